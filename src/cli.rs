@@ -1,0 +1,79 @@
+//! The command line, parsed by clap (derive): help, errors and exit code 2 for usage mistakes
+//! come for free and match what users expect of a polished tool.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A live countdown to release events and a tracker of streaming goals, in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "dropwatch", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Config file (default: $DROPWATCH_CONFIG, ./dropwatch.toml, the user config dir, else
+    /// the embedded default).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Replay from this moment (the dashboard), or the reading's time (`log`): RFC 3339,
+    /// "YYYY-MM-DD HH:MM[:SS] ZONE", or relative like -2h / +1d.
+    #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    /// Run the clock N times faster from --at (replays, demos).
+    #[arg(long, value_name = "N")]
+    pub speed: Option<f64>,
+
+    /// Your time zone (IANA name), instead of the system's.
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+
+    /// No colors (also with NO_COLOR set).
+    #[arg(long)]
+    pub no_color: bool,
+
+    /// Print one frame as text and exit.
+    #[arg(long)]
+    pub once: bool,
+
+    /// With --once: print JSON instead of text.
+    #[arg(long, requires = "once")]
+    pub json: bool,
+
+    /// With --once: the frame's width in columns.
+    #[arg(long, requires = "once", value_name = "N", default_value_t = 100)]
+    pub width: u16,
+
+    /// With --once: the frame's height in rows.
+    #[arg(long, requires = "once", value_name = "N", default_value_t = 32)]
+    pub height: u16,
+
+    /// A subcommand; without one, the live dashboard.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the config; exit 0, or 2 with every error.
+    Check,
+    /// Write the default config to the user config dir (or --config PATH).
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Append a stream-count reading for EVENT to the readings file beside the config.
+    Log {
+        /// The event id, as in the config.
+        event: String,
+        /// The count: 2712345, 2,712,345 or 2.7M.
+        count: String,
+        /// The platform (default: the event's first [[streams]]).
+        #[arg(long, value_name = "P")]
+        platform: Option<String>,
+        /// Accept a count lower than the last reading (a correction).
+        #[arg(long)]
+        force: bool,
+    },
+}

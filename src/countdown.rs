@@ -1,0 +1,326 @@
+//! Pure countdown math: phases, time left, calendar distance and anniversaries.
+//! Everything takes `now` as an argument and knows nothing of the terminal.
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono_tz::Tz;
+
+use crate::when::resolve_local_lenient;
+
+/// Where an event stands relative to now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// More than an hour to go.
+    Upcoming,
+    /// An hour or less to go.
+    Imminent,
+    /// From the release until `live_for` after it.
+    Live,
+    /// After the live period.
+    Released,
+}
+
+impl Phase {
+    /// The lower-case name used in JSON and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Upcoming => "upcoming",
+            Phase::Imminent => "imminent",
+            Phase::Live => "live",
+            Phase::Released => "released",
+        }
+    }
+}
+
+/// The window before a release in which it counts as imminent.
+pub const IMMINENT: TimeDelta = TimeDelta::hours(1);
+
+/// The phase of a release at `at`, live for `live_for`, seen at `now`.
+pub fn phase(at: DateTime<Utc>, live_for: TimeDelta, now: DateTime<Utc>) -> Phase {
+    if now < at {
+        if at - now > IMMINENT {
+            Phase::Upcoming
+        } else {
+            Phase::Imminent
+        }
+    } else if now < at + live_for {
+        Phase::Live
+    } else {
+        Phase::Released
+    }
+}
+
+/// Whole seconds from `now` to `at`: positive before, negative after.
+pub fn seconds_left(at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (at - now).num_seconds()
+}
+
+/// A calendar distance, counted in the zone the event happens in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CalendarSpan {
+    /// Whole years.
+    pub years: u32,
+    /// Whole months after the years.
+    pub months: u32,
+    /// Whole days after the months.
+    pub days: u32,
+    /// Hours after the days.
+    pub hours: u32,
+    /// Minutes after the hours.
+    pub minutes: u32,
+    /// Seconds after the minutes.
+    pub seconds: u32,
+}
+
+/// The calendar distance between two instants, read as local times in `zone`
+/// (order does not matter): "4 years, 7 months, 2 days" as a person counts them.
+pub fn calendar_span(a: DateTime<Utc>, b: DateTime<Utc>, zone: Tz) -> CalendarSpan {
+    let (from, to) = if a <= b { (a, b) } else { (b, a) };
+    let from = from.with_timezone(&zone).naive_local();
+    let to = to.with_timezone(&zone).naive_local();
+    // A DST change can make the later local time read earlier; count that as no time.
+    if to <= from {
+        return CalendarSpan::default();
+    }
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let add = |m: i32| -> Option<NaiveDateTime> {
+        from.checked_add_months(Months::new(u32::try_from(m).ok()?))
+    };
+    while months > 0 && add(months).is_none_or(|t| t > to) {
+        months -= 1;
+    }
+    let anchor = add(months.max(0)).unwrap_or(from);
+    let rest = (to - anchor).num_seconds().max(0);
+    let months = months.max(0) as u32;
+    CalendarSpan {
+        years: months / 12,
+        months: months % 12,
+        days: (rest / 86_400) as u32,
+        hours: (rest % 86_400 / 3600) as u32,
+        minutes: (rest % 3600 / 60) as u32,
+        seconds: (rest % 60) as u32,
+    }
+}
+
+impl CalendarSpan {
+    /// The largest `parts` non-zero units, e.g. "4y 7m" (m is months once years show),
+    /// "7mo 2d", "3d 4h", "5h 12m", "12m 5s", "5s".
+    pub fn short(&self, parts: usize) -> String {
+        let month_unit = if self.years > 0 { "m" } else { "mo" };
+        let units = [
+            (self.years, "y"),
+            (self.months, month_unit),
+            (self.days, "d"),
+            (self.hours, "h"),
+            (self.minutes, "m"),
+            (self.seconds, "s"),
+        ];
+        // Minutes after months would read as months: stop at days once months show.
+        let first = units.iter().position(|(n, _)| *n > 0);
+        let Some(first) = first else {
+            return "0s".to_string();
+        };
+        let last = if first <= 1 { 3 } else { units.len() };
+        units[first..last]
+            .iter()
+            .take(parts)
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, u)| format!("{n}{u}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A countdown in `Dd HH:MM:SS` (days only when non-zero); beyond 99 days, `Nmo Nd` counted
+/// on the calendar of `zone`. Negative inputs count as zero.
+pub fn countdown_text(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> String {
+    let secs = seconds_left(target, now).max(0);
+    let days = secs / 86_400;
+    if days > 99 {
+        let span = calendar_span(now, target, zone);
+        let months = span.years * 12 + span.months;
+        return format!("{months}mo {}d", span.days);
+    }
+    let clock = format!(
+        "{:02}:{:02}:{:02}",
+        secs % 86_400 / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    );
+    if days > 0 {
+        format!("{days}d {clock}")
+    } else {
+        clock
+    }
+}
+
+/// A compact countdown for a window title: `1:02:11`, `46d 15:00:00`, `4mo 2d`.
+pub fn compact_countdown(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> String {
+    let text = countdown_text(now, target, zone);
+    match text.strip_prefix('0') {
+        Some(rest) if !text.contains('d') && rest.len() == 7 => rest.to_string(),
+        _ => text,
+    }
+}
+
+/// The `n`th anniversary of a release at `at`, the same local date and time in `zone`
+/// (Feb 29 falls on Feb 28 in common years; a time lost to DST moves past the gap).
+pub fn anniversary(at: DateTime<Utc>, zone: Tz, n: u32) -> Option<DateTime<Utc>> {
+    let local = at.with_timezone(&zone).naive_local();
+    let year = local.year().checked_add(i32::try_from(n).ok()?)?;
+    let date = NaiveDate::from_ymd_opt(year, local.month(), local.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, local.month(), local.day() - 1))?;
+    let time = local.time().with_nanosecond(0)?;
+    Some(resolve_local_lenient(date.and_time(time), zone))
+}
+
+/// The first anniversary strictly after `now`, with its number (1 = one year on).
+pub fn next_anniversary(at: DateTime<Utc>, zone: Tz, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
+    let release_year = at.with_timezone(&zone).year();
+    let now_year = now.with_timezone(&zone).year();
+    // Start a year early: the anniversary in the current year may still be ahead.
+    let mut n = u32::try_from(now_year - release_year - 1).unwrap_or(0).max(1);
+    // Two steps always suffice from there; bound the loop anyway.
+    for _ in 0..4 {
+        let t = anniversary(at, zone, n)?;
+        if t > now {
+            return Some((n, t));
+        }
+        n = n.checked_add(1)?;
+    }
+    None
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "21st"…
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::{America, Asia, Australia, UTC};
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn phases_around_a_release() {
+        let at = utc("2022-04-24T14:00:00Z");
+        let hour = TimeDelta::hours(1);
+        assert_eq!(phase(at, hour, utc("2022-04-24T12:59:59Z")), Phase::Upcoming);
+        assert_eq!(phase(at, hour, utc("2022-04-24T13:00:00Z")), Phase::Imminent);
+        assert_eq!(phase(at, hour, utc("2022-04-24T13:59:59Z")), Phase::Imminent);
+        assert_eq!(phase(at, hour, utc("2022-04-24T14:00:00Z")), Phase::Live);
+        assert_eq!(phase(at, hour, utc("2022-04-24T14:59:59Z")), Phase::Live);
+        assert_eq!(phase(at, hour, utc("2022-04-24T15:00:00Z")), Phase::Released);
+    }
+
+    #[test]
+    fn proof_is_46_days_15_hours_out_when_with_you_is_an_hour_out() {
+        let now = utc("2022-04-24T13:00:00Z");
+        assert_eq!(seconds_left(utc("2022-06-10T04:00:00Z"), now), 4_028_400);
+        assert_eq!(
+            countdown_text(now, utc("2022-06-10T04:00:00Z"), Asia::Seoul),
+            "46d 15:00:00"
+        );
+        assert_eq!(countdown_text(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul), "01:00:00");
+        assert_eq!(compact_countdown(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul), "1:00:00");
+    }
+
+    #[test]
+    fn long_countdowns_switch_to_months() {
+        let now = utc("2022-01-01T00:00:00Z");
+        assert_eq!(countdown_text(now, utc("2022-06-10T00:00:00Z"), UTC), "5mo 9d");
+    }
+
+    #[test]
+    fn calendar_distance_since_with_you() {
+        let span = calendar_span(
+            utc("2022-04-24T14:00:00Z"),
+            utc("2026-11-25T19:26:00Z"),
+            Asia::Seoul,
+        );
+        assert_eq!((span.years, span.months, span.days), (4, 7, 1));
+        assert_eq!(span.short(2), "4y 7m");
+        assert_eq!(span.short(3), "4y 7m 1d");
+    }
+
+    #[test]
+    fn short_forms_below_a_year() {
+        let at = utc("2022-04-24T14:00:00Z");
+        let s = |to: &str| calendar_span(at, utc(to), UTC).short(2);
+        assert_eq!(s("2022-04-27T15:00:00Z"), "3d 1h");
+        assert_eq!(s("2022-04-24T15:02:00Z"), "1h 2m");
+        assert_eq!(s("2022-04-24T14:00:09Z"), "9s");
+        assert_eq!(s("2022-06-26T14:00:00Z"), "2mo 2d");
+        assert_eq!(s("2022-04-24T14:00:00Z"), "0s");
+    }
+
+    #[test]
+    fn leap_day_anniversary_falls_on_feb_28() {
+        let at = utc("2024-02-29T12:00:00Z");
+        assert_eq!(anniversary(at, UTC, 1), Some(utc("2025-02-28T12:00:00Z")));
+        assert_eq!(anniversary(at, UTC, 4), Some(utc("2028-02-29T12:00:00Z")));
+    }
+
+    #[test]
+    fn next_anniversary_keeps_local_time_across_dst() {
+        // Released in New York winter time; the anniversary is the same wall-clock time.
+        let at = utc("2022-03-01T15:00:00Z"); // 10:00 EST
+        let (n, t) = next_anniversary(at, America::New_York, utc("2026-11-25T00:00:00Z")).unwrap();
+        assert_eq!(n, 5);
+        assert_eq!(t, utc("2027-03-01T15:00:00Z"));
+        let (n, t) = next_anniversary(at, America::New_York, utc("2026-02-01T00:00:00Z")).unwrap();
+        assert_eq!((n, t), (4, utc("2026-03-01T15:00:00Z")));
+    }
+
+    #[test]
+    fn next_anniversary_of_with_you() {
+        let at = utc("2022-04-24T14:00:00Z");
+        let (n, t) = next_anniversary(at, Asia::Seoul, utc("2026-11-25T19:26:00Z")).unwrap();
+        assert_eq!((n, t), (5, utc("2027-04-24T14:00:00Z")));
+        // On the moment itself the next one is a year on.
+        let (n, _) = next_anniversary(at, Asia::Seoul, utc("2023-04-24T14:00:00Z")).unwrap();
+        assert_eq!(n, 2);
+        // Before the release, the first anniversary.
+        let (n, _) = next_anniversary(at, Asia::Seoul, utc("2020-01-01T00:00:00Z")).unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn anniversary_in_a_dst_gap_moves_past_it() {
+        // 02:30 EDT on 2020-03-14; a year on, 02:30 is inside New York's spring-forward gap.
+        let at = utc("2020-03-14T06:30:00Z");
+        let a = anniversary(at, America::New_York, 1).unwrap();
+        assert_eq!(a, utc("2021-03-14T07:00:00Z")); // 03:00 EDT, just past the gap
+    }
+
+    #[test]
+    fn half_and_three_quarter_hour_zones() {
+        let at = utc("2022-04-24T14:00:00Z");
+        let kolkata = at.with_timezone(&Asia::Kolkata).format("%H:%M").to_string();
+        let kathmandu = at.with_timezone(&Asia::Kathmandu).format("%H:%M").to_string();
+        assert_eq!(kolkata, "19:30");
+        assert_eq!(kathmandu, "19:45");
+        let (_, t) = next_anniversary(at, Australia::Eucla, at).unwrap();
+        assert_eq!(t, utc("2023-04-24T14:00:00Z"));
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal).into();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Stream counts as people write and read them: `2,712,345`, `2.7M`, `950k`.
+
+/// Parses a count: digits with optional `,` `_` or space separators, or a short form with
+/// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
+pub fn parse_count(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("type a count such as 2,712,345 or 2.7M".into());
+    }
+    if t.starts_with('-') {
+        return Err("a count cannot be negative".into());
+    }
+    let (body, scale) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
+        Some('b' | 'B') => (&t[..t.len() - 1], 1_000_000_000),
+        _ => (t, 1),
+    };
+    let body: String = body
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
+        .collect();
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(format!(
+            "\"{t}\" is not a count; type digits (2712345 or 2,712,345) or a short form (2.7M)"
+        ));
+    }
+    let (whole, frac) = body.split_once('.').unwrap_or((&body, ""));
+    if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
+        return Err(format!("\"{t}\" is not a whole number"));
+    }
+    let too_big = || format!("\"{t}\" is larger than the largest count ({})", u64::MAX);
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| too_big())?
+    };
+    let mut n = whole.checked_mul(scale).ok_or_else(too_big)?;
+    // Fractional part of a short form: 2.75M = 2_750_000; digits past the scale must be zero.
+    let mut unit = scale;
+    for d in frac.chars() {
+        unit /= 10;
+        let digit = u64::from(d.to_digit(10).unwrap_or(0));
+        if unit == 0 {
+            if digit != 0 {
+                return Err(format!("\"{t}\" is not a whole number of streams"));
+            }
+            continue;
+        }
+        n = n.checked_add(digit * unit).ok_or_else(too_big)?;
+    }
+    Ok(n)
+}
+
+/// `2712345` → `2,712,345`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `2700000` → `2.7M`, `950000` → `950k`, `12` → `12`: at most three significant digits.
+pub fn short(n: u64) -> String {
+    const UNITS: [(u64, &str); 6] = [
+        (1_000_000_000_000_000_000, "E"),
+        (1_000_000_000_000_000, "P"),
+        (1_000_000_000_000, "T"),
+        (1_000_000_000, "B"),
+        (1_000_000, "M"),
+        (1_000, "k"),
+    ];
+    for (unit, suffix) in UNITS {
+        if n >= unit {
+            let value = n as f64 / unit as f64;
+            let text = if value >= 100.0 {
+                format!("{value:.0}")
+            } else if value >= 10.0 {
+                format!("{value:.1}")
+            } else {
+                format!("{value:.2}")
+            };
+            // 2.70 → 2.7, 3.00 → 3
+            let text = if text.contains('.') {
+                text.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                text
+            };
+            return format!("{text}{suffix}");
+        }
+    }
+    n.to_string()
+}
+
+/// A rate per hour in short form: `212k/h`.
+pub fn per_hour(rate: f64) -> String {
+    if !rate.is_finite() || rate <= 0.0 {
+        return "0/h".to_string();
+    }
+    format!("{}/h", short(rate.round().min(u64::MAX as f64) as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_fans_type() {
+        assert_eq!(parse_count("2,712,345"), Ok(2_712_345));
+        assert_eq!(parse_count("2712345"), Ok(2_712_345));
+        assert_eq!(parse_count("2.7M"), Ok(2_700_000));
+        assert_eq!(parse_count("2.75m"), Ok(2_750_000));
+        assert_eq!(parse_count("950k"), Ok(950_000));
+        assert_eq!(parse_count(" 1_000 "), Ok(1000));
+        assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
+    }
+
+    #[test]
+    fn refuses_with_a_reason() {
+        assert!(parse_count("").unwrap_err().contains("type a count"));
+        assert!(parse_count("-3").unwrap_err().contains("negative"));
+        assert!(parse_count("2.5").unwrap_err().contains("whole"));
+        assert!(parse_count("lots").unwrap_err().contains("not a count"));
+        assert!(parse_count("18446744073709551616").unwrap_err().contains("larger"));
+        assert!(parse_count("20000000000000000B").unwrap_err().contains("larger"));
+        assert!(parse_count("1.2.3M").unwrap_err().contains("whole"));
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_904_220), "1,904,220");
+        assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(short(2_700_000), "2.7M");
+        assert_eq!(short(4_000_000), "4M");
+        assert_eq!(short(212_345), "212k");
+        assert_eq!(short(12_345), "12.3k");
+        assert_eq!(short(999), "999");
+        assert_eq!(short(u64::MAX), "18.4E");
+        assert_eq!(per_hour(212_000.4), "212k/h");
+        assert_eq!(per_hour(f64::NAN), "0/h");
+    }
+}

@@ -1,0 +1,424 @@
+//! Pure stream-goal math: the tracking window, each goal's progress, the pace from recent
+//! readings, projections and status. `now` is an argument; nothing here overflows or divides
+//! by zero, whatever the counts.
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::config::{Goal, Stream};
+use crate::readings::Reading;
+
+/// How far back readings count towards the pace.
+pub const PACE_WINDOW: TimeDelta = TimeDelta::hours(3);
+
+/// Where the tracking window stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Not open yet: it opens at the release.
+    Opens {
+        /// Seconds until it opens.
+        in_secs: i64,
+    },
+    /// Open now.
+    Open {
+        /// Seconds until it closes.
+        left_secs: i64,
+    },
+    /// Closed, with the count as of its end.
+    Closed {
+        /// When it closed.
+        at: DateTime<Utc>,
+        /// The last count at or before the close.
+        final_count: u64,
+    },
+}
+
+/// A goal's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The count has reached the target.
+    Reached,
+    /// Not yet, but the pace gets there by the deadline.
+    OnPace,
+    /// The pace falls short of the target by the deadline.
+    Behind,
+    /// The deadline passed short of the target.
+    Missed,
+    /// The window has not opened yet.
+    Waiting,
+}
+
+impl Status {
+    /// How the status reads on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Reached => "reached",
+            Status::OnPace => "on pace",
+            Status::Behind => "behind",
+            Status::Missed => "missed",
+            Status::Waiting => "waiting",
+        }
+    }
+}
+
+/// One goal at `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalView {
+    /// e.g. "Global top 10".
+    pub label: String,
+    /// The target.
+    pub streams: u64,
+    /// When it must be reached.
+    pub deadline: DateTime<Utc>,
+    /// The count that counts for this goal: now, or as of the deadline once it passed.
+    pub count: u64,
+    /// `count >= streams`.
+    pub reached: bool,
+    /// Percent of the target, unclamped (112.0 when beaten).
+    pub percent: f64,
+    /// Progress for a gauge, clamped to 0..=1.
+    pub ratio: f64,
+    /// Streams still needed (0 once reached).
+    pub needed: u64,
+    /// Streams per hour needed from now (or the window's opening) to the deadline; `None`
+    /// once the deadline has passed.
+    pub needed_per_hour: Option<f64>,
+    /// Projected count at the deadline at the present pace.
+    pub projection: Option<u64>,
+    /// Reached, on pace, behind, missed or waiting.
+    pub status: Status,
+}
+
+/// A stream at `now`: everything the panel and the JSON show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamView {
+    /// The shown count: the newest reading at or before now, else the config's `count`.
+    pub count: u64,
+    /// When that count was read, if it came from a reading.
+    pub count_at: Option<DateTime<Utc>>,
+    /// The window's state.
+    pub window: Window,
+    /// Streams per hour over the readings of the last three hours (first to last); `None`
+    /// with fewer than two readings there.
+    pub pace: Option<f64>,
+    /// Projected count at the window's end (the final count once closed).
+    pub projection: Option<u64>,
+    /// One per goal, in config order.
+    pub goals: Vec<GoalView>,
+    /// Counts of the readings up to now, oldest first, for a sparkline.
+    pub history: Vec<u64>,
+}
+
+/// Hours between two instants, as a float (negative if `b` is before `a`).
+fn hours(a: DateTime<Utc>, b: DateTime<Utc>) -> f64 {
+    (b - a).num_milliseconds() as f64 / 3_600_000.0
+}
+
+/// Saturating `f64` → `u64`.
+fn to_count(x: f64) -> u64 {
+    if x.is_nan() || x <= 0.0 {
+        0
+    } else if x >= u64::MAX as f64 {
+        u64::MAX
+    } else {
+        x as u64
+    }
+}
+
+/// The newest reading at or before `t`, else the config's count.
+fn count_at(stream: &Stream, readings: &[&Reading], t: DateTime<Utc>) -> (u64, Option<DateTime<Utc>>) {
+    readings
+        .iter()
+        .rev()
+        .find(|r| r.time <= t)
+        .map_or((stream.count, None), |r| (r.count, Some(r.time)))
+}
+
+/// Streams per hour from the first to the last reading of the `PACE_WINDOW` before `now`.
+/// First-to-last rather than least squares: it matches how fans compute "per hour" by hand,
+/// and a count corrected downwards (a lower reading) yields 0 rather than a negative pace.
+pub fn pace(readings: &[&Reading], now: DateTime<Utc>) -> Option<f64> {
+    let recent: Vec<&&Reading> = readings
+        .iter()
+        .filter(|r| r.time <= now && now - r.time <= PACE_WINDOW)
+        .collect();
+    let (first, last) = (recent.first()?, recent.last()?);
+    let span = hours(first.time, last.time);
+    if recent.len() < 2 || span <= 0.0 {
+        return None;
+    }
+    Some((last.count as f64 - first.count as f64).max(0.0) / span)
+}
+
+/// `count` carried forward from `now` to `t` at `rate` per hour.
+fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
+    let ahead = hours(now, t).max(0.0);
+    to_count(count as f64 + rate * ahead)
+}
+
+/// The stream at `now`, given its readings (any order of streams; filtered here).
+pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView {
+    let mut readings: Vec<&Reading> = all
+        .iter()
+        .filter(|r| r.event == stream.event && r.platform == stream.platform)
+        .collect();
+    readings.sort_by_key(|r| r.time);
+    let (count, count_at_time) = count_at(stream, &readings, now);
+    let pace = pace(&readings, now);
+    // For status only: without two recent readings, the average since the release (the count
+    // started at 0 then) is the best guess of the pace.
+    let since = hours(stream.window_start, now);
+    let guess = pace.or_else(|| (since > 0.0).then(|| count as f64 / since));
+
+    let window = if now < stream.window_start {
+        Window::Opens {
+            in_secs: (stream.window_start - now).num_seconds(),
+        }
+    } else if now < stream.window_end {
+        Window::Open {
+            left_secs: (stream.window_end - now).num_seconds(),
+        }
+    } else {
+        Window::Closed {
+            at: stream.window_end,
+            final_count: count_at(stream, &readings, stream.window_end).0,
+        }
+    };
+    let projection = match window {
+        Window::Closed { final_count, .. } => Some(final_count),
+        Window::Opens { .. } => None,
+        Window::Open { .. } => pace.map(|p| project(count, p, now, stream.window_end)),
+    };
+    let goals = stream
+        .goals
+        .iter()
+        .map(|g| goal_view(stream, g, &readings, now, count, pace, guess))
+        .collect();
+    let history = readings
+        .iter()
+        .filter(|r| r.time <= now)
+        .map(|r| r.count)
+        .collect();
+    StreamView {
+        count,
+        count_at: count_at_time,
+        window,
+        pace,
+        projection,
+        goals,
+        history,
+    }
+}
+
+fn goal_view(
+    stream: &Stream,
+    goal: &Goal,
+    readings: &[&Reading],
+    now: DateTime<Utc>,
+    count_now: u64,
+    pace: Option<f64>,
+    guess: Option<f64>,
+) -> GoalView {
+    let passed = now >= goal.deadline;
+    let count = if passed {
+        count_at(stream, readings, goal.deadline).0
+    } else {
+        count_now
+    };
+    let target = goal.streams.max(1);
+    let reached = count >= target;
+    let percent = count as f64 / target as f64 * 100.0;
+    let needed = target.saturating_sub(count);
+    let from = now.max(stream.window_start);
+    let needed_per_hour = (!passed).then(|| {
+        let h = hours(from, goal.deadline);
+        if needed == 0 || h <= 0.0 {
+            0.0
+        } else {
+            needed as f64 / h
+        }
+    });
+    let projection = if passed {
+        Some(count)
+    } else {
+        pace.map(|p| project(count, p, from, goal.deadline))
+    };
+    let status = if now < stream.window_start {
+        Status::Waiting
+    } else if reached {
+        Status::Reached
+    } else if passed {
+        Status::Missed
+    } else if guess.is_some_and(|g| project(count, g, now, goal.deadline) >= target) {
+        Status::OnPace
+    } else {
+        Status::Behind
+    };
+    GoalView {
+        label: goal.label.clone(),
+        streams: goal.streams,
+        deadline: goal.deadline,
+        count,
+        reached,
+        percent,
+        ratio: (percent / 100.0).clamp(0.0, 1.0),
+        needed,
+        needed_per_hour,
+        projection,
+        status,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    /// The seed's scenario: With You out 2022-04-24 14:00 UTC (23:00 KST), the chart window
+    /// closes 2022-04-25 00:00 UTC (10 h), goals 2.7M / 3.2M by the window, 4M / 5M within 24 h.
+    fn seed() -> Stream {
+        let release = utc("2022-04-24T14:00:00Z");
+        let window_end = utc("2022-04-25T00:00:00Z");
+        let day = utc("2022-04-25T14:00:00Z");
+        let goal = |label: &str, streams, deadline| Goal {
+            label: label.into(),
+            streams,
+            deadline,
+        };
+        Stream {
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 0,
+            window_start: release,
+            window_end,
+            window_zone: chrono_tz::UTC,
+            goals: vec![
+                goal("Global top 10", 2_700_000, window_end),
+                goal("Global top 5", 3_200_000, window_end),
+                goal("24-hour goal", 4_000_000, day),
+                goal("24-hour stretch goal", 5_000_000, day),
+            ],
+        }
+    }
+
+    fn reading(time: &str, count: u64) -> Reading {
+        Reading {
+            time: utc(time),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count,
+        }
+    }
+
+    /// Readings every hour from the release: 300k in the first hour, then 280k/h.
+    fn seed_readings() -> Vec<Reading> {
+        vec![
+            reading("2022-04-24T15:00:00Z", 300_000),
+            reading("2022-04-24T16:00:00Z", 580_000),
+            reading("2022-04-24T17:00:00Z", 860_000),
+            reading("2022-04-24T18:00:00Z", 1_140_000),
+        ]
+    }
+
+    #[test]
+    fn before_the_release_every_goal_waits() {
+        let v = view(&seed(), &seed_readings(), utc("2022-04-24T13:00:00Z"));
+        assert_eq!(v.window, Window::Opens { in_secs: 3600 });
+        assert_eq!(v.count, 0);
+        assert!(v.goals.iter().all(|g| g.status == Status::Waiting));
+        // Needed per hour counts from the window's opening: 2.7M over 10 h.
+        assert_eq!(v.goals[0].needed_per_hour, Some(270_000.0));
+        assert_eq!(v.goals[2].needed_per_hour, Some(4_000_000.0 / 24.0));
+    }
+
+    #[test]
+    fn four_hours_in_the_seed_scenario_by_hand() {
+        let now = utc("2022-04-24T18:00:00Z");
+        let v = view(&seed(), &seed_readings(), now);
+        assert_eq!(v.count, 1_140_000);
+        assert_eq!(v.window, Window::Open { left_secs: 6 * 3600 });
+        // Last 3 h: 300k at 15:00 to 1.14M at 18:00 = 840k / 3 h.
+        assert_eq!(v.pace, Some(280_000.0));
+        // 1.14M + 6 h × 280k = 2.82M at the window's end.
+        assert_eq!(v.projection, Some(2_820_000));
+        let top10 = &v.goals[0];
+        assert_eq!(top10.needed, 1_560_000);
+        assert_eq!(top10.needed_per_hour, Some(260_000.0)); // 1.56M / 6 h
+        assert_eq!(top10.status, Status::OnPace);
+        let top5 = &v.goals[1];
+        assert_eq!(top5.needed, 2_060_000);
+        assert!((top5.needed_per_hour.unwrap() - 343_333.33).abs() < 0.01); // 2.06M / 6 h
+        assert_eq!(top5.status, Status::Behind);
+        let day = &v.goals[2];
+        // 2.86M / 20 h = 143k/h; the pace projects 1.14M + 20 × 280k = 6.74M.
+        assert_eq!(day.needed_per_hour, Some(143_000.0));
+        assert_eq!(day.projection, Some(6_740_000));
+        assert_eq!(day.status, Status::OnPace);
+        assert!((top10.percent - 42.222).abs() < 0.001);
+        assert_eq!(v.history, [300_000, 580_000, 860_000, 1_140_000]);
+    }
+
+    #[test]
+    fn after_the_window_closes_goals_are_reached_or_missed() {
+        let mut readings = seed_readings();
+        readings.push(reading("2022-04-24T23:59:00Z", 2_950_000));
+        readings.push(reading("2022-04-25T02:00:00Z", 3_400_000));
+        let v = view(&seed(), &readings, utc("2022-04-25T03:00:00Z"));
+        assert_eq!(
+            v.window,
+            Window::Closed {
+                at: utc("2022-04-25T00:00:00Z"),
+                final_count: 2_950_000
+            }
+        );
+        assert_eq!(v.goals[0].status, Status::Reached);
+        assert_eq!(v.goals[1].status, Status::Missed);
+        assert_eq!(v.goals[1].needed_per_hour, None);
+        assert_eq!(v.goals[1].count, 2_950_000);
+        // The 24 h goal at 03:00: only one reading in the last 3 h, so no pace; its status
+        // comes from the average since release, 3.4M over 13 h ≈ 261.5k/h, which projects
+        // 3.4M + 11 h × 261.5k ≈ 6.28M by 14:00: on pace, 600k still needed.
+        assert_eq!(v.pace, None);
+        assert_eq!(v.goals[2].needed, 600_000);
+        assert_eq!(v.goals[2].status, Status::OnPace);
+        assert!((v.goals[2].needed_per_hour.unwrap() - 600_000.0 / 11.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn one_reading_gives_no_pace() {
+        let v = view(
+            &seed(),
+            &[reading("2022-04-24T15:00:00Z", 300_000)],
+            utc("2022-04-24T15:30:00Z"),
+        );
+        assert_eq!(v.pace, None);
+        assert_eq!(v.projection, None);
+    }
+
+    #[test]
+    fn a_beaten_goal_clamps_the_gauge_not_the_percent() {
+        let v = view(
+            &seed(),
+            &[reading("2022-04-24T20:00:00Z", 3_024_000)],
+            utc("2022-04-24T20:00:00Z"),
+        );
+        let g = &v.goals[0];
+        assert!((g.percent - 112.0).abs() < 1e-9);
+        assert_eq!(g.ratio, 1.0);
+        assert_eq!(g.needed, 0);
+        assert_eq!(g.needed_per_hour, Some(0.0));
+        assert_eq!(g.status, Status::Reached);
+    }
+
+    #[test]
+    fn readings_of_other_streams_are_ignored() {
+        let mut r = reading("2022-04-24T15:00:00Z", 9);
+        r.platform = "YouTube".into();
+        let v = view(&seed(), &[r], utc("2022-04-24T16:00:00Z"));
+        assert_eq!(v.count, 0);
+        assert!(v.history.is_empty());
+    }
+}

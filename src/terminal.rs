@@ -1,0 +1,169 @@
+//! The terminal loop: set the terminal up, then wait for an event or the next second boundary,
+//! update the app, draw only when the frame changed, and always restore the terminal.
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Effect};
+use crate::clock::Clock;
+use crate::config;
+use crate::event::{self, Event};
+use crate::readings;
+
+/// The shortest wait between frames, so a fast replay redraws at most 20 times a second.
+const MIN_FRAME: Duration = Duration::from_millis(50);
+
+/// Pushes the terminal's title on its stack (CSI 22 t) so it can be restored on exit.
+const PUSH_TITLE: &str = "\x1b[22;2t";
+/// Pops it back (CSI 23 t).
+const POP_TITLE: &str = "\x1b[23;2t";
+
+/// Runs the dashboard until the user quits or a signal arrives.
+pub fn run(mut app: App, clock: Clock) -> anyhow::Result<()> {
+    install_panic_hook();
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let _ = write!(io::stdout(), "{PUSH_TITLE}");
+    let result = event_loop(&mut terminal, &mut app, &clock);
+    restore();
+    result
+}
+
+/// Leaves the terminal as we found it: mouse off, title popped, raw mode off, main screen.
+fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = write!(out, "{POP_TITLE}");
+    let _ = out.flush();
+    ratatui::restore();
+}
+
+/// Restores the terminal before the default panic message, so the message is readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    event::spawn_input(tx.clone());
+    event::spawn_signals(tx.clone()).context("cannot listen for signals")?;
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    let mut last_frame: Option<Buffer> = None;
+    let mut last_title = String::new();
+    loop {
+        app.tick(clock.now());
+        for effect in std::mem::take(&mut app.effects) {
+            apply(app, effect);
+        }
+        if app.quit {
+            return Ok(());
+        }
+        // Draw only when a cell would change: ratatui's diff skips unchanged cells, but each
+        // `draw` still writes a style-reset tail, and a frame costs a wake-up of the terminal.
+        let area = Rect::new(0, 0, app.size.0, app.size.1);
+        let mut frame = Buffer::empty(area);
+        (&*app).render(area, &mut frame);
+        if last_frame.as_ref() != Some(&frame) {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            last_frame = Some(frame);
+        }
+        let title = app.title_text();
+        if title != last_title {
+            // OSC 2 so the countdown reads from a tab or a tmux status line.
+            let mut out = io::stdout();
+            write!(out, "\x1b]2;{}\x07", title.replace(['\x07', '\x1b'], ""))?;
+            out.flush()?;
+            last_title = title;
+        }
+        match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
+            Ok(ev) => {
+                if !on_event(app, ev, &mut last_frame) {
+                    return Ok(());
+                }
+                // Apply whatever else is queued before drawing once.
+                while let Ok(ev) = rx.try_recv() {
+                    if !on_event(app, ev, &mut last_frame) {
+                        return Ok(());
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+    }
+}
+
+/// Applies one event; false means stop.
+fn on_event(app: &mut App, ev: Event, last_frame: &mut Option<Buffer>) -> bool {
+    match ev {
+        Event::Term(TermEvent::Key(key)) => app.on_key(key),
+        Event::Term(TermEvent::Mouse(m)) => app.on_mouse(m),
+        Event::Term(TermEvent::Resize(w, h)) => {
+            app.size = (w, h);
+            *last_frame = None;
+        }
+        Event::Term(_) => {}
+        Event::InputClosed | Event::Signal(_) => return false,
+        Event::FileChanged => app.effects.push(Effect::Reload),
+    }
+    !app.quit
+}
+
+/// Carries out an effect the app asked for.
+fn apply(app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Bell(text) => {
+            let mut out = io::stdout();
+            // BEL, then OSC 9: a desktop notification in terminals that support it.
+            let _ = write!(out, "\x07\x1b]9;{}\x07", text.replace(['\x07', '\x1b'], ""));
+            let _ = out.flush();
+        }
+        Effect::Reload => reload(app),
+        Effect::Append(reading) => match app.config.source.readings_path() {
+            Some(path) => match readings::append(&path, &reading) {
+                Ok(()) => {
+                    app.notice = Some(format!(
+                        "saved {} for {} to {}",
+                        crate::numbers::thousands(reading.count),
+                        reading.event,
+                        path.display()
+                    ));
+                    reload(app);
+                }
+                Err(e) => app.notice = Some(format!("cannot write {}: {e}", path.display())),
+            },
+            None => {
+                app.add_reading(reading);
+                app.notice = Some("kept until quit: run `dropwatch init` to save readings".into());
+            }
+        },
+    }
+}
+
+/// Re-reads the config and readings; a bad config keeps the last good one with a banner.
+pub fn reload(app: &mut App) {
+    match config::load(&app.config.source) {
+        Ok(c) => app.set_config(c, chrono::Utc::now()),
+        Err(e) => app.error = Some(e),
+    }
+    if let Some(path) = app.config.source.readings_path() {
+        match readings::read(&path) {
+            Ok(r) => app.readings = r,
+            Err(e) => app.notice = Some(format!("cannot read {}: {e}", path.display())),
+        }
+    }
+}

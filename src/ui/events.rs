@@ -1,0 +1,118 @@
+//! The events list: every event by time, its phase, its countdown or time since, and its time
+//! in the display zone. Only the visible rows are built, so a thousand events cost a screenful.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::theme::Theme;
+use super::pad;
+use crate::app::App;
+use crate::config::Event;
+use crate::countdown::{self, Phase};
+
+/// The first visible row's index, so that the selected row is always on screen.
+fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
+    if rows == 0 || total <= rows {
+        return 0;
+    }
+    // Keep the selection a third of the way down where possible.
+    selected
+        .saturating_sub(rows / 3)
+        .min(total - rows)
+}
+
+/// The index of the event drawn at (`x`, `y`) in the list `area`.
+pub fn row_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(area);
+    if !inner.contains((x, y).into()) {
+        return None;
+    }
+    let total = app.config.events.len();
+    let offset = scroll_offset(app.selected_index().unwrap_or(0), inner.height as usize, total);
+    let i = offset + (y - inner.y) as usize;
+    (i < total).then_some(i)
+}
+
+/// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
+pub fn status_text(app: &App, event: &Event) -> String {
+    match countdown::phase(event.at, event.live_for, app.now) {
+        Phase::Upcoming | Phase::Imminent => {
+            format!("in {}", countdown::countdown_text(app.now, event.at, event.zone))
+        }
+        Phase::Live => "OUT NOW".to_string(),
+        Phase::Released => format!(
+            "out {} ago",
+            countdown::calendar_span(event.at, app.now, event.zone).short(2)
+        ),
+    }
+}
+
+/// Draws the list.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let block = Block::bordered()
+        .title(" Events ")
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let events = &app.config.events;
+    if events.is_empty() {
+        Line::from(Span::styled(" no events", theme.dim())).render(inner, buf);
+        return;
+    }
+    let selected = app.selected_index().unwrap_or(0);
+    let rows = inner.height as usize;
+    let offset = scroll_offset(selected, rows, events.len());
+    let width = inner.width as usize;
+    // Columns: marker 2, name, status 17, time 22; the time goes first when narrow.
+    let status_w = 17.min(width.saturating_sub(8));
+    let time_w = if width >= 2 + 12 + status_w + 22 { 22 } else { 0 };
+    let name_w = width.saturating_sub(2 + status_w + time_w);
+    let zone = app.display_zone();
+    for (row, (i, event)) in events.iter().enumerate().skip(offset).take(rows).enumerate() {
+        let phase = countdown::phase(event.at, event.live_for, app.now);
+        let is_selected = i == selected;
+        let marker = if is_selected { "▶ " } else { "  " };
+        let mut spans = vec![
+            Span::styled(marker, theme.accent()),
+            Span::styled(
+                pad(&event.name, name_w),
+                if is_selected { theme.bold() } else { theme.text() },
+            ),
+            Span::styled(pad(&status_text(app, event), status_w), theme.phase(phase)),
+        ];
+        if time_w > 0 {
+            let local = event.at.with_timezone(&zone);
+            spans.push(Span::styled(
+                pad(&local.format(" %-d %b %Y %H:%M %Z").to_string(), time_w),
+                theme.dim(),
+            ));
+        }
+        let line_area = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+        let style = if is_selected && app.selected.is_some() {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        buf.set_style(line_area, style);
+        Line::from(spans).render(line_area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_stays_visible() {
+        assert_eq!(scroll_offset(0, 10, 5), 0);
+        assert_eq!(scroll_offset(500, 30, 1000), 490);
+        assert_eq!(scroll_offset(999, 30, 1000), 970);
+        assert_eq!(scroll_offset(3, 0, 1000), 0);
+    }
+}

@@ -1,0 +1,39 @@
+//! The header: the config's title on the left, the clock in the display zone on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{fit, pad};
+use crate::app::App;
+
+/// Draws the header row.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let local = app.now.with_timezone(&app.display_zone());
+    let width = area.width as usize;
+    // Longest clock first; shorter forms as the width shrinks.
+    let clocks = [
+        format!("{}  [z] ", local.format("%a %-d %b %Y %H:%M:%S %Z")),
+        format!("{} ", local.format("%a %-d %b %H:%M:%S %Z")),
+        format!("{} ", local.format("%H:%M:%S %Z")),
+        format!("{} ", local.format("%H:%M:%S")),
+    ];
+    let title = format!(" {}", app.config.title);
+    let clock = clocks
+        .iter()
+        .find(|c| c.width() + title.width().min(12) <= width)
+        .cloned()
+        .unwrap_or_default();
+    let title_width = width.saturating_sub(clock.width());
+    let line = Line::from(vec![
+        Span::styled(pad(&title, title_width), theme.accent()),
+        Span::styled(fit(&clock, width), theme.text()),
+    ]);
+    line.render(area, buf);
+}

@@ -1,0 +1,185 @@
+//! Rendering: a pure function of [`App`] to a frame. `impl Widget for &App` lays out the screen
+//! and hands each area to a widget; nothing here reads a clock, a file or the terminal.
+
+mod events;
+mod header;
+mod help;
+mod next;
+mod status;
+mod streams;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+pub use next::DigitSize;
+use theme::Theme;
+
+/// Below this width or height the screen shows one line of countdown and nothing else.
+const TINY_WIDTH: u16 = 24;
+const TINY_HEIGHT: u16 = 5;
+/// From this width the events list and the streams panel sit side by side.
+const SIDE_BY_SIDE: u16 = 80;
+
+/// Where each part of the screen goes, for a given size and state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// Title and clock.
+    pub header: Rect,
+    /// The selected event's countdown.
+    pub next: Rect,
+    /// How big the Next panel's digits are.
+    pub digits: DigitSize,
+    /// Whether the Next panel lists the other zones.
+    pub side_zones: bool,
+    /// The events list (with its border).
+    pub events: Rect,
+    /// The streams panel (with its border); may be empty.
+    pub streams: Rect,
+    /// The error banner; empty when there is no error.
+    pub banner: Rect,
+    /// Keys and config state.
+    pub footer: Rect,
+}
+
+/// Lays out the screen. Shared by rendering and by mouse hit-testing, so clicks land on what
+/// is drawn.
+pub fn layout(app: &App, area: Rect) -> Areas {
+    let [header, body, banner, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(app.error.is_some() && area.height >= 8)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // Reduce in the spec's order: the big digits go first, then the side zones.
+    let digits = next::digit_size(app, body);
+    let side_zones = body.height >= 10;
+    let next_height = (2 + 3 + digits.rows()).min(body.height);
+    let [next, lower] =
+        Layout::vertical([Constraint::Length(next_height), Constraint::Fill(1)]).areas(body);
+    let has_streams = !app.selected_streams().is_empty();
+    let (events, streams) = if !has_streams || lower.height < 3 {
+        (lower, Rect::default())
+    } else if lower.width >= SIDE_BY_SIDE {
+        let [e, s] =
+            Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).areas(lower);
+        (e, s)
+    } else if lower.height >= 14 {
+        let rows = (app.config.events.len() as u16 + 2).clamp(3, lower.height / 3);
+        let [e, s] = Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(lower);
+        (e, s)
+    } else {
+        (lower, Rect::default())
+    };
+    Areas {
+        header,
+        next,
+        digits,
+        side_zones,
+        events,
+        streams,
+        banner,
+        footer,
+    }
+}
+
+/// The event under a click at (`x`, `y`), if any.
+pub fn event_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    if is_tiny(area) {
+        return None;
+    }
+    events::row_at(app, layout(app, area).events, x, y)
+}
+
+fn is_tiny(area: Rect) -> bool {
+    area.width < TINY_WIDTH || area.height < TINY_HEIGHT
+}
+
+impl Widget for &App {
+    /// Draws the whole dashboard into `area`; any size, down to 0x0, is fine.
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let theme = Theme::new(self.color);
+        if is_tiny(area) {
+            render_tiny(self, area, buf, theme);
+            return;
+        }
+        let areas = layout(self, area);
+        header::render(self, areas.header, buf, theme);
+        next::render(self, &areas, buf, theme);
+        events::render(self, areas.events, buf, theme);
+        streams::render(self, areas.streams, buf, theme);
+        status::render_banner(self, areas.banner, buf, theme);
+        status::render_footer(self, areas.footer, buf, theme);
+        if self.show_help {
+            help::render(area, buf, theme);
+        }
+    }
+}
+
+/// One line per row for a terminal too small for panels: the countdown first.
+fn render_tiny(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let mut lines = vec![Line::from(Span::styled(app.title_text(), theme.accent()))];
+    if let Some(prompt) = &app.prompt {
+        lines.insert(0, Line::from(format!("count: {}", prompt.input)));
+    } else if let Some(e) = &app.error {
+        if let Some(first) = e.first() {
+            lines.push(Line::from(Span::styled(first.one_line(), theme.error())));
+        }
+    }
+    lines.push(Line::from(Span::styled("q quit", theme.dim())));
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// Cuts `text` to at most `width` columns, ending in "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces (or cut) to exactly `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = fit(text, width);
+    let w = cut.width();
+    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_and_pad_count_columns() {
+        assert_eq!(fit("With You", 20), "With You");
+        assert_eq!(fit("With You", 5), "With…");
+        assert_eq!(fit("지민 하성운", 5), "지민…");
+        assert_eq!(pad("💜", 4), "💜  ");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

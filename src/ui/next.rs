@@ -1,0 +1,242 @@
+//! The Next panel: the selected event, its countdown in big digits, and its time in every zone.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{Areas, fit};
+use crate::app::{App, Target};
+use crate::config::Event;
+use crate::countdown::{self, Phase};
+
+/// How large the countdown digits are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DigitSize {
+    /// Plain text on the caption line.
+    #[default]
+    None,
+    /// 4 cells wide, 4 rows tall per glyph.
+    Quadrant,
+    /// 8 cells wide, 4 rows tall per glyph.
+    HalfHeight,
+    /// 8 cells wide, 8 rows tall per glyph.
+    Full,
+}
+
+impl DigitSize {
+    /// Rows the digits take.
+    pub fn rows(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant | DigitSize::HalfHeight => 4,
+            DigitSize::Full => 8,
+        }
+    }
+
+    fn columns_per_glyph(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant => 4,
+            DigitSize::HalfHeight | DigitSize::Full => 8,
+        }
+    }
+
+    fn pixel_size(self) -> PixelSize {
+        match self {
+            DigitSize::Quadrant => PixelSize::Quadrant,
+            DigitSize::HalfHeight | DigitSize::None => PixelSize::HalfHeight,
+            DigitSize::Full => PixelSize::Full,
+        }
+    }
+}
+
+/// The largest digits that fit a body of this size; height decides first, so the big digits
+/// are the first thing a short terminal gives up.
+pub fn digit_size(app: &App, body: Rect) -> DigitSize {
+    let glyphs = countdown_digits(app).map_or(0, |s| s.chars().count()) as u16;
+    let inner = body.width.saturating_sub(4);
+    let candidates: &[DigitSize] = if body.height >= 44 {
+        &[DigitSize::Full, DigitSize::HalfHeight, DigitSize::Quadrant]
+    } else if body.height >= 22 {
+        &[DigitSize::HalfHeight, DigitSize::Quadrant]
+    } else {
+        &[]
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|d| glyphs > 0 && glyphs * d.columns_per_glyph() <= inner)
+        .unwrap_or(DigitSize::None)
+}
+
+/// The text the big digits show for the selected event.
+fn countdown_digits(app: &App) -> Option<String> {
+    let event = app.selected_event()?;
+    Some(match app.target(event) {
+        Target::Release(t) | Target::Anniversary(_, t) => {
+            countdown::countdown_text(app.now, t, event.zone)
+        }
+        Target::Live(t) => countdown::countdown_text(t, app.now, event.zone),
+        Target::Since(t) => countdown::calendar_span(t, app.now, event.zone).short(3),
+    })
+}
+
+/// What the countdown counts to, in words, and the instant whose time the zones line shows.
+fn caption(app: &App, event: &Event) -> (String, DateTime<Utc>) {
+    let released = event.at.with_timezone(&event.zone).format("%a %-d %b %Y");
+    let ago = || countdown::calendar_span(event.at, app.now, event.zone).short(3);
+    match app.target(event) {
+        Target::Release(t) => (
+            match countdown::phase(event.at, event.live_for, app.now) {
+                Phase::Imminent => "out within the hour:".to_string(),
+                _ => "out in".to_string(),
+            },
+            t,
+        ),
+        Target::Live(t) => ("OUT NOW · out for".to_string(), t),
+        Target::Anniversary(n, t) => (
+            format!(
+                "out {released} ({} ago) · {} anniversary in",
+                ago(),
+                countdown::ordinal(n)
+            ),
+            t,
+        ),
+        Target::Since(t) => (format!("out {released}:"), t),
+    }
+}
+
+/// "23:00 KST" for `t` in `zone`, with the date when it is the lead entry.
+fn zone_time(t: DateTime<Utc>, zone: Tz, with_date: bool) -> String {
+    let local = t.with_timezone(&zone);
+    if with_date {
+        local.format("%a %-d %b %Y %H:%M %Z").to_string()
+    } else {
+        local.format("%H:%M %Z").to_string()
+    }
+}
+
+/// The zones line: the event's own zone first, then UTC, the config's zones and the viewer's;
+/// the side zones go first when the line is too long.
+fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bool) -> String {
+    let own = zone_time(t, event.zone, true);
+    let yours = format!("yours: {}", zone_time(t, app.local_zone, false));
+    let mut seen = vec![event.zone];
+    let mut sides = Vec::new();
+    for z in std::iter::once(chrono_tz::UTC).chain(app.config.zones.iter().copied()) {
+        if !seen.contains(&z) {
+            seen.push(z);
+            sides.push(zone_time(t, z, false));
+        }
+    }
+    if !side {
+        sides.clear();
+    }
+    loop {
+        let parts: Vec<&str> = std::iter::once(own.as_str())
+            .chain(sides.iter().map(String::as_str))
+            .chain(std::iter::once(yours.as_str()))
+            .collect();
+        let line = parts.join(" · ");
+        if line.width() <= width || sides.is_empty() {
+            return line;
+        }
+        sides.pop();
+    }
+}
+
+/// Draws the Next panel.
+pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
+    let area = areas.next;
+    if area.is_empty() {
+        return;
+    }
+    let block = Block::bordered()
+        .title(" Next ")
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(event) = app.selected_event() else {
+        Paragraph::new("No events yet: add an [[event]] to the config (see README).")
+            .style(theme.dim())
+            .render(inner, buf);
+        return;
+    };
+    let width = inner.width as usize;
+    let phase = countdown::phase(event.at, event.live_for, app.now);
+    let [title_row, caption_row, digits_row, zones_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(areas.digits.rows()),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let mut title = vec![Span::styled(format!(" {}", event.name), theme.bold())];
+    for extra in [&event.by, &event.note] {
+        if !extra.is_empty() {
+            title.push(Span::styled(format!(" · {extra}"), theme.text()));
+        }
+    }
+    Line::from(title).render(title_row, buf);
+
+    let (words, at) = caption(app, event);
+    let digits = countdown_digits(app).unwrap_or_default();
+    let mut caption_spans = vec![Span::styled(format!(" {words}"), theme.phase(phase))];
+    if areas.digits == DigitSize::None {
+        caption_spans.push(Span::styled(format!(" {digits}"), theme.accent()));
+    }
+    let caption_line = Line::from(caption_spans);
+    if caption_line.width() > width && areas.digits == DigitSize::None {
+        // Too narrow for the words: the countdown matters more.
+        Line::from(Span::styled(fit(&format!(" {digits}"), width), theme.accent()))
+            .render(caption_row, buf);
+    } else {
+        caption_line.render(caption_row, buf);
+    }
+
+    if areas.digits != DigitSize::None {
+        let style = if phase == Phase::Live { theme.phase(phase) } else { theme.accent() };
+        BigText::builder()
+            .pixel_size(areas.digits.pixel_size())
+            .style(style)
+            .lines(vec![Line::from(digits)])
+            .centered()
+            .build()
+            .render(digits_row, buf);
+    }
+
+    if !zones_row.is_empty() {
+        let line = zones_line(app, event, at, width.saturating_sub(1), areas.side_zones);
+        Line::from(Span::styled(fit(&format!(" {line}"), width), theme.text())).render(zones_row, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::readings::Readings;
+
+    #[test]
+    fn zones_line_drops_side_zones_to_fit() {
+        let now = DateTime::parse_from_rfc3339("2022-04-24T12:57:49Z").unwrap().to_utc();
+        let app = App::new(Config::embedded().unwrap(), Readings::default(), now, chrono_tz::Europe::Berlin);
+        let event = &app.config.events[0];
+        let full = zones_line(&app, event, event.at, 200, true);
+        assert_eq!(
+            full,
+            "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · 19:30 IST · 10:00 EDT · yours: 16:00 CEST"
+        );
+        let narrow = zones_line(&app, event, event.at, 60, true);
+        assert_eq!(narrow, "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · yours: 16:00 CEST");
+        let none = zones_line(&app, event, event.at, 200, false);
+        assert_eq!(none, "Sun 24 Apr 2022 23:00 KST · yours: 16:00 CEST");
+    }
+}

@@ -1,0 +1,238 @@
+//! The Streams panel: for each stream of the selected event, the count, the tracking window,
+//! one gauge per goal, the pace with a sparkline of the readings, and the projection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{fit, pad};
+use crate::app::App;
+use crate::config::Stream;
+use crate::numbers::{per_hour, short, thousands};
+use crate::streams::{StreamView, Window};
+
+/// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
+fn full_rows(stream: &Stream) -> u16 {
+    2 + 1 + stream.goals.len() as u16 + 1
+}
+
+/// Draws the panel into `area` (nothing when empty).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let indexes = app.selected_streams();
+    let mut y = area.y;
+    let mut left = area.height;
+    for (n, &i) in indexes.iter().enumerate() {
+        let (Some(stream), Some(view)) = (app.config.streams.get(i), app.stream_view(i)) else {
+            continue;
+        };
+        let others = (indexes.len() - n - 1) as u16;
+        let want = full_rows(stream) + u16::from(view.history.is_empty());
+        // Leave a summary row for each stream still to come if this one takes its full size.
+        let rows = if n + 1 == indexes.len() {
+            left
+        } else {
+            want.min(left.saturating_sub(others))
+        };
+        if rows < 3 {
+            // No room for a block: one summary line for each remaining stream.
+            for (k, &j) in indexes[n..].iter().enumerate() {
+                if k as u16 >= left {
+                    break;
+                }
+                if let (Some(s), Some(v)) = (app.config.streams.get(j), app.stream_view(j)) {
+                    let line = format!(" {} {} streams · {}", s.platform, thousands(v.count), window_text(app, s, &v));
+                    Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
+                        .render(Rect::new(area.x, y + k as u16, area.width, 1), buf);
+                }
+            }
+            return;
+        }
+        render_block(app, stream, &view, Rect::new(area.x, y, area.width, rows), buf, theme);
+        y += rows;
+        left -= rows;
+    }
+}
+
+/// "closes in 9h 12m", "opens in 1h 02m", "closed Mon 25 Apr 09:00 KST, final 3,210,000".
+fn window_text(app: &App, stream: &Stream, view: &StreamView) -> String {
+    let hm = |secs: i64| {
+        let secs = secs.max(0);
+        if secs >= 86_400 {
+            format!("{}d {}h", secs / 86_400, secs % 86_400 / 3600)
+        } else {
+            format!("{}h {:02}m", secs / 3600, secs % 3600 / 60)
+        }
+    };
+    match view.window {
+        Window::Opens { in_secs } => format!("window opens in {}", hm(in_secs)),
+        Window::Open { left_secs } => format!("window closes in {}", hm(left_secs)),
+        Window::Closed { at, final_count } => {
+            let zone = app.display_zone();
+            let _ = stream;
+            format!(
+                "closed {}, final {}",
+                at.with_timezone(&zone).format("%-d %b %Y %H:%M %Z"),
+                thousands(final_count)
+            )
+        }
+    }
+}
+
+/// A bar of `width` cells filled to `ratio` (0..=1) with eighth-cell precision.
+pub fn bar(ratio: f64, width: usize) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let ratio = if ratio.is_finite() { ratio.clamp(0.0, 1.0) } else { 0.0 };
+    let eighths = (ratio * width as f64 * 8.0).round() as usize;
+    let full = eighths / 8;
+    let mut s = "█".repeat(full.min(width));
+    if full < width {
+        let part = eighths % 8;
+        s.push(if part == 0 { '░' } else { PARTS[part] });
+        s.push_str(&"░".repeat(width - full - 1));
+    }
+    s
+}
+
+/// A one-row sparkline of the last `width` values, scaled between their min and max.
+pub fn sparkline(values: &[u64], width: usize) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let tail = &values[values.len().saturating_sub(width)..];
+    let (Some(&min), Some(&max)) = (tail.iter().min(), tail.iter().max()) else {
+        return String::new();
+    };
+    let span = (max - min) as f64;
+    tail.iter()
+        .map(|&v| {
+            if span == 0.0 {
+                LEVELS[3]
+            } else {
+                LEVELS[(((v - min) as f64 / span) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let event_name = app
+        .config
+        .event(&stream.event)
+        .map_or(stream.event.as_str(), |e| e.name.as_str());
+    let block = Block::bordered()
+        .title(format!(" Streams · {event_name} · {} ", stream.platform))
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+
+    let count = format!(" {} streams", thousands(view.count));
+    let window = window_text(app, stream, view);
+    let gap = width.saturating_sub(count.width() + window.width() + 1).max(2);
+    lines.push(Line::from(vec![
+        Span::styled(count, theme.bold()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(window, theme.text()),
+    ]));
+
+    // Goal rows; columns drop right to left as the width shrinks.
+    let label_w = stream.goals.iter().map(|g| g.label.width()).max().unwrap_or(0).min(22);
+    for goal in &view.goals {
+        let target = format!("{:>5}", short(goal.streams));
+        let percent = format!("{:>4.0}%", goal.percent.min(9999.0));
+        let needed = if goal.needed == 0 {
+            String::new()
+        } else {
+            format!("needs {}", short(goal.needed))
+        };
+        let rate = match goal.needed_per_hour {
+            Some(r) if goal.needed > 0 => per_hour(r),
+            _ => String::new(),
+        };
+        let status = goal.status.label();
+        let fixed = 1 + label_w + 1 + 5 + 1 + 5 + 1;
+        let tail_full = format!(" {needed:<11} {rate:>8}  {status:<7}");
+        let tail_short = format!(" {status:<7}");
+        let (tail, bar_w) = if width >= fixed + tail_full.width() + 8 {
+            let w = width - fixed - tail_full.width();
+            (tail_full, w)
+        } else if width >= fixed + tail_short.width() + 5 {
+            let w = width - fixed - tail_short.width();
+            (tail_short, w)
+        } else {
+            (tail_short, 0)
+        };
+        let mut spans = vec![
+            Span::raw(format!(" {} ", pad(&goal.label, label_w))),
+            Span::styled(target, theme.bold()),
+            Span::raw(" "),
+        ];
+        if bar_w > 0 {
+            spans.push(Span::styled(bar(goal.ratio, bar_w), theme.status(goal.status)));
+        }
+        spans.push(Span::raw(percent));
+        spans.push(Span::styled(tail, theme.status(goal.status)));
+        lines.push(Line::from(spans));
+    }
+
+    // Pace, sparkline and projection on one row.
+    let pace = match view.pace {
+        Some(p) => format!(" pace {} (last 3h)", per_hour(p)),
+        None => " pace — (needs 2 readings in 3h)".to_string(),
+    };
+    let projection = match (view.projection, view.window) {
+        (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),
+        (Some(p), _) => format!("projection {} at close", short(p)),
+        (None, _) => String::new(),
+    };
+    let room = width.saturating_sub(pace.width() + projection.width() + 4);
+    let spark = if room >= 4 { sparkline(&view.history, room.min(40)) } else { String::new() };
+    lines.push(Line::from(vec![
+        Span::styled(pace, theme.text()),
+        Span::raw("  "),
+        Span::styled(spark, theme.accent()),
+        Span::raw("  "),
+        Span::styled(projection, theme.bold()),
+    ]));
+    if view.history.is_empty() {
+        let how = if app.config.source.readings_path().is_some() {
+            format!(" no readings yet: press u, or run `dropwatch log {} COUNT`", stream.event)
+        } else {
+            " no readings yet: press u (kept until quit; `dropwatch init` to save them)".to_string()
+        };
+        lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
+    }
+    for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
+        line.render(Rect::new(inner.x, inner.y + row as u16, inner.width, 1), buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_by_eighths_and_clamp() {
+        assert_eq!(bar(0.0, 4), "░░░░");
+        assert_eq!(bar(0.5, 4), "██░░");
+        assert_eq!(bar(0.5625, 4), "██▎░");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(7.0, 3), "███");
+        assert_eq!(bar(f64::NAN, 2), "░░");
+        assert_eq!(bar(0.5, 0), "");
+    }
+
+    #[test]
+    fn sparkline_scales_between_min_and_max() {
+        assert_eq!(sparkline(&[0, 50, 100], 10), "▁▅█");
+        assert_eq!(sparkline(&[7, 7], 10), "▄▄");
+        assert_eq!(sparkline(&[1, 2, 3, 4], 2), "▁█");
+        assert_eq!(sparkline(&[], 10), "");
+        assert_eq!(sparkline(&[0, u64::MAX], 10), "▁█");
+    }
+}

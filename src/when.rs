@@ -1,0 +1,333 @@
+//! Turning what a user writes for a moment into an instant: config `at` values, `--at TIME`,
+//! durations like `1d 12h`, and the DST rules that make some local times absent or doubled.
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// Why a local wall-clock time could not become one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalTimeError {
+    /// The time falls in a DST gap: the clocks skipped over it.
+    Gap {
+        /// The local time as written.
+        local: NaiveDateTime,
+        /// The zone it was written in.
+        zone: Tz,
+        /// The first valid local time after the gap, to suggest instead.
+        after: NaiveDateTime,
+    },
+    /// The time happens twice, at a DST fall-back.
+    Ambiguous {
+        /// The earlier of the two instants, in the zone's offset then.
+        first: DateTime<FixedOffset>,
+        /// The later of the two instants.
+        second: DateTime<FixedOffset>,
+        /// The zone it was written in.
+        zone: Tz,
+    },
+}
+
+impl std::fmt::Display for LocalTimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LocalTimeError::Gap { local, zone, after } => write!(
+                f,
+                "{} does not exist in {}: the clocks skip it for daylight saving time; \
+                 write {} or give an explicit offset (RFC 3339)",
+                local.format("%Y-%m-%d %H:%M"),
+                zone,
+                after.format("%Y-%m-%d %H:%M")
+            ),
+            LocalTimeError::Ambiguous { first, second, zone } => write!(
+                f,
+                "{} happens twice in {} (the clocks fall back): it is either {} or {}; \
+                 write the one you mean with its offset",
+                first.naive_local().format("%Y-%m-%d %H:%M"),
+                zone,
+                first.to_rfc3339(),
+                second.to_rfc3339()
+            ),
+        }
+    }
+}
+
+/// Resolves a local wall-clock time in `zone` to one instant, refusing gaps and overlaps.
+pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, LocalTimeError> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (a.fixed_offset(), b.fixed_offset());
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
+            Err(LocalTimeError::Ambiguous { first, second, zone })
+        }
+        LocalResult::None => {
+            // Walk forward minute by minute to the end of the gap (gaps are at most a few hours).
+            let mut after = local;
+            for _ in 0..(24 * 60) {
+                after += TimeDelta::minutes(1);
+                if !matches!(zone.from_local_datetime(&after), LocalResult::None) {
+                    break;
+                }
+            }
+            Err(LocalTimeError::Gap { local, zone, after })
+        }
+    }
+}
+
+/// Like [`resolve_local`], but never fails: a gap time moves forward past the gap, an ambiguous
+/// time takes the earlier instant. Used for anniversaries, where the user wrote no such time.
+pub fn resolve_local_lenient(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
+    match resolve_local(local, zone) {
+        Ok(t) => t,
+        Err(LocalTimeError::Ambiguous { first, .. }) => first.with_timezone(&Utc),
+        Err(LocalTimeError::Gap { after, .. }) => zone
+            .from_local_datetime(&after)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            // Unreachable for real zones; fall back to reading the time as UTC.
+            .unwrap_or_else(|| Utc.from_utc_datetime(&local)),
+    }
+}
+
+/// Parses an IANA zone name (`Asia/Seoul`), with a hint naming the closest known zones.
+pub fn parse_zone(name: &str) -> Result<Tz, String> {
+    if let Ok(tz) = name.parse::<Tz>() {
+        return Ok(tz);
+    }
+    // Case-insensitive exact match first: `asia/seoul` is clearly meant.
+    if let Some(tz) = chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(name))
+    {
+        return Ok(*tz);
+    }
+    let needle = name.to_ascii_lowercase().replace(' ', "_");
+    let suggestions: Vec<&str> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|n| {
+            let lower = n.to_ascii_lowercase();
+            !needle.is_empty()
+                && (lower.contains(&needle)
+                    || lower
+                        .rsplit('/')
+                        .next()
+                        .is_some_and(|city| needle.contains(city)))
+        })
+        .take(3)
+        .collect();
+    let hint = if suggestions.is_empty() {
+        "an IANA zone name such as \"Asia/Seoul\", \"America/New_York\" or \"UTC\"".to_string()
+    } else {
+        suggestions
+            .iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    Err(format!("unknown time zone \"{name}\"; write {hint}"))
+}
+
+/// Parses a local date and time: `2022-04-24 23:00`, `2022-04-24 23:00:05` or with a `T`.
+pub fn parse_naive(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    for fmt in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, fmt) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// A config time: RFC 3339 with an offset, or a local time in `zone`.
+pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    match parse_naive(text) {
+        Some(local) => resolve_local(local, zone).map_err(|e| e.to_string()),
+        None => Err(format!(
+            "\"{text}\" is not a time; write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
+             or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
+        )),
+    }
+}
+
+/// Parses a duration: `90m`, `24h`, `1d 12h`, `2w` (humantime's grammar).
+pub fn parse_duration(text: &str) -> Result<TimeDelta, String> {
+    let d = humantime::parse_duration(text.trim()).map_err(|e| {
+        format!("\"{text}\" is not a duration ({e}); write something like \"90m\", \"24h\" or \"1d 12h\"")
+    })?;
+    TimeDelta::from_std(d).map_err(|_| format!("\"{text}\" is too long a duration"))
+}
+
+/// Time-zone abbreviations accepted in `--at`, only those that mean one offset worldwide.
+const ABBREVIATIONS: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("KST", 9 * 3600),
+    ("JST", 9 * 3600),
+    ("HKT", 8 * 3600),
+    ("SGT", 8 * 3600),
+    ("PHT", 8 * 3600),
+    ("AEST", 10 * 3600),
+    ("AEDT", 11 * 3600),
+    ("CET", 3600),
+    ("CEST", 2 * 3600),
+    ("EET", 2 * 3600),
+    ("EEST", 3 * 3600),
+    ("EST", -5 * 3600),
+    ("EDT", -4 * 3600),
+    ("CDT", -5 * 3600),
+    ("MST", -7 * 3600),
+    ("MDT", -6 * 3600),
+    ("PST", -8 * 3600),
+    ("PDT", -7 * 3600),
+    ("NZST", 12 * 3600),
+    ("NZDT", 13 * 3600),
+];
+
+/// Abbreviations that name more than one offset, with what they might mean.
+const AMBIGUOUS: &[(&str, &str)] = &[
+    ("IST", "Asia/Kolkata, Europe/Dublin or Asia/Jerusalem"),
+    ("CST", "America/Chicago or Asia/Shanghai"),
+    ("BST", "Europe/London or Asia/Dhaka"),
+    ("AST", "America/Halifax or Asia/Riyadh"),
+];
+
+/// Parses a `--at`/`--at`-style TIME: RFC 3339, `YYYY-MM-DD HH:MM[:SS] ZONE`, or `-2h`/`+1d`.
+pub fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Some(rest) = text.strip_prefix('+') {
+        return Ok(now + parse_duration(rest)?);
+    }
+    if let Some(rest) = text.strip_prefix('-') {
+        return Ok(now - parse_duration(rest)?);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let usage = "write RFC 3339 (\"2022-04-24T08:00:00Z\"), \"YYYY-MM-DD HH:MM[:SS] ZONE\" \
+                 (\"2022-04-24 17:00 Asia/Seoul\") or a relative time (\"-2h\", \"+1d\")";
+    let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
+        return Err(format!("\"{text}\" is not a time; {usage}"));
+    };
+    let Some(local) = parse_naive(local_text) else {
+        return Err(format!("\"{text}\" is not a time; {usage}"));
+    };
+    let upper = zone_text.to_ascii_uppercase();
+    if let Some((_, secs)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
+        let offset = FixedOffset::east_opt(*secs).unwrap_or(FixedOffset::east_opt(0).unwrap());
+        return offset
+            .from_local_datetime(&local)
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| format!("\"{text}\" is out of range"));
+    }
+    if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
+        return Err(format!(
+            "\"{abbr}\" could mean {zones}; write the IANA name instead"
+        ));
+    }
+    let zone = parse_zone(zone_text)?;
+    resolve_local(local, zone).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn seoul_local_time_is_nine_hours_ahead() {
+        let t = parse_config_time("2022-04-24 23:00", chrono_tz::Asia::Seoul).unwrap();
+        assert_eq!(t, utc("2022-04-24T14:00:00Z"));
+    }
+
+    #[test]
+    fn rfc3339_ignores_the_zone() {
+        let t = parse_config_time("2022-04-24T23:00:00+09:00", chrono_tz::UTC).unwrap();
+        assert_eq!(t, utc("2022-04-24T14:00:00Z"));
+    }
+
+    #[test]
+    fn gap_names_the_time_after_it() {
+        let local = parse_naive("2022-03-13 02:30").unwrap();
+        let err = resolve_local(local, chrono_tz::America::New_York).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("does not exist"), "{text}");
+        assert!(text.contains("2022-03-13 03:00"), "{text}");
+    }
+
+    #[test]
+    fn overlap_names_both_instants() {
+        let local = parse_naive("2022-11-06 01:30").unwrap();
+        let err = resolve_local(local, chrono_tz::America::New_York).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("2022-11-06T01:30:00-04:00"), "{text}");
+        assert!(text.contains("2022-11-06T01:30:00-05:00"), "{text}");
+    }
+
+    #[test]
+    fn lenient_resolution_never_fails() {
+        let gap = parse_naive("2022-03-13 02:30").unwrap();
+        let t = resolve_local_lenient(gap, chrono_tz::America::New_York);
+        assert_eq!(t, utc("2022-03-13T07:00:00Z"));
+        let overlap = parse_naive("2022-11-06 01:30").unwrap();
+        let t = resolve_local_lenient(overlap, chrono_tz::America::New_York);
+        assert_eq!(t, utc("2022-11-06T05:30:00Z"));
+    }
+
+    #[test]
+    fn moments_in_all_three_forms() {
+        let now = utc("2026-01-01T00:00:00Z");
+        assert_eq!(
+            parse_moment("2022-04-24T08:00:00Z", now).unwrap(),
+            utc("2022-04-24T08:00:00Z")
+        );
+        assert_eq!(
+            parse_moment("2022-04-24 17:00 Asia/Seoul", now).unwrap(),
+            utc("2022-04-24T08:00:00Z")
+        );
+        assert_eq!(
+            parse_moment("2022-04-24 17:00:30 KST", now).unwrap(),
+            utc("2022-04-24T08:00:30Z")
+        );
+        assert_eq!(parse_moment("-2h", now).unwrap(), utc("2025-12-31T22:00:00Z"));
+        assert_eq!(parse_moment("+1d", now).unwrap(), utc("2026-01-02T00:00:00Z"));
+    }
+
+    #[test]
+    fn ambiguous_abbreviation_is_refused_with_choices() {
+        let now = utc("2026-01-01T00:00:00Z");
+        let err = parse_moment("2022-04-24 17:00 IST", now).unwrap_err();
+        assert!(err.contains("Asia/Kolkata"), "{err}");
+    }
+
+    #[test]
+    fn unknown_zone_suggests_a_real_one() {
+        let err = parse_zone("Seoul").unwrap_err();
+        assert!(err.contains("Asia/Seoul"), "{err}");
+        assert_eq!(parse_zone("asia/seoul").unwrap(), chrono_tz::Asia::Seoul);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90m").unwrap(), TimeDelta::minutes(90));
+        assert_eq!(parse_duration("1d 12h").unwrap(), TimeDelta::hours(36));
+        assert_eq!(parse_duration("2w").unwrap(), TimeDelta::days(14));
+        assert!(parse_duration("soon").is_err());
+    }
+}
