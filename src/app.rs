@@ -190,16 +190,29 @@ impl App {
         }
     }
 
-    /// Indexes into `config.streams` of the selected event's streams.
+    /// Indexes into `config.streams` of the streams the panel shows: the selected event's; if
+    /// it has none, those whose tracking window is open now (a drop's window outlasts its live
+    /// hour, when the selection has already moved on to the next event).
     pub fn selected_streams(&self) -> Vec<usize> {
         let Some(event) = self.selected_event() else {
             return Vec::new();
         };
-        self.config
+        let of_event: Vec<usize> = self
+            .config
             .streams
             .iter()
             .enumerate()
             .filter(|(_, s)| s.event == event.id)
+            .map(|(i, _)| i)
+            .collect();
+        if !of_event.is_empty() {
+            return of_event;
+        }
+        self.config
+            .streams
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.window_start <= self.now && self.now < s.window_end)
             .map(|(i, _)| i)
             .collect()
     }
@@ -467,8 +480,16 @@ mod tests {
     }
 
     #[test]
+    fn open_windows_stay_on_screen_after_the_selection_moves_on() {
+        let a = app("2022-04-24T18:00:00Z");
+        assert_eq!(a.selected_event().unwrap().id, "proof");
+        assert_eq!(a.selected_streams(), [0]);
+        assert!(app("2022-04-25T01:00:00Z").selected_streams().is_empty());
+    }
+
+    #[test]
     fn u_on_an_event_without_streams_says_so() {
-        let mut a = app("2022-04-24T16:00:00Z");
+        let mut a = app("2022-04-25T16:00:00Z");
         a.selected = Some("proof".into());
         press(&mut a, KeyCode::Char('u'));
         assert!(a.prompt.is_none());

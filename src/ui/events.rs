@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::pad;
@@ -71,8 +72,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let width = inner.width as usize;
     // Columns: marker 2, name, status 17, time 22; the time goes first when narrow.
     let status_w = 17.min(width.saturating_sub(8));
-    let time_w = if width >= 2 + 12 + status_w + 22 { 22 } else { 0 };
-    let name_w = width.saturating_sub(2 + status_w + time_w);
+    let time_w = if width >= 2 + 10 + status_w + 22 { 22 } else { 0 };
+    // Names take what is left, but no more than the longest needs, so columns stay close.
+    let longest = events.iter().map(|e| e.name.width()).max().unwrap_or(0) + 2;
+    let name_w = width.saturating_sub(2 + status_w + time_w).min(longest.max(10));
     let zone = app.display_zone();
     for (row, (i, event)) in events.iter().enumerate().skip(offset).take(rows).enumerate() {
         let phase = countdown::phase(event.at, event.live_for, app.now);
@@ -89,7 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         if time_w > 0 {
             let local = event.at.with_timezone(&zone);
             spans.push(Span::styled(
-                pad(&local.format(" %-d %b %Y %H:%M %Z").to_string(), time_w),
+                pad(&local.format(" %-d %b %y %H:%M %Z").to_string(), time_w),
                 theme.dim(),
             ));
         }

@@ -30,9 +30,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .find(|c| c.width() + title.width().min(12) <= width)
         .cloned()
         .unwrap_or_default();
-    let title_width = width.saturating_sub(clock.width());
+    let title_width = width.saturating_sub(clock.width() + 1);
     let line = Line::from(vec![
         Span::styled(pad(&title, title_width), theme.accent()),
+        Span::raw(" "),
         Span::styled(fit(&clock, width), theme.text()),
     ]);
     line.render(area, buf);

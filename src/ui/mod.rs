@@ -67,9 +67,9 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         (lower, Rect::default())
     } else if lower.width >= SIDE_BY_SIDE {
         let [e, s] =
-            Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).areas(lower);
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(lower);
         (e, s)
-    } else if lower.height >= 14 {
+    } else if lower.height >= 9 {
         let rows = (app.config.events.len() as u16 + 2).clamp(3, lower.height / 3);
         let [e, s] = Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(lower);
         (e, s)

@@ -61,7 +61,7 @@ impl DigitSize {
 pub fn digit_size(app: &App, body: Rect) -> DigitSize {
     let glyphs = countdown_digits(app).map_or(0, |s| s.chars().count()) as u16;
     let inner = body.width.saturating_sub(4);
-    let candidates: &[DigitSize] = if body.height >= 44 {
+    let candidates: &[DigitSize] = if body.height >= 34 {
         &[DigitSize::Full, DigitSize::HalfHeight, DigitSize::Quadrant]
     } else if body.height >= 22 {
         &[DigitSize::HalfHeight, DigitSize::Quadrant]
@@ -87,28 +87,32 @@ fn countdown_digits(app: &App) -> Option<String> {
     })
 }
 
-/// What the countdown counts to, in words, and the instant whose time the zones line shows.
-fn caption(app: &App, event: &Event) -> (String, DateTime<Utc>) {
+/// What the countdown counts to, in words (long and short forms), and the instant whose time
+/// the zones line shows.
+fn caption(app: &App, event: &Event) -> ([String; 2], DateTime<Utc>) {
     let released = event.at.with_timezone(&event.zone).format("%a %-d %b %Y");
     let ago = || countdown::calendar_span(event.at, app.now, event.zone).short(3);
     match app.target(event) {
         Target::Release(t) => (
             match countdown::phase(event.at, event.live_for, app.now) {
-                Phase::Imminent => "out within the hour:".to_string(),
-                _ => "out in".to_string(),
+                Phase::Imminent => ["out within the hour:".into(), "out in".into()],
+                _ => ["out in".into(), "out in".into()],
             },
             t,
         ),
-        Target::Live(t) => ("OUT NOW · out for".to_string(), t),
+        Target::Live(t) => (["OUT NOW · out for".into(), "OUT NOW".into()], t),
         Target::Anniversary(n, t) => (
-            format!(
-                "out {released} ({} ago) · {} anniversary in",
-                ago(),
-                countdown::ordinal(n)
-            ),
+            [
+                format!(
+                    "out {released} ({} ago) · {} anniversary in",
+                    ago(),
+                    countdown::ordinal(n)
+                ),
+                format!("{} anniversary in", countdown::ordinal(n)),
+            ],
             t,
         ),
-        Target::Since(t) => (format!("out {released}:"), t),
+        Target::Since(t) => ([format!("out {released}:"), "out".into()], t),
     }
 }
 
@@ -126,8 +130,12 @@ fn zone_time(t: DateTime<Utc>, zone: Tz, with_date: bool) -> String {
 /// the side zones go first when the line is too long.
 fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bool) -> String {
     let own = zone_time(t, event.zone, true);
-    let yours = format!("yours: {}", zone_time(t, app.local_zone, false));
-    let mut seen = vec![event.zone];
+    let yours = if app.local_zone == event.zone {
+        String::new()
+    } else {
+        format!("yours: {}", zone_time(t, app.local_zone, false))
+    };
+    let mut seen = vec![event.zone, app.local_zone];
     let mut sides = Vec::new();
     for z in std::iter::once(chrono_tz::UTC).chain(app.config.zones.iter().copied()) {
         if !seen.contains(&z) {
@@ -142,6 +150,7 @@ fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bo
         let parts: Vec<&str> = std::iter::once(own.as_str())
             .chain(sides.iter().map(String::as_str))
             .chain(std::iter::once(yours.as_str()))
+            .filter(|p| !p.is_empty())
             .collect();
         let line = parts.join(" · ");
         if line.width() <= width || sides.is_empty() {
@@ -186,20 +195,21 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
     }
     Line::from(title).render(title_row, buf);
 
-    let (words, at) = caption(app, event);
+    let (captions, at) = caption(app, event);
     let digits = countdown_digits(app).unwrap_or_default();
-    let mut caption_spans = vec![Span::styled(format!(" {words}"), theme.phase(phase))];
-    if areas.digits == DigitSize::None {
-        caption_spans.push(Span::styled(format!(" {digits}"), theme.accent()));
-    }
-    let caption_line = Line::from(caption_spans);
-    if caption_line.width() > width && areas.digits == DigitSize::None {
-        // Too narrow for the words: the countdown matters more.
-        Line::from(Span::styled(fit(&format!(" {digits}"), width), theme.accent()))
-            .render(caption_row, buf);
-    } else {
-        caption_line.render(caption_row, buf);
-    }
+    let inline = if areas.digits == DigitSize::None { format!(" {digits}") } else { String::new() };
+    // The longest caption that fits beside the countdown; with no room, the countdown alone.
+    let caption_line = captions
+        .iter()
+        .map(|words| {
+            Line::from(vec![
+                Span::styled(format!(" {words}"), theme.phase(phase)),
+                Span::styled(inline.clone(), theme.accent()),
+            ])
+        })
+        .find(|line| line.width() <= width)
+        .unwrap_or_else(|| Line::from(Span::styled(fit(&inline, width), theme.accent())));
+    caption_line.render(caption_row, buf);
 
     if areas.digits != DigitSize::None {
         let style = if phase == Phase::Live { theme.phase(phase) } else { theme.accent() };

@@ -56,7 +56,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     let config = format!("config: {} ", app.config.source.display());
     let right_w = config.width() + 2;
-    let left_room = width.saturating_sub(right_w + 1);
+    let left_room = if width < 60 { width } else { width.saturating_sub(right_w + 1) };
     let notice = app.notice.clone().or_else(|| {
         app.readings
             .warnings
@@ -76,7 +76,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             Span::styled(k, theme.dim())
         }
     };
-    if right_w + 1 > width {
+    if width < 60 {
         // Too narrow for the config name: keys or notice only.
         Line::from(left).render(area, buf);
         return;

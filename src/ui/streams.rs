@@ -141,14 +141,14 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
     ]));
 
     // Goal rows; columns drop right to left as the width shrinks.
-    let label_w = stream.goals.iter().map(|g| g.label.width()).max().unwrap_or(0).min(22);
+    let label_w = stream.goals.iter().map(|g| g.label.width()).max().unwrap_or(0).min(16);
     for goal in &view.goals {
         let target = format!("{:>5}", short(goal.streams));
         let percent = format!("{:>4.0}%", goal.percent.min(9999.0));
         let needed = if goal.needed == 0 {
             String::new()
         } else {
-            format!("needs {}", short(goal.needed))
+            short(goal.needed)
         };
         let rate = match goal.needed_per_hour {
             Some(r) if goal.needed > 0 => per_hour(r),
@@ -156,9 +156,9 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
         };
         let status = goal.status.label();
         let fixed = 1 + label_w + 1 + 5 + 1 + 5 + 1;
-        let tail_full = format!(" {needed:<11} {rate:>8}  {status:<7}");
+        let tail_full = format!(" {needed:>6} {rate:>7} {status:<7}");
         let tail_short = format!(" {status:<7}");
-        let (tail, bar_w) = if width >= fixed + tail_full.width() + 8 {
+        let (tail, bar_w) = if width >= fixed + tail_full.width() + 4 {
             let w = width - fixed - tail_full.width();
             (tail_full, w)
         } else if width >= fixed + tail_short.width() + 5 {
@@ -203,7 +203,7 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
         let how = if app.config.source.readings_path().is_some() {
             format!(" no readings yet: press u, or run `dropwatch log {} COUNT`", stream.event)
         } else {
-            " no readings yet: press u (kept until quit; `dropwatch init` to save them)".to_string()
+            " no readings yet: press u to add a count".to_string()
         };
         lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
     }

@@ -1,0 +1,168 @@
+//! Whole-screen snapshots at fixed sizes and a fixed clock (text only; colours are checked on
+//! the buffer), plus a sweep of sizes that must not panic.
+
+use chrono::{DateTime, Utc};
+use dropwatch::app::App;
+use dropwatch::config::Config;
+use dropwatch::readings::{Reading, Readings};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// The default config at `now`, seen from Berlin.
+fn app(now: &str) -> App {
+    App::new(
+        Config::embedded().unwrap(),
+        Readings::default(),
+        utc(now),
+        chrono_tz::Europe::Berlin,
+    )
+}
+
+fn with_readings(mut app: App) -> App {
+    let r = |t: &str, count| Reading {
+        time: utc(t),
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+    };
+    app.readings.items = vec![
+        r("2022-04-24T15:00:00Z", 300_000),
+        r("2022-04-24T16:00:00Z", 580_000),
+        r("2022-04-24T17:00:00Z", 860_000),
+        r("2022-04-24T18:00:00Z", 1_140_000),
+    ];
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut app = app.clone();
+    app.size = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    dropwatch::commands::buffer_text(terminal.backend().buffer())
+}
+
+#[test]
+fn an_hour_before_with_you_at_120x40() {
+    let t = draw(&app("2022-04-24T12:57:49Z"), 120, 40);
+    let screen = text(&t);
+    assert!(screen.contains("in 01:02:11"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn an_hour_before_with_you_at_40x12() {
+    let t = draw(&app("2022-04-24T12:57:49Z"), 40, 12);
+    let screen = text(&t);
+    assert!(screen.contains("01:02:11"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn four_hours_into_the_window_at_120x40() {
+    let t = draw(&with_readings(app("2022-04-24T18:00:00Z")), 120, 40);
+    let screen = text(&t);
+    assert!(screen.contains("1,140,000 streams"), "{screen}");
+    assert!(screen.contains("on pace"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn streams_panel_at_60x20() {
+    let t = draw(&with_readings(app("2022-04-24T18:00:00Z")), 60, 20);
+    let screen = text(&t);
+    assert!(screen.contains("Streams"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn today_both_are_past_and_count_to_anniversaries() {
+    let t = draw(&app("2026-11-25T19:26:00Z"), 120, 40);
+    let screen = text(&t);
+    assert!(screen.contains("out 4y 7m ago"), "{screen}");
+    assert!(screen.contains("5th anniversary in"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn tiny_sizes_show_the_countdown() {
+    let one = text(&draw(&app("2022-04-24T12:57:49Z"), 1, 1));
+    assert_eq!(one, "W\n");
+    let small = text(&draw(&app("2022-04-24T12:57:49Z"), 20, 5));
+    insta::assert_snapshot!(small);
+    assert!(small.contains("1:02:11"), "{small}");
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut a = app("2022-04-24T12:57:49Z");
+    a.show_help = true;
+    let screen = text(&draw(&a, 120, 40));
+    for key in ["q  Esc  Ctrl-C", "z  Z", "cycle the clock's zone"] {
+        assert!(screen.contains(key), "{key} missing:\n{screen}");
+    }
+}
+
+#[test]
+fn error_banner_quotes_the_error_over_the_last_good_config() {
+    let mut a = app("2022-04-24T12:57:49Z");
+    let bad = dropwatch::config::parse(
+        "title = 3\n",
+        dropwatch::config::Source::File("fan.toml".into()),
+    )
+    .unwrap_err();
+    a.error = Some(bad);
+    let screen = text(&draw(&a, 120, 40));
+    assert!(screen.contains("✗ fan.toml:1:9: invalid type"), "{screen}");
+    assert!(screen.contains("With You"), "{screen}");
+}
+
+#[test]
+fn imminent_is_coloured_and_no_color_drops_colours() {
+    let a = app("2022-04-24T13:30:00Z");
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    (&a).render(buf.area, &mut buf);
+    let has = |buf: &Buffer, c: Color| buf.content.iter().any(|cell| cell.fg == c);
+    assert!(has(&buf, Color::Yellow), "imminent phase should be yellow");
+    let mut plain = a.clone();
+    plain.color = false;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    (&plain).render(buf.area, &mut buf);
+    assert!(buf.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+}
+
+#[test]
+fn no_size_panics() {
+    let states = [
+        app("2022-04-24T12:57:49Z"),
+        with_readings(app("2022-04-24T18:00:00Z")),
+        app("2026-11-25T19:26:00Z"),
+    ];
+    for a in &states {
+        for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 40), (500, 1), (23, 4), (24, 5), (79, 13), (80, 24), (500, 200)] {
+            let mut a = a.clone();
+            a.show_help = w % 2 == 0;
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&a).render(buf.area, &mut buf);
+        }
+        for w in (1..130).step_by(7) {
+            for h in (1..45).step_by(3) {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                (a).render(buf.area, &mut buf);
+                assert_eq!(buf.area.width, w);
+            }
+        }
+    }
+}
