@@ -30,7 +30,7 @@ const POP_TITLE: &str = "\x1b[23;2t";
 /// Runs the dashboard until the user quits or a signal arrives.
 pub fn run(mut app: App, clock: Clock) -> anyhow::Result<()> {
     install_panic_hook();
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)")?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let _ = write!(io::stdout(), "{PUSH_TITLE}");
     let result = event_loop(&mut terminal, &mut app, &clock);

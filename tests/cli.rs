@@ -1,0 +1,234 @@
+//! The command line as a user runs it: exit codes, messages, `--once`, `check`, `init`, `log`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary, isolated from the machine's own config: a temp cwd and config dir.
+fn dropwatch(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dropwatch").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("HOME", dir)
+        .env("TZ", "Europe/Berlin");
+    cmd
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn json_an_hour_before_with_you() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--at", "2022-04-24T13:00:00Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["now"], "2022-04-24T13:00:00Z");
+    let with_you = &v["events"][0];
+    assert_eq!(with_you["id"], "with-you");
+    assert_eq!(with_you["seconds_left"], 3600);
+    assert_eq!(with_you["phase"], "imminent");
+    assert_eq!(with_you["at"], "2022-04-24T23:00:00+09:00");
+    assert_eq!(with_you["next_anniversary"], "2023-04-24T23:00:00+09:00");
+    let proof = &v["events"][1];
+    assert_eq!(proof["seconds_left"], 4_028_400);
+    assert_eq!(proof["phase"], "upcoming");
+    let s = &v["streams"][0];
+    assert_eq!(s["platform"], "Spotify");
+    assert_eq!(s["window_end"], "2022-04-25T00:00:00Z");
+    assert_eq!(s["seconds_left_in_window"], 11 * 3600);
+    assert_eq!(s["pace_per_hour"], Value::Null);
+    let labels: Vec<&str> = s["goals"].as_array().unwrap().iter().map(|g| g["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Global top 10", "Global top 5", "24-hour goal", "24-hour stretch goal"]);
+    assert_eq!(s["goals"][0]["status"], "waiting");
+    assert_eq!(s["goals"][2]["deadline"], "2022-04-25T14:00:00Z");
+}
+
+#[test]
+fn at_accepts_local_time_with_zone_and_relative_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--at", "2022-04-24 22:00 Asia/Seoul"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"][0]["seconds_left"], 3600);
+    let out = dropwatch(dir.path()).args(["--once", "--json", "--at", "-2h"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dropwatch(dir.path()).args(["--once", "--at", "yesterday"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--at: \"yesterday\" is not a time"), "{}", stderr(&out));
+}
+
+#[test]
+fn once_prints_a_frame_at_the_width_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--at", "2022-04-24T12:57:49Z", "--width", "120"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("in 01:02:11"), "{text}");
+    assert!(text.contains("yours: 16:00 CEST"), "{text}");
+    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120));
+    assert!(!text.contains('\x1b'), "no escape codes in --once text");
+}
+
+#[test]
+fn check_quotes_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[event]]\nname = \"With You\"\nat = \"2022-04-24 23:00\"\nzone = \"Seoul\"\n",
+    )
+    .unwrap();
+    let out = dropwatch(dir.path()).args(["check", "--config", "bad.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml:4:8: unknown time zone \"Seoul\""), "{err}");
+    assert!(err.contains("help: write \"Asia/Seoul\""), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+}
+
+#[test]
+fn check_reports_every_error_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dropwatch.toml"),
+        "zones = [\"Mars/Olympus\"]\n[[event]]\nid = \"a\"\nname = \"A\"\nat = \"2022-03-13 02:30\"\nzone = \"America/New_York\"\n\
+         [[streams]]\nevent = \"b\"\nwindow_end = \"2022-04-25 00:00\"\n",
+    )
+    .unwrap();
+    let out = dropwatch(dir.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("dropwatch.toml:1:10: unknown time zone"), "{err}");
+    assert!(err.contains("dropwatch.toml:5:6: 2022-03-13 02:30 does not exist"), "{err}");
+    assert!(err.contains("dropwatch.toml:8:9: streams for unknown event \"b\""), "{err}");
+}
+
+#[test]
+fn check_passes_the_default_and_finds_dropwatch_toml_in_cwd() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path()).arg("check").output().unwrap();
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("embedded default: ok (2 events, 1 streams"), "{}", stdout(&out));
+    std::fs::write(dir.path().join("dropwatch.toml"), "title = \"mine\"\n").unwrap();
+    let out = dropwatch(dir.path()).arg("check").output().unwrap();
+    assert!(stdout(&out).starts_with("dropwatch.toml: ok (0 events"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_missing_config_is_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path()).args(["--once", "--config", "nope.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.toml: no such config file"), "{}", stderr(&out));
+    let out = dropwatch(dir.path()).env("DROPWATCH_CONFIG", "gone.toml").arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("gone.toml: no such config file (named by $DROPWATCH_CONFIG)"));
+}
+
+#[test]
+fn init_writes_the_default_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path()).arg("init").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = dir.path().join("xdg/dropwatch/dropwatch.toml");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), dropwatch::config::DEFAULT_TOML);
+    let out = dropwatch(dir.path()).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists; pass --force"), "{}", stderr(&out));
+    let out = dropwatch(dir.path()).args(["init", "--force"]).output().unwrap();
+    assert!(out.status.success());
+    // The user config dir is in the search order.
+    let out = dropwatch(dir.path()).arg("check").output().unwrap();
+    assert!(stdout(&out).contains("xdg/dropwatch/dropwatch.toml: ok"), "{}", stdout(&out));
+    // --config before or after the subcommand.
+    let out = dropwatch(dir.path()).args(["--config", "here.toml", "init"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(dir.path().join("here.toml").is_file());
+}
+
+#[test]
+fn log_appends_readings_and_guards_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // On the embedded default there is no file to log beside.
+    let out = dropwatch(d).args(["log", "with-you", "100"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("run `dropwatch init` first"), "{}", stderr(&out));
+
+    dropwatch(d).args(["init", "--config", "fan.toml"]).assert().success();
+    let log = |args: &[&str]| {
+        let mut all = vec!["log"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--config", "fan.toml"]);
+        dropwatch(d).args(&all).output().unwrap()
+    };
+    let out = log(&["with-you", "2,712,345", "--at", "2022-04-24T20:00:00Z"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = log(&["with-you", "2.8M", "--at", "2022-04-24 18:00 America/New_York"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
+    assert_eq!(
+        csv,
+        "2022-04-24T20:00:00Z,with-you,Spotify,2712345\n2022-04-24T22:00:00Z,with-you,Spotify,2800000\n"
+    );
+
+    let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("lower than the last reading (2,800,000"), "{}", stderr(&out));
+    let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z", "--force"]);
+    assert!(out.status.success());
+
+    let out = log(&["without-you", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown event \"without-you\"; write one of: with-you, proof"));
+    let out = log(&["with-you", "2.5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a whole number"), "{}", stderr(&out));
+    let out = log(&["with-you", "5", "--platform", "YouTube"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no [[streams]] with platform \"YouTube\""));
+    let out = log(&["proof", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // The dashboard reads them back.
+    let out = dropwatch(d)
+        .args(["--config", "fan.toml", "--once", "--json", "--at", "2022-04-24T22:30:00Z"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["streams"][0]["count"], 2_800_000);
+    assert_eq!(v["streams"][0]["pace_per_hour"], 43_827.5);
+    assert_eq!(v["streams"][0]["goals"][0]["status"], "reached");
+}
+
+#[test]
+fn usage_errors_exit_2_and_runtime_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path()).arg("--bogus").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = dropwatch(dir.path()).args(["--zone", "Mars/Base", "--once"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--zone: unknown time zone"), "{}", stderr(&out));
+    let out = dropwatch(dir.path()).args(["--speed", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // No terminal to draw on: a runtime error, said plainly.
+    let out = dropwatch(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot set up the terminal"), "{}", stderr(&out));
+}
