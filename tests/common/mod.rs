@@ -1,0 +1,121 @@
+//! A real terminal for end-to-end tests: a private tmux server running a plain shell, with
+//! helpers that wait for text on the screen rather than sleeping a fixed time.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
+/// (`CI` set) it fails them, since `.ci/run` installs it.
+pub fn have_tmux() -> bool {
+    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI: .ci/run should install it");
+        eprintln!("tmux not found: skipping the end-to-end test (apt-get install tmux)");
+    }
+    ok
+}
+
+/// The release-built binary, built on first use (a no-op when it is up to date).
+pub fn release_binary() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--bin", "dropwatch"])
+        .current_dir(manifest)
+        .status()
+        .expect("cargo build --release");
+    assert!(status.success(), "release build failed");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("target"));
+    target.join("release").join("dropwatch")
+}
+
+/// A tmux server of our own with one window running `sh`; killed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts a `width` x `height` terminal with a shell whose prompt is `e2e$ `.
+    pub fn start(name: &str, width: u16, height: u16, dir: &Path) -> Tmux {
+        let socket = format!("dropwatch-{name}-{}", std::process::id());
+        let t = Tmux { socket };
+        let status = Command::new("tmux")
+            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .args(["-c", &dir.display().to_string()])
+            .args(["env", "PS1=e2e$ ", "TERM=xterm-256color", "TZ=Europe/Berlin"])
+            .arg(format!("HOME={}", dir.display()))
+            .args(["XDG_CONFIG_HOME=/nonexistent", "sh"])
+            .status()
+            .expect("tmux new-session");
+        assert!(status.success());
+        t.wait_for("e2e$", Duration::from_secs(10));
+        t
+    }
+
+    fn tmux(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    /// Types `keys` (tmux key names, e.g. "Enter", "q", "Up").
+    pub fn send(&self, keys: &[&str]) {
+        let status = self.tmux().args(["send-keys", "-t", "e2e"]).args(keys).status().unwrap();
+        assert!(status.success());
+    }
+
+    /// Types `text` literally, then Enter.
+    pub fn type_line(&self, text: &str) {
+        let status = self.tmux().args(["send-keys", "-t", "e2e", "-l", text]).status().unwrap();
+        assert!(status.success());
+        self.send(&["Enter"]);
+    }
+
+    /// The visible screen.
+    pub fn screen(&self) -> String {
+        let out = self.tmux().args(["capture-pane", "-p", "-t", "e2e"]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until `pred` holds for the screen, polling; panics with the screen on timeout.
+    pub fn wait_until(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > timeout {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    pub fn wait_for(&self, text: &str, timeout: Duration) -> String {
+        self.wait_until(&format!("{text:?}"), timeout, |s| s.contains(text))
+    }
+
+    /// The pid of the process in the pane's foreground, if any besides the shell.
+    pub fn pane_pid(&self) -> u32 {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux().arg("kill-server").status();
+    }
+}
