@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::config::{Config, ConfigErrors, Event};
 use crate::countdown::{self, Phase};
@@ -109,7 +111,8 @@ impl App {
         if self.config.bell && now > self.now {
             for e in &self.config.events {
                 if self.now < e.at && e.at <= now {
-                    self.effects.push(Effect::Bell(format!("{} is out now", e.name)));
+                    self.effects
+                        .push(Effect::Bell(format!("{} is out now", e.name)));
                 }
             }
         }
@@ -163,7 +166,9 @@ impl App {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.anniversaries)
-            .filter_map(|(i, e)| countdown::next_anniversary(e.at, e.zone, self.now).map(|(_, t)| (t, i)))
+            .filter_map(|(i, e)| {
+                countdown::next_anniversary(e.at, e.zone, self.now).map(|(_, t)| (t, i))
+            })
             .min()
             .map(|(_, i)| i)
             .or_else(|| events.len().checked_sub(1))
@@ -277,7 +282,9 @@ impl App {
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => self.move_selection(1),
             KeyCode::Home => self.select(0),
             KeyCode::End => self.select(self.config.events.len().saturating_sub(1)),
-            KeyCode::Char('z') => self.zone_index = (self.zone_index + 1) % (self.config.zones.len() + 2),
+            KeyCode::Char('z') => {
+                self.zone_index = (self.zone_index + 1) % (self.config.zones.len() + 2)
+            }
             KeyCode::Char('Z') => {
                 let n = self.config.zones.len() + 2;
                 self.zone_index = (self.zone_index + n - 1) % n;
@@ -316,7 +323,9 @@ impl App {
                 });
             }
             None => {
-                let name = self.selected_event().map_or("this event".to_string(), |e| e.name.clone());
+                let name = self
+                    .selected_event()
+                    .map_or("this event".to_string(), |e| e.name.clone());
                 self.notice = Some(format!("{name} has no [[streams]] in the config to update"));
             }
         }
@@ -359,7 +368,10 @@ impl App {
 
     /// Records a reading the loop appended (or, for the embedded config, kept in memory).
     pub fn add_reading(&mut self, reading: Reading) {
-        let pos = self.readings.items.partition_point(|r| r.time <= reading.time);
+        let pos = self
+            .readings
+            .items
+            .partition_point(|r| r.time <= reading.time);
         self.readings.items.insert(pos, reading);
     }
 
@@ -398,9 +410,18 @@ mod tests {
 
     #[test]
     fn follows_the_next_event_then_the_nearest_anniversary() {
-        assert_eq!(app("2022-04-24T13:00:00Z").selected_event().unwrap().id, "with-you");
-        assert_eq!(app("2022-04-24T14:30:00Z").selected_event().unwrap().id, "with-you");
-        assert_eq!(app("2022-04-24T15:00:00Z").selected_event().unwrap().id, "proof");
+        assert_eq!(
+            app("2022-04-24T13:00:00Z").selected_event().unwrap().id,
+            "with-you"
+        );
+        assert_eq!(
+            app("2022-04-24T14:30:00Z").selected_event().unwrap().id,
+            "with-you"
+        );
+        assert_eq!(
+            app("2022-04-24T15:00:00Z").selected_event().unwrap().id,
+            "proof"
+        );
         // Now: With You's anniversary (April) comes before Proof's (June).
         let a = app("2026-11-25T19:00:00Z");
         assert_eq!(a.selected_event().unwrap().id, "with-you");
@@ -425,7 +446,10 @@ mod tests {
             })
             .collect();
         use chrono_tz::{America, Asia, Europe, UTC};
-        assert_eq!(zones, [Europe::Berlin, UTC, Asia::Kolkata, America::New_York, UTC]);
+        assert_eq!(
+            zones,
+            [Europe::Berlin, UTC, Asia::Kolkata, America::New_York, UTC]
+        );
         assert_eq!(a.display_zone(), Europe::Berlin);
         press(&mut a, KeyCode::Char('?'));
         assert!(a.show_help);
@@ -470,7 +494,10 @@ mod tests {
         let Some(Effect::Append(r)) = a.effects.pop() else {
             panic!("expected an append");
         };
-        assert_eq!((r.count, r.platform.as_str(), r.time), (2_700_000, "Spotify", utc("2022-04-24T16:00:00Z")));
+        assert_eq!(
+            (r.count, r.platform.as_str(), r.time),
+            (2_700_000, "Spotify", utc("2022-04-24T16:00:00Z"))
+        );
         // q typed into the prompt is text, not quit.
         press(&mut a, KeyCode::Char('u'));
         press(&mut a, KeyCode::Char('q'));

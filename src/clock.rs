@@ -71,7 +71,9 @@ fn replayed(
     speed: f64,
     real_now: DateTime<Utc>,
 ) -> DateTime<Utc> {
-    let real = (real_now - real_start).num_microseconds().unwrap_or(i64::MAX) as f64;
+    let real = (real_now - real_start)
+        .num_microseconds()
+        .unwrap_or(i64::MAX) as f64;
     let scaled = (real * speed).clamp(-9.0e15, 9.0e15) as i64;
     start
         .checked_add_signed(TimeDelta::microseconds(scaled))
@@ -96,8 +98,14 @@ mod tests {
         let start = utc("2022-04-24T13:00:00Z");
         let real = utc("2026-11-25T10:00:00Z");
         let later = utc("2026-11-25T10:00:02Z");
-        assert_eq!(replayed(start, real, 1.0, later), utc("2022-04-24T13:00:02Z"));
-        assert_eq!(replayed(start, real, 60.0, later), utc("2022-04-24T13:02:00Z"));
+        assert_eq!(
+            replayed(start, real, 1.0, later),
+            utc("2022-04-24T13:00:02Z")
+        );
+        assert_eq!(
+            replayed(start, real, 60.0, later),
+            utc("2022-04-24T13:02:00Z")
+        );
     }
 
     #[test]

@@ -76,7 +76,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             count,
             platform,
             force,
-        }) => log(&cli, event, count, platform.as_deref(), *force, at.unwrap_or(real_now)),
+        }) => log(
+            &cli,
+            event,
+            count,
+            platform.as_deref(),
+            *force,
+            at.unwrap_or(real_now),
+        ),
         None => dashboard(&cli, at, real_now),
     }
 }
@@ -116,13 +123,15 @@ fn dashboard(cli: &Cli, at: Option<DateTime<Utc>>, real_now: DateTime<Utc>) -> R
     let readings = load_readings(&config.source);
     let speed = cli.speed.unwrap_or(1.0);
     if !(speed.is_finite() && speed > 0.0) {
-        return Err(Failure::Usage(format!("--speed {speed}: write a number above 0, e.g. --speed 60")));
+        return Err(Failure::Usage(format!(
+            "--speed {speed}: write a number above 0, e.g. --speed 60"
+        )));
     }
     let clock = if cli.once {
         Clock::Fixed(at.unwrap_or(real_now))
     } else {
         match (at, speed) {
-            (None, s) if s == 1.0 => Clock::System,
+            (None, 1.0) => Clock::System,
             (start, s) => Clock::replay(start.unwrap_or(real_now), s),
         }
     };
@@ -208,8 +217,9 @@ fn init(cli: &Cli, force: bool) -> Result<(), Failure> {
         )));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::Runtime(anyhow::anyhow!("cannot create {}: {e}", dir.display()))
+        })?;
     }
     std::fs::write(&path, config::DEFAULT_TOML)
         .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
@@ -241,17 +251,24 @@ fn log(
             ids.join(", ")
         )));
     }
-    let streams: Vec<&config::Stream> = config.streams.iter().filter(|s| s.event == event).collect();
+    let streams: Vec<&config::Stream> =
+        config.streams.iter().filter(|s| s.event == event).collect();
     let platform = match platform {
         Some(p) => {
             if p.contains([',', '\n']) {
-                return Err(Failure::Usage(format!("--platform \"{p}\" cannot contain a comma")));
+                return Err(Failure::Usage(format!(
+                    "--platform \"{p}\" cannot contain a comma"
+                )));
             }
             if !streams.iter().any(|s| s.platform == p) {
                 let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
                 return Err(Failure::Usage(format!(
                     "\"{event}\" has no [[streams]] with platform \"{p}\"; write one of: {}",
-                    if known.is_empty() { "(none: add [[streams]] first)".to_string() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "(none: add [[streams]] first)".to_string()
+                    } else {
+                        known.join(", ")
+                    }
                 )));
             }
             p.to_string()
@@ -266,9 +283,13 @@ fn log(
             }
         },
     };
-    let count = crate::numbers::parse_count(count).map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
+    let count =
+        crate::numbers::parse_count(count).map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
     let existing = readings::read(&path).map_err(|e| Failure::Runtime(e.into()))?;
-    if let Some(last) = existing.of(event, &platform).filter(|r| r.time <= at).last()
+    if let Some(last) = existing
+        .of(event, &platform)
+        .filter(|r| r.time <= at)
+        .last()
         && last.count > count
         && !force
     {

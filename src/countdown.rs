@@ -175,11 +175,17 @@ pub fn anniversary(at: DateTime<Utc>, zone: Tz, n: u32) -> Option<DateTime<Utc>>
 }
 
 /// The first anniversary strictly after `now`, with its number (1 = one year on).
-pub fn next_anniversary(at: DateTime<Utc>, zone: Tz, now: DateTime<Utc>) -> Option<(u32, DateTime<Utc>)> {
+pub fn next_anniversary(
+    at: DateTime<Utc>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Option<(u32, DateTime<Utc>)> {
     let release_year = at.with_timezone(&zone).year();
     let now_year = now.with_timezone(&zone).year();
     // Start a year early: the anniversary in the current year may still be ahead.
-    let mut n = u32::try_from(now_year - release_year - 1).unwrap_or(0).max(1);
+    let mut n = u32::try_from(now_year - release_year - 1)
+        .unwrap_or(0)
+        .max(1);
     // Two steps always suffice from there; bound the loop anyway.
     for _ in 0..4 {
         let t = anniversary(at, zone, n)?;
@@ -216,12 +222,24 @@ mod tests {
     fn phases_around_a_release() {
         let at = utc("2022-04-24T14:00:00Z");
         let hour = TimeDelta::hours(1);
-        assert_eq!(phase(at, hour, utc("2022-04-24T12:59:59Z")), Phase::Upcoming);
-        assert_eq!(phase(at, hour, utc("2022-04-24T13:00:00Z")), Phase::Imminent);
-        assert_eq!(phase(at, hour, utc("2022-04-24T13:59:59Z")), Phase::Imminent);
+        assert_eq!(
+            phase(at, hour, utc("2022-04-24T12:59:59Z")),
+            Phase::Upcoming
+        );
+        assert_eq!(
+            phase(at, hour, utc("2022-04-24T13:00:00Z")),
+            Phase::Imminent
+        );
+        assert_eq!(
+            phase(at, hour, utc("2022-04-24T13:59:59Z")),
+            Phase::Imminent
+        );
         assert_eq!(phase(at, hour, utc("2022-04-24T14:00:00Z")), Phase::Live);
         assert_eq!(phase(at, hour, utc("2022-04-24T14:59:59Z")), Phase::Live);
-        assert_eq!(phase(at, hour, utc("2022-04-24T15:00:00Z")), Phase::Released);
+        assert_eq!(
+            phase(at, hour, utc("2022-04-24T15:00:00Z")),
+            Phase::Released
+        );
     }
 
     #[test]
@@ -232,14 +250,23 @@ mod tests {
             countdown_text(now, utc("2022-06-10T04:00:00Z"), Asia::Seoul),
             "46d 15:00:00"
         );
-        assert_eq!(countdown_text(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul), "01:00:00");
-        assert_eq!(compact_countdown(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul), "1:00:00");
+        assert_eq!(
+            countdown_text(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul),
+            "01:00:00"
+        );
+        assert_eq!(
+            compact_countdown(now, utc("2022-04-24T14:00:00Z"), Asia::Seoul),
+            "1:00:00"
+        );
     }
 
     #[test]
     fn long_countdowns_switch_to_months() {
         let now = utc("2022-01-01T00:00:00Z");
-        assert_eq!(countdown_text(now, utc("2022-06-10T00:00:00Z"), UTC), "5mo 9d");
+        assert_eq!(
+            countdown_text(now, utc("2022-06-10T00:00:00Z"), UTC),
+            "5mo 9d"
+        );
     }
 
     #[test]
@@ -308,7 +335,10 @@ mod tests {
     fn half_and_three_quarter_hour_zones() {
         let at = utc("2022-04-24T14:00:00Z");
         let kolkata = at.with_timezone(&Asia::Kolkata).format("%H:%M").to_string();
-        let kathmandu = at.with_timezone(&Asia::Kathmandu).format("%H:%M").to_string();
+        let kathmandu = at
+            .with_timezone(&Asia::Kathmandu)
+            .format("%H:%M")
+            .to_string();
         assert_eq!(kolkata, "19:30");
         assert_eq!(kathmandu, "19:45");
         let (_, t) = next_anniversary(at, Australia::Eucla, at).unwrap();
@@ -317,10 +347,15 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal).into();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .map(ordinal)
+            .into();
         assert_eq!(
             got,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
         );
     }
 }

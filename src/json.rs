@@ -9,7 +9,8 @@ use crate::countdown;
 use crate::streams::{self, Window};
 
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, true)
+    t.with_timezone(&zone)
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A number for JSON: finite floats rounded to 2 decimals, else null.

@@ -14,6 +14,9 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
         Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
         Some('b' | 'B') => (&t[..t.len() - 1], 1_000_000_000),
+        Some('T') => (&t[..t.len() - 1], 1_000_000_000_000),
+        Some('P') => (&t[..t.len() - 1], 1_000_000_000_000_000),
+        Some('E') => (&t[..t.len() - 1], 1_000_000_000_000_000_000),
         _ => (t, 1),
     };
     let body: String = body
@@ -58,7 +61,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -127,8 +130,16 @@ mod tests {
         assert!(parse_count("-3").unwrap_err().contains("negative"));
         assert!(parse_count("2.5").unwrap_err().contains("whole"));
         assert!(parse_count("lots").unwrap_err().contains("not a count"));
-        assert!(parse_count("18446744073709551616").unwrap_err().contains("larger"));
-        assert!(parse_count("20000000000000000B").unwrap_err().contains("larger"));
+        assert!(
+            parse_count("18446744073709551616")
+                .unwrap_err()
+                .contains("larger")
+        );
+        assert!(
+            parse_count("20000000000000000B")
+                .unwrap_err()
+                .contains("larger")
+        );
         assert!(parse_count("1.2.3M").unwrap_err().contains("whole"));
     }
 

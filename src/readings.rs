@@ -43,7 +43,11 @@ pub struct Readings {
 
 impl Readings {
     /// The readings of one stream, oldest first.
-    pub fn of<'a>(&'a self, event: &'a str, platform: &'a str) -> impl Iterator<Item = &'a Reading> + 'a {
+    pub fn of<'a>(
+        &'a self,
+        event: &'a str,
+        platform: &'a str,
+    ) -> impl Iterator<Item = &'a Reading> + 'a {
         self.items
             .iter()
             .filter(move |r| r.event == event && r.platform == platform)
@@ -146,9 +150,17 @@ mod tests {
         let counts: Vec<u64> = r.items.iter().map(|r| r.count).collect();
         assert_eq!(counts, [400_000, 900_000]);
         assert_eq!(r.warnings.len(), 5);
-        assert!(r.warnings[0].starts_with("fan.readings.csv:3: skipped"), "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].starts_with("fan.readings.csv:3: skipped"),
+            "{:?}",
+            r.warnings
+        );
         assert!(r.warnings[1].contains("\"-4\""), "{:?}", r.warnings);
-        assert!(r.warnings[4].starts_with("fan.readings.csv:7:"), "{:?}", r.warnings);
+        assert!(
+            r.warnings[4].starts_with("fan.readings.csv:7:"),
+            "{:?}",
+            r.warnings
+        );
     }
 
     #[test]
@@ -157,7 +169,9 @@ mod tests {
         let path = dir.path().join("x.readings.csv");
         std::fs::write(&path, "2022-04-24T15:00:00Z,with-you,Spotify,4000").unwrap();
         let reading = Reading {
-            time: DateTime::parse_from_rfc3339("2022-04-24T16:00:00Z").unwrap().to_utc(),
+            time: DateTime::parse_from_rfc3339("2022-04-24T16:00:00Z")
+                .unwrap()
+                .to_utc(),
             event: "with-you".into(),
             platform: "Spotify".into(),
             count: 2_712_345,

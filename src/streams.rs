@@ -126,7 +126,11 @@ fn to_count(x: f64) -> u64 {
 }
 
 /// The newest reading at or before `t`, else the config's count.
-fn count_at(stream: &Stream, readings: &[&Reading], t: DateTime<Utc>) -> (u64, Option<DateTime<Utc>>) {
+fn count_at(
+    stream: &Stream,
+    readings: &[&Reading],
+    t: DateTime<Utc>,
+) -> (u64, Option<DateTime<Utc>>) {
     readings
         .iter()
         .rev()
@@ -339,7 +343,12 @@ mod tests {
         let now = utc("2022-04-24T18:00:00Z");
         let v = view(&seed(), &seed_readings(), now);
         assert_eq!(v.count, 1_140_000);
-        assert_eq!(v.window, Window::Open { left_secs: 6 * 3600 });
+        assert_eq!(
+            v.window,
+            Window::Open {
+                left_secs: 6 * 3600
+            }
+        );
         // Last 3 h: 300k at 15:00 to 1.14M at 18:00 = 840k / 3 h.
         assert_eq!(v.pace, Some(280_000.0));
         // 1.14M + 6 h × 280k = 2.82M at the window's end.

@@ -38,7 +38,11 @@ impl std::fmt::Display for LocalTimeError {
                 zone,
                 after.format("%Y-%m-%d %H:%M")
             ),
-            LocalTimeError::Ambiguous { first, second, zone } => write!(
+            LocalTimeError::Ambiguous {
+                first,
+                second,
+                zone,
+            } => write!(
                 f,
                 "{} happens twice in {} (the clocks fall back): it is either {} or {}; \
                  write the one you mean with its offset",
@@ -58,13 +62,20 @@ pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, Lo
         LocalResult::Ambiguous(a, b) => {
             let (a, b) = (a.fixed_offset(), b.fixed_offset());
             let (first, second) = if a <= b { (a, b) } else { (b, a) };
-            Err(LocalTimeError::Ambiguous { first, second, zone })
+            Err(LocalTimeError::Ambiguous {
+                first,
+                second,
+                zone,
+            })
         }
         LocalResult::None => {
             // Walk forward minute by minute to the end of the gap (gaps are at most a few hours).
             let mut after = local;
             for _ in 0..(24 * 60) {
-                after += TimeDelta::minutes(1);
+                let Some(next) = after.checked_add_signed(TimeDelta::minutes(1)) else {
+                    break;
+                };
+                after = next;
                 if !matches!(zone.from_local_datetime(&after), LocalResult::None) {
                     break;
                 }
@@ -147,10 +158,10 @@ pub fn parse_naive(text: &str) -> Option<NaiveDateTime> {
 /// A config time: RFC 3339 with an offset, or a local time in `zone`.
 pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
-        return Ok(t.with_timezone(&Utc));
+        return in_range(t.with_timezone(&Utc), text);
     }
     match parse_naive(text) {
-        Some(local) => resolve_local(local, zone).map_err(|e| e.to_string()),
+        Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.to_string())?, text),
         None => Err(format!(
             "\"{text}\" is not a time; write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
              or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
@@ -163,7 +174,31 @@ pub fn parse_duration(text: &str) -> Result<TimeDelta, String> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
         format!("\"{text}\" is not a duration ({e}); write something like \"90m\", \"24h\" or \"1d 12h\"")
     })?;
-    TimeDelta::from_std(d).map_err(|_| format!("\"{text}\" is too long a duration"))
+    TimeDelta::from_std(d)
+        .ok()
+        .filter(|d| *d <= MAX_DURATION)
+        .ok_or_else(|| format!("\"{text}\" is too long; write at most 100 years"))
+}
+
+/// The longest duration accepted anywhere: keeps every `at + duration` far from overflow.
+pub const MAX_DURATION: TimeDelta = TimeDelta::days(36_525);
+
+/// Instants outside these years are refused: nothing is released then, and the bound keeps
+/// all the time math far from chrono's limits.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// Refuses an instant outside [`YEARS`].
+fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, String> {
+    use chrono::Datelike;
+    if YEARS.contains(&t.year()) {
+        Ok(t)
+    } else {
+        Err(format!(
+            "\"{text}\" is out of range; write a time between the years {} and {}",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
 }
 
 /// Time-zone abbreviations accepted in `--at`, only those that mean one offset worldwide.
@@ -203,7 +238,10 @@ const AMBIGUOUS: &[(&str, &str)] = &[
 
 /// Parses a `--at`/`--at`-style TIME: RFC 3339, `YYYY-MM-DD HH:MM[:SS] ZONE`, or `-2h`/`+1d`.
 pub fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    let text = text.trim();
+    in_range(parse_moment_unchecked(text.trim(), now)?, text)
+}
+
+fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     if text.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
@@ -305,8 +343,14 @@ mod tests {
             parse_moment("2022-04-24 17:00:30 KST", now).unwrap(),
             utc("2022-04-24T08:00:30Z")
         );
-        assert_eq!(parse_moment("-2h", now).unwrap(), utc("2025-12-31T22:00:00Z"));
-        assert_eq!(parse_moment("+1d", now).unwrap(), utc("2026-01-02T00:00:00Z"));
+        assert_eq!(
+            parse_moment("-2h", now).unwrap(),
+            utc("2025-12-31T22:00:00Z")
+        );
+        assert_eq!(
+            parse_moment("+1d", now).unwrap(),
+            utc("2026-01-02T00:00:00Z")
+        );
     }
 
     #[test]
@@ -329,5 +373,24 @@ mod tests {
         assert_eq!(parse_duration("1d 12h").unwrap(), TimeDelta::hours(36));
         assert_eq!(parse_duration("2w").unwrap(), TimeDelta::days(14));
         assert!(parse_duration("soon").is_err());
+        assert!(
+            parse_duration("300000y")
+                .unwrap_err()
+                .contains("at most 100 years")
+        );
+    }
+
+    #[test]
+    fn far_times_are_refused_not_overflowed() {
+        let now = utc("9990-01-01T00:00:00Z");
+        assert!(
+            parse_moment("+99y", now)
+                .unwrap_err()
+                .contains("out of range")
+        );
+        assert!(parse_config_time("+262142-12-31 23:59", chrono_tz::America::New_York).is_err());
+        assert!(parse_config_time("1899-12-31 23:59", chrono_tz::UTC).is_err());
+        let last = NaiveDateTime::MAX;
+        assert!(resolve_local(last, chrono_tz::America::New_York).is_err());
     }
 }

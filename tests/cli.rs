@@ -48,8 +48,21 @@ fn json_an_hour_before_with_you() {
     assert_eq!(s["window_end"], "2022-04-25T00:00:00Z");
     assert_eq!(s["seconds_left_in_window"], 11 * 3600);
     assert_eq!(s["pace_per_hour"], Value::Null);
-    let labels: Vec<&str> = s["goals"].as_array().unwrap().iter().map(|g| g["label"].as_str().unwrap()).collect();
-    assert_eq!(labels, ["Global top 10", "Global top 5", "24-hour goal", "24-hour stretch goal"]);
+    let labels: Vec<&str> = s["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Global top 10",
+            "Global top 5",
+            "24-hour goal",
+            "24-hour stretch goal"
+        ]
+    );
     assert_eq!(s["goals"][0]["status"], "waiting");
     assert_eq!(s["goals"][2]["deadline"], "2022-04-25T14:00:00Z");
 }
@@ -63,11 +76,21 @@ fn at_accepts_local_time_with_zone_and_relative_times() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["events"][0]["seconds_left"], 3600);
-    let out = dropwatch(dir.path()).args(["--once", "--json", "--at", "-2h"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--at", "-2h"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = dropwatch(dir.path()).args(["--once", "--at", "yesterday"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--at", "yesterday"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--at: \"yesterday\" is not a time"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--at: \"yesterday\" is not a time"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -81,7 +104,10 @@ fn once_prints_a_frame_at_the_width_asked() {
     let text = stdout(&out);
     assert!(text.contains("in 01:02:11"), "{text}");
     assert!(text.contains("yours: 16:00 CEST"), "{text}");
-    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120));
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120)
+    );
     assert!(!text.contains('\x1b'), "no escape codes in --once text");
 }
 
@@ -94,12 +120,21 @@ fn check_quotes_file_line_and_column() {
         "[[event]]\nname = \"With You\"\nat = \"2022-04-24 23:00\"\nzone = \"Seoul\"\n",
     )
     .unwrap();
-    let out = dropwatch(dir.path()).args(["check", "--config", "bad.toml"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["check", "--config", "bad.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("bad.toml:4:8: unknown time zone \"Seoul\""), "{err}");
+    assert!(
+        err.contains("bad.toml:4:8: unknown time zone \"Seoul\""),
+        "{err}"
+    );
     assert!(err.contains("help: write \"Asia/Seoul\""), "{err}");
-    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -114,9 +149,18 @@ fn check_reports_every_error_at_once() {
     let out = dropwatch(dir.path()).arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("dropwatch.toml:1:10: unknown time zone"), "{err}");
-    assert!(err.contains("dropwatch.toml:5:6: 2022-03-13 02:30 does not exist"), "{err}");
-    assert!(err.contains("dropwatch.toml:8:9: streams for unknown event \"b\""), "{err}");
+    assert!(
+        err.contains("dropwatch.toml:1:10: unknown time zone"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dropwatch.toml:5:6: 2022-03-13 02:30 does not exist"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dropwatch.toml:8:9: streams for unknown event \"b\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -124,19 +168,38 @@ fn check_passes_the_default_and_finds_dropwatch_toml_in_cwd() {
     let dir = tempfile::tempdir().unwrap();
     let out = dropwatch(dir.path()).arg("check").output().unwrap();
     assert!(out.status.success());
-    assert!(stdout(&out).starts_with("embedded default: ok (2 events, 1 streams"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("embedded default: ok (2 events, 1 streams"),
+        "{}",
+        stdout(&out)
+    );
     std::fs::write(dir.path().join("dropwatch.toml"), "title = \"mine\"\n").unwrap();
     let out = dropwatch(dir.path()).arg("check").output().unwrap();
-    assert!(stdout(&out).starts_with("dropwatch.toml: ok (0 events"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("dropwatch.toml: ok (0 events"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn a_missing_config_is_a_config_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dropwatch(dir.path()).args(["--once", "--config", "nope.toml"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--config", "nope.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("nope.toml: no such config file"), "{}", stderr(&out));
-    let out = dropwatch(dir.path()).env("DROPWATCH_CONFIG", "gone.toml").arg("check").output().unwrap();
+    assert!(
+        stderr(&out).contains("nope.toml: no such config file"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dropwatch(dir.path())
+        .env("DROPWATCH_CONFIG", "gone.toml")
+        .arg("check")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("gone.toml: no such config file (named by $DROPWATCH_CONFIG)"));
 }
@@ -147,17 +210,34 @@ fn init_writes_the_default_and_refuses_to_overwrite() {
     let out = dropwatch(dir.path()).arg("init").output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let written = dir.path().join("xdg/dropwatch/dropwatch.toml");
-    assert_eq!(std::fs::read_to_string(&written).unwrap(), dropwatch::config::DEFAULT_TOML);
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        dropwatch::config::DEFAULT_TOML
+    );
     let out = dropwatch(dir.path()).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists; pass --force"), "{}", stderr(&out));
-    let out = dropwatch(dir.path()).args(["init", "--force"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("already exists; pass --force"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dropwatch(dir.path())
+        .args(["init", "--force"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     // The user config dir is in the search order.
     let out = dropwatch(dir.path()).arg("check").output().unwrap();
-    assert!(stdout(&out).contains("xdg/dropwatch/dropwatch.toml: ok"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("xdg/dropwatch/dropwatch.toml: ok"),
+        "{}",
+        stdout(&out)
+    );
     // --config before or after the subcommand.
-    let out = dropwatch(dir.path()).args(["--config", "here.toml", "init"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--config", "here.toml", "init"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(dir.path().join("here.toml").is_file());
 }
@@ -167,11 +247,21 @@ fn log_appends_readings_and_guards_mistakes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // On the embedded default there is no file to log beside.
-    let out = dropwatch(d).args(["log", "with-you", "100"]).output().unwrap();
+    let out = dropwatch(d)
+        .args(["log", "with-you", "100"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("run `dropwatch init` first"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("run `dropwatch init` first"),
+        "{}",
+        stderr(&out)
+    );
 
-    dropwatch(d).args(["init", "--config", "fan.toml"]).assert().success();
+    dropwatch(d)
+        .args(["init", "--config", "fan.toml"])
+        .assert()
+        .success();
     let log = |args: &[&str]| {
         let mut all = vec!["log"];
         all.extend_from_slice(args);
@@ -180,7 +270,12 @@ fn log_appends_readings_and_guards_mistakes() {
     };
     let out = log(&["with-you", "2,712,345", "--at", "2022-04-24T20:00:00Z"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = log(&["with-you", "2.8M", "--at", "2022-04-24 18:00 America/New_York"]);
+    let out = log(&[
+        "with-you",
+        "2.8M",
+        "--at",
+        "2022-04-24 18:00 America/New_York",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
     assert_eq!(
@@ -190,8 +285,18 @@ fn log_appends_readings_and_guards_mistakes() {
 
     let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("lower than the last reading (2,800,000"), "{}", stderr(&out));
-    let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z", "--force"]);
+    assert!(
+        stderr(&out).contains("lower than the last reading (2,800,000"),
+        "{}",
+        stderr(&out)
+    );
+    let out = log(&[
+        "with-you",
+        "2,000,000",
+        "--at",
+        "2022-04-24T23:00:00Z",
+        "--force",
+    ]);
     assert!(out.status.success());
 
     let out = log(&["without-you", "5"]);
@@ -199,7 +304,11 @@ fn log_appends_readings_and_guards_mistakes() {
     assert!(stderr(&out).contains("unknown event \"without-you\"; write one of: with-you, proof"));
     let out = log(&["with-you", "2.5"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a whole number"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a whole number"),
+        "{}",
+        stderr(&out)
+    );
     let out = log(&["with-you", "5", "--platform", "YouTube"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no [[streams]] with platform \"YouTube\""));
@@ -208,7 +317,14 @@ fn log_appends_readings_and_guards_mistakes() {
 
     // The dashboard reads them back.
     let out = dropwatch(d)
-        .args(["--config", "fan.toml", "--once", "--json", "--at", "2022-04-24T22:30:00Z"])
+        .args([
+            "--config",
+            "fan.toml",
+            "--once",
+            "--json",
+            "--at",
+            "2022-04-24T22:30:00Z",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -222,13 +338,27 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let out = dropwatch(dir.path()).arg("--bogus").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = dropwatch(dir.path()).args(["--zone", "Mars/Base", "--once"]).output().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--zone", "Mars/Base", "--once"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--zone: unknown time zone"), "{}", stderr(&out));
-    let out = dropwatch(dir.path()).args(["--speed", "0"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("--zone: unknown time zone"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dropwatch(dir.path())
+        .args(["--speed", "0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     // No terminal to draw on: a runtime error, said plainly.
     let out = dropwatch(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("cannot set up the terminal"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot set up the terminal"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -11,7 +11,9 @@ const WAIT: Duration = Duration::from_secs(10);
 
 /// The countdown shown in the events list for With You, e.g. "in 01:02:11".
 fn with_you_countdown(screen: &str) -> Option<String> {
-    let line = screen.lines().find(|l| l.contains("With You") && l.contains(" in "))?;
+    let line = screen
+        .lines()
+        .find(|l| l.contains("With You") && l.contains(" in "))?;
     let at = line.find(" in ")?;
     Some(line[at + 4..].split_whitespace().next()?.to_string())
 }
@@ -34,20 +36,30 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     ));
     // Wait for the whole frame: tmux may show one half-written.
     let screen = tmux.wait_until("the dashboard", WAIT, |s| {
-        s.contains("Streams · With You · Spotify") && with_you_countdown(s).is_some() && s.contains("[z]")
+        s.contains("Streams · With You · Spotify")
+            && with_you_countdown(s).is_some()
+            && s.contains("[z]")
     });
     assert!(screen.contains("ARMY release watch"), "{screen}");
-    assert!(screen.contains("Sun 24 Apr 2022 23:00 KST · 14:00 UTC · 19:30 IST · 10:00 EDT · yours: 16:00 CEST"), "{screen}");
+    assert!(
+        screen.contains(
+            "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · 19:30 IST · 10:00 EDT · yours: 16:00 CEST"
+        ),
+        "{screen}"
+    );
 
     // The seconds change on their own.
-    let first = with_you_countdown(&screen).unwrap_or_else(|| panic!("no countdown for With You:\n{screen}"));
+    let first = with_you_countdown(&screen)
+        .unwrap_or_else(|| panic!("no countdown for With You:\n{screen}"));
     tmux.wait_until("the countdown to tick", WAIT, |s| {
         with_you_countdown(s).is_some_and(|c| c != first)
     });
 
     // z moves the header clock to the next zone (UTC).
     tmux.send(&["z"]);
-    tmux.wait_until("the clock in UTC", WAIT, |s| s.lines().next().is_some_and(|l| l.contains(" UTC")));
+    tmux.wait_until("the clock in UTC", WAIT, |s| {
+        s.lines().next().is_some_and(|l| l.contains(" UTC"))
+    });
 
     // ? opens help, any key closes it.
     tmux.send(&["?"]);
@@ -65,7 +77,10 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     }
     tmux.type_line("1,350,000");
     let screen = tmux.wait_for("1,350,000 streams", WAIT);
-    let top10 = screen.lines().find(|l| l.contains("Global top 10")).unwrap();
+    let top10 = screen
+        .lines()
+        .find(|l| l.contains("Global top 10"))
+        .unwrap();
     assert!(top10.contains("50%"), "{top10}");
     assert!(top10.contains('█'), "{top10}");
     let csv = std::fs::read_to_string(dir.path().join("fan.readings.csv")).unwrap();
@@ -75,7 +90,9 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     tmux.send(&["Down"]);
     tmux.wait_for("▶ Proof", WAIT);
     tmux.send(&["q"]);
-    tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Next") && s.contains("e2e$"));
+    tmux.wait_until("the shell back", WAIT, |s| {
+        !s.contains("┌ Next") && s.contains("e2e$")
+    });
     // The terminal settings are as they were before.
     tmux.type_line("stty -g > after.stty; cmp before.stty after.stty && echo RESTORED");
     tmux.wait_for("RESTORED", WAIT);
@@ -89,10 +106,16 @@ fn small_terminal_gets_the_reduced_layout() {
     let bin = release_binary();
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start("small", 60, 15, dir.path());
-    tmux.type_line(&format!("{} --at '2022-04-24T12:57:49Z' --zone Europe/Berlin", bin.display()));
+    tmux.type_line(&format!(
+        "{} --at '2022-04-24T12:57:49Z' --zone Europe/Berlin",
+        bin.display()
+    ));
     let screen = tmux.wait_for("┌ Events", WAIT);
     assert!(screen.contains("out in 01:0"), "{screen}");
-    assert!(!screen.contains("█████"), "no big digits at 60x15:\n{screen}");
+    assert!(
+        !screen.contains("█████"),
+        "no big digits at 60x15:\n{screen}"
+    );
     tmux.send(&["C-c"]);
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
 }

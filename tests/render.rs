@@ -140,7 +140,11 @@ fn imminent_is_coloured_and_no_color_drops_colours() {
     plain.color = false;
     let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
     (&plain).render(buf.area, &mut buf);
-    assert!(buf.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
 }
 
 #[test]
@@ -151,7 +155,18 @@ fn no_size_panics() {
         app("2026-11-25T19:26:00Z"),
     ];
     for a in &states {
-        for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 40), (500, 1), (23, 4), (24, 5), (79, 13), (80, 24), (500, 200)] {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (2, 1),
+            (1, 40),
+            (500, 1),
+            (23, 4),
+            (24, 5),
+            (79, 13),
+            (80, 24),
+            (500, 200),
+        ] {
             let mut a = a.clone();
             a.show_help = w % 2 == 0;
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

@@ -154,13 +154,11 @@ pub fn user_config_path() -> Option<PathBuf> {
 /// Finds the config: `--config`, `$DROPWATCH_CONFIG`, `./dropwatch.toml`, the user config dir,
 /// else the embedded default. A path the user named must exist.
 pub fn locate(cli: Option<&Path>) -> Result<Source, ConfigError> {
-    let named = cli
-        .map(|p| (p.to_path_buf(), "--config"))
-        .or_else(|| {
-            std::env::var_os("DROPWATCH_CONFIG")
-                .filter(|v| !v.is_empty())
-                .map(|v| (PathBuf::from(v), "$DROPWATCH_CONFIG"))
-        });
+    let named = cli.map(|p| (p.to_path_buf(), "--config")).or_else(|| {
+        std::env::var_os("DROPWATCH_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(|v| (PathBuf::from(v), "$DROPWATCH_CONFIG"))
+    });
     if let Some((path, by)) = named {
         if !path.is_file() {
             return Err(ConfigError::whole_file(
@@ -251,7 +249,9 @@ fn explain_toml_error(message: &str) -> (String, Option<String>) {
     } else if message.starts_with("missing field") {
         Some("add it to this table".to_string())
     } else if message.contains("invalid type") {
-        Some("check the value's type: text goes in \"quotes\", counts are whole numbers".to_string())
+        Some(
+            "check the value's type: text goes in \"quotes\", counts are whole numbers".to_string(),
+        )
     } else {
         Some("fix the TOML syntax here".to_string())
     };
@@ -316,14 +316,23 @@ impl Validator<'_> {
 
     /// A whole, non-negative count: an integer, or a string of digits for counts beyond i64.
     fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
-        let bad = |what: String| (what, format!("write a whole number such as {key} = 2_700_000"));
+        let bad = |what: String| {
+            (
+                what,
+                format!("write a whole number such as {key} = 2_700_000"),
+            )
+        };
         let result = match value.get_ref() {
             toml::Value::Integer(n) if *n >= 0 => Ok(*n as u64),
             toml::Value::Integer(n) => Err(bad(format!("`{key}` is negative ({n})"))),
             toml::Value::Float(f) => Err(bad(format!("`{key}` is not a whole number ({f})"))),
-            toml::Value::String(s) => crate::numbers::parse_count(s)
-                .map_err(|e| bad(format!("`{key}` = \"{s}\": {e}"))),
-            other => Err(bad(format!("`{key}` must be a number, not {}", other.type_str()))),
+            toml::Value::String(s) => {
+                crate::numbers::parse_count(s).map_err(|e| bad(format!("`{key}` = \"{s}\": {e}")))
+            }
+            other => Err(bad(format!(
+                "`{key}` must be a number, not {}",
+                other.type_str()
+            ))),
         };
         match result {
             Ok(n) => Some(n),
@@ -362,7 +371,10 @@ impl Validator<'_> {
                     let id_span = raw_event.get_ref().id.as_ref().map_or(span, |i| i.span());
                     self.error(
                         id_span,
-                        format!("duplicate event id \"{}\" (first used on line {first})", event.id),
+                        format!(
+                            "duplicate event id \"{}\" (first used on line {first})",
+                            event.id
+                        ),
                         "give each [[event]] its own id, e.g. id = \"with-you-2\"",
                     );
                     continue;
@@ -393,7 +405,11 @@ impl Validator<'_> {
     fn event(&mut self, raw: &RawEvent, span: Range<usize>) -> Option<Event> {
         let name = raw.name.get_ref().trim().to_string();
         if name.is_empty() {
-            self.error(raw.name.span(), "the event's name is empty", "write name = \"With You\"");
+            self.error(
+                raw.name.span(),
+                "the event's name is empty",
+                "write name = \"With You\"",
+            );
         }
         let id = match &raw.id {
             Some(id) if id.get_ref().trim().is_empty() || id.get_ref().contains([',', ' ']) => {
@@ -476,7 +492,10 @@ impl Validator<'_> {
                 format!(
                     "the tracking window ends ({}) before it starts (the release, {})",
                     end.with_timezone(&window_zone).format("%Y-%m-%d %H:%M %Z"),
-                    event.at.with_timezone(&window_zone).format("%Y-%m-%d %H:%M %Z"),
+                    event
+                        .at
+                        .with_timezone(&window_zone)
+                        .format("%Y-%m-%d %H:%M %Z"),
                 ),
                 "write a window_end after the event's `at`",
             );
@@ -556,7 +575,10 @@ impl Validator<'_> {
 fn split_hint(msg: &str) -> (String, String) {
     match msg.split_once("; ") {
         Some((m, h)) => (m.to_string(), h.to_string()),
-        None => (msg.to_string(), "see the README for the accepted forms".to_string()),
+        None => (
+            msg.to_string(),
+            "see the README for the accepted forms".to_string(),
+        ),
     }
 }
 
@@ -584,7 +606,8 @@ mod tests {
         }
     }
 
-    const EVENT: &str = "[[event]]\nid = \"a\"\nname = \"A\"\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n";
+    const EVENT: &str =
+        "[[event]]\nid = \"a\"\nname = \"A\"\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n";
 
     #[test]
     fn embedded_default_is_valid_and_has_the_seed() {
@@ -597,20 +620,31 @@ mod tests {
         assert_eq!(s.window_end.to_rfc3339(), "2022-04-25T00:00:00+00:00");
         let targets: Vec<u64> = s.goals.iter().map(|g| g.streams).collect();
         assert_eq!(targets, [2_700_000, 3_200_000, 4_000_000, 5_000_000]);
-        assert_eq!(s.goals[2].deadline.to_rfc3339(), "2022-04-25T14:00:00+00:00");
+        assert_eq!(
+            s.goals[2].deadline.to_rfc3339(),
+            "2022-04-25T14:00:00+00:00"
+        );
     }
 
     #[test]
     fn unknown_key_points_at_it() {
         let e = errors(&format!("{EVENT}colour = \"red\"\n"));
         assert_eq!(e.len(), 1);
-        assert!(e[0].starts_with("t.toml:6:1: unknown field `colour`"), "{}", e[0]);
+        assert!(
+            e[0].starts_with("t.toml:6:1: unknown field `colour`"),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]
     fn unknown_zone_suggests() {
         let e = errors(&EVENT.replace("Asia/Seoul", "Seoul"));
-        assert!(e[0].starts_with("t.toml:5:8: unknown time zone \"Seoul\""), "{}", e[0]);
+        assert!(
+            e[0].starts_with("t.toml:5:8: unknown time zone \"Seoul\""),
+            "{}",
+            e[0]
+        );
         assert!(e[0].contains("help: write \"Asia/Seoul\""), "{}", e[0]);
     }
 
@@ -618,7 +652,11 @@ mod tests {
     fn duplicate_ids() {
         let e = errors(&format!("{EVENT}{EVENT}"));
         assert_eq!(e.len(), 1);
-        assert!(e[0].starts_with("t.toml:7:6: duplicate event id \"a\" (first used on line 1)"), "{}", e[0]);
+        assert!(
+            e[0].starts_with("t.toml:7:6: duplicate event id \"a\" (first used on line 1)"),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]
@@ -627,7 +665,11 @@ mod tests {
             .replace("Asia/Seoul", "America/New_York")
             .replace("2022-04-24 23:00", "2022-03-13 02:30");
         let e = errors(&gap);
-        assert!(e[0].starts_with("t.toml:4:6: 2022-03-13 02:30 does not exist"), "{}", e[0]);
+        assert!(
+            e[0].starts_with("t.toml:4:6: 2022-03-13 02:30 does not exist"),
+            "{}",
+            e[0]
+        );
         let overlap = EVENT
             .replace("Asia/Seoul", "America/New_York")
             .replace("2022-04-24 23:00", "2022-11-06 01:30");
@@ -640,17 +682,31 @@ mod tests {
     fn stream_errors() {
         let stream = "[[streams]]\nevent = \"b\"\nwindow_end = \"2022-04-25 00:00\"\n";
         let e = errors(&format!("{EVENT}{stream}"));
-        assert!(e[0].starts_with("t.toml:7:9: streams for unknown event \"b\""), "{}", e[0]);
+        assert!(
+            e[0].starts_with("t.toml:7:9: streams for unknown event \"b\""),
+            "{}",
+            e[0]
+        );
         assert!(e[0].contains("\"a\""), "{}", e[0]);
 
         let early = "[[streams]]\nevent = \"a\"\nwindow_end = \"2022-04-24 22:00\"\n";
         let e = errors(&format!("{EVENT}{early}"));
-        assert!(e[0].contains("ends") && e[0].contains("before it starts"), "{}", e[0]);
+        assert!(
+            e[0].contains("ends") && e[0].contains("before it starts"),
+            "{}",
+            e[0]
+        );
 
         for (count, what) in [("-5", "negative"), ("1.5", "not a whole number")] {
-            let s = format!("[[streams]]\nevent = \"a\"\ncount = {count}\nwindow_end = \"2022-04-25 09:00\"\n");
+            let s = format!(
+                "[[streams]]\nevent = \"a\"\ncount = {count}\nwindow_end = \"2022-04-25 09:00\"\n"
+            );
             let e = errors(&format!("{EVENT}{s}"));
-            assert!(e[0].starts_with("t.toml:8:9:") && e[0].contains(what), "{}", e[0]);
+            assert!(
+                e[0].starts_with("t.toml:8:9:") && e[0].contains(what),
+                "{}",
+                e[0]
+            );
         }
 
         let zero = "[[streams]]\nevent = \"a\"\nwindow_end = \"2022-04-25 09:00\"\n[[streams.goal]]\nlabel = \"x\"\nstreams = 0\n";
@@ -680,7 +736,10 @@ mod tests {
     #[test]
     fn readings_path_sits_beside_the_config() {
         let s = Source::File("/x/fan.toml".into());
-        assert_eq!(s.readings_path(), Some(PathBuf::from("/x/fan.readings.csv")));
+        assert_eq!(
+            s.readings_path(),
+            Some(PathBuf::from("/x/fan.readings.csv"))
+        );
         assert_eq!(Source::Embedded.readings_path(), None);
     }
 }

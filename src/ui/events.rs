@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use super::pad;
+use super::theme::Theme;
 use crate::app::App;
 use crate::config::Event;
 use crate::countdown::{self, Phase};
@@ -20,9 +20,7 @@ fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
         return 0;
     }
     // Keep the selection a third of the way down where possible.
-    selected
-        .saturating_sub(rows / 3)
-        .min(total - rows)
+    selected.saturating_sub(rows / 3).min(total - rows)
 }
 
 /// The index of the event drawn at (`x`, `y`) in the list `area`.
@@ -32,7 +30,11 @@ pub fn row_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
         return None;
     }
     let total = app.config.events.len();
-    let offset = scroll_offset(app.selected_index().unwrap_or(0), inner.height as usize, total);
+    let offset = scroll_offset(
+        app.selected_index().unwrap_or(0),
+        inner.height as usize,
+        total,
+    );
     let i = offset + (y - inner.y) as usize;
     (i < total).then_some(i)
 }
@@ -41,7 +43,10 @@ pub fn row_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
 pub fn status_text(app: &App, event: &Event) -> String {
     match countdown::phase(event.at, event.live_for, app.now) {
         Phase::Upcoming | Phase::Imminent => {
-            format!("in {}", countdown::countdown_text(app.now, event.at, event.zone))
+            format!(
+                "in {}",
+                countdown::countdown_text(app.now, event.at, event.zone)
+            )
         }
         Phase::Live => "OUT NOW".to_string(),
         Phase::Released => format!(
@@ -72,12 +77,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let width = inner.width as usize;
     // Columns: marker 2, name, status 17, time 22; the time goes first when narrow.
     let status_w = 17.min(width.saturating_sub(8));
-    let time_w = if width >= 2 + 10 + status_w + 22 { 22 } else { 0 };
+    let time_w = if width >= 2 + 10 + status_w + 22 {
+        22
+    } else {
+        0
+    };
     // Names take what is left, but no more than the longest needs, so columns stay close.
     let longest = events.iter().map(|e| e.name.width()).max().unwrap_or(0) + 2;
-    let name_w = width.saturating_sub(2 + status_w + time_w).min(longest.max(10));
+    let name_w = width
+        .saturating_sub(2 + status_w + time_w)
+        .min(longest.max(10));
     let zone = app.display_zone();
-    for (row, (i, event)) in events.iter().enumerate().skip(offset).take(rows).enumerate() {
+    for (row, (i, event)) in events
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .enumerate()
+    {
         let phase = countdown::phase(event.at, event.live_for, app.now);
         let is_selected = i == selected;
         let marker = if is_selected { "▶ " } else { "  " };
@@ -85,7 +102,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             Span::styled(marker, theme.accent()),
             Span::styled(
                 pad(&event.name, name_w),
-                if is_selected { theme.bold() } else { theme.text() },
+                if is_selected {
+                    theme.bold()
+                } else {
+                    theme.text()
+                },
             ),
             Span::styled(pad(&status_text(app, event), status_w), theme.phase(phase)),
         ];

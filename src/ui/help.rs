@@ -13,7 +13,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("?", "this help (any key closes it)"),
     ("↑ ↓  k j  Tab", "select an event"),
     ("Home  End", "first / last event"),
-    ("z  Z", "cycle the clock's zone: yours → each of `zones` → UTC"),
+    (
+        "z  Z",
+        "cycle the clock's zone: yours → each of `zones` → UTC",
+    ),
     ("u", "type a new stream count for the selected event"),
     ("r", "reload the config and readings now"),
     ("click", "select an event"),

@@ -130,10 +130,8 @@ fn render_tiny(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let mut lines = vec![Line::from(Span::styled(app.title_text(), theme.accent()))];
     if let Some(prompt) = &app.prompt {
         lines.insert(0, Line::from(format!("count: {}", prompt.input)));
-    } else if let Some(e) = &app.error {
-        if let Some(first) = e.first() {
-            lines.push(Line::from(Span::styled(first.one_line(), theme.error())));
-        }
+    } else if let Some(first) = app.error.as_ref().and_then(|e| e.first()) {
+        lines.push(Line::from(Span::styled(first.one_line(), theme.error())));
     }
     lines.push(Line::from(Span::styled("q quit", theme.dim())));
     Paragraph::new(lines)

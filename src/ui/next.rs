@@ -197,7 +197,11 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
 
     let (captions, at) = caption(app, event);
     let digits = countdown_digits(app).unwrap_or_default();
-    let inline = if areas.digits == DigitSize::None { format!(" {digits}") } else { String::new() };
+    let inline = if areas.digits == DigitSize::None {
+        format!(" {digits}")
+    } else {
+        String::new()
+    };
     // The longest caption that fits beside the countdown; with no room, the countdown alone.
     let caption_line = captions
         .iter()
@@ -212,7 +216,11 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
     caption_line.render(caption_row, buf);
 
     if areas.digits != DigitSize::None {
-        let style = if phase == Phase::Live { theme.phase(phase) } else { theme.accent() };
+        let style = if phase == Phase::Live {
+            theme.phase(phase)
+        } else {
+            theme.accent()
+        };
         BigText::builder()
             .pixel_size(areas.digits.pixel_size())
             .style(style)
@@ -224,7 +232,8 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
 
     if !zones_row.is_empty() {
         let line = zones_line(app, event, at, width.saturating_sub(1), areas.side_zones);
-        Line::from(Span::styled(fit(&format!(" {line}"), width), theme.text())).render(zones_row, buf);
+        Line::from(Span::styled(fit(&format!(" {line}"), width), theme.text()))
+            .render(zones_row, buf);
     }
 }
 
@@ -236,8 +245,15 @@ mod tests {
 
     #[test]
     fn zones_line_drops_side_zones_to_fit() {
-        let now = DateTime::parse_from_rfc3339("2022-04-24T12:57:49Z").unwrap().to_utc();
-        let app = App::new(Config::embedded().unwrap(), Readings::default(), now, chrono_tz::Europe::Berlin);
+        let now = DateTime::parse_from_rfc3339("2022-04-24T12:57:49Z")
+            .unwrap()
+            .to_utc();
+        let app = App::new(
+            Config::embedded().unwrap(),
+            Readings::default(),
+            now,
+            chrono_tz::Europe::Berlin,
+        );
         let event = &app.config.events[0];
         let full = zones_line(&app, event, event.at, 200, true);
         assert_eq!(
@@ -245,7 +261,10 @@ mod tests {
             "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · 19:30 IST · 10:00 EDT · yours: 16:00 CEST"
         );
         let narrow = zones_line(&app, event, event.at, 60, true);
-        assert_eq!(narrow, "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · yours: 16:00 CEST");
+        assert_eq!(
+            narrow,
+            "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · yours: 16:00 CEST"
+        );
         let none = zones_line(&app, event, event.at, 200, false);
         assert_eq!(none, "Sun 24 Apr 2022 23:00 KST · yours: 16:00 CEST");
     }

@@ -34,7 +34,10 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             .streams
             .get(prompt.stream)
             .map(|s| {
-                let name = app.config.event(&s.event).map_or(s.event.as_str(), |e| e.name.as_str());
+                let name = app
+                    .config
+                    .event(&s.event)
+                    .map_or(s.event.as_str(), |e| e.name.as_str());
                 format!("{} count for {name}", s.platform)
             })
             .unwrap_or_default();
@@ -56,7 +59,11 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     };
     let config = format!("config: {} ", app.config.source.display());
     let right_w = config.width() + 2;
-    let left_room = if width < 60 { width } else { width.saturating_sub(right_w + 1) };
+    let left_room = if width < 60 {
+        width
+    } else {
+        width.saturating_sub(right_w + 1)
+    };
     let notice = app.notice.clone().or_else(|| {
         app.readings
             .warnings
@@ -72,7 +79,11 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 " q quit  ? help  ↑↓ select  z zone  u count",
                 " q quit  ? help",
             ];
-            let k = keys.iter().find(|k| k.width() <= left_room).copied().unwrap_or("");
+            let k = keys
+                .iter()
+                .find(|k| k.width() <= left_room)
+                .copied()
+                .unwrap_or("");
             Span::styled(k, theme.dim())
         }
     };

@@ -46,14 +46,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                     break;
                 }
                 if let (Some(s), Some(v)) = (app.config.streams.get(j), app.stream_view(j)) {
-                    let line = format!(" {} {} streams · {}", s.platform, thousands(v.count), window_text(app, s, &v));
+                    let line = format!(
+                        " {} {} streams · {}",
+                        s.platform,
+                        thousands(v.count),
+                        window_text(app, s, &v)
+                    );
                     Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
                         .render(Rect::new(area.x, y + k as u16, area.width, 1), buf);
                 }
             }
             return;
         }
-        render_block(app, stream, &view, Rect::new(area.x, y, area.width, rows), buf, theme);
+        render_block(
+            app,
+            stream,
+            &view,
+            Rect::new(area.x, y, area.width, rows),
+            buf,
+            theme,
+        );
         y += rows;
         left -= rows;
     }
@@ -87,7 +99,11 @@ fn window_text(app: &App, stream: &Stream, view: &StreamView) -> String {
 /// A bar of `width` cells filled to `ratio` (0..=1) with eighth-cell precision.
 pub fn bar(ratio: f64, width: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let ratio = if ratio.is_finite() { ratio.clamp(0.0, 1.0) } else { 0.0 };
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let eighths = (ratio * width as f64 * 8.0).round() as usize;
     let full = eighths / 8;
     let mut s = "█".repeat(full.min(width));
@@ -118,7 +134,14 @@ pub fn sparkline(values: &[u64], width: usize) -> String {
         .collect()
 }
 
-fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn render_block(
+    app: &App,
+    stream: &Stream,
+    view: &StreamView,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let event_name = app
         .config
         .event(&stream.event)
@@ -133,7 +156,9 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
 
     let count = format!(" {} streams", thousands(view.count));
     let window = window_text(app, stream, view);
-    let gap = width.saturating_sub(count.width() + window.width() + 1).max(2);
+    let gap = width
+        .saturating_sub(count.width() + window.width() + 1)
+        .max(2);
     lines.push(Line::from(vec![
         Span::styled(count, theme.bold()),
         Span::raw(" ".repeat(gap)),
@@ -141,7 +166,13 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
     ]));
 
     // Goal rows; columns drop right to left as the width shrinks.
-    let label_w = stream.goals.iter().map(|g| g.label.width()).max().unwrap_or(0).min(16);
+    let label_w = stream
+        .goals
+        .iter()
+        .map(|g| g.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(16);
     for goal in &view.goals {
         let target = format!("{:>5}", short(goal.streams));
         let percent = format!("{:>4.0}%", goal.percent.min(9999.0));
@@ -173,7 +204,10 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
             Span::raw(" "),
         ];
         if bar_w > 0 {
-            spans.push(Span::styled(bar(goal.ratio, bar_w), theme.status(goal.status)));
+            spans.push(Span::styled(
+                bar(goal.ratio, bar_w),
+                theme.status(goal.status),
+            ));
         }
         spans.push(Span::raw(percent));
         spans.push(Span::styled(tail, theme.status(goal.status)));
@@ -191,7 +225,11 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
         (None, _) => String::new(),
     };
     let room = width.saturating_sub(pace.width() + projection.width() + 4);
-    let spark = if room >= 4 { sparkline(&view.history, room.min(40)) } else { String::new() };
+    let spark = if room >= 4 {
+        sparkline(&view.history, room.min(40))
+    } else {
+        String::new()
+    };
     lines.push(Line::from(vec![
         Span::styled(pace, theme.text()),
         Span::raw("  "),
@@ -201,14 +239,20 @@ fn render_block(app: &App, stream: &Stream, view: &StreamView, area: Rect, buf: 
     ]));
     if view.history.is_empty() {
         let how = if app.config.source.readings_path().is_some() {
-            format!(" no readings yet: press u, or run `dropwatch log {} COUNT`", stream.event)
+            format!(
+                " no readings yet: press u, or run `dropwatch log {} COUNT`",
+                stream.event
+            )
         } else {
             " no readings yet: press u to add a count".to_string()
         };
         lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
     }
     for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
-        line.render(Rect::new(inner.x, inner.y + row as u16, inner.width, 1), buf);
+        line.render(
+            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
+            buf,
+        );
     }
 }
 

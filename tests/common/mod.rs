@@ -10,9 +10,15 @@ use std::time::{Duration, Instant};
 /// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
 /// (`CI` set) it fails them, since `.ci/run` installs it.
 pub fn have_tmux() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI: .ci/run should install it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is missing in CI: .ci/run should install it"
+        );
         eprintln!("tmux not found: skipping the end-to-end test (apt-get install tmux)");
     }
     ok
@@ -45,10 +51,24 @@ impl Tmux {
         let socket = format!("dropwatch-{name}-{}", std::process::id());
         let t = Tmux { socket };
         let status = Command::new("tmux")
-            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e"])
+            .args([
+                "-L",
+                &t.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .args(["-c", &dir.display().to_string()])
-            .args(["env", "PS1=e2e$ ", "TERM=xterm-256color", "TZ=Europe/Berlin"])
+            .args([
+                "env",
+                "PS1=e2e$ ",
+                "TERM=xterm-256color",
+                "TZ=Europe/Berlin",
+            ])
             .arg(format!("HOME={}", dir.display()))
             .args(["XDG_CONFIG_HOME=/nonexistent", "sh"])
             .status()
@@ -66,20 +86,33 @@ impl Tmux {
 
     /// Types `keys` (tmux key names, e.g. "Enter", "q", "Up").
     pub fn send(&self, keys: &[&str]) {
-        let status = self.tmux().args(["send-keys", "-t", "e2e"]).args(keys).status().unwrap();
+        let status = self
+            .tmux()
+            .args(["send-keys", "-t", "e2e"])
+            .args(keys)
+            .status()
+            .unwrap();
         assert!(status.success());
     }
 
     /// Types `text` literally, then Enter.
     pub fn type_line(&self, text: &str) {
-        let status = self.tmux().args(["send-keys", "-t", "e2e", "-l", text]).status().unwrap();
+        let status = self
+            .tmux()
+            .args(["send-keys", "-t", "e2e", "-l", text])
+            .status()
+            .unwrap();
         assert!(status.success());
         self.send(&["Enter"]);
     }
 
     /// The visible screen.
     pub fn screen(&self) -> String {
-        let out = self.tmux().args(["capture-pane", "-p", "-t", "e2e"]).output().unwrap();
+        let out = self
+            .tmux()
+            .args(["capture-pane", "-p", "-t", "e2e"])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
