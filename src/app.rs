@@ -21,6 +21,8 @@ pub enum Effect {
     Reload,
     /// Append this reading to the readings file.
     Append(Reading),
+    /// Give the terminal back and stop (Ctrl-Z); redraw everything on resume.
+    Suspend,
 }
 
 /// The inline prompt opened by `u`.
@@ -259,8 +261,15 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+        // A notice is read by the next key press.
+        self.notice = None;
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => self.quit = true,
+                KeyCode::Char('z') => self.effects.push(Effect::Suspend),
+                KeyCode::Char('l') => self.effects.push(Effect::Reload),
+                _ => {}
+            }
             return;
         }
         if self.prompt.is_some() {

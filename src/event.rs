@@ -16,6 +16,8 @@ pub enum Event {
     InputClosed,
     /// A signal asking us to stop (SIGTERM, SIGHUP, SIGINT).
     Signal(i32),
+    /// The process was continued after a stop (SIGCONT): redraw everything.
+    Resumed,
     /// The config or readings file changed on disk.
     FileChanged,
 }
@@ -36,13 +38,19 @@ pub fn spawn_input(tx: Sender<Event>) {
     });
 }
 
-/// Forwards SIGTERM, SIGHUP and SIGINT to the loop, so it can restore the terminal and exit.
+/// Forwards SIGTERM, SIGHUP and SIGINT to the loop, so it can restore the terminal and exit,
+/// and SIGCONT, so it can redraw after a stop.
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     thread::spawn(move || {
         for sig in signals.forever() {
-            if tx.send(Event::Signal(sig)).is_err() {
+            let event = if sig == SIGCONT {
+                Event::Resumed
+            } else {
+                Event::Signal(sig)
+            };
+            if tx.send(event).is_err() {
                 return;
             }
         }

@@ -14,4 +14,5 @@ pub mod readings;
 pub mod streams;
 pub mod terminal;
 pub mod ui;
+pub mod watch;
 pub mod when;

@@ -27,15 +27,28 @@ const PUSH_TITLE: &str = "\x1b[22;2t";
 /// Pops it back (CSI 23 t).
 const POP_TITLE: &str = "\x1b[23;2t";
 
-/// Runs the dashboard until the user quits or a signal arrives.
+/// Runs the dashboard until the user quits, a signal arrives or the terminal goes away.
 pub fn run(mut app: App, clock: Clock) -> anyhow::Result<()> {
     install_panic_hook();
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)")?;
-    let _ = execute!(io::stdout(), EnableMouseCapture);
-    let _ = write!(io::stdout(), "{PUSH_TITLE}");
+    let mut terminal = ratatui::try_init().context(
+        "cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)",
+    )?;
+    enter_extras();
     let result = event_loop(&mut terminal, &mut app, &clock);
     restore();
-    result
+    match result {
+        // A closed terminal (hang-up, stdout gone) is an ending, not an error to report.
+        Err(e) if is_terminal_gone(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Mouse capture and the title stack, beyond what `ratatui::init` sets up.
+fn enter_extras() {
+    let mut out = io::stdout();
+    let _ = execute!(out, EnableMouseCapture);
+    let _ = write!(out, "{PUSH_TITLE}");
+    let _ = out.flush();
 }
 
 /// Leaves the terminal as we found it: mouse off, title popped, raw mode off, main screen.
@@ -56,28 +69,68 @@ fn install_panic_hook() {
     }));
 }
 
+fn is_terminal_gone(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
+            ) || io.raw_os_error() == Some(5) // EIO: the tty was closed
+        })
+    })
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone()).context("cannot listen for signals")?;
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    // Watch the config and readings; without a watch (embedded default, or the OS refused)
+    // `r` still reloads by hand.
+    let _watcher = match &app.config.source {
+        config::Source::File(path) => {
+            let mut files = vec![path.clone()];
+            files.extend(app.config.source.readings_path());
+            match crate::watch::spawn(&files, tx.clone()) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    app.notice = Some(format!("not watching the config ({e}); press r to reload"));
+                    None
+                }
+            }
+        }
+        config::Source::Embedded => None,
+    };
     let mut last_frame: Option<Buffer> = None;
     let mut last_title = String::new();
     loop {
         app.tick(clock.now());
         for effect in std::mem::take(&mut app.effects) {
-            apply(app, effect);
+            if effect == Effect::Suspend {
+                suspend(terminal)?;
+                last_frame = None;
+                last_title.clear();
+            } else {
+                apply(app, effect);
+            }
         }
         if app.quit {
             return Ok(());
         }
         // Draw only when a cell would change: ratatui's diff skips unchanged cells, but each
         // `draw` still writes a style-reset tail, and a frame costs a wake-up of the terminal.
+        if last_frame.is_none() {
+            let size = terminal.size()?;
+            app.size = (size.width, size.height);
+        }
         let area = Rect::new(0, 0, app.size.0, app.size.1);
         let mut frame = Buffer::empty(area);
         (&*app).render(area, &mut frame);
         if last_frame.as_ref() != Some(&frame) {
+            if last_frame.is_none() {
+                // A full redraw (first frame, resize, resume). `resize` clears without asking
+                // the terminal for the cursor position, a query the input thread would swallow.
+                terminal.resize(area)?;
+            }
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             last_frame = Some(frame);
         }
@@ -107,6 +160,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
     }
 }
 
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here after SIGCONT.
+    *terminal = ratatui::try_init()?;
+    enter_extras();
+    Ok(())
+}
+
 /// Applies one event; false means stop.
 fn on_event(app: &mut App, ev: Event, last_frame: &mut Option<Buffer>) -> bool {
     match ev {
@@ -117,6 +180,7 @@ fn on_event(app: &mut App, ev: Event, last_frame: &mut Option<Buffer>) -> bool {
             *last_frame = None;
         }
         Event::Term(_) => {}
+        Event::Resumed => *last_frame = None,
         Event::InputClosed | Event::Signal(_) => return false,
         Event::FileChanged => app.effects.push(Effect::Reload),
     }
@@ -151,6 +215,7 @@ fn apply(app: &mut App, effect: Effect) {
                 app.notice = Some("kept until quit: run `dropwatch init` to save readings".into());
             }
         },
+        Effect::Suspend => {}
     }
 }
 

@@ -119,3 +119,94 @@ fn small_terminal_gets_the_reduced_layout() {
     tmux.send(&["C-c"]);
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
 }
+
+#[test]
+fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("fan.toml");
+    let tmux = Tmux::start("reload", 120, 40, dir.path());
+    tmux.type_line(&format!("{} init --config fan.toml", bin.display()));
+    tmux.wait_for("wrote fan.toml", WAIT);
+    tmux.type_line("stty -g > before.stty");
+    tmux.type_line(&format!(
+        "{} --config fan.toml --at '2022-04-24T12:00:00Z' --zone Europe/Berlin",
+        bin.display()
+    ));
+    let screen = tmux.wait_for("ARMY release watch", WAIT);
+    assert!(!screen.contains('✗'), "{screen}");
+    let good = std::fs::read_to_string(&config).unwrap();
+
+    // Saved in place with a mistake: a banner quoting file:line:col, the last good config kept.
+    std::fs::write(
+        &config,
+        good.replace(
+            "zone = \"Asia/Seoul\"\nlive_for",
+            "zone = \"Seoul\"\nlive_for",
+        ),
+    )
+    .unwrap();
+    let screen = tmux.wait_for("unknown time zone \"Seoul\"", WAIT);
+    assert!(
+        screen.contains("✗ fan.toml:21:8: unknown time zone"),
+        "{screen}"
+    );
+    assert!(screen.contains("ARMY release watch"), "{screen}");
+
+    // Fixed, with a new title: banner gone, change shown.
+    std::fs::write(&config, good.replace("ARMY release watch", "Fixed watch")).unwrap();
+    let screen = tmux.wait_for("Fixed watch", WAIT);
+    assert!(!screen.contains("unknown time zone"), "{screen}");
+
+    // Saved the way vim does by default: a new file renamed over the old.
+    let tmp = dir.path().join("fan.toml~new");
+    std::fs::write(&tmp, good.replace("ARMY release watch", "Renamed watch")).unwrap();
+    std::fs::rename(&tmp, &config).unwrap();
+    tmux.wait_for("Renamed watch", WAIT);
+
+    // Deleted: a banner; re-created: back.
+    std::fs::remove_file(&config).unwrap();
+    tmux.wait_for("cannot read the config", WAIT);
+    std::fs::write(
+        &config,
+        good.replace("ARMY release watch", "Recreated watch"),
+    )
+    .unwrap();
+    let screen = tmux.wait_for("Recreated watch", WAIT);
+    assert!(!screen.contains("cannot read"), "{screen}");
+
+    // A reading logged from elsewhere shows up.
+    let out = std::process::Command::new(&bin)
+        .current_dir(dir.path())
+        .args([
+            "log",
+            "with-you",
+            "1234567",
+            "--config",
+            "fan.toml",
+            "--at",
+            "2022-04-24T12:00:00Z",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux.wait_for("1,234,567 streams", WAIT);
+
+    // SIGTERM: the terminal is restored and the shell is back.
+    // The dashboard is the child of this pane's shell (other tests run their own).
+    let status = std::process::Command::new("pkill")
+        .args(["-TERM", "-P", &tmux.pane_pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Next"));
+    tmux.type_line("stty -g > after.stty; cmp before.stty after.stty && echo RESTORED");
+    tmux.wait_for("RESTORED", WAIT);
+}

@@ -57,7 +57,16 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         (Some(_), _) => Span::styled("✗", theme.warn()),
         _ => Span::styled("✓", theme.ok()),
     };
-    let config = format!("config: {} ", app.config.source.display());
+    let loaded = match (&app.config.source, app.loaded_at) {
+        (crate::config::Source::File(_), Some(t)) => {
+            format!(
+                " loaded {}",
+                t.with_timezone(&app.local_zone).format("%H:%M:%S")
+            )
+        }
+        _ => String::new(),
+    };
+    let config = format!("config: {}{loaded} ", app.config.source.display());
     let right_w = config.width() + 2;
     let left_room = if width < 60 {
         width

@@ -136,7 +136,7 @@ impl Tmux {
         self.wait_until(&format!("{text:?}"), timeout, |s| s.contains(text))
     }
 
-    /// The pid of the process in the pane's foreground, if any besides the shell.
+    /// The pid of the shell running in the pane.
     pub fn pane_pid(&self) -> u32 {
         let out = self
             .tmux()
