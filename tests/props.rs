@@ -1074,3 +1074,49 @@ fn huge_live_for_is_refused_or_harmless() {
         assert_eq!(countdown::phase(e.at, e.live_for, e.at), Phase::Live);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The renderer: any size, any clock, any state of the keys; never a panic, always the size asked.
+// ---------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(cfg(128))]
+
+    #[test]
+    fn renderer_takes_any_size_clock_and_state(
+        w in 0u16..300,
+        h in 0u16..120,
+        now in instant(),
+        keys in proptest::collection::vec(
+            prop_oneof![
+                Just(crossterm::event::KeyCode::Down),
+                Just(crossterm::event::KeyCode::Up),
+                Just(crossterm::event::KeyCode::Char('z')),
+                Just(crossterm::event::KeyCode::Char('?')),
+                Just(crossterm::event::KeyCode::Char('u')),
+                Just(crossterm::event::KeyCode::Char('7')),
+                Just(crossterm::event::KeyCode::Enter),
+                Just(crossterm::event::KeyCode::Esc),
+            ],
+            0..8,
+        ),
+        local in zone(),
+        color in any::<bool>(),
+    ) {
+        use ratatui::widgets::Widget;
+        let config = config::Config::embedded().unwrap();
+        let mut app = dropwatch::app::App::new(config, readings::Readings::default(), now, local);
+        app.color = color;
+        for k in keys {
+            app.on_key(crossterm::event::KeyEvent::new(k, crossterm::event::KeyModifiers::NONE));
+        }
+        app.quit = false;
+        app.size = (w, h);
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        (&app).render(area, &mut buf);
+        prop_assert_eq!(buf.area, area);
+        let title = app.title_text();
+        prop_assert!(!title.is_empty());
+    }
+}

@@ -106,6 +106,24 @@ impl Tmux {
         self.send(&["Enter"]);
     }
 
+    /// Resizes the terminal, as a user dragging the window would.
+    pub fn resize(&self, width: u16, height: u16) {
+        let status = self
+            .tmux()
+            .args([
+                "resize-window",
+                "-t",
+                "e2e",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     /// The visible screen.
     pub fn screen(&self) -> String {
         let out = self

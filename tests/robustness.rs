@@ -1,0 +1,258 @@
+//! The bad-input catalogue: every config mistake of SPEC 2 as a fixture with the message it
+//! must give, odd files, odd readings, every key in every state, and a two-month run of the
+//! clock. Nothing may panic.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use dropwatch::app::{App, Effect};
+use dropwatch::config::{self, Config, Source};
+use dropwatch::readings::{self, Readings};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    app.render(buf.area, &mut buf);
+    buf
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_message_and_a_hint() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expect = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# expect: "))
+            .unwrap_or_else(|| panic!("{name}: first line must be `# expect: …`"));
+        let errors = config::parse(&text, Source::File(name.clone().into()))
+            .expect_err(&format!("{name} should not validate"));
+        let first = errors.first().unwrap();
+        assert!(
+            first.to_string().starts_with(expect),
+            "{name}:\n  expected: {expect}\n  got:      {first}"
+        );
+        assert!(first.hint.is_some(), "{name}: no hint in {first}");
+        seen += 1;
+    }
+    assert!(seen >= 12, "only {seen} fixtures");
+}
+
+#[test]
+fn odd_files_never_panic() {
+    // Empty: valid, nothing to count down to, and the screen says what to do.
+    let empty = config::parse("", Source::Embedded).unwrap();
+    assert!(empty.events.is_empty());
+    let app = App::new(
+        empty,
+        Readings::default(),
+        utc("2022-04-24T13:00:00Z"),
+        chrono_tz::UTC,
+    );
+    let text = dropwatch::commands::buffer_text(&render(&app, 100, 30));
+    assert!(text.contains("No events yet"), "{text}");
+
+    // Binary: refused with a position, not a panic.
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin.toml");
+    std::fs::write(&bin, b"title = \"ok\"\n\xff\xfe\x00\x01garbage").unwrap();
+    let e = config::load(&Source::File(bin)).unwrap_err();
+    assert!(
+        e.to_string().contains(":2:1: the config is not UTF-8"),
+        "{e}"
+    );
+
+    // 10 MB of one long comment and of junk.
+    let big = format!("# {}\ntitle = \"big\"\n", "x".repeat(10 << 20));
+    assert_eq!(config::parse(&big, Source::Embedded).unwrap().title, "big");
+    let junk: String = (0..10 << 20)
+        .map(|i| (b' ' + (i * 7 % 90) as u8) as char)
+        .collect();
+    assert!(config::parse(&junk, Source::Embedded).is_err());
+}
+
+#[test]
+fn ten_thousand_events_load_and_render() {
+    let mut text = String::from("title = \"many\"\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "[[event]]\nid = \"e{i}\"\nname = \"Event {i} 지민 💜\"\nat = \"2022-{:02}-{:02} 12:00\"\nzone = \"Asia/Seoul\"\n",
+            i % 12 + 1,
+            i % 28 + 1
+        ));
+    }
+    let config = config::parse(&text, Source::Embedded).unwrap();
+    assert_eq!(config.events.len(), 10_000);
+    let mut app = App::new(
+        config,
+        Readings::default(),
+        utc("2022-06-01T00:00:00Z"),
+        chrono_tz::UTC,
+    );
+    for _ in 0..5000 {
+        app.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    }
+    let text = dropwatch::commands::buffer_text(&render(&app, 120, 40));
+    let selected = app.selected_event().unwrap().name.clone();
+    assert!(
+        text.contains(&format!("▶ {selected}")),
+        "selection off screen:\n{text}"
+    );
+}
+
+#[test]
+fn odd_readings_are_skipped_with_warnings() {
+    let text = "2022-04-24T15:00:00Z,with-you,Spotify,300000\n\
+                \u{0}\u{1}binary junk\n\
+                2022-04-24T16:00:00Z,with-you,Spotify,18446744073709551616\n\
+                2022-04-24T17:00:00Z,with-you,Spotify,18446744073709551615\n\
+                2022-04-24T18:00:00Z,with-you,Spo";
+    let r = readings::parse(text, "fan.readings.csv");
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items[1].count, u64::MAX);
+    assert_eq!(r.warnings.len(), 3);
+    assert!(
+        r.warnings[1].starts_with("fan.readings.csv:3:"),
+        "{:?}",
+        r.warnings
+    );
+    // The maximum count renders, with separators, at any size.
+    let mut app = App::new(
+        Config::embedded().unwrap(),
+        r,
+        utc("2022-04-24T17:30:00Z"),
+        chrono_tz::UTC,
+    );
+    let screen = dropwatch::commands::buffer_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("18,446,744,073,709,551,615 streams"),
+        "{screen}"
+    );
+    assert!(screen.contains("reached"), "{screen}");
+    app.size = (500, 200);
+    for (w, h) in [(1, 1), (30, 8), (500, 200)] {
+        render(&app, w, h);
+    }
+}
+
+/// Every key, plain and with modifiers, in every state: normal, help, prompt.
+#[test]
+fn every_key_in_every_state() {
+    let mut codes: Vec<KeyCode> = (0x20u8..0x7f).map(|b| KeyCode::Char(b as char)).collect();
+    codes.extend(['지', '💜', '\u{7f}', '\t'].map(KeyCode::Char));
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::F(1),
+        KeyCode::F(12),
+        KeyCode::Null,
+    ]);
+    let mods = [
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    ];
+    let base = App::new(
+        Config::embedded().unwrap(),
+        Readings::default(),
+        utc("2022-04-24T16:00:00Z"),
+        chrono_tz::Europe::Berlin,
+    );
+    let mut help = base.clone();
+    help.show_help = true;
+    let mut prompt = base.clone();
+    prompt.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
+    assert!(prompt.prompt.is_some());
+    for state in [&base, &help, &prompt] {
+        for code in &codes {
+            for m in mods {
+                let mut app = state.clone();
+                app.on_key(KeyEvent::new(*code, m));
+                // A second key in whatever state the first left.
+                app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+                render(&app, 80, 24);
+                render(&app, 12, 3);
+            }
+        }
+    }
+}
+
+/// Two months of clock in minute steps (across both releases and Europe's DST change), with a
+/// reload every day: each release rings exactly once, and state does not grow.
+#[test]
+fn two_months_of_clock_ring_each_release_once() {
+    let start = utc("2022-03-20T00:00:00Z");
+    let mut app = App::new(
+        Config::embedded().unwrap(),
+        Readings::default(),
+        start,
+        chrono_tz::Europe::Berlin,
+    );
+    let mut bells = Vec::new();
+    let mut now = start;
+    while now < utc("2022-06-20T00:00:00Z") {
+        now += TimeDelta::minutes(1);
+        app.tick(now);
+        if now.timestamp() % 86_400 == 0 {
+            app.set_config(Config::embedded().unwrap(), now);
+        }
+        for e in app.effects.drain(..) {
+            if let Effect::Bell(text) = e {
+                bells.push((now, text));
+            }
+        }
+        if now.timestamp() % 3600 == 0 {
+            render(&app, 120, 40);
+        }
+    }
+    assert_eq!(
+        bells,
+        [
+            (
+                utc("2022-04-24T14:00:00Z"),
+                "With You is out now".to_string()
+            ),
+            (utc("2022-06-10T04:00:00Z"), "Proof is out now".to_string()),
+        ]
+    );
+    assert!(app.effects.capacity() < 64);
+}
+
+#[test]
+fn bell_off_means_no_bell() {
+    let text = config::DEFAULT_TOML.replace("bell = true", "bell = false");
+    let config = config::parse(&text, Source::Embedded).unwrap();
+    let mut app = App::new(
+        config,
+        Readings::default(),
+        utc("2022-04-24T13:59:59Z"),
+        chrono_tz::UTC,
+    );
+    app.tick(utc("2022-04-24T14:00:01Z"));
+    assert!(app.effects.is_empty());
+}
