@@ -24,11 +24,12 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// A replay from `start` at `speed`, anchored to the system clock now.
+    /// A replay from `start` at `speed`, anchored to the system clock's current whole second,
+    /// so at speed 1 the replayed seconds turn with the real ones.
     pub fn replay(start: DateTime<Utc>, speed: f64) -> Clock {
         Clock::Replay {
             start,
-            real_start: Utc::now(),
+            real_start: floor_second(Utc::now()),
             speed,
         }
     }

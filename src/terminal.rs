@@ -122,6 +122,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
             let size = terminal.size()?;
             app.size = (size.width, size.height);
         }
+        // Render once into our own buffer; hand it to ratatui only when a cell changed. Its
+        // diff writes only changed cells, but every `draw` also writes a style-reset tail and
+        // costs the terminal a wake-up.
         let area = Rect::new(0, 0, app.size.0, app.size.1);
         let mut frame = Buffer::empty(area);
         (&*app).render(area, &mut frame);
@@ -131,7 +134,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
                 // the terminal for the cursor position, a query the input thread would swallow.
                 terminal.resize(area)?;
             }
-            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            terminal.draw(|f| {
+                let buf = f.buffer_mut();
+                if buf.area == frame.area {
+                    buf.content.clone_from(&frame.content);
+                } else {
+                    // The terminal was resized under us: draw at its size now.
+                    (&*app).render(buf.area, buf);
+                }
+            })?;
             last_frame = Some(frame);
         }
         let title = app.title_text();
