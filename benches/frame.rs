@@ -32,7 +32,9 @@ fn big_config(events: usize, streams: usize) -> String {
             "[[streams]]\nevent = \"e{i}\"\nplatform = \"Spotify\"\ncount = 100\nwindow_end = \"2023-01-01 00:00\"\n"
         ));
         for g in 1..=4 {
-            text.push_str(&format!("[[streams.goal]]\nlabel = \"goal {g}\"\nstreams = {g}_000_000\n"));
+            text.push_str(&format!(
+                "[[streams.goal]]\nlabel = \"goal {g}\"\nstreams = {g}_000_000\n"
+            ));
         }
     }
     text

@@ -9,6 +9,7 @@ use anyhow::Context;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -119,31 +120,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         // Draw only when a cell would change: ratatui's diff skips unchanged cells, but each
         // `draw` still writes a style-reset tail, and a frame costs a wake-up of the terminal.
         if last_frame.is_none() {
+            // A full redraw (first frame, resize, resume). `resize` clears without asking the
+            // terminal for the cursor position, a query the input thread would swallow.
             let size = terminal.size()?;
             app.size = (size.width, size.height);
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            terminal.hide_cursor()?;
         }
-        // Render once into our own buffer; hand it to ratatui only when a cell changed. Its
-        // diff writes only changed cells, but every `draw` also writes a style-reset tail and
-        // costs the terminal a wake-up.
-        let area = Rect::new(0, 0, app.size.0, app.size.1);
-        let mut frame = Buffer::empty(area);
-        (&*app).render(area, &mut frame);
-        if last_frame.as_ref() != Some(&frame) {
-            if last_frame.is_none() {
-                // A full redraw (first frame, resize, resume). `resize` clears without asking
-                // the terminal for the cursor position, a query the input thread would swallow.
-                terminal.resize(area)?;
-            }
-            terminal.draw(|f| {
-                let buf = f.buffer_mut();
-                if buf.area == frame.area {
-                    buf.content.clone_from(&frame.content);
-                } else {
-                    // The terminal was resized under us: draw at its size now.
-                    (&*app).render(buf.area, buf);
-                }
-            })?;
-            last_frame = Some(frame);
+        if draw(terminal, app, &mut last_frame)? {
+            Backend::flush(terminal.backend_mut())?;
         }
         let title = app.title_text();
         if title != last_title {
@@ -169,6 +154,27 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
+}
+
+/// Renders the app into ratatui's buffer and sends the changed cells, only when some cell
+/// changed since the last frame sent: `Terminal::draw` would write a style-reset tail and wake
+/// the terminal every second even when nothing moved. Buffers are reused, not reallocated.
+/// Returns whether anything was sent.
+fn draw(terminal: &mut DefaultTerminal, app: &App, last: &mut Option<Buffer>) -> io::Result<bool> {
+    let buf = terminal.current_buffer_mut();
+    buf.reset();
+    let area = buf.area;
+    app.render(area, buf);
+    if last.as_ref() == Some(&*buf) {
+        return Ok(false);
+    }
+    match last {
+        Some(prev) if prev.area == area => prev.content.clone_from(&buf.content),
+        _ => *last = Some(buf.clone()),
+    }
+    terminal.flush()?;
+    terminal.swap_buffers();
+    Ok(true)
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::pad;
+use super::fit;
 use super::theme::Theme;
 use crate::app::App;
 use crate::config::Event;
@@ -98,33 +98,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         let phase = countdown::phase(event.at, event.live_for, app.now);
         let is_selected = i == selected;
         let marker = if is_selected { "▶ " } else { "  " };
-        let mut spans = vec![
-            Span::styled(marker, theme.accent()),
-            Span::styled(
-                pad(&event.name, name_w),
-                if is_selected {
-                    theme.bold()
-                } else {
-                    theme.text()
-                },
-            ),
-            Span::styled(pad(&status_text(app, event), status_w), theme.phase(phase)),
-        ];
+        let y = inner.y + row as u16;
+        if is_selected && app.selected.is_some() {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
+        }
+        // Columns are written where they go rather than padded with spaces: a frame is drawn
+        // every second, and blank cells cost as much to write as letters.
+        let mut x = inner.x;
+        let mut put = |text: &str, width: usize, style: Style| {
+            buf.set_stringn(x, y, fit(text, width), width, style);
+            x = x.saturating_add(width as u16);
+        };
+        put(marker, 2, theme.accent());
+        put(
+            &event.name,
+            name_w,
+            if is_selected {
+                theme.bold()
+            } else {
+                theme.text()
+            },
+        );
+        put(&status_text(app, event), status_w, theme.phase(phase));
         if time_w > 0 {
             let local = event.at.with_timezone(&zone);
-            spans.push(Span::styled(
-                pad(&local.format(" %-d %b %y %H:%M %Z").to_string(), time_w),
+            put(
+                &local.format(" %-d %b %y %H:%M %Z").to_string(),
+                time_w,
                 theme.dim(),
-            ));
+            );
         }
-        let line_area = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
-        let style = if is_selected && app.selected.is_some() {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        buf.set_style(line_area, style);
-        Line::from(spans).render(line_area, buf);
     }
 }
 

@@ -2,12 +2,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::fit;
 use super::theme::Theme;
-use super::{fit, pad};
 use crate::app::App;
 
 /// Draws the header row.
@@ -31,10 +29,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .cloned()
         .unwrap_or_default();
     let title_width = width.saturating_sub(clock.width() + 1);
-    let line = Line::from(vec![
-        Span::styled(pad(&title, title_width), theme.accent()),
-        Span::raw(" "),
-        Span::styled(fit(&clock, width), theme.text()),
-    ]);
-    line.render(area, buf);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        fit(&title, title_width),
+        title_width,
+        theme.accent(),
+    );
+    let clock = fit(&clock, width);
+    let x = area.x + (width - clock.width().min(width)) as u16;
+    buf.set_stringn(x, area.y, &clock, width, theme.text());
 }
