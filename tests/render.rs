@@ -181,3 +181,27 @@ fn no_size_panics() {
         }
     }
 }
+
+/// Two platforms for one event each get a block; with no room, the rest are summarised.
+#[test]
+fn several_streams_for_one_event() {
+    let extra = "\n[[streams]]\nevent = \"with-you\"\nplatform = \"YouTube\"\ncount = 800_000\n\
+                 window_end = \"2022-04-25 09:00\"\n[[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n";
+    let text = format!("{}{extra}", dropwatch::config::DEFAULT_TOML);
+    let config = dropwatch::config::parse(&text, dropwatch::config::Source::Embedded).unwrap();
+    let mut a = with_readings(App::new(config, Readings::default(), utc("2022-04-24T18:00:00Z"), chrono_tz::Europe::Berlin));
+    a.selected = Some("with-you".into());
+    let big = text_of(&a, 120, 40);
+    assert!(big.contains("Streams · With You · Spotify"), "{big}");
+    assert!(big.contains("Streams · With You · YouTube"), "{big}");
+    assert!(big.contains("800,000 streams"), "{big}");
+    insta::assert_snapshot!(big);
+    let small = text_of(&a, 80, 17);
+    assert!(small.contains("Streams · With You · Spotify"), "{small}");
+    assert!(small.contains("YouTube 800,000 streams"), "summary line expected:\n{small}");
+    insta::assert_snapshot!(small);
+}
+
+fn text_of(app: &App, w: u16, h: u16) -> String {
+    text(&draw(app, w, h))
+}

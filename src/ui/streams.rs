@@ -155,7 +155,10 @@ fn render_block(
     let mut lines: Vec<Line> = Vec::new();
 
     let count = format!(" {} streams", thousands(view.count));
-    let window = window_text(app, stream, view);
+    let mut window = window_text(app, stream, view);
+    if count.width() + window.width() + 2 > width {
+        window = window.replacen("window ", "", 1);
+    }
     let gap = width
         .saturating_sub(count.width() + window.width() + 1)
         .max(2);
@@ -172,7 +175,8 @@ fn render_block(
         .map(|g| g.label.width())
         .max()
         .unwrap_or(0)
-        .min(16);
+        .min(16)
+        .min(width * 2 / 5);
     for goal in &view.goals {
         let target = format!("{:>5}", short(goal.streams));
         let percent = format!("{:>4.0}%", goal.percent.min(9999.0));
