@@ -101,14 +101,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         }
         config::Source::Embedded => None,
     };
-    let mut last_frame: Option<Buffer> = None;
+    let mut screen = Screen::default();
+    let mut full_redraw = true;
     let mut last_title = String::new();
     loop {
         app.tick(clock.now());
         for effect in std::mem::take(&mut app.effects) {
             if effect == Effect::Suspend {
                 suspend(terminal)?;
-                last_frame = None;
+                full_redraw = true;
                 last_title.clear();
             } else {
                 apply(app, effect);
@@ -117,19 +118,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         if app.quit {
             return Ok(());
         }
-        // Draw only when a cell would change: ratatui's diff skips unchanged cells, but each
-        // `draw` still writes a style-reset tail, and a frame costs a wake-up of the terminal.
-        if last_frame.is_none() {
-            // A full redraw (first frame, resize, resume). `resize` clears without asking the
-            // terminal for the cursor position, a query the input thread would swallow.
+        if full_redraw {
+            // First frame, resize, resume.
             let size = terminal.size()?;
             app.size = (size.width, size.height);
-            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-            terminal.hide_cursor()?;
+            screen.clear(
+                terminal.backend_mut(),
+                Rect::new(0, 0, size.width, size.height),
+            )?;
+            full_redraw = false;
         }
-        if draw(terminal, app, &mut last_frame)? {
-            Backend::flush(terminal.backend_mut())?;
-        }
+        screen.draw(terminal.backend_mut(), app)?;
         let title = app.title_text();
         if title != last_title {
             // OSC 2 so the countdown reads from a tab or a tmux status line.
@@ -140,12 +139,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         }
         match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
             Ok(ev) => {
-                if !on_event(app, ev, &mut last_frame) {
+                if !on_event(app, ev, &mut full_redraw) {
                     return Ok(());
                 }
                 // Apply whatever else is queued before drawing once.
                 while let Ok(ev) = rx.try_recv() {
-                    if !on_event(app, ev, &mut last_frame) {
+                    if !on_event(app, ev, &mut full_redraw) {
                         return Ok(());
                     }
                 }
@@ -156,25 +155,50 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
     }
 }
 
-/// Renders the app into ratatui's buffer and sends the changed cells, only when some cell
-/// changed since the last frame sent: `Terminal::draw` would write a style-reset tail and wake
-/// the terminal every second even when nothing moved. Buffers are reused, not reallocated.
-/// Returns whether anything was sent.
-fn draw(terminal: &mut DefaultTerminal, app: &App, last: &mut Option<Buffer>) -> io::Result<bool> {
-    let buf = terminal.current_buffer_mut();
-    buf.reset();
-    let area = buf.area;
-    app.render(area, buf);
-    if last.as_ref() == Some(&*buf) {
-        return Ok(false);
+/// What is on the terminal and the frame being drawn. ratatui's `Terminal::draw` writes a
+/// style-reset tail and wakes the terminal on every call even when no cell changed, and keeps
+/// buffers we would compare again; so we diff our own two buffers once and send the changed
+/// cells only when there are some. Both buffers are reused from frame to frame.
+#[derive(Default)]
+struct Screen {
+    /// What the terminal shows.
+    shown: Buffer,
+    /// Scratch for the next frame.
+    next: Buffer,
+}
+
+impl Screen {
+    /// Clears the terminal and forgets what it showed, so the next draw sends every cell.
+    fn clear<B: Backend<Error = io::Error>>(
+        &mut self,
+        backend: &mut B,
+        area: Rect,
+    ) -> io::Result<()> {
+        backend.clear_region(ratatui::backend::ClearType::All)?;
+        backend.hide_cursor()?;
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
+        Ok(())
     }
-    match last {
-        Some(prev) if prev.area == area => prev.content.clone_from(&buf.content),
-        _ => *last = Some(buf.clone()),
+
+    /// Renders `app` and sends what changed; returns whether anything was sent.
+    fn draw<B: Backend<Error = io::Error>>(
+        &mut self,
+        backend: &mut B,
+        app: &App,
+    ) -> io::Result<bool> {
+        self.next.reset();
+        let area = self.next.area;
+        app.render(area, &mut self.next);
+        let updates = self.shown.diff(&self.next);
+        if updates.is_empty() {
+            return Ok(false);
+        }
+        backend.draw(updates.into_iter())?;
+        Backend::flush(backend)?;
+        std::mem::swap(&mut self.shown, &mut self.next);
+        Ok(true)
     }
-    terminal.flush()?;
-    terminal.swap_buffers();
-    Ok(true)
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.
@@ -188,16 +212,16 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 }
 
 /// Applies one event; false means stop.
-fn on_event(app: &mut App, ev: Event, last_frame: &mut Option<Buffer>) -> bool {
+fn on_event(app: &mut App, ev: Event, full_redraw: &mut bool) -> bool {
     match ev {
         Event::Term(TermEvent::Key(key)) => app.on_key(key),
         Event::Term(TermEvent::Mouse(m)) => app.on_mouse(m),
         Event::Term(TermEvent::Resize(w, h)) => {
             app.size = (w, h);
-            *last_frame = None;
+            *full_redraw = true;
         }
         Event::Term(_) => {}
-        Event::Resumed => *last_frame = None,
+        Event::Resumed => *full_redraw = true,
         Event::InputClosed | Event::Signal(_) => return false,
         Event::FileChanged => app.effects.push(Effect::Reload),
     }

@@ -210,3 +210,31 @@ fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
     tmux.type_line("stty -g > after.stty; cmp before.stty after.stty && echo RESTORED");
     tmux.wait_for("RESTORED", WAIT);
 }
+
+#[test]
+fn a_closed_terminal_ends_the_process() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("hangup", 80, 24, dir.path());
+    tmux.type_line(&format!("exec {} --zone UTC", bin.display()));
+    tmux.wait_for("┌ Events", WAIT);
+    // `exec` made the dashboard the pane's process; closing the terminal hangs it up.
+    let pid = tmux.pane_pid();
+    drop(tmux);
+    let proc = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let start = std::time::Instant::now();
+    while proc.exists()
+        && !std::fs::read_to_string(proc.join("stat"))
+            .unwrap_or_default()
+            .contains(") Z")
+    {
+        assert!(
+            start.elapsed() < WAIT,
+            "dropwatch {pid} still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -189,7 +189,12 @@ fn several_streams_for_one_event() {
                  window_end = \"2022-04-25 09:00\"\n[[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n";
     let text = format!("{}{extra}", dropwatch::config::DEFAULT_TOML);
     let config = dropwatch::config::parse(&text, dropwatch::config::Source::Embedded).unwrap();
-    let mut a = with_readings(App::new(config, Readings::default(), utc("2022-04-24T18:00:00Z"), chrono_tz::Europe::Berlin));
+    let mut a = with_readings(App::new(
+        config,
+        Readings::default(),
+        utc("2022-04-24T18:00:00Z"),
+        chrono_tz::Europe::Berlin,
+    ));
     a.selected = Some("with-you".into());
     let big = text_of(&a, 120, 40);
     assert!(big.contains("Streams · With You · Spotify"), "{big}");
@@ -198,7 +203,10 @@ fn several_streams_for_one_event() {
     insta::assert_snapshot!(big);
     let small = text_of(&a, 80, 17);
     assert!(small.contains("Streams · With You · Spotify"), "{small}");
-    assert!(small.contains("YouTube 800,000 streams"), "summary line expected:\n{small}");
+    assert!(
+        small.contains("YouTube 800,000 streams"),
+        "summary line expected:\n{small}"
+    );
     insta::assert_snapshot!(small);
 }
 
