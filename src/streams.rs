@@ -107,6 +107,9 @@ pub struct StreamView {
     pub goals: Vec<GoalView>,
     /// Counts of the readings up to now, oldest first, for a sparkline.
     pub history: Vec<u64>,
+    /// Streams per hour between consecutive readings up to now, oldest first (0 where a
+    /// reading went down or two share a time).
+    pub rates: Vec<u64>,
 }
 
 /// Hours between two instants, as a float (negative if `b` is before `a`).
@@ -198,10 +201,18 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         .iter()
         .map(|g| goal_view(stream, g, &readings, now, count, pace, guess))
         .collect();
-    let history = readings
-        .iter()
-        .filter(|r| r.time <= now)
-        .map(|r| r.count)
+    let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
+    let history = past.iter().map(|r| r.count).collect();
+    let rates = past
+        .windows(2)
+        .map(|w| {
+            let h = hours(w[0].time, w[1].time);
+            if h <= 0.0 {
+                0
+            } else {
+                to_count((w[1].count as f64 - w[0].count as f64) / h)
+            }
+        })
         .collect();
     StreamView {
         count,
@@ -211,6 +222,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         projection,
         goals,
         history,
+        rates,
     }
 }
 
@@ -368,6 +380,7 @@ mod tests {
         assert_eq!(day.status, Status::OnPace);
         assert!((top10.percent - 42.222).abs() < 0.001);
         assert_eq!(v.history, [300_000, 580_000, 860_000, 1_140_000]);
+        assert_eq!(v.rates, [280_000, 280_000, 280_000]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -252,11 +252,35 @@ fn render_block(
         };
         lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
     }
+    let used = lines.len().min(inner.height as usize) as u16;
     for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
         line.render(
             Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
             buf,
         );
+    }
+    // With rows to spare, a chart of the pace between readings under the figures.
+    let spare = inner.height.saturating_sub(used + 1);
+    if spare >= 3 && view.rates.len() >= 2 {
+        let top = inner.y + used + 1;
+        let peak = view.rates.iter().max().copied().unwrap_or(0);
+        let caption = format!(
+            " streams/hour between readings · peak {}",
+            per_hour(peak as f64)
+        );
+        Line::from(Span::styled(fit(&caption, width), theme.dim()))
+            .render(Rect::new(inner.x, top, inner.width, 1), buf);
+        let chart = Rect::new(
+            inner.x + 1,
+            top + 1,
+            inner.width.saturating_sub(2),
+            (spare - 1).min(8),
+        );
+        let data = &view.rates[view.rates.len().saturating_sub(chart.width as usize)..];
+        Sparkline::default()
+            .data(data)
+            .style(theme.accent())
+            .render(chart, buf);
     }
 }
 
