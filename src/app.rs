@@ -82,6 +82,9 @@ pub struct App {
     pub size: (u16, u16),
     /// Effects for the loop to carry out.
     pub effects: Vec<Effect>,
+    /// The automatic selection, memoised for one `now`: a frame asks for it a dozen times and,
+    /// once everything is released, it means finding every event's next anniversary.
+    auto_selection: std::cell::Cell<Option<(DateTime<Utc>, Option<usize>)>>,
 }
 
 impl App {
@@ -103,6 +106,7 @@ impl App {
             quit: false,
             size: (0, 0),
             effects: Vec::new(),
+            auto_selection: std::cell::Cell::new(None),
         }
     }
 
@@ -137,6 +141,7 @@ impl App {
             self.prompt = None;
         }
         self.config = config;
+        self.auto_selection.set(None);
         self.error = None;
         self.loaded_at = Some(loaded_at);
     }
@@ -161,6 +166,20 @@ impl App {
         {
             return Some(i);
         }
+        if let Some((at, i)) = self.auto_selection.get()
+            && at == self.now
+        {
+            return i;
+        }
+        let i = self.automatic_selection();
+        self.auto_selection.set(Some((self.now, i)));
+        i
+    }
+
+    /// The next event not yet released (or still live), else the one with the nearest
+    /// anniversary, else the last.
+    fn automatic_selection(&self) -> Option<usize> {
+        let events = &self.config.events;
         if let Some(i) = events.iter().position(|e| self.now < e.at + e.live_for) {
             return Some(i);
         }

@@ -1,7 +1,7 @@
 //! Turning what a user writes for a moment into an instant: config `at` values, `--at TIME`,
 //! durations like `1d 12h`, and the DST rules that make some local times absent or doubled.
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Why a local wall-clock time could not become one instant.
@@ -264,7 +264,7 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
     };
     let upper = zone_text.to_ascii_uppercase();
     if let Some((_, secs)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
-        let offset = FixedOffset::east_opt(*secs).unwrap_or(FixedOffset::east_opt(0).unwrap());
+        let offset = FixedOffset::east_opt(*secs).unwrap_or(Utc.fix());
         return offset
             .from_local_datetime(&local)
             .single()

@@ -365,7 +365,7 @@ impl Validator<'_> {
         let mut first_line: HashMap<String, usize> = HashMap::new();
         for raw_event in &raw.events {
             let span = raw_event.span();
-            if let Some(event) = self.event(raw_event.get_ref(), span.clone()) {
+            if let Some(event) = self.event(raw_event.get_ref()) {
                 let line = self.index.position(span.start).0;
                 if let Some(first) = first_line.get(&event.id) {
                     let id_span = raw_event.get_ref().id.as_ref().map_or(span, |i| i.span());
@@ -386,7 +386,7 @@ impl Validator<'_> {
         let streams = raw
             .streams
             .iter()
-            .filter_map(|s| self.stream(s.get_ref(), s.span(), &events, &raw.events))
+            .filter_map(|s| self.stream(s.get_ref(), &events, &raw.events))
             .collect();
         events.sort_by_key(|e| e.at);
         Config {
@@ -402,7 +402,7 @@ impl Validator<'_> {
         }
     }
 
-    fn event(&mut self, raw: &RawEvent, span: Range<usize>) -> Option<Event> {
+    fn event(&mut self, raw: &RawEvent) -> Option<Event> {
         let name = raw.name.get_ref().trim().to_string();
         if name.is_empty() {
             self.error(
@@ -430,7 +430,6 @@ impl Validator<'_> {
             Some(d) => self.duration(d),
             None => Some(TimeDelta::hours(1)),
         };
-        let _ = span;
         Some(Event {
             id: id?,
             name,
@@ -446,7 +445,6 @@ impl Validator<'_> {
     fn stream(
         &mut self,
         raw: &RawStream,
-        span: Range<usize>,
         events: &[Event],
         raw_events: &[Spanned<RawEvent>],
     ) -> Option<Stream> {
@@ -505,7 +503,6 @@ impl Validator<'_> {
             .iter()
             .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
             .collect();
-        let _ = span;
         let window_end = window_end.filter(|end| *end > event.at)?;
         Some(Stream {
             event: event.id.clone(),

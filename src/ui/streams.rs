@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                         " {} {} streams · {}",
                         s.platform,
                         thousands(v.count),
-                        window_text(app, s, &v)
+                        window_text(app, &v)
                     );
                     Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
                         .render(Rect::new(area.x, y + k as u16, area.width, 1), buf);
@@ -72,7 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// "closes in 9h 12m", "opens in 1h 02m", "closed Mon 25 Apr 09:00 KST, final 3,210,000".
-fn window_text(app: &App, stream: &Stream, view: &StreamView) -> String {
+fn window_text(app: &App, view: &StreamView) -> String {
     let hm = |secs: i64| {
         let secs = secs.max(0);
         if secs >= 86_400 {
@@ -86,7 +86,6 @@ fn window_text(app: &App, stream: &Stream, view: &StreamView) -> String {
         Window::Open { left_secs } => format!("window closes in {}", hm(left_secs)),
         Window::Closed { at, final_count } => {
             let zone = app.display_zone();
-            let _ = stream;
             format!(
                 "closed {}, final {}",
                 at.with_timezone(&zone).format("%-d %b %Y %H:%M %Z"),
@@ -155,7 +154,7 @@ fn render_block(
     let mut lines: Vec<Line> = Vec::new();
 
     let count = format!(" {} streams", thousands(view.count));
-    let mut window = window_text(app, stream, view);
+    let mut window = window_text(app, view);
     if count.width() + window.width() + 2 > width {
         window = window.replacen("window ", "", 1);
     }
