@@ -130,17 +130,20 @@ fn zone_time(t: DateTime<Utc>, zone: Tz, with_date: bool) -> String {
 /// the side zones go first when the line is too long.
 fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bool) -> String {
     let own = zone_time(t, event.zone, true);
-    let yours = if app.local_zone == event.zone {
+    // Zones are told apart by what they show: Etc/UTC and UTC, or a `zones` entry that is
+    // also yours, would otherwise print the same time twice.
+    let own_short = zone_time(t, event.zone, false);
+    let your_time = zone_time(t, app.local_zone, false);
+    let yours = if your_time == own_short {
         String::new()
     } else {
-        format!("yours: {}", zone_time(t, app.local_zone, false))
+        format!("yours: {your_time}")
     };
-    let mut seen = vec![event.zone, app.local_zone];
-    let mut sides = Vec::new();
+    let mut sides: Vec<String> = Vec::new();
     for z in std::iter::once(chrono_tz::UTC).chain(app.config.zones.iter().copied()) {
-        if !seen.contains(&z) {
-            seen.push(z);
-            sides.push(zone_time(t, z, false));
+        let shown = zone_time(t, z, false);
+        if shown != own_short && shown != your_time && !sides.contains(&shown) {
+            sides.push(shown);
         }
     }
     if !side {
@@ -267,5 +270,19 @@ mod tests {
         );
         let none = zones_line(&app, event, event.at, 200, false);
         assert_eq!(none, "Sun 24 Apr 2022 23:00 KST · yours: 16:00 CEST");
+        let mut utc_viewer = app.clone();
+        utc_viewer.local_zone = "Etc/UTC".parse().unwrap();
+        let line = zones_line(&utc_viewer, event, event.at, 200, true);
+        assert_eq!(
+            line,
+            "Sun 24 Apr 2022 23:00 KST · 19:30 IST · 10:00 EDT · yours: 14:00 UTC"
+        );
+        let mut seoul_viewer = app.clone();
+        seoul_viewer.local_zone = chrono_tz::Asia::Seoul;
+        let line = zones_line(&seoul_viewer, event, event.at, 200, true);
+        assert_eq!(
+            line,
+            "Sun 24 Apr 2022 23:00 KST · 14:00 UTC · 19:30 IST · 10:00 EDT"
+        );
     }
 }

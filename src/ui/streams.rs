@@ -241,13 +241,31 @@ fn render_block(
         Span::styled(projection, theme.bold()),
     ]));
     if view.history.is_empty() {
-        let how = if app.config.source.readings_path().is_some() {
-            format!(
-                " no readings yet: press u, or run `dropwatch log {} COUNT`",
+        let how = match (view.window, app.config.source.readings_path()) {
+            // A closed window: a count typed now would come after every deadline.
+            (Window::Closed { .. }, Some(_)) => format!(
+                " no readings: `dropwatch log {} COUNT --at TIME` records past counts",
                 stream.event
-            )
-        } else {
-            " no readings yet: press u to add a count".to_string()
+            ),
+            (Window::Closed { .. }, None) => {
+                let zone = app
+                    .config
+                    .event(&stream.event)
+                    .map_or(stream.window_zone, |e| e.zone);
+                let before =
+                    (stream.window_start - chrono::TimeDelta::hours(1)).with_timezone(&zone);
+                format!(
+                    " no readings; replay the drop: --at '{} {zone}'",
+                    before.format("%Y-%m-%d %H:%M")
+                )
+            }
+            (_, Some(_)) => {
+                format!(
+                    " no readings yet: press u, or run `dropwatch log {} COUNT`",
+                    stream.event
+                )
+            }
+            (_, None) => " no readings yet: press u to add a count".to_string(),
         };
         lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
     }
