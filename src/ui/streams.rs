@@ -255,7 +255,7 @@ fn render_block(
                 let before =
                     (stream.window_start - chrono::TimeDelta::hours(1)).with_timezone(&zone);
                 format!(
-                    " no readings; replay the drop: --at '{} {zone}'",
+                    " no readings; replay: --at '{} {zone}'",
                     before.format("%Y-%m-%d %H:%M")
                 )
             }
