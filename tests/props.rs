@@ -1086,7 +1086,8 @@ proptest! {
     fn renderer_takes_any_size_clock_and_state(
         w in 0u16..300,
         h in 0u16..120,
-        now in instant(),
+        // Half the time around With You's release and open tracking window.
+        now in prop_oneof![instant(), (0i64..36 * 3600).prop_map(|s| utc_secs(1_650_808_800 - 3600 + s))],
         keys in proptest::collection::vec(
             prop_oneof![
                 Just(crossterm::event::KeyCode::Down),

@@ -96,6 +96,15 @@ fn today_both_are_past_and_count_to_anniversaries() {
     insta::assert_snapshot!(screen);
 }
 
+/// 60x15 with a tracking window open: the list and a cut-down streams panel share the room
+/// (this size once hit a `clamp` with min > max).
+#[test]
+fn open_window_at_60x15() {
+    let screen = text(&draw(&with_readings(app("2022-04-24T18:00:00Z")), 60, 15));
+    assert!(screen.contains("┌ Events"), "{screen}");
+    assert!(screen.contains("1,140,000 streams"), "{screen}");
+}
+
 #[test]
 fn tiny_sizes_show_the_countdown() {
     let one = text(&draw(&app("2022-04-24T12:57:49Z"), 1, 1));
@@ -172,8 +181,9 @@ fn no_size_panics() {
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
             (&a).render(buf.area, &mut buf);
         }
-        for w in (1..130).step_by(7) {
-            for h in (1..45).step_by(3) {
+        // Every height, and every width around the layout's thresholds.
+        for w in (1..130).step_by(9).chain([59, 60, 61, 79, 80, 81]) {
+            for h in 1..45 {
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 (a).render(buf.area, &mut buf);
                 assert_eq!(buf.area.width, w);

@@ -69,8 +69,11 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         let [e, s] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(lower);
         (e, s)
-    } else if lower.height >= 9 {
-        let rows = (app.config.events.len() as u16 + 2).clamp(3, lower.height / 3);
+    } else if lower.height >= 7 {
+        // At least 3 rows (a border and one event), at most a third of the room.
+        let rows = (app.config.events.len() as u16 + 2)
+            .min(lower.height / 3)
+            .max(3);
         let [e, s] = Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(lower);
         (e, s)
     } else {
