@@ -543,6 +543,29 @@ mod tests {
     }
 
     #[test]
+    fn a_click_on_a_row_selects_its_event() {
+        use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+        let mut a = app("2022-04-24T13:00:00Z");
+        a.size = (120, 40);
+        let list = crate::ui::layout(&a, ratatui::layout::Rect::new(0, 0, 120, 40)).events;
+        let click = |row: u16| MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: list.x + 3,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        // The second row inside the border is Proof.
+        a.on_mouse(click(list.y + 2));
+        assert_eq!(a.selected.as_deref(), Some("proof"));
+        // The border and the empty rows below select nothing.
+        a.on_mouse(click(list.y));
+        a.on_mouse(click(list.y + 5));
+        assert_eq!(a.selected.as_deref(), Some("proof"));
+        a.on_mouse(click(list.y + 1));
+        assert_eq!(a.selected.as_deref(), Some("with-you"));
+    }
+
+    #[test]
     fn u_on_an_event_without_streams_says_so() {
         let mut a = app("2022-04-25T16:00:00Z");
         a.selected = Some("proof".into());
