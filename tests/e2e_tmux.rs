@@ -238,3 +238,27 @@ fn a_closed_terminal_ends_the_process() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("suspend", 100, 30, dir.path());
+    tmux.type_line(&format!("{} --zone UTC", bin.display()));
+    tmux.wait_for("┌ Events", WAIT);
+    tmux.send(&["C-z"]);
+    // The shell is back, with the dashboard stopped and its screen gone.
+    let screen = tmux.wait_until("the shell after Ctrl-Z", WAIT, |s| {
+        !s.contains("┌ Events") && s.contains("e2e$") && s.to_lowercase().contains("stopped")
+    });
+    assert!(!screen.contains("┌ Next"), "{screen}");
+    tmux.type_line("fg");
+    tmux.wait_until("a full redraw after fg", WAIT, |s| {
+        s.contains("┌ Events") && s.contains("┌ Next") && s.contains("[z]")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
+}
