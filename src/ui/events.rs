@@ -39,6 +39,32 @@ pub fn row_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
     (i < total).then_some(i)
 }
 
+/// Columns of a row: marker, status and time; the name column takes what is left.
+const MARKER: usize = 2;
+const STATUS: usize = 17;
+const TIME: usize = 22;
+const MIN_NAME: usize = 10;
+
+/// The list's width beside the streams panel in `total` columns: up to 45%, or just enough
+/// without the time column when 45% cannot hold it.
+pub fn width(app: &App, total: u16) -> u16 {
+    let longest = app
+        .config
+        .events
+        .iter()
+        .map(|e| e.name.width())
+        .max()
+        .unwrap_or(0);
+    let name = (longest + 2).clamp(MIN_NAME, 24);
+    let share = total as usize * 45 / 100;
+    let w = if share >= 2 + MARKER + MIN_NAME + STATUS + TIME {
+        share
+    } else {
+        (2 + MARKER + name + STATUS).min(share)
+    };
+    w as u16
+}
+
 /// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
 pub fn status_text(app: &App, event: &Event) -> String {
     match countdown::phase(event.at, event.live_for, app.now) {

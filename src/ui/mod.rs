@@ -66,8 +66,13 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     let (events, streams) = if !has_streams || lower.height < 3 {
         (lower, Rect::default())
     } else if lower.width >= SIDE_BY_SIDE {
-        let [e, s] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(lower);
+        // The list takes up to 45%; when that is too narrow for its time column, it gives the
+        // time up (the Next panel shows it) and the streams panel gets the room.
+        let [e, s] = Layout::horizontal([
+            Constraint::Length(events::width(app, lower.width)),
+            Constraint::Fill(1),
+        ])
+        .areas(lower);
         (e, s)
     } else if lower.height >= 7 {
         // At least 3 rows (a border and one event), at most a third of the room.

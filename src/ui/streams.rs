@@ -192,9 +192,12 @@ fn render_block(
         let fixed = 1 + label_w + 1 + 5 + 1 + 5 + 1;
         let tail_full = format!(" {needed:>6} {rate:>7} {status:<7}");
         let tail_short = format!(" {status:<7}");
+        // The bar goes first, then needed and needed/h: the figures say more than the bar.
         let (tail, bar_w) = if width >= fixed + tail_full.width() + 4 {
             let w = width - fixed - tail_full.width();
             (tail_full, w)
+        } else if width >= fixed + tail_full.width() {
+            (tail_full, 0)
         } else if width >= fixed + tail_short.width() + 5 {
             let w = width - fixed - tail_short.width();
             (tail_short, w)
@@ -226,6 +229,13 @@ fn render_block(
         (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),
         (Some(p), _) => format!("projection {} at close", short(p)),
         (None, _) => String::new(),
+    };
+    let projection = if pace.width() + projection.width() + 2 > width {
+        projection
+            .replace("projection ", "→ ")
+            .replace(" at close", "")
+    } else {
+        projection
     };
     let room = width.saturating_sub(pace.width() + projection.width() + 4);
     let spark = if room >= 4 {
