@@ -109,6 +109,7 @@ fn open_window_at_60x15() {
 fn tiny_sizes_show_the_countdown() {
     let one = text(&draw(&app("2022-04-24T12:57:49Z"), 1, 1));
     assert_eq!(one, "W\n");
+    insta::assert_snapshot!("one_by_one", one);
     let small = text(&draw(&app("2022-04-24T12:57:49Z"), 20, 5));
     insta::assert_snapshot!(small);
     assert!(small.contains("1:02:11"), "{small}");
