@@ -133,12 +133,20 @@ impl App {
             self.selected = None;
         }
         self.zone_index = self.zone_index.min(config.zones.len() + 1);
-        if self
-            .prompt
-            .as_ref()
-            .is_some_and(|p| p.stream >= config.streams.len())
-        {
-            self.prompt = None;
+        // An open prompt follows its stream (by event and platform) to its new place, or closes.
+        if let Some(p) = self.prompt.as_mut() {
+            let key = self
+                .config
+                .streams
+                .get(p.stream)
+                .map(|s| (s.event.clone(), s.platform.clone()));
+            match config.streams.iter().position(|s| {
+                key.as_ref()
+                    .is_some_and(|(e, pl)| &s.event == e && &s.platform == pl)
+            }) {
+                Some(i) => p.stream = i,
+                None => self.prompt = None,
+            }
         }
         self.config = config;
         self.auto_selection.set(None);
@@ -318,10 +326,7 @@ impl App {
                 self.zone_index = (self.zone_index + n - 1) % n;
             }
             KeyCode::Char('u') => self.open_prompt(),
-            KeyCode::Char('r') => {
-                self.notice = None;
-                self.effects.push(Effect::Reload);
-            }
+            KeyCode::Char('r') => self.effects.push(Effect::Reload),
             _ => {}
         }
     }
@@ -563,6 +568,29 @@ mod tests {
         assert_eq!(a.selected.as_deref(), Some("proof"));
         a.on_mouse(click(list.y + 1));
         assert_eq!(a.selected.as_deref(), Some("with-you"));
+    }
+
+    #[test]
+    fn an_open_prompt_follows_its_stream_across_a_reload() {
+        let mut a = app("2022-04-24T16:00:00Z");
+        a.selected = Some("with-you".into());
+        press(&mut a, KeyCode::Char('u'));
+        assert_eq!(a.prompt.as_ref().unwrap().stream, 0);
+        // A YouTube stream is inserted before Spotify: the prompt still means Spotify.
+        let youtube = "[[streams]]\nevent = \"with-you\"\nplatform = \"YouTube\"\nwindow_end = \"2022-04-25 09:00\"\n";
+        let text = crate::config::DEFAULT_TOML.replacen(
+            "[[streams]]",
+            &format!("{youtube}[[streams]]"),
+            1,
+        );
+        let config = crate::config::parse(&text, crate::config::Source::Embedded).unwrap();
+        assert_eq!(config.streams[1].platform, "Spotify");
+        a.set_config(config, utc("2026-01-01T00:00:00Z"));
+        assert_eq!(a.prompt.as_ref().unwrap().stream, 1);
+        // Its stream removed: the prompt closes.
+        let none = crate::config::parse("", crate::config::Source::Embedded).unwrap();
+        a.set_config(none, utc("2026-01-01T00:00:00Z"));
+        assert!(a.prompt.is_none());
     }
 
     #[test]

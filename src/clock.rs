@@ -47,7 +47,8 @@ impl Clock {
         }
     }
 
-    /// The real time to wait until the shown second next changes, at least `min`.
+    /// The real time to wait until the shown second next changes; a fast replay waits at
+    /// least `min`.
     pub fn until_next_second(&self, min: Duration) -> Duration {
         let speed = match self {
             Clock::System => 1.0,
@@ -60,8 +61,14 @@ impl Clock {
         let left = (TimeDelta::seconds(1) - into)
             .to_std()
             .unwrap_or(Duration::ZERO);
-        // At high speed a shown second lasts less than `min`: cap the frame rate instead.
-        left.div_f64(speed.max(1e-9)).max(min)
+        let wait = left.div_f64(speed.max(1e-9));
+        if speed > 1.0 {
+            // At high speed a shown second lasts less than `min`: cap the frame rate instead.
+            wait.max(min)
+        } else {
+            // Just past the boundary, never just before it (that would draw the same second).
+            wait + Duration::from_micros(500)
+        }
     }
 }
 
@@ -119,8 +126,9 @@ mod tests {
 
     #[test]
     fn waits_never_exceed_a_second_on_the_system_clock() {
-        let d = Clock::System.until_next_second(Duration::ZERO);
-        assert!(d <= Duration::from_secs(1));
+        // A key handled just before a boundary must not push the next second back.
+        let d = Clock::System.until_next_second(Duration::from_millis(50));
+        assert!(d <= Duration::from_millis(1001));
         let fast = Clock::replay(utc("2022-04-24T13:00:00Z"), 1000.0);
         assert_eq!(
             fast.until_next_second(Duration::from_millis(50)),

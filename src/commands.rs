@@ -255,11 +255,6 @@ fn log(
         config.streams.iter().filter(|s| s.event == event).collect();
     let platform = match platform {
         Some(p) => {
-            if p.contains([',', '\n']) {
-                return Err(Failure::Usage(format!(
-                    "--platform \"{p}\" cannot contain a comma"
-                )));
-            }
             if !streams.iter().any(|s| s.platform == p) {
                 let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
                 return Err(Failure::Usage(format!(

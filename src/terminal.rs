@@ -31,9 +31,16 @@ const POP_TITLE: &str = "\x1b[23;2t";
 /// Runs the dashboard until the user quits, a signal arrives or the terminal goes away.
 pub fn run(mut app: App, clock: Clock) -> anyhow::Result<()> {
     install_panic_hook();
-    let mut terminal = ratatui::try_init().context(
-        "cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)",
-    )?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may be on already when entering the alternate screen failed.
+            restore();
+            return Err(anyhow::Error::new(e).context(
+                "cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)",
+            ));
+        }
+    };
     enter_extras();
     let result = event_loop(&mut terminal, &mut app, &clock);
     restore();
@@ -108,7 +115,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         app.tick(clock.now());
         for effect in std::mem::take(&mut app.effects) {
             if effect == Effect::Suspend {
-                suspend(terminal)?;
+                suspend()?;
                 full_redraw = true;
                 last_title.clear();
             } else {
@@ -202,11 +209,14 @@ impl Screen {
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.
-fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+/// Raw mode and the alternate screen are set up by hand on resume: `ratatui::try_init` would
+/// install its panic hook once more on every suspend.
+fn suspend() -> anyhow::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Here after SIGCONT.
-    *terminal = ratatui::try_init()?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     enter_extras();
     Ok(())
 }
@@ -247,7 +257,8 @@ fn apply(app: &mut App, effect: Effect) {
                         reading.event,
                         path.display()
                     ));
-                    reload(app);
+                    // Shown at once; the watcher's reload of the file follows.
+                    app.add_reading(reading);
                 }
                 Err(e) => app.notice = Some(format!("cannot write {}: {e}", path.display())),
             },
@@ -256,6 +267,7 @@ fn apply(app: &mut App, effect: Effect) {
                 app.notice = Some("kept until quit: run `dropwatch init` to save readings".into());
             }
         },
+        // Handled in the loop, which owns the terminal.
         Effect::Suspend => {}
     }
 }

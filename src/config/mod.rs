@@ -280,10 +280,7 @@ impl Validator<'_> {
         match parse_zone(name.get_ref()) {
             Ok(tz) => Some(tz),
             Err(msg) => {
-                let (message, hint) = msg
-                    .split_once("; ")
-                    .map(|(m, h)| (m.to_string(), h.to_string()))
-                    .unwrap_or((msg.clone(), String::new()));
+                let (message, hint) = split_hint(&msg);
                 self.error(name.span(), message, hint);
                 None
             }
@@ -412,17 +409,32 @@ impl Validator<'_> {
             );
         }
         let id = match &raw.id {
-            Some(id) if id.get_ref().trim().is_empty() || id.get_ref().contains([',', ' ']) => {
+            Some(id) if !is_field(id.get_ref()) || id.get_ref().contains(' ') => {
                 self.error(
                     id.span(),
-                    format!("id \"{}\" is empty or has a space or comma", id.get_ref()),
+                    format!(
+                        "id {:?} is empty or has a space, comma or control character",
+                        id.get_ref()
+                    ),
                     "write a short id of letters, digits and dashes, e.g. id = \"with-you\"",
                 );
                 None
             }
             Some(id) => Some(id.get_ref().clone()),
             None if name.is_empty() => None,
-            None => Some(slug(&name)),
+            None => {
+                let id = slug(&name);
+                if id.is_empty() {
+                    self.error(
+                        raw.name.span(),
+                        format!("no id can be made from the name {name:?}"),
+                        "add an id of letters, digits and dashes, e.g. id = \"my-event\"",
+                    );
+                    None
+                } else {
+                    Some(id)
+                }
+            }
         };
         let zone = self.zone(&raw.zone);
         let at = zone.and_then(|z| self.time(&raw.at, z, "at"));
@@ -473,6 +485,16 @@ impl Validator<'_> {
             }
             return None;
         };
+        if let Some(p) = &raw.platform
+            && !is_field(p.get_ref())
+        {
+            self.error(
+                p.span(),
+                format!("platform {:?} is empty, has a comma or control character, or starts or ends with a space", p.get_ref()),
+                "write a plain name, e.g. platform = \"Spotify\" (it is a field of the readings file)",
+            );
+            return None;
+        }
         let window_zone = match &raw.window_zone {
             Some(z) => self.zone(z)?,
             None => event.zone,
@@ -566,6 +588,12 @@ impl Validator<'_> {
             deadline: deadline?,
         })
     }
+}
+
+/// Whether `text` can stand as a field of the readings CSV: not empty, no comma or control
+/// character, no space at either end (the reader trims fields).
+fn is_field(text: &str) -> bool {
+    !text.is_empty() && text.trim() == text && !text.chars().any(|c| c == ',' || c.is_control())
 }
 
 /// Splits "message; hint" as produced by the time helpers.
@@ -722,6 +750,31 @@ mod tests {
     fn syntax_error_has_position() {
         let e = errors("title = \"x\nzones = []\n");
         assert!(e[0].starts_with("t.toml:1:"), "{}", e[0]);
+    }
+
+    #[test]
+    fn ids_and_platforms_must_fit_the_readings_file() {
+        let e = errors("[[event]]\nname = \"💜\"\nat = \"2022-04-24 23:00\"\nzone = \"UTC\"\n");
+        assert!(
+            e[0].starts_with("t.toml:2:8: no id can be made from the name"),
+            "{}",
+            e[0]
+        );
+        let e = errors(&EVENT.replace("id = \"a\"", "id = \"a\\tb\""));
+        assert!(
+            e[0].starts_with("t.toml:2:6: id \"a\\tb\" is empty or has"),
+            "{}",
+            e[0]
+        );
+        let s = "[[streams]]\nevent = \"a\"\nplatform = \"Spotify, Global\"\nwindow_end = \"2022-04-25 09:00\"\n";
+        let e = errors(&format!("{EVENT}{s}"));
+        assert!(
+            e[0].starts_with("t.toml:8:12: platform \"Spotify, Global\""),
+            "{}",
+            e[0]
+        );
+        let s = "[[streams]]\nevent = \"a\"\nplatform = \" Spotify\"\nwindow_end = \"2022-04-25 09:00\"\n";
+        assert_eq!(errors(&format!("{EVENT}{s}")).len(), 1);
     }
 
     #[test]

@@ -76,9 +76,8 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         (e, s)
     } else if lower.height >= 7 {
         // At least 3 rows (a border and one event), at most a third of the room.
-        let rows = (app.config.events.len() as u16 + 2)
-            .min(lower.height / 3)
-            .max(3);
+        let events = u16::try_from(app.config.events.len()).unwrap_or(u16::MAX);
+        let rows = events.saturating_add(2).min(lower.height / 3).max(3);
         let [e, s] = Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(lower);
         (e, s)
     } else {

@@ -53,9 +53,10 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         Line::from(spans).render(area, buf);
         return;
     }
-    let state = match (&app.error, &app.loaded_at) {
-        (Some(_), _) => Span::styled("✗", theme.warn()),
-        _ => Span::styled("✓", theme.ok()),
+    let state = if app.error.is_some() {
+        Span::styled("✗", theme.warn())
+    } else {
+        Span::styled("✓", theme.ok())
     };
     let loaded = match (&app.config.source, app.loaded_at) {
         (crate::config::Source::File(_), Some(t)) => {

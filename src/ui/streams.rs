@@ -16,7 +16,9 @@ use crate::streams::{StreamView, Window};
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
 fn full_rows(stream: &Stream) -> u16 {
-    2 + 1 + stream.goals.len() as u16 + 1
+    u16::try_from(stream.goals.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
 }
 
 /// Draws the panel into `area` (nothing when empty).
@@ -32,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             continue;
         };
         let others = (indexes.len() - n - 1) as u16;
-        let want = full_rows(stream) + u16::from(view.history.is_empty());
+        let want = full_rows(stream).saturating_add(u16::from(view.history.is_empty()));
         // Leave a summary row for each stream still to come if this one takes its full size.
         let rows = if n + 1 == indexes.len() {
             left
