@@ -124,6 +124,11 @@ impl Config {
         parse(DEFAULT_TOML, Source::Embedded)
     }
 
+    /// The name of the event with this id, else the id itself.
+    pub fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.event(id).map_or(id, |e| e.name.as_str())
+    }
+
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)

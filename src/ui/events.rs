@@ -45,9 +45,8 @@ const STATUS: usize = 17;
 const TIME: usize = 22;
 const MIN_NAME: usize = 10;
 
-/// The list's width beside the streams panel in `total` columns: up to 45%, or just enough
-/// without the time column when 45% cannot hold it.
-pub fn width(app: &App, total: u16) -> u16 {
+/// The name column's natural width: the longest name and a gap, within bounds.
+fn name_width(app: &App) -> usize {
     let longest = app
         .config
         .events
@@ -55,12 +54,32 @@ pub fn width(app: &App, total: u16) -> u16 {
         .map(|e| e.name.width())
         .max()
         .unwrap_or(0);
-    let name = (longest + 2).clamp(MIN_NAME, 24);
+    (longest + 2).clamp(MIN_NAME, 24)
+}
+
+/// The widths of the name, status and time columns in a list `width` columns wide inside
+/// its border; the time column goes first when the room is short.
+fn columns(app: &App, width: usize) -> (usize, usize, usize) {
+    let status = STATUS.min(width.saturating_sub(8));
+    let time = if width >= MARKER + MIN_NAME + status + TIME {
+        TIME
+    } else {
+        0
+    };
+    let name = width
+        .saturating_sub(MARKER + status + time)
+        .min(name_width(app));
+    (name, status, time)
+}
+
+/// The list's width beside the streams panel in `total` columns: up to 45%, or just enough
+/// without the time column when 45% cannot hold it.
+pub fn width(app: &App, total: u16) -> u16 {
     let share = total as usize * 45 / 100;
     let w = if share >= 2 + MARKER + MIN_NAME + STATUS + TIME {
         share
     } else {
-        (2 + MARKER + name + STATUS).min(share)
+        (2 + MARKER + name_width(app) + STATUS).min(share)
     };
     w as u16
 }
@@ -101,18 +120,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
     let rows = inner.height as usize;
     let offset = scroll_offset(selected, rows, events.len());
     let width = inner.width as usize;
-    // Columns: marker 2, name, status 17, time 22; the time goes first when narrow.
-    let status_w = 17.min(width.saturating_sub(8));
-    let time_w = if width >= 2 + 10 + status_w + 22 {
-        22
-    } else {
-        0
-    };
-    // Names take what is left, but no more than the longest needs, so columns stay close.
-    let longest = events.iter().map(|e| e.name.width()).max().unwrap_or(0) + 2;
-    let name_w = width
-        .saturating_sub(2 + status_w + time_w)
-        .min(longest.max(10));
+    let (name_w, status_w, time_w) = columns(app, width);
     let zone = app.display_zone();
     for (row, (i, event)) in events
         .iter()

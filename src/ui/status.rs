@@ -34,10 +34,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             .streams
             .get(prompt.stream)
             .map(|s| {
-                let name = app
-                    .config
-                    .event(&s.event)
-                    .map_or(s.event.as_str(), |e| e.name.as_str());
+                let name = app.config.event_name(&s.event);
                 format!("{} count for {name}", s.platform)
             })
             .unwrap_or_default();

@@ -143,10 +143,7 @@ fn render_block(
     buf: &mut Buffer,
     theme: Theme,
 ) {
-    let event_name = app
-        .config
-        .event(&stream.event)
-        .map_or(stream.event.as_str(), |e| e.name.as_str());
+    let event_name = app.config.event_name(&stream.event);
     let block = Block::bordered()
         .title(format!(" Streams · {event_name} · {} ", stream.platform))
         .border_style(theme.border());
