@@ -273,7 +273,7 @@ fn apply(app: &mut App, effect: Effect) {
 }
 
 /// Re-reads the config and readings; a bad config keeps the last good one with a banner.
-pub fn reload(app: &mut App) {
+fn reload(app: &mut App) {
     match config::load(&app.config.source) {
         Ok(c) => app.set_config(c, chrono::Utc::now()),
         Err(e) => app.error = Some(e),
