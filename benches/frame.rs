@@ -1,20 +1,24 @@
-//! Criterion benchmarks for the performance budget (SPEC 8): one frame of the default config at
+//! Criterion benchmarks for the performance budget (README, "Performance"): one frame of the default config at
 //! 120x40, config load, the stream math, and a config with 1,000 events and 200 streams.
 
 use std::hint::black_box;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 use criterion::{Criterion, criterion_group, criterion_main};
 use dropwatch::app::App;
 use dropwatch::config::{self, Config, Source};
 use dropwatch::readings::{Reading, Readings};
 use dropwatch::streams;
+use dropwatch::testing::{app_with, default_config, utc};
+use dropwatch::view::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+/// One frame as the loop makes it: the view, then every widget.
+fn frame_of(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.reset();
+    let view = View::derive(app);
+    dropwatch::ui::draw(app, &view, area, buf);
 }
 
 /// A config with `events` events and `streams` streams of four goals each.
@@ -57,42 +61,26 @@ fn readings(n: usize) -> Readings {
 
 fn frame(c: &mut Criterion) {
     let area = Rect::new(0, 0, 120, 40);
-    let mut app = App::new(
-        Config::embedded().unwrap(),
-        readings(60),
-        utc("2022-04-24T20:00:00Z"),
-        chrono_tz::Europe::Berlin,
-    );
-    app.size = (120, 40);
+    let app = app_with(default_config(), readings(60), "2022-04-24T20:00:00Z");
     let mut buf = Buffer::empty(area);
     c.bench_function("frame 120x40, default config, streams window open", |b| {
-        b.iter(|| {
-            buf.reset();
-            black_box(&app).render(area, &mut buf);
-        })
+        b.iter(|| frame_of(black_box(&app), area, &mut buf))
     });
     let mut today = app.clone();
     today.tick(utc("2026-11-25T19:26:00Z"));
     c.bench_function("frame 120x40, default config, anniversaries", |b| {
-        b.iter(|| {
-            buf.reset();
-            black_box(&today).render(area, &mut buf);
-        })
+        b.iter(|| frame_of(black_box(&today), area, &mut buf))
     });
 
     let big = big_config(1000, 200);
-    let mut many = App::new(
+    let many = App::new(
         config::parse(&big, Source::Embedded).unwrap(),
         Readings::default(),
         utc("2022-06-01T00:00:00Z"),
         chrono_tz::UTC,
     );
-    many.size = (120, 40);
     c.bench_function("frame 120x40, 1,000 events / 200 streams", |b| {
-        b.iter(|| {
-            buf.reset();
-            black_box(&many).render(area, &mut buf);
-        })
+        b.iter(|| frame_of(black_box(&many), area, &mut buf))
     });
 }
 
@@ -107,7 +95,7 @@ fn load(c: &mut Criterion) {
 }
 
 fn math(c: &mut Criterion) {
-    let config = Config::embedded().unwrap();
+    let config: Config = default_config();
     let stream = &config.streams[0];
     let r = readings(144);
     let now = utc("2022-04-24T20:00:00Z");

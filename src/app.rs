@@ -1,16 +1,15 @@
 //! The app state and its update on events. No I/O here: what needs the outside world (a bell,
-//! appending a reading, re-reading the config) is returned as an [`Effect`] for the loop.
+//! appending a reading, re-reading the config) is returned as an [`Effect`] for the loop. The
+//! state never asks the renderer: a click arrives already resolved to what was under it.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::config::{Config, ConfigErrors, Event};
-use crate::countdown::{self, Phase};
+use crate::countdown;
+use crate::numbers::thousands;
 use crate::readings::{Reading, Readings};
-use crate::streams::{self, StreamView};
 
 /// Something the loop must do outside the pure state: the app asks, the loop acts.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,24 +31,33 @@ pub struct Prompt {
     pub stream: usize,
     /// What has been typed.
     pub input: String,
-    /// Why the last Enter was refused.
+    /// Why the last Enter was refused, or what it asks to confirm.
     pub error: Option<String>,
+    /// The last Enter found a count lower than the last reading: the next Enter of the same
+    /// input records it as a correction.
+    pub confirm_lower: bool,
 }
 
-/// What the Next panel counts towards.
+/// What the keys do now: one mode at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The dashboard.
+    #[default]
+    Normal,
+    /// The help overlay; any key closes it.
+    Help,
+    /// The `u` prompt, typing a count.
+    Prompt(Prompt),
+}
+
+/// What a click landed on, as the last drawn frame laid it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The release itself, still ahead.
-    Release(DateTime<Utc>),
-    /// Out now: since the release.
-    Live(DateTime<Utc>),
-    /// The `n`th anniversary, ahead.
-    Anniversary(u32, DateTime<Utc>),
-    /// Released, no anniversaries: time since.
-    Since(DateTime<Utc>),
+pub enum Hit {
+    /// The row of the event at this index of `config.events`.
+    Event(usize),
 }
 
-/// Everything the screen shows, and the state of the keys.
+/// The state of the dashboard: the config, the readings, the clock's last second, the keys.
 #[derive(Debug, Clone)]
 pub struct App {
     /// The last good config.
@@ -64,10 +72,8 @@ pub struct App {
     pub selected: Option<String>,
     /// 0 = the viewer's zone, 1..=zones.len() = `zones`, then UTC.
     pub zone_index: usize,
-    /// The help overlay is open.
-    pub show_help: bool,
-    /// The `u` prompt, when open.
-    pub prompt: Option<Prompt>,
+    /// Normal, help or prompt.
+    pub mode: Mode,
     /// The error of the last reload that failed, shown as a banner over the last good config.
     pub error: Option<ConfigErrors>,
     /// A short message for the footer (a saved reading, a warning).
@@ -78,13 +84,8 @@ pub struct App {
     pub color: bool,
     /// The user asked to quit.
     pub quit: bool,
-    /// Terminal size, for mapping mouse clicks to rows.
-    pub size: (u16, u16),
     /// Effects for the loop to carry out.
     pub effects: Vec<Effect>,
-    /// The automatic selection, memoised for one `now`: a frame asks for it a dozen times and,
-    /// once everything is released, it means finding every event's next anniversary.
-    auto_selection: std::cell::Cell<Option<(DateTime<Utc>, Option<usize>)>>,
 }
 
 impl App {
@@ -97,16 +98,13 @@ impl App {
             local_zone,
             selected: None,
             zone_index: 0,
-            show_help: false,
-            prompt: None,
+            mode: Mode::Normal,
             error: None,
             notice: None,
             loaded_at: None,
             color: true,
             quit: false,
-            size: (0, 0),
             effects: Vec::new(),
-            auto_selection: std::cell::Cell::new(None),
         }
     }
 
@@ -134,7 +132,7 @@ impl App {
         }
         self.zone_index = self.zone_index.min(config.zones.len() + 1);
         // An open prompt follows its stream (by event and platform) to its new place, or closes.
-        if let Some(p) = self.prompt.as_mut() {
+        if let Mode::Prompt(p) = &mut self.mode {
             let key = self
                 .config
                 .streams
@@ -145,11 +143,10 @@ impl App {
                     .is_some_and(|(e, pl)| &s.event == e && &s.platform == pl)
             }) {
                 Some(i) => p.stream = i,
-                None => self.prompt = None,
+                None => self.mode = Mode::Normal,
             }
         }
         self.config = config;
-        self.auto_selection.set(None);
         self.error = None;
         self.loaded_at = Some(loaded_at);
     }
@@ -166,121 +163,14 @@ impl App {
     /// The index of the event the Next panel shows: the user's pick, else the next event
     /// not yet released (or still live), else the one with the nearest anniversary.
     pub fn selected_index(&self) -> Option<usize> {
-        let events = &self.config.events;
-        if let Some(i) = self
-            .selected
-            .as_ref()
-            .and_then(|id| events.iter().position(|e| &e.id == id))
-        {
-            return Some(i);
-        }
-        if let Some((at, i)) = self.auto_selection.get()
-            && at == self.now
-        {
-            return i;
-        }
-        let i = self.automatic_selection();
-        self.auto_selection.set(Some((self.now, i)));
-        i
+        self.pinned_index()
+            .or_else(|| automatic_selection(&self.config.events, self.now))
     }
 
-    /// The next event not yet released (or still live), else the one with the nearest
-    /// anniversary, else the last.
-    fn automatic_selection(&self) -> Option<usize> {
-        let events = &self.config.events;
-        if let Some(i) = events.iter().position(|e| self.now < e.at + e.live_for) {
-            return Some(i);
-        }
-        events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.anniversaries)
-            .filter_map(|(i, e)| {
-                countdown::next_anniversary(e.at, e.zone, self.now).map(|(_, t)| (t, i))
-            })
-            .min()
-            .map(|(_, i)| i)
-            .or_else(|| events.len().checked_sub(1))
-    }
-
-    /// The selected event.
-    pub fn selected_event(&self) -> Option<&Event> {
-        self.selected_index().map(|i| &self.config.events[i])
-    }
-
-    /// What the Next panel counts towards for `event`.
-    pub fn target(&self, event: &Event) -> Target {
-        match countdown::phase(event.at, event.live_for, self.now) {
-            Phase::Upcoming | Phase::Imminent => Target::Release(event.at),
-            Phase::Live => Target::Live(event.at),
-            Phase::Released => match event
-                .anniversaries
-                .then(|| countdown::next_anniversary(event.at, event.zone, self.now))
-                .flatten()
-            {
-                Some((n, t)) => Target::Anniversary(n, t),
-                None => Target::Since(event.at),
-            },
-        }
-    }
-
-    /// Indexes into `config.streams` of the streams the panel shows: the selected event's; if
-    /// it has none, those whose tracking window is open now (a drop's window outlasts its live
-    /// hour, when the selection has already moved on to the next event).
-    pub fn selected_streams(&self) -> Vec<usize> {
-        let Some(event) = self.selected_event() else {
-            return Vec::new();
-        };
-        let of_event: Vec<usize> = self
-            .config
-            .streams
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.event == event.id)
-            .map(|(i, _)| i)
-            .collect();
-        if !of_event.is_empty() {
-            return of_event;
-        }
-        self.config
-            .streams
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.window_start <= self.now && self.now < s.window_end)
-            .map(|(i, _)| i)
-            .collect()
-    }
-
-    /// The stream at index `i` at this frame's `now`.
-    pub fn stream_view(&self, i: usize) -> Option<StreamView> {
-        let stream = self.config.streams.get(i)?;
-        Some(streams::view(stream, &self.readings.items, self.now))
-    }
-
-    /// The terminal title: the selected countdown, e.g. "With You in 1:02:11".
-    pub fn title_text(&self) -> String {
-        let Some(event) = self.selected_event() else {
-            return "dropwatch".to_string();
-        };
-        match self.target(event) {
-            Target::Release(t) => format!(
-                "{} in {}",
-                event.name,
-                countdown::compact_countdown(self.now, t, event.zone)
-            ),
-            Target::Live(_) => format!("{} OUT NOW", event.name),
-            Target::Anniversary(n, t) => format!(
-                "{} {} anniversary in {}",
-                event.name,
-                countdown::ordinal(n),
-                countdown::compact_countdown(self.now, t, event.zone)
-            ),
-            Target::Since(t) => format!(
-                "{} out {} ago",
-                event.name,
-                countdown::calendar_span(t, self.now, event.zone).short(2)
-            ),
-        }
+    /// The index of the event the user picked, while it exists.
+    pub fn pinned_index(&self) -> Option<usize> {
+        let id = self.selected.as_ref()?;
+        self.config.events.iter().position(|e| &e.id == id)
     }
 
     /// Applies a key press.
@@ -299,21 +189,23 @@ impl App {
             }
             return;
         }
-        if self.prompt.is_some() {
-            self.on_prompt_key(key);
-            return;
-        }
-        if self.show_help {
-            // Any key closes help; q still quits.
-            self.show_help = false;
-            if matches!(key.code, KeyCode::Char('q')) {
-                self.quit = true;
+        match &self.mode {
+            Mode::Prompt(_) => self.on_prompt_key(key),
+            Mode::Help => {
+                // Any key closes help; q still quits.
+                self.mode = Mode::Normal;
+                if matches!(key.code, KeyCode::Char('q')) {
+                    self.quit = true;
+                }
             }
-            return;
+            Mode::Normal => self.on_normal_key(key),
         }
+    }
+
+    fn on_normal_key(&mut self, key: KeyEvent) {
         match key.code {
             KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
-            KeyCode::Char('?') => self.show_help = true,
+            KeyCode::Char('?') => self.mode = Mode::Help,
             KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => self.move_selection(-1),
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => self.move_selection(1),
             KeyCode::Home => self.select(0),
@@ -341,23 +233,25 @@ impl App {
         self.select(next);
     }
 
-    fn select(&mut self, i: usize) {
+    /// Pins the event at index `i` of `config.events`.
+    pub fn select(&mut self, i: usize) {
         if let Some(e) = self.config.events.get(i) {
             self.selected = Some(e.id.clone());
         }
     }
 
     fn open_prompt(&mut self) {
-        match self.selected_streams().first() {
+        let selected = self.selected_index();
+        match shown_streams(&self.config, selected, self.now).first() {
             Some(&stream) => {
-                self.prompt = Some(Prompt {
+                self.mode = Mode::Prompt(Prompt {
                     stream,
                     ..Prompt::default()
                 });
             }
             None => {
-                let name = self
-                    .selected_event()
+                let name = selected
+                    .map(|i| &self.config.events[i])
                     .map_or("this event".to_string(), |e| e.name.clone());
                 self.notice = Some(format!("{name} has no [[streams]] in the config to update"));
             }
@@ -365,35 +259,57 @@ impl App {
     }
 
     fn on_prompt_key(&mut self, key: KeyEvent) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
         match key.code {
-            KeyCode::Esc => self.prompt = None,
-            KeyCode::Enter => match crate::numbers::parse_count(&prompt.input) {
-                Ok(count) => {
-                    let Some(stream) = self.config.streams.get(prompt.stream) else {
-                        self.prompt = None;
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Enter => {
+                let count = match crate::numbers::parse_count(&prompt.input) {
+                    Ok(count) => count,
+                    Err(why) => {
+                        prompt.error = Some(why.to_string());
                         return;
-                    };
-                    let reading = Reading {
-                        time: self.now,
-                        event: stream.event.clone(),
-                        platform: stream.platform.clone(),
+                    }
+                };
+                let Some(stream) = self.config.streams.get(prompt.stream) else {
+                    self.mode = Mode::Normal;
+                    return;
+                };
+                if !prompt.confirm_lower
+                    && let Some(last) = self.readings.lower_than_last(
+                        &stream.event,
+                        &stream.platform,
+                        self.now,
                         count,
-                    };
-                    self.prompt = None;
-                    self.effects.push(Effect::Append(reading));
+                    )
+                {
+                    prompt.error = Some(format!(
+                        "Enter again to record {} as a correction: it is lower than the last reading ({})",
+                        thousands(count),
+                        thousands(last.count),
+                    ));
+                    prompt.confirm_lower = true;
+                    return;
                 }
-                Err(why) => prompt.error = Some(why),
-            },
+                let reading = Reading {
+                    time: self.now,
+                    event: stream.event.clone(),
+                    platform: stream.platform.clone(),
+                    count,
+                };
+                self.mode = Mode::Normal;
+                self.effects.push(Effect::Append(reading));
+            }
             KeyCode::Backspace => {
                 prompt.input.pop();
                 prompt.error = None;
+                prompt.confirm_lower = false;
             }
             KeyCode::Char(c) if !c.is_control() && prompt.input.chars().count() < 40 => {
                 prompt.input.push(c);
                 prompt.error = None;
+                prompt.confirm_lower = false;
             }
             _ => {}
         }
@@ -408,34 +324,64 @@ impl App {
         self.readings.items.insert(pos, reading);
     }
 
-    /// Applies a mouse event: a left click on an event row selects it.
-    pub fn on_mouse(&mut self, mouse: MouseEvent) {
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) || self.prompt.is_some() {
+    /// Applies a left click on what the last frame drew at that spot.
+    pub fn on_click(&mut self, hit: Hit) {
+        if matches!(self.mode, Mode::Prompt(_)) {
             return;
         }
-        if let Some(i) = crate::ui::event_at(self, mouse.column, mouse.row) {
-            self.select(i);
+        match hit {
+            Hit::Event(i) => self.select(i),
         }
     }
+}
+
+/// The next event not yet released (or still live), else the one with the nearest
+/// anniversary, else the last.
+pub fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize> {
+    if let Some(i) = events.iter().position(|e| now < e.at + e.live_for) {
+        return Some(i);
+    }
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.anniversaries)
+        .filter_map(|(i, e)| countdown::next_anniversary(e.at, e.zone, now).map(|(_, t)| (t, i)))
+        .min()
+        .map(|(_, i)| i)
+        .or_else(|| events.len().checked_sub(1))
+}
+
+/// Indexes into `config.streams` of the streams shown for the selected event: its own; if it
+/// has none, those whose tracking window is open now (a drop's window outlasts its live hour,
+/// when the selection has already moved on to the next event).
+pub fn shown_streams(config: &Config, selected: Option<usize>, now: DateTime<Utc>) -> Vec<usize> {
+    let Some(event) = selected.and_then(|i| config.events.get(i)) else {
+        return Vec::new();
+    };
+    let of_event: Vec<usize> = config
+        .streams
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.event == event.id)
+        .map(|(i, _)| i)
+        .collect();
+    if !of_event.is_empty() {
+        return of_event;
+    }
+    config
+        .streams
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.window_start <= now && now < s.window_end)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEvent;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    fn app(now: &str) -> App {
-        App::new(
-            Config::embedded().unwrap(),
-            Readings::default(),
-            utc(now),
-            chrono_tz::Europe::Berlin,
-        )
-    }
+    use crate::testing::{app, utc};
+    use crate::view::View;
 
     fn press(app: &mut App, code: KeyCode) {
         app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -443,28 +389,25 @@ mod tests {
 
     #[test]
     fn follows_the_next_event_then_the_nearest_anniversary() {
-        assert_eq!(
-            app("2022-04-24T13:00:00Z").selected_event().unwrap().id,
-            "with-you"
-        );
-        assert_eq!(
-            app("2022-04-24T14:30:00Z").selected_event().unwrap().id,
-            "with-you"
-        );
-        assert_eq!(
-            app("2022-04-24T15:00:00Z").selected_event().unwrap().id,
-            "proof"
-        );
+        let id = |now: &str| {
+            let a = app(now);
+            a.config.events[a.selected_index().unwrap()].id.clone()
+        };
+        assert_eq!(id("2022-04-24T13:00:00Z"), "with-you");
+        assert_eq!(id("2022-04-24T14:30:00Z"), "with-you");
+        assert_eq!(id("2022-04-24T15:00:00Z"), "proof");
         // Now: With You's anniversary (April) comes before Proof's (June).
-        let a = app("2026-11-25T19:00:00Z");
-        assert_eq!(a.selected_event().unwrap().id, "with-you");
-        assert_eq!(a.title_text(), "With You 5th anniversary in 4mo 29d");
+        assert_eq!(id("2026-11-25T19:00:00Z"), "with-you");
+        assert_eq!(
+            View::derive(&app("2026-11-25T19:00:00Z")).title,
+            "With You 5th anniversary in 4mo 29d"
+        );
     }
 
     #[test]
     fn keys_select_cycle_zones_and_quit() {
         let mut a = app("2022-04-24T13:00:00Z");
-        assert_eq!(a.title_text(), "With You in 1:00:00");
+        assert_eq!(View::derive(&a).title, "With You in 1:00:00");
         press(&mut a, KeyCode::Down);
         assert_eq!(a.selected.as_deref(), Some("proof"));
         press(&mut a, KeyCode::Char('j'));
@@ -485,9 +428,9 @@ mod tests {
         );
         assert_eq!(a.display_zone(), Europe::Berlin);
         press(&mut a, KeyCode::Char('?'));
-        assert!(a.show_help);
+        assert_eq!(a.mode, Mode::Help);
         press(&mut a, KeyCode::Esc);
-        assert!(!a.show_help && !a.quit);
+        assert!(a.mode == Mode::Normal && !a.quit);
         press(&mut a, KeyCode::Char('q'));
         assert!(a.quit);
     }
@@ -500,7 +443,10 @@ mod tests {
         a.tick(utc("2022-04-24T14:00:00Z"));
         assert_eq!(a.effects, [Effect::Bell("With You is out now".into())]);
         a.effects.clear();
-        a.set_config(Config::embedded().unwrap(), utc("2026-01-01T00:00:00Z"));
+        a.set_config(
+            crate::testing::default_config(),
+            utc("2026-01-01T00:00:00Z"),
+        );
         a.tick(utc("2022-04-24T14:00:01Z"));
         assert!(a.effects.is_empty());
     }
@@ -514,7 +460,9 @@ mod tests {
             press(&mut a, KeyCode::Char(c));
         }
         press(&mut a, KeyCode::Enter);
-        let p = a.prompt.as_ref().expect("prompt stays open on bad input");
+        let Mode::Prompt(p) = &a.mode else {
+            panic!("prompt stays open on bad input");
+        };
         assert!(p.error.as_ref().unwrap().contains("not a count"));
         for _ in 0..4 {
             press(&mut a, KeyCode::Backspace);
@@ -523,7 +471,7 @@ mod tests {
             press(&mut a, KeyCode::Char(c));
         }
         press(&mut a, KeyCode::Enter);
-        assert!(a.prompt.is_none());
+        assert_eq!(a.mode, Mode::Normal);
         let Some(Effect::Append(r)) = a.effects.pop() else {
             panic!("expected an append");
         };
@@ -536,37 +484,30 @@ mod tests {
         press(&mut a, KeyCode::Char('q'));
         assert!(!a.quit);
         press(&mut a, KeyCode::Esc);
-        assert!(a.prompt.is_none() && !a.quit);
+        assert!(a.mode == Mode::Normal && !a.quit);
     }
 
     #[test]
     fn open_windows_stay_on_screen_after_the_selection_moves_on() {
         let a = app("2022-04-24T18:00:00Z");
-        assert_eq!(a.selected_event().unwrap().id, "proof");
-        assert_eq!(a.selected_streams(), [0]);
-        assert!(app("2022-04-25T01:00:00Z").selected_streams().is_empty());
+        let selected = a.selected_index();
+        assert_eq!(a.config.events[selected.unwrap()].id, "proof");
+        assert_eq!(shown_streams(&a.config, selected, a.now), [0]);
+        let later = app("2022-04-25T01:00:00Z");
+        assert!(shown_streams(&later.config, later.selected_index(), later.now).is_empty());
     }
 
     #[test]
-    fn a_click_on_a_row_selects_its_event() {
-        use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    fn a_click_selects_an_event_unless_the_prompt_is_open() {
         let mut a = app("2022-04-24T13:00:00Z");
-        a.size = (120, 40);
-        let list = crate::ui::layout(&a, ratatui::layout::Rect::new(0, 0, 120, 40)).events;
-        let click = |row: u16| MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: list.x + 3,
-            row,
-            modifiers: KeyModifiers::NONE,
-        };
-        // The second row inside the border is Proof.
-        a.on_mouse(click(list.y + 2));
+        a.on_click(Hit::Event(1));
         assert_eq!(a.selected.as_deref(), Some("proof"));
-        // The border and the empty rows below select nothing.
-        a.on_mouse(click(list.y));
-        a.on_mouse(click(list.y + 5));
+        a.on_click(Hit::Event(7));
         assert_eq!(a.selected.as_deref(), Some("proof"));
-        a.on_mouse(click(list.y + 1));
+        a.on_click(Hit::Event(0));
+        assert_eq!(a.selected.as_deref(), Some("with-you"));
+        press(&mut a, KeyCode::Char('u'));
+        a.on_click(Hit::Event(1));
         assert_eq!(a.selected.as_deref(), Some("with-you"));
     }
 
@@ -575,7 +516,11 @@ mod tests {
         let mut a = app("2022-04-24T16:00:00Z");
         a.selected = Some("with-you".into());
         press(&mut a, KeyCode::Char('u'));
-        assert_eq!(a.prompt.as_ref().unwrap().stream, 0);
+        let stream = |a: &App| match &a.mode {
+            Mode::Prompt(p) => Some(p.stream),
+            _ => None,
+        };
+        assert_eq!(stream(&a), Some(0));
         // A YouTube stream is inserted before Spotify: the prompt still means Spotify.
         let youtube = "[[streams]]\nevent = \"with-you\"\nplatform = \"YouTube\"\nwindow_end = \"2022-04-25 09:00\"\n";
         let text = crate::config::DEFAULT_TOML.replacen(
@@ -586,11 +531,11 @@ mod tests {
         let config = crate::config::parse(&text, crate::config::Source::Embedded).unwrap();
         assert_eq!(config.streams[1].platform, "Spotify");
         a.set_config(config, utc("2026-01-01T00:00:00Z"));
-        assert_eq!(a.prompt.as_ref().unwrap().stream, 1);
+        assert_eq!(stream(&a), Some(1));
         // Its stream removed: the prompt closes.
         let none = crate::config::parse("", crate::config::Source::Embedded).unwrap();
         a.set_config(none, utc("2026-01-01T00:00:00Z"));
-        assert!(a.prompt.is_none());
+        assert_eq!(stream(&a), None);
     }
 
     #[test]
@@ -598,7 +543,48 @@ mod tests {
         let mut a = app("2022-04-25T16:00:00Z");
         a.selected = Some("proof".into());
         press(&mut a, KeyCode::Char('u'));
-        assert!(a.prompt.is_none());
+        assert_eq!(a.mode, Mode::Normal);
         assert!(a.notice.as_ref().unwrap().contains("no [[streams]]"));
+    }
+
+    #[test]
+    fn a_lower_count_in_the_prompt_asks_to_confirm() {
+        let mut a = app("2022-04-24T16:00:00Z");
+        a.selected = Some("with-you".into());
+        a.add_reading(Reading {
+            time: utc("2022-04-24T15:00:00Z"),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 1_000_000,
+        });
+        let type_count = |a: &mut App, text: &str| {
+            for c in text.chars() {
+                press(a, KeyCode::Char(c));
+            }
+        };
+        press(&mut a, KeyCode::Char('u'));
+        type_count(&mut a, "900k");
+        press(&mut a, KeyCode::Enter);
+        let Mode::Prompt(p) = &a.mode else {
+            panic!("a lower count keeps the prompt open");
+        };
+        assert!(p.error.as_ref().unwrap().contains("Enter again"), "{p:?}");
+        assert!(a.effects.is_empty());
+        // Editing the count asks again; a second Enter on the same count records it.
+        press(&mut a, KeyCode::Backspace);
+        type_count(&mut a, "k");
+        press(&mut a, KeyCode::Enter);
+        assert!(a.effects.is_empty());
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.mode, Mode::Normal);
+        let Some(Effect::Append(r)) = a.effects.pop() else {
+            panic!("expected the correction to be appended");
+        };
+        assert_eq!(r.count, 900_000);
+        // A higher count goes straight in.
+        press(&mut a, KeyCode::Char('u'));
+        type_count(&mut a, "1.2M");
+        press(&mut a, KeyCode::Enter);
+        assert!(matches!(a.effects.pop(), Some(Effect::Append(_))));
     }
 }

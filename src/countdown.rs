@@ -197,6 +197,41 @@ pub fn next_anniversary(
     None
 }
 
+/// What a countdown for one event counts towards at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The release itself, still ahead.
+    Release(DateTime<Utc>),
+    /// Out now: since the release.
+    Live(DateTime<Utc>),
+    /// The `n`th anniversary, ahead.
+    Anniversary(u32, DateTime<Utc>),
+    /// Released, no anniversaries: time since.
+    Since(DateTime<Utc>),
+}
+
+/// What a release at `at` in `zone`, live for `live_for`, counts towards at `now`: the release,
+/// then time since it while live, then the next anniversary (or time since, without them).
+pub fn target(
+    at: DateTime<Utc>,
+    zone: Tz,
+    live_for: TimeDelta,
+    anniversaries: bool,
+    now: DateTime<Utc>,
+) -> Target {
+    match phase(at, live_for, now) {
+        Phase::Upcoming | Phase::Imminent => Target::Release(at),
+        Phase::Live => Target::Live(at),
+        Phase::Released => match anniversaries
+            .then(|| next_anniversary(at, zone, now))
+            .flatten()
+        {
+            Some((n, t)) => Target::Anniversary(n, t),
+            None => Target::Since(at),
+        },
+    }
+}
+
 /// "1st", "2nd", "3rd", "4th", "11th", "21st"…
 pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -212,11 +247,8 @@ pub fn ordinal(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::utc;
     use chrono_tz::{America, Asia, Australia, UTC};
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
 
     #[test]
     fn phases_around_a_release() {

@@ -1,4 +1,5 @@
-//! `--once --json`: one object, stable for scripts (SPEC 3).
+//! `--once --json`: one object, stable for scripts (the README's "JSON" section lists its
+//! fields). It reads the frame's [`View`] and works nothing out itself.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -6,7 +7,8 @@ use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::countdown;
-use crate::streams::{self, Window};
+use crate::streams::Window;
+use crate::view::View;
 
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone)
@@ -22,24 +24,30 @@ fn num(x: f64) -> Value {
     }
 }
 
-/// The whole state at `app.now` as SPEC 3's object.
-pub fn snapshot(app: &App) -> Value {
-    let now = app.now;
+/// The whole state at `view.now` as one object; `view` must come from
+/// [`View::derive_everything`] (without it, no anniversaries and no streams are listed).
+pub fn snapshot(app: &App, view: &View) -> Value {
+    let now = view.now;
+    let (anniversaries, stream_views) = match &view.everything {
+        Some(e) => (e.anniversaries.as_slice(), e.streams.as_slice()),
+        None => (&[][..], &[][..]),
+    };
     let events: Vec<Value> = app
         .config
         .events
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             json!({
                 "id": e.id,
                 "name": e.name,
                 "by": e.by,
                 "at": rfc3339(e.at, e.zone),
                 "zone": e.zone.name(),
-                "phase": countdown::phase(e.at, e.live_for, now).as_str(),
+                "phase": view.phases[i].as_str(),
                 "seconds_left": countdown::seconds_left(e.at, now),
-                "next_anniversary": countdown::next_anniversary(e.at, e.zone, now)
-                    .map(|(_, t)| rfc3339(t, e.zone)),
+                "next_anniversary": anniversaries.get(i).copied().flatten()
+                    .map(|t| rfc3339(t, e.zone)),
             })
         })
         .collect();
@@ -47,8 +55,8 @@ pub fn snapshot(app: &App) -> Value {
         .config
         .streams
         .iter()
-        .map(|s| {
-            let v = streams::view(s, &app.readings.items, now);
+        .zip(stream_views)
+        .map(|(s, v)| {
             let seconds_left = match v.window {
                 Window::Opens { .. } => (s.window_end - now).num_seconds(),
                 Window::Open { left_secs } => left_secs,

@@ -8,11 +8,18 @@ pub mod commands;
 pub mod config;
 pub mod countdown;
 pub mod event;
+pub mod failure;
 pub mod json;
+pub mod load;
 pub mod numbers;
+pub mod problem;
 pub mod readings;
+pub mod settings;
 pub mod streams;
 pub mod terminal;
+#[doc(hidden)]
+pub mod testing;
 pub mod ui;
+pub mod view;
 pub mod watch;
 pub mod when;

@@ -1,15 +1,22 @@
 //! Stream counts as people write and read them: `2,712,345`, `2.7M`, `950k`.
 
+use crate::problem::{Problem, quoted};
+
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
-pub fn parse_count(text: &str) -> Result<u64, String> {
+pub fn parse_count(text: &str) -> Result<u64, Problem> {
     let t = text.trim();
+    let write = "type digits (2712345 or 2,712,345) or a short form (2.7M)";
     if t.is_empty() {
-        return Err("type a count such as 2,712,345 or 2.7M".into());
+        return Err(Problem::new(
+            "no count",
+            "type a count such as 2,712,345 or 2.7M",
+        ));
     }
     if t.starts_with('-') {
-        return Err("a count cannot be negative".into());
+        return Err(Problem::new("a count cannot be negative", write));
     }
+    let q = quoted(t);
     let (body, scale) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
         Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
@@ -25,15 +32,18 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(format!(
-            "\"{t}\" is not a count; type digits (2712345 or 2,712,345) or a short form (2.7M)"
-        ));
+        return Err(Problem::new(format!("{q} is not a count"), write));
     }
     let (whole, frac) = body.split_once('.').unwrap_or((&body, ""));
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
-        return Err(format!("\"{t}\" is not a whole number"));
+        return Err(Problem::new(format!("{q} is not a whole number"), write));
     }
-    let too_big = || format!("\"{t}\" is larger than the largest count ({})", u64::MAX);
+    let too_big = || {
+        Problem::new(
+            format!("{q} is larger than the largest count ({})", u64::MAX),
+            "check the number of digits",
+        )
+    };
     let whole: u64 = if whole.is_empty() {
         0
     } else {
@@ -47,7 +57,10 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         let digit = u64::from(d.to_digit(10).unwrap_or(0));
         if unit == 0 {
             if digit != 0 {
-                return Err(format!("\"{t}\" is not a whole number of streams"));
+                return Err(Problem::new(
+                    format!("{q} is not a whole number of streams"),
+                    write,
+                ));
             }
             continue;
         }
@@ -126,21 +139,48 @@ mod tests {
 
     #[test]
     fn refuses_with_a_reason() {
-        assert!(parse_count("").unwrap_err().contains("type a count"));
-        assert!(parse_count("-3").unwrap_err().contains("negative"));
-        assert!(parse_count("2.5").unwrap_err().contains("whole"));
-        assert!(parse_count("lots").unwrap_err().contains("not a count"));
+        assert!(
+            parse_count("")
+                .unwrap_err()
+                .to_string()
+                .contains("type a count")
+        );
+        assert!(
+            parse_count("-3")
+                .unwrap_err()
+                .to_string()
+                .contains("negative")
+        );
+        assert!(
+            parse_count("2.5")
+                .unwrap_err()
+                .to_string()
+                .contains("whole")
+        );
+        assert!(
+            parse_count("lots")
+                .unwrap_err()
+                .to_string()
+                .contains("not a count")
+        );
         assert!(
             parse_count("18446744073709551616")
                 .unwrap_err()
+                .to_string()
                 .contains("larger")
         );
         assert!(
             parse_count("20000000000000000B")
                 .unwrap_err()
+                .to_string()
                 .contains("larger")
         );
-        assert!(parse_count("1.2.3M").unwrap_err().contains("whole"));
+        assert!(
+            parse_count("1.2.3M")
+                .unwrap_err()
+                .to_string()
+                .contains("whole")
+        );
     }
 
     #[test]

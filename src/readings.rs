@@ -54,6 +54,24 @@ impl Readings {
     }
 }
 
+impl Readings {
+    /// The rule for a count lower than the stream's last reading at or before `at`: it is a
+    /// correction, recorded only once the user confirms (`log --force`, a second Enter in the
+    /// prompt). Returns that last reading when `count` is lower than it.
+    pub fn lower_than_last(
+        &self,
+        event: &str,
+        platform: &str,
+        at: DateTime<Utc>,
+        count: u64,
+    ) -> Option<&Reading> {
+        self.items
+            .iter()
+            .rfind(|r| r.event == event && r.platform == platform && r.time <= at)
+            .filter(|last| count < last.count)
+    }
+}
+
 /// Parses the text of a readings file; `file` names it in warnings.
 pub fn parse(text: &str, file: &str) -> Readings {
     let mut out = Readings::default();

@@ -288,10 +288,7 @@ fn goal_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::testing::utc;
 
     /// The seed's scenario: With You out 2022-04-24 14:00 UTC (23:00 KST), the chart window
     /// closes 2022-04-25 00:00 UTC (10 h), goals 2.7M / 3.2M by the window, 4M / 5M within 24 h.

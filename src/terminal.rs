@@ -7,18 +7,21 @@ use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
+use crossterm::event::{MouseButton, MouseEventKind};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 use crate::app::{App, Effect};
 use crate::clock::Clock;
 use crate::config;
 use crate::event::{self, Event};
+use crate::load;
 use crate::readings;
+use crate::ui::{self, Hits};
+use crate::view::View;
 
 /// The shortest wait between frames, so a fast replay redraws at most 20 times a second.
 const MIN_FRAME: Duration = Duration::from_millis(50);
@@ -128,30 +131,33 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         if full_redraw {
             // First frame, resize, resume.
             let size = terminal.size()?;
-            app.size = (size.width, size.height);
             screen.clear(
                 terminal.backend_mut(),
                 Rect::new(0, 0, size.width, size.height),
             )?;
             full_redraw = false;
         }
-        screen.draw(terminal.backend_mut(), app)?;
-        let title = app.title_text();
-        if title != last_title {
+        let view = View::derive(app);
+        screen.draw(terminal.backend_mut(), app, &view)?;
+        if view.title != last_title {
             // OSC 2 so the countdown reads from a tab or a tmux status line.
             let mut out = io::stdout();
-            write!(out, "\x1b]2;{}\x07", title.replace(['\x07', '\x1b'], ""))?;
+            write!(
+                out,
+                "\x1b]2;{}\x07",
+                view.title.replace(['\x07', '\x1b'], "")
+            )?;
             out.flush()?;
-            last_title = title;
+            last_title = view.title;
         }
         match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
             Ok(ev) => {
-                if !on_event(app, ev, &mut full_redraw) {
+                if !on_event(app, ev, &screen.hits, &mut full_redraw) {
                     return Ok(());
                 }
                 // Apply whatever else is queued before drawing once.
                 while let Ok(ev) = rx.try_recv() {
-                    if !on_event(app, ev, &mut full_redraw) {
+                    if !on_event(app, ev, &screen.hits, &mut full_redraw) {
                         return Ok(());
                     }
                 }
@@ -172,6 +178,8 @@ struct Screen {
     shown: Buffer,
     /// Scratch for the next frame.
     next: Buffer,
+    /// Where the last frame drew what a click can land on.
+    hits: Hits,
 }
 
 impl Screen {
@@ -193,10 +201,11 @@ impl Screen {
         &mut self,
         backend: &mut B,
         app: &App,
+        view: &View,
     ) -> io::Result<bool> {
         self.next.reset();
         let area = self.next.area;
-        app.render(area, &mut self.next);
+        self.hits = ui::draw(app, view, area, &mut self.next);
         let updates = self.shown.diff(&self.next);
         if updates.is_empty() {
             return Ok(false);
@@ -221,15 +230,18 @@ fn suspend() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Applies one event; false means stop.
-fn on_event(app: &mut App, ev: Event, full_redraw: &mut bool) -> bool {
+/// Applies one event, hit-testing clicks against the last drawn frame; false means stop.
+fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bool {
     match ev {
         Event::Term(TermEvent::Key(key)) => app.on_key(key),
-        Event::Term(TermEvent::Mouse(m)) => app.on_mouse(m),
-        Event::Term(TermEvent::Resize(w, h)) => {
-            app.size = (w, h);
-            *full_redraw = true;
+        Event::Term(TermEvent::Mouse(m)) => {
+            if m.kind == MouseEventKind::Down(MouseButton::Left)
+                && let Some(hit) = hits.at(m.column, m.row)
+            {
+                app.on_click(hit);
+            }
         }
+        Event::Term(TermEvent::Resize(..)) => *full_redraw = true,
         Event::Term(_) => {}
         Event::Resumed => *full_redraw = true,
         Event::InputClosed | Event::Signal(_) => return false,
@@ -274,14 +286,9 @@ fn apply(app: &mut App, effect: Effect) {
 
 /// Re-reads the config and readings; a bad config keeps the last good one with a banner.
 fn reload(app: &mut App) {
-    match config::load(&app.config.source) {
+    match load::config(&app.config.source) {
         Ok(c) => app.set_config(c, chrono::Utc::now()),
         Err(e) => app.error = Some(e),
     }
-    if let Some(path) = app.config.source.readings_path() {
-        match readings::read(&path) {
-            Ok(r) => app.readings = r,
-            Err(e) => app.notice = Some(format!("cannot read {}: {e}", path.display())),
-        }
-    }
+    app.readings = load::readings(&app.config.source);
 }

@@ -4,6 +4,8 @@
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::problem::{Problem, quoted};
+
 /// Why a local wall-clock time could not become one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalTimeError {
@@ -27,31 +29,42 @@ pub enum LocalTimeError {
     },
 }
 
-impl std::fmt::Display for LocalTimeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LocalTimeError {
+    /// What is wrong and what to write instead.
+    pub fn problem(&self) -> Problem {
         match self {
-            LocalTimeError::Gap { local, zone, after } => write!(
-                f,
-                "{} does not exist in {}: the clocks skip it for daylight saving time; \
-                 write {} or give an explicit offset (RFC 3339)",
-                local.format("%Y-%m-%d %H:%M"),
-                zone,
-                after.format("%Y-%m-%d %H:%M")
+            LocalTimeError::Gap { local, zone, after } => Problem::new(
+                format!(
+                    "{} does not exist in {}: the clocks skip it for daylight saving time",
+                    local.format("%Y-%m-%d %H:%M"),
+                    zone,
+                ),
+                format!(
+                    "write {} or give an explicit offset (RFC 3339)",
+                    after.format("%Y-%m-%d %H:%M")
+                ),
             ),
             LocalTimeError::Ambiguous {
                 first,
                 second,
                 zone,
-            } => write!(
-                f,
-                "{} happens twice in {} (the clocks fall back): it is either {} or {}; \
-                 write the one you mean with its offset",
-                first.naive_local().format("%Y-%m-%d %H:%M"),
-                zone,
-                first.to_rfc3339(),
-                second.to_rfc3339()
+            } => Problem::new(
+                format!(
+                    "{} happens twice in {} (the clocks fall back): it is either {} or {}",
+                    first.naive_local().format("%Y-%m-%d %H:%M"),
+                    zone,
+                    first.to_rfc3339(),
+                    second.to_rfc3339()
+                ),
+                "write the one you mean with its offset",
             ),
         }
+    }
+}
+
+impl std::fmt::Display for LocalTimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.problem().fmt(f)
     }
 }
 
@@ -101,7 +114,7 @@ pub fn resolve_local_lenient(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
 }
 
 /// Parses an IANA zone name (`Asia/Seoul`), with a hint naming the closest known zones.
-pub fn parse_zone(name: &str) -> Result<Tz, String> {
+pub fn parse_zone(name: &str) -> Result<Tz, Problem> {
     if let Ok(tz) = name.parse::<Tz>() {
         return Ok(tz);
     }
@@ -136,7 +149,10 @@ pub fn parse_zone(name: &str) -> Result<Tz, String> {
             .collect::<Vec<_>>()
             .join(" or ")
     };
-    Err(format!("unknown time zone \"{name}\"; write {hint}"))
+    Err(Problem::new(
+        format!("unknown time zone {}", quoted(name)),
+        format!("write {hint}"),
+    ))
 }
 
 /// Parses a local date and time: `2022-04-24 23:00`, `2022-04-24 23:00:05` or with a `T`.
@@ -156,28 +172,39 @@ pub fn parse_naive(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// A config time: RFC 3339 with an offset, or a local time in `zone`.
-pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
+pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return in_range(t.with_timezone(&Utc), text);
     }
     match parse_naive(text) {
-        Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.to_string())?, text),
-        None => Err(format!(
-            "\"{text}\" is not a time; write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
-             or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
+        Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.problem())?, text),
+        None => Err(Problem::new(
+            format!("{} is not a time", quoted(text)),
+            format!(
+                "write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
+                 or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
+            ),
         )),
     }
 }
 
 /// Parses a duration: `90m`, `24h`, `1d 12h`, `2w` (humantime's grammar).
-pub fn parse_duration(text: &str) -> Result<TimeDelta, String> {
+pub fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
-        format!("\"{text}\" is not a duration ({e}); write something like \"90m\", \"24h\" or \"1d 12h\"")
+        Problem::new(
+            format!("{} is not a duration ({e})", quoted(text)),
+            "write something like \"90m\", \"24h\" or \"1d 12h\"",
+        )
     })?;
     TimeDelta::from_std(d)
         .ok()
         .filter(|d| *d <= MAX_DURATION)
-        .ok_or_else(|| format!("\"{text}\" is too long; write at most 100 years"))
+        .ok_or_else(|| {
+            Problem::new(
+                format!("{} is too long", quoted(text)),
+                "write at most 100 years",
+            )
+        })
 }
 
 /// The longest duration accepted anywhere: keeps every `at + duration` far from overflow.
@@ -188,15 +215,18 @@ pub const MAX_DURATION: TimeDelta = TimeDelta::days(36_525);
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// Refuses an instant outside [`YEARS`].
-fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, String> {
+fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, Problem> {
     use chrono::Datelike;
     if YEARS.contains(&t.year()) {
         Ok(t)
     } else {
-        Err(format!(
-            "\"{text}\" is out of range; write a time between the years {} and {}",
-            YEARS.start(),
-            YEARS.end()
+        Err(Problem::new(
+            format!("{} is out of range", quoted(text)),
+            format!(
+                "write a time between the years {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ),
         ))
     }
 }
@@ -237,11 +267,11 @@ const AMBIGUOUS: &[(&str, &str)] = &[
 ];
 
 /// Parses a `--at`/`--at`-style TIME: RFC 3339, `YYYY-MM-DD HH:MM[:SS] ZONE`, or `-2h`/`+1d`.
-pub fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+pub fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Problem> {
     in_range(parse_moment_unchecked(text.trim(), now)?, text)
 }
 
-fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Problem> {
     if text.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
@@ -257,10 +287,16 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
     let usage = "write RFC 3339 (\"2022-04-24T08:00:00Z\"), \"YYYY-MM-DD HH:MM[:SS] ZONE\" \
                  (\"2022-04-24 17:00 Asia/Seoul\") or a relative time (\"-2h\", \"+1d\")";
     let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
-        return Err(format!("\"{text}\" is not a time; {usage}"));
+        return Err(Problem::new(
+            format!("{} is not a time", quoted(text)),
+            usage,
+        ));
     };
     let Some(local) = parse_naive(local_text) else {
-        return Err(format!("\"{text}\" is not a time; {usage}"));
+        return Err(Problem::new(
+            format!("{} is not a time", quoted(text)),
+            usage,
+        ));
     };
     let upper = zone_text.to_ascii_uppercase();
     if let Some((_, secs)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
@@ -269,24 +305,27 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
             .from_local_datetime(&local)
             .single()
             .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("\"{text}\" is out of range"));
+            .ok_or_else(|| {
+                Problem::new(
+                    format!("{} is out of range", quoted(text)),
+                    "write a time between the years 1900 and 9999",
+                )
+            });
     }
     if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
-        return Err(format!(
-            "\"{abbr}\" could mean {zones}; write the IANA name instead"
+        return Err(Problem::new(
+            format!("\"{abbr}\" could mean {zones}"),
+            "write the IANA name instead",
         ));
     }
     let zone = parse_zone(zone_text)?;
-    resolve_local(local, zone).map_err(|e| e.to_string())
+    resolve_local(local, zone).map_err(|e| e.problem())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::testing::utc;
 
     #[test]
     fn seoul_local_time_is_nine_hours_ahead() {
@@ -357,13 +396,13 @@ mod tests {
     fn ambiguous_abbreviation_is_refused_with_choices() {
         let now = utc("2026-01-01T00:00:00Z");
         let err = parse_moment("2022-04-24 17:00 IST", now).unwrap_err();
-        assert!(err.contains("Asia/Kolkata"), "{err}");
+        assert!(err.to_string().contains("Asia/Kolkata"), "{err}");
     }
 
     #[test]
     fn unknown_zone_suggests_a_real_one() {
         let err = parse_zone("Seoul").unwrap_err();
-        assert!(err.contains("Asia/Seoul"), "{err}");
+        assert!(err.to_string().contains("Asia/Seoul"), "{err}");
         assert_eq!(parse_zone("asia/seoul").unwrap(), chrono_tz::Asia::Seoul);
     }
 
@@ -376,6 +415,7 @@ mod tests {
         assert!(
             parse_duration("300000y")
                 .unwrap_err()
+                .to_string()
                 .contains("at most 100 years")
         );
     }
@@ -386,6 +426,7 @@ mod tests {
         assert!(
             parse_moment("+99y", now)
                 .unwrap_err()
+                .to_string()
                 .contains("out of range")
         );
         assert!(parse_config_time("+262142-12-31 23:59", chrono_tz::America::New_York).is_err());

@@ -1104,7 +1104,6 @@ proptest! {
         local in zone(),
         color in any::<bool>(),
     ) {
-        use ratatui::widgets::Widget;
         let config = config::Config::embedded().unwrap();
         let mut app = dropwatch::app::App::new(config, readings::Readings::default(), now, local);
         app.color = color;
@@ -1112,12 +1111,8 @@ proptest! {
             app.on_key(crossterm::event::KeyEvent::new(k, crossterm::event::KeyModifiers::NONE));
         }
         app.quit = false;
-        app.size = (w, h);
-        let area = ratatui::layout::Rect::new(0, 0, w, h);
-        let mut buf = ratatui::buffer::Buffer::empty(area);
-        (&app).render(area, &mut buf);
-        prop_assert_eq!(buf.area, area);
-        let title = app.title_text();
-        prop_assert!(!title.is_empty());
+        let buf = dropwatch::testing::render(&app, w, h);
+        prop_assert_eq!(buf.area, ratatui::layout::Rect::new(0, 0, w, h));
+        prop_assert!(!dropwatch::view::View::derive(&app).title.is_empty());
     }
 }

@@ -1,30 +1,10 @@
 //! Whole-screen snapshots at fixed sizes and a fixed clock (text only; colours are checked on
 //! the buffer), plus a sweep of sizes that must not panic.
 
-use chrono::{DateTime, Utc};
-use dropwatch::app::App;
-use dropwatch::config::Config;
+use dropwatch::app::{App, Mode};
 use dropwatch::readings::{Reading, Readings};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use dropwatch::testing::{app, app_with, render, utc};
 use ratatui::style::Color;
-use ratatui::widgets::Widget;
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-/// The default config at `now`, seen from Berlin.
-fn app(now: &str) -> App {
-    App::new(
-        Config::embedded().unwrap(),
-        Readings::default(),
-        utc(now),
-        chrono_tz::Europe::Berlin,
-    )
-}
 
 fn with_readings(mut app: App) -> App {
     let r = |t: &str, count| Reading {
@@ -42,38 +22,28 @@ fn with_readings(mut app: App) -> App {
     app
 }
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut app = app.clone();
-    app.size = (width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    dropwatch::commands::buffer_text(terminal.backend().buffer())
+/// `app` at `width` x `height` as text.
+fn text_of(app: &App, width: u16, height: u16) -> String {
+    dropwatch::testing::text(app, width, height)
 }
 
 #[test]
 fn an_hour_before_with_you_at_120x40() {
-    let t = draw(&app("2022-04-24T12:57:49Z"), 120, 40);
-    let screen = text(&t);
+    let screen = text_of(&app("2022-04-24T12:57:49Z"), 120, 40);
     assert!(screen.contains("in 01:02:11"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn an_hour_before_with_you_at_40x12() {
-    let t = draw(&app("2022-04-24T12:57:49Z"), 40, 12);
-    let screen = text(&t);
+    let screen = text_of(&app("2022-04-24T12:57:49Z"), 40, 12);
     assert!(screen.contains("01:02:11"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn four_hours_into_the_window_at_120x40() {
-    let t = draw(&with_readings(app("2022-04-24T18:00:00Z")), 120, 40);
-    let screen = text(&t);
+    let screen = text_of(&with_readings(app("2022-04-24T18:00:00Z")), 120, 40);
     assert!(screen.contains("1,140,000 streams"), "{screen}");
     assert!(screen.contains("on pace"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -81,16 +51,14 @@ fn four_hours_into_the_window_at_120x40() {
 
 #[test]
 fn streams_panel_at_60x20() {
-    let t = draw(&with_readings(app("2022-04-24T18:00:00Z")), 60, 20);
-    let screen = text(&t);
+    let screen = text_of(&with_readings(app("2022-04-24T18:00:00Z")), 60, 20);
     assert!(screen.contains("Streams"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn today_both_are_past_and_count_to_anniversaries() {
-    let t = draw(&app("2026-11-25T19:26:00Z"), 120, 40);
-    let screen = text(&t);
+    let screen = text_of(&app("2026-11-25T19:26:00Z"), 120, 40);
     assert!(screen.contains("out 4y 7m ago"), "{screen}");
     assert!(screen.contains("5th anniversary in"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -100,17 +68,17 @@ fn today_both_are_past_and_count_to_anniversaries() {
 /// (this size once hit a `clamp` with min > max).
 #[test]
 fn open_window_at_60x15() {
-    let screen = text(&draw(&with_readings(app("2022-04-24T18:00:00Z")), 60, 15));
+    let screen = text_of(&with_readings(app("2022-04-24T18:00:00Z")), 60, 15);
     assert!(screen.contains("┌ Events"), "{screen}");
     assert!(screen.contains("1,140,000 streams"), "{screen}");
 }
 
 #[test]
 fn tiny_sizes_show_the_countdown() {
-    let one = text(&draw(&app("2022-04-24T12:57:49Z"), 1, 1));
+    let one = text_of(&app("2022-04-24T12:57:49Z"), 1, 1);
     assert_eq!(one, "W\n");
     insta::assert_snapshot!("one_by_one", one);
-    let small = text(&draw(&app("2022-04-24T12:57:49Z"), 20, 5));
+    let small = text_of(&app("2022-04-24T12:57:49Z"), 20, 5);
     insta::assert_snapshot!(small);
     assert!(small.contains("1:02:11"), "{small}");
 }
@@ -118,8 +86,8 @@ fn tiny_sizes_show_the_countdown() {
 #[test]
 fn help_overlay_lists_the_keys() {
     let mut a = app("2022-04-24T12:57:49Z");
-    a.show_help = true;
-    let screen = text(&draw(&a, 120, 40));
+    a.mode = Mode::Help;
+    let screen = text_of(&a, 120, 40);
     for key in ["q  Esc  Ctrl-C", "z  Z", "cycle the clock's zone"] {
         assert!(screen.contains(key), "{key} missing:\n{screen}");
     }
@@ -134,7 +102,7 @@ fn error_banner_quotes_the_error_over_the_last_good_config() {
     )
     .unwrap_err();
     a.error = Some(bad);
-    let screen = text(&draw(&a, 120, 40));
+    let screen = text_of(&a, 120, 40);
     assert!(screen.contains("✗ fan.toml:1:9: invalid type"), "{screen}");
     assert!(screen.contains("With You"), "{screen}");
 }
@@ -142,14 +110,12 @@ fn error_banner_quotes_the_error_over_the_last_good_config() {
 #[test]
 fn imminent_is_coloured_and_no_color_drops_colours() {
     let a = app("2022-04-24T13:30:00Z");
-    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
-    (&a).render(buf.area, &mut buf);
-    let has = |buf: &Buffer, c: Color| buf.content.iter().any(|cell| cell.fg == c);
+    let buf = render(&a, 120, 40);
+    let has = |buf: &ratatui::buffer::Buffer, c: Color| buf.content.iter().any(|cell| cell.fg == c);
     assert!(has(&buf, Color::Yellow), "imminent phase should be yellow");
     let mut plain = a.clone();
     plain.color = false;
-    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
-    (&plain).render(buf.area, &mut buf);
+    let buf = render(&plain, 120, 40);
     assert!(
         buf.content
             .iter()
@@ -178,15 +144,15 @@ fn no_size_panics() {
             (500, 200),
         ] {
             let mut a = a.clone();
-            a.show_help = w % 2 == 0;
-            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            (&a).render(buf.area, &mut buf);
+            if w % 2 == 0 {
+                a.mode = Mode::Help;
+            }
+            render(&a, w, h);
         }
         // Every height, and every width around the layout's thresholds.
         for w in (1..130).step_by(9).chain([59, 60, 61, 79, 80, 81]) {
             for h in 1..45 {
-                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                (a).render(buf.area, &mut buf);
+                let buf = render(a, w, h);
                 assert_eq!(buf.area.width, w);
             }
         }
@@ -200,11 +166,10 @@ fn several_streams_for_one_event() {
                  window_end = \"2022-04-25 09:00\"\n[[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n";
     let text = format!("{}{extra}", dropwatch::config::DEFAULT_TOML);
     let config = dropwatch::config::parse(&text, dropwatch::config::Source::Embedded).unwrap();
-    let mut a = with_readings(App::new(
+    let mut a = with_readings(app_with(
         config,
         Readings::default(),
-        utc("2022-04-24T18:00:00Z"),
-        chrono_tz::Europe::Berlin,
+        "2022-04-24T18:00:00Z",
     ));
     a.selected = Some("with-you".into());
     let big = text_of(&a, 120, 40);
@@ -219,8 +184,4 @@ fn several_streams_for_one_event() {
         "summary line expected:\n{small}"
     );
     insta::assert_snapshot!(small);
-}
-
-fn text_of(app: &App, w: u16, h: u16) -> String {
-    text(&draw(app, w, h))
 }

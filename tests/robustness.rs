@@ -4,24 +4,12 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use dropwatch::app::{App, Effect};
-use dropwatch::config::{self, Config, Source};
+use dropwatch::app::{App, Effect, Mode};
+use dropwatch::config::{self, Source};
 use dropwatch::readings::{self, Readings};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    app.render(buf.area, &mut buf);
-    buf
-}
+use dropwatch::testing::{self, app, app_with, default_config, render, utc};
 
 #[test]
 fn every_invalid_fixture_gives_its_message_and_a_hint() {
@@ -60,7 +48,7 @@ fn odd_files_never_panic() {
         utc("2022-04-24T13:00:00Z"),
         chrono_tz::UTC,
     );
-    let text = dropwatch::commands::buffer_text(&render(&app, 100, 30));
+    let text = testing::text(&app, 100, 30);
     assert!(text.contains("No events yet"), "{text}");
 
     // Binary: refused with a position, not a panic.
@@ -103,11 +91,11 @@ fn ten_thousand_events_load_and_render() {
     for _ in 0..5000 {
         app.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
     }
-    let text = dropwatch::commands::buffer_text(&render(&app, 120, 40));
-    let selected = app.selected_event().unwrap().name.clone();
+    let screen = testing::text(&app, 120, 40);
+    let selected = &app.config.events[app.selected_index().unwrap()].name;
     assert!(
-        text.contains(&format!("▶ {selected}")),
-        "selection off screen:\n{text}"
+        screen.contains(&format!("▶ {selected}")),
+        "selection off screen:\n{screen}"
     );
 }
 
@@ -128,19 +116,14 @@ fn odd_readings_are_skipped_with_warnings() {
         r.warnings
     );
     // The maximum count renders, with separators, at any size.
-    let mut app = App::new(
-        Config::embedded().unwrap(),
-        r,
-        utc("2022-04-24T17:30:00Z"),
-        chrono_tz::UTC,
-    );
-    let screen = dropwatch::commands::buffer_text(&render(&app, 120, 40));
+    let mut app = app_with(default_config(), r, "2022-04-24T17:30:00Z");
+    app.local_zone = chrono_tz::UTC;
+    let screen = testing::text(&app, 120, 40);
     assert!(
         screen.contains("18,446,744,073,709,551,615 streams"),
         "{screen}"
     );
     assert!(screen.contains("reached"), "{screen}");
-    app.size = (500, 200);
     for (w, h) in [(1, 1), (30, 8), (500, 200)] {
         render(&app, w, h);
     }
@@ -177,17 +160,12 @@ fn every_key_in_every_state() {
         KeyModifiers::CONTROL,
         KeyModifiers::ALT,
     ];
-    let base = App::new(
-        Config::embedded().unwrap(),
-        Readings::default(),
-        utc("2022-04-24T16:00:00Z"),
-        chrono_tz::Europe::Berlin,
-    );
+    let base = app("2022-04-24T16:00:00Z");
     let mut help = base.clone();
-    help.show_help = true;
+    help.mode = Mode::Help;
     let mut prompt = base.clone();
     prompt.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
-    assert!(prompt.prompt.is_some());
+    assert!(matches!(prompt.mode, Mode::Prompt(_)));
     for state in [&base, &help, &prompt] {
         for code in &codes {
             for m in mods {
@@ -207,19 +185,14 @@ fn every_key_in_every_state() {
 #[test]
 fn two_months_of_clock_ring_each_release_once() {
     let start = utc("2022-03-20T00:00:00Z");
-    let mut app = App::new(
-        Config::embedded().unwrap(),
-        Readings::default(),
-        start,
-        chrono_tz::Europe::Berlin,
-    );
+    let mut app = app("2022-03-20T00:00:00Z");
     let mut bells = Vec::new();
     let mut now = start;
     while now < utc("2022-06-20T00:00:00Z") {
         now += TimeDelta::minutes(1);
         app.tick(now);
         if now.timestamp() % 86_400 == 0 {
-            app.set_config(Config::embedded().unwrap(), now);
+            app.set_config(default_config(), now);
         }
         for e in app.effects.drain(..) {
             if let Effect::Bell(text) = e {

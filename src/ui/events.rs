@@ -10,9 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Hit};
 use crate::config::Event;
 use crate::countdown::{self, Phase};
+use crate::view::View;
 
 /// The first visible row's index, so that the selected row is always on screen.
 fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
@@ -21,22 +22,6 @@ fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
     }
     // Keep the selection a third of the way down where possible.
     selected.saturating_sub(rows / 3).min(total - rows)
-}
-
-/// The index of the event drawn at (`x`, `y`) in the list `area`.
-pub fn row_at(app: &App, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let inner = Block::bordered().inner(area);
-    if !inner.contains((x, y).into()) {
-        return None;
-    }
-    let total = app.config.events.len();
-    let offset = scroll_offset(
-        app.selected_index().unwrap_or(0),
-        inner.height as usize,
-        total,
-    );
-    let i = offset + (y - inner.y) as usize;
-    (i < total).then_some(i)
 }
 
 /// Columns of a row: marker, status and time; the name column takes what is left.
@@ -85,24 +70,31 @@ pub fn width(app: &App, total: u16) -> u16 {
 }
 
 /// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
-pub fn status_text(app: &App, event: &Event) -> String {
-    match countdown::phase(event.at, event.live_for, app.now) {
+pub fn status_text(event: &Event, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
+    match phase {
         Phase::Upcoming | Phase::Imminent => {
             format!(
                 "in {}",
-                countdown::countdown_text(app.now, event.at, event.zone)
+                countdown::countdown_text(now, event.at, event.zone)
             )
         }
         Phase::Live => "OUT NOW".to_string(),
         Phase::Released => format!(
             "out {} ago",
-            countdown::calendar_span(event.at, app.now, event.zone).short(2)
+            countdown::calendar_span(event.at, now, event.zone).short(2)
         ),
     }
 }
 
-/// Draws the list.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// Draws the list, and adds each drawn row to `hits`.
+pub fn render(
+    app: &App,
+    view: &View,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+    hits: &mut Vec<(Rect, Hit)>,
+) {
     if area.is_empty() {
         return;
     }
@@ -116,12 +108,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         Line::from(Span::styled(" no events", theme.dim())).render(inner, buf);
         return;
     }
-    let selected = app.selected_index().unwrap_or(0);
+    let selected = view.selected.as_ref().map_or(0, |s| s.index);
+    let pinned = view.selected.as_ref().is_some_and(|s| s.pinned);
     let rows = inner.height as usize;
     let offset = scroll_offset(selected, rows, events.len());
     let width = inner.width as usize;
     let (name_w, status_w, time_w) = columns(app, width);
-    let zone = app.display_zone();
+    let zone = view.zone;
     for (row, (i, event)) in events
         .iter()
         .enumerate()
@@ -129,11 +122,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         .take(rows)
         .enumerate()
     {
-        let phase = countdown::phase(event.at, event.live_for, app.now);
+        let phase = view.phases[i];
         let is_selected = i == selected;
         let marker = if is_selected { "▶ " } else { "  " };
         let y = inner.y + row as u16;
-        if is_selected && app.selected.is_some() {
+        hits.push((Rect::new(inner.x, y, inner.width, 1), Hit::Event(i)));
+        if is_selected && pinned {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
         }
         // Columns are written where they go rather than padded with spaces: a frame is drawn
@@ -153,7 +147,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 theme.text()
             },
         );
-        put(&status_text(app, event), status_w, theme.phase(phase));
+        put(
+            &status_text(event, phase, view.now),
+            status_w,
+            theme.phase(phase),
+        );
         if time_w > 0 {
             let local = event.at.with_timezone(&zone);
             put(

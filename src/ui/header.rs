@@ -7,13 +7,14 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::theme::Theme;
 use crate::app::App;
+use crate::view::View;
 
 /// Draws the header row.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
     if area.is_empty() {
         return;
     }
-    let local = app.now.with_timezone(&app.display_zone());
+    let local = view.now.with_timezone(&view.zone);
     let width = area.width as usize;
     // Longest clock first; shorter forms as the width shrinks.
     let clocks = [

@@ -1,5 +1,6 @@
-//! Rendering: a pure function of [`App`] to a frame. `impl Widget for &App` lays out the screen
-//! and hands each area to a widget; nothing here reads a clock, a file or the terminal.
+//! Rendering: a pure function of the state and its frame's [`View`] to a buffer. [`draw`] lays
+//! out the screen, hands each area to a widget and returns what a click would land on; nothing
+//! here reads a clock, a file or the terminal.
 
 mod events;
 mod header;
@@ -7,6 +8,7 @@ mod help;
 mod next;
 mod status;
 mod streams;
+pub mod text;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -15,7 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Hit, Mode};
+use crate::view::View;
 pub use next::DigitSize;
 use theme::Theme;
 
@@ -46,9 +49,8 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Lays out the screen. Shared by rendering and by mouse hit-testing, so clicks land on what
-/// is drawn.
-pub fn layout(app: &App, area: Rect) -> Areas {
+/// Lays out the screen for a frame of `area`.
+pub fn layout(app: &App, view: &View, area: Rect) -> Areas {
     let [header, body, banner, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -57,12 +59,12 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     ])
     .areas(area);
     // Reduce in the spec's order: the big digits go first, then the side zones.
-    let digits = next::digit_size(app, body);
+    let digits = next::digit_size(app, view, body);
     let side_zones = body.height >= 10;
     let next_height = (2 + 3 + digits.rows()).min(body.height);
     let [next, lower] =
         Layout::vertical([Constraint::Length(next_height), Constraint::Fill(1)]).areas(body);
-    let has_streams = !app.selected_streams().is_empty();
+    let has_streams = !view.streams.is_empty();
     let (events, streams) = if !has_streams || lower.height < 3 {
         (lower, Rect::default())
     } else if lower.width >= SIDE_BY_SIDE {
@@ -95,47 +97,69 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     }
 }
 
-/// The event under a click at (`x`, `y`), if any.
-pub fn event_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    if is_tiny(area) {
-        return None;
+/// What the last frame drew where a click could land: the loop keeps it to hit-test clicks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    areas: Vec<(Rect, Hit)>,
+}
+
+impl Hits {
+    /// What was drawn at (`x`, `y`), if anything clickable.
+    pub fn at(&self, x: u16, y: u16) -> Option<Hit> {
+        self.areas
+            .iter()
+            .find(|(r, _)| r.contains((x, y).into()))
+            .map(|(_, hit)| *hit)
     }
-    events::row_at(app, layout(app, area).events, x, y)
 }
 
 fn is_tiny(area: Rect) -> bool {
     area.width < TINY_WIDTH || area.height < TINY_HEIGHT
 }
 
-impl Widget for &App {
-    /// Draws the whole dashboard into `area`; any size, down to 0x0, is fine.
+/// Draws the whole dashboard into `area` and returns where its clickable parts went; any
+/// size, down to 0x0, is fine.
+pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Hits {
+    let mut hits = Hits::default();
+    if area.is_empty() {
+        return hits;
+    }
+    let theme = Theme::new(app.color);
+    if is_tiny(area) {
+        render_tiny(app, view, area, buf, theme);
+        return hits;
+    }
+    let areas = layout(app, view, area);
+    header::render(app, view, areas.header, buf, theme);
+    next::render(app, view, &areas, buf, theme);
+    events::render(app, view, areas.events, buf, theme, &mut hits.areas);
+    streams::render(app, view, areas.streams, buf, theme);
+    status::render_banner(app, areas.banner, buf, theme);
+    status::render_footer(app, areas.footer, buf, theme);
+    if app.mode == Mode::Help {
+        help::render(area, buf, theme);
+    }
+    hits
+}
+
+/// The dashboard as a widget, for a caller that does not need the hit areas.
+pub struct Dashboard<'a> {
+    /// The state.
+    pub app: &'a App,
+    /// Its view for this frame.
+    pub view: &'a View,
+}
+
+impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.is_empty() {
-            return;
-        }
-        let theme = Theme::new(self.color);
-        if is_tiny(area) {
-            render_tiny(self, area, buf, theme);
-            return;
-        }
-        let areas = layout(self, area);
-        header::render(self, areas.header, buf, theme);
-        next::render(self, &areas, buf, theme);
-        events::render(self, areas.events, buf, theme);
-        streams::render(self, areas.streams, buf, theme);
-        status::render_banner(self, areas.banner, buf, theme);
-        status::render_footer(self, areas.footer, buf, theme);
-        if self.show_help {
-            help::render(area, buf, theme);
-        }
+        draw(self.app, self.view, area, buf);
     }
 }
 
 /// One line per row for a terminal too small for panels: the countdown first.
-fn render_tiny(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let mut lines = vec![Line::from(Span::styled(app.title_text(), theme.accent()))];
-    if let Some(prompt) = &app.prompt {
+fn render_tiny(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let mut lines = vec![Line::from(Span::styled(view.title.clone(), theme.accent()))];
+    if let Mode::Prompt(prompt) = &app.mode {
         lines.insert(0, Line::from(format!("count: {}", prompt.input)));
     } else if let Some(first) = app.error.as_ref().and_then(|e| e.first()) {
         lines.push(Line::from(Span::styled(first.one_line(), theme.error())));

@@ -11,9 +11,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{Areas, fit};
-use crate::app::{App, Target};
+use crate::app::App;
 use crate::config::Event;
-use crate::countdown::{self, Phase};
+use crate::countdown::{self, Phase, Target};
+use crate::view::{Selected, View};
 
 /// How large the countdown digits are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,8 +59,8 @@ impl DigitSize {
 
 /// The largest digits that fit a body of this size; height decides first, so the big digits
 /// are the first thing a short terminal gives up.
-pub fn digit_size(app: &App, body: Rect) -> DigitSize {
-    let glyphs = countdown_digits(app).map_or(0, |s| s.chars().count()) as u16;
+pub fn digit_size(app: &App, view: &View, body: Rect) -> DigitSize {
+    let glyphs = countdown_digits(app, view).map_or(0, |s| s.chars().count()) as u16;
     let inner = body.width.saturating_sub(4);
     let candidates: &[DigitSize] = if body.height >= 34 {
         &[DigitSize::Full, DigitSize::HalfHeight, DigitSize::Quadrant]
@@ -76,25 +77,27 @@ pub fn digit_size(app: &App, body: Rect) -> DigitSize {
 }
 
 /// The text the big digits show for the selected event.
-fn countdown_digits(app: &App) -> Option<String> {
-    let event = app.selected_event()?;
-    Some(match app.target(event) {
+fn countdown_digits(app: &App, view: &View) -> Option<String> {
+    let selected = view.selected.as_ref()?;
+    let event = view.event(&app.config)?;
+    let now = view.now;
+    Some(match selected.target {
         Target::Release(t) | Target::Anniversary(_, t) => {
-            countdown::countdown_text(app.now, t, event.zone)
+            countdown::countdown_text(now, t, event.zone)
         }
-        Target::Live(t) => countdown::countdown_text(t, app.now, event.zone),
-        Target::Since(t) => countdown::calendar_span(t, app.now, event.zone).short(3),
+        Target::Live(t) => countdown::countdown_text(t, now, event.zone),
+        Target::Since(t) => countdown::calendar_span(t, now, event.zone).short(3),
     })
 }
 
 /// What the countdown counts to, in words (long and short forms), and the instant whose time
 /// the zones line shows.
-fn caption(app: &App, event: &Event) -> ([String; 2], DateTime<Utc>) {
+fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], DateTime<Utc>) {
     let released = event.at.with_timezone(&event.zone).format("%a %-d %b %Y");
-    let ago = || countdown::calendar_span(event.at, app.now, event.zone).short(3);
-    match app.target(event) {
+    let ago = || countdown::calendar_span(event.at, view.now, event.zone).short(3);
+    match selected.target {
         Target::Release(t) => (
-            match countdown::phase(event.at, event.live_for, app.now) {
+            match selected.phase {
                 Phase::Imminent => ["out within the hour:".into(), "out in".into()],
                 _ => ["out in".into(), "out in".into()],
             },
@@ -164,7 +167,7 @@ fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bo
 }
 
 /// Draws the Next panel.
-pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, view: &View, areas: &Areas, buf: &mut Buffer, theme: Theme) {
     let area = areas.next;
     if area.is_empty() {
         return;
@@ -174,14 +177,14 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
         .border_style(theme.border());
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(event) = app.selected_event() else {
+    let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
         Paragraph::new("No events yet: add an [[event]] to the config (see README).")
             .style(theme.dim())
             .render(inner, buf);
         return;
     };
     let width = inner.width as usize;
-    let phase = countdown::phase(event.at, event.live_for, app.now);
+    let phase = selected.phase;
     let [title_row, caption_row, digits_row, zones_row] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -198,8 +201,8 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
     }
     Line::from(title).render(title_row, buf);
 
-    let (captions, at) = caption(app, event);
-    let digits = countdown_digits(app).unwrap_or_default();
+    let (captions, at) = caption(view, selected, event);
+    let digits = countdown_digits(app, view).unwrap_or_default();
     let inline = if areas.digits == DigitSize::None {
         format!(" {digits}")
     } else {
@@ -243,20 +246,10 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer, theme: Theme) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::readings::Readings;
 
     #[test]
     fn zones_line_drops_side_zones_to_fit() {
-        let now = DateTime::parse_from_rfc3339("2022-04-24T12:57:49Z")
-            .unwrap()
-            .to_utc();
-        let app = App::new(
-            Config::embedded().unwrap(),
-            Readings::default(),
-            now,
-            chrono_tz::Europe::Berlin,
-        );
+        let app = crate::testing::app("2022-04-24T12:57:49Z");
         let event = &app.config.events[0];
         let full = zones_line(&app, event, event.at, 200, true);
         assert_eq!(

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{fit, pad};
-use crate::app::App;
+use crate::app::{App, Mode};
 
 /// Draws the red banner quoting the config error, over the last good config.
 pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -28,7 +28,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         return;
     }
     let width = area.width as usize;
-    if let Some(prompt) = &app.prompt {
+    if let Mode::Prompt(prompt) = &app.mode {
         let what = app
             .config
             .streams

@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::config::Stream;
 use crate::numbers::{per_hour, short, thousands};
 use crate::streams::{StreamView, Window};
+use crate::view::View;
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
 fn full_rows(stream: &Stream) -> u16 {
@@ -22,37 +23,38 @@ fn full_rows(stream: &Stream) -> u16 {
 }
 
 /// Draws the panel into `area` (nothing when empty).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
     if area.is_empty() {
         return;
     }
-    let indexes = app.selected_streams();
+    let shown = &frame.streams;
     let mut y = area.y;
     let mut left = area.height;
-    for (n, &i) in indexes.iter().enumerate() {
-        let (Some(stream), Some(view)) = (app.config.streams.get(i), app.stream_view(i)) else {
+    for (n, s) in shown.iter().enumerate() {
+        let (Some(stream), view) = (app.config.streams.get(s.index), &s.figures) else {
             continue;
         };
-        let others = (indexes.len() - n - 1) as u16;
+        let others = (shown.len() - n - 1) as u16;
         let want = full_rows(stream).saturating_add(u16::from(view.history.is_empty()));
         // Leave a summary row for each stream still to come if this one takes its full size.
-        let rows = if n + 1 == indexes.len() {
+        let rows = if n + 1 == shown.len() {
             left
         } else {
             want.min(left.saturating_sub(others))
         };
         if rows < 3 {
             // No room for a block: one summary line for each remaining stream.
-            for (k, &j) in indexes[n..].iter().enumerate() {
+            for (k, rest) in shown[n..].iter().enumerate() {
                 if k as u16 >= left {
                     break;
                 }
-                if let (Some(s), Some(v)) = (app.config.streams.get(j), app.stream_view(j)) {
+                if let Some(s) = app.config.streams.get(rest.index) {
+                    let v = &rest.figures;
                     let line = format!(
                         " {} {} streams · {}",
                         s.platform,
                         thousands(v.count),
-                        window_text(app, &v)
+                        window_text(frame, v)
                     );
                     Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
                         .render(Rect::new(area.x, y + k as u16, area.width, 1), buf);
@@ -62,8 +64,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
         }
         render_block(
             app,
+            frame,
             stream,
-            &view,
+            view,
             Rect::new(area.x, y, area.width, rows),
             buf,
             theme,
@@ -74,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// "closes in 9h 12m", "opens in 1h 02m", "closed Mon 25 Apr 09:00 KST, final 3,210,000".
-fn window_text(app: &App, view: &StreamView) -> String {
+fn window_text(frame: &View, view: &StreamView) -> String {
     let hm = |secs: i64| {
         let secs = secs.max(0);
         if secs >= 86_400 {
@@ -87,7 +90,7 @@ fn window_text(app: &App, view: &StreamView) -> String {
         Window::Opens { in_secs } => format!("window opens in {}", hm(in_secs)),
         Window::Open { left_secs } => format!("window closes in {}", hm(left_secs)),
         Window::Closed { at, final_count } => {
-            let zone = app.display_zone();
+            let zone = frame.zone;
             format!(
                 "closed {}, final {}",
                 at.with_timezone(&zone).format("%-d %b %Y %H:%M %Z"),
@@ -137,6 +140,7 @@ pub fn sparkline(values: &[u64], width: usize) -> String {
 
 fn render_block(
     app: &App,
+    frame: &View,
     stream: &Stream,
     view: &StreamView,
     area: Rect,
@@ -153,7 +157,7 @@ fn render_block(
     let mut lines: Vec<Line> = Vec::new();
 
     let count = format!(" {} streams", thousands(view.count));
-    let mut window = window_text(app, view);
+    let mut window = window_text(frame, view);
     if count.width() + window.width() + 2 > width {
         window = window.replacen("window ", "", 1);
     }

@@ -1,0 +1,99 @@
+//! Where the config is: `--config`, `$DROPWATCH_CONFIG`, `./dropwatch.toml`, the user config
+//! dir, else the embedded default; and the readings file beside it.
+
+use std::path::{Path, PathBuf};
+
+use super::ConfigError;
+
+/// Where a config came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The compiled-in default.
+    Embedded,
+    /// A file on disk, as the user named it or as found.
+    File(PathBuf),
+}
+
+impl Source {
+    /// How the source is named in messages and the footer.
+    pub fn display(&self) -> String {
+        match self {
+            Source::Embedded => "embedded default".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The readings file beside the config: `<stem>.readings.csv`.
+    pub fn readings_path(&self) -> Option<PathBuf> {
+        match self {
+            Source::Embedded => None,
+            Source::File(p) => {
+                let stem = p.file_stem()?.to_string_lossy().into_owned();
+                Some(p.with_file_name(format!("{stem}.readings.csv")))
+            }
+        }
+    }
+}
+
+/// The user config dir's config file: `$XDG_CONFIG_HOME/dropwatch/dropwatch.toml` or the
+/// platform's equivalent.
+pub fn user_config_path() -> Option<PathBuf> {
+    let dir = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            if cfg!(windows) {
+                std::env::var_os("APPDATA").map(PathBuf::from)
+            } else {
+                let home = PathBuf::from(std::env::var_os("HOME")?);
+                Some(if cfg!(target_os = "macos") {
+                    home.join("Library/Application Support")
+                } else {
+                    home.join(".config")
+                })
+            }
+        })?;
+    Some(dir.join("dropwatch").join("dropwatch.toml"))
+}
+
+/// Finds the config: the one the user `named` (by `--config` or `$DROPWATCH_CONFIG`, which
+/// must exist), else `./dropwatch.toml`, the user config dir, else the embedded default.
+pub fn locate(named: Option<(&Path, &str)>) -> Result<Source, ConfigError> {
+    if let Some((path, by)) = named {
+        let path = path.to_path_buf();
+        if !path.is_file() {
+            return Err(ConfigError::whole_file(
+                &path.display().to_string(),
+                format!("no such config file (named by {by})"),
+                Some(format!(
+                    "check the path, or create it with `dropwatch init --config {}`",
+                    path.display()
+                )),
+            ));
+        }
+        return Ok(Source::File(path));
+    }
+    let local = PathBuf::from("dropwatch.toml");
+    if local.is_file() {
+        return Ok(Source::File(local));
+    }
+    if let Some(user) = user_config_path().filter(|p| p.is_file()) {
+        return Ok(Source::File(user));
+    }
+    Ok(Source::Embedded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_path_sits_beside_the_config() {
+        let s = Source::File("/x/fan.toml".into());
+        assert_eq!(
+            s.readings_path(),
+            Some(PathBuf::from("/x/fan.readings.csv"))
+        );
+        assert_eq!(Source::Embedded.readings_path(), None);
+    }
+}

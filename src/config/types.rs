@@ -1,0 +1,92 @@
+//! The checked config: what the rest of the program reads. Built only by validation, so every
+//! value here is known good (zones exist, times resolve, windows end after they start).
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+
+use super::{ConfigErrors, DEFAULT_TOML, Source, parse};
+
+/// A validated config.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Header title.
+    pub title: String,
+    /// Zones shown beside each event's own and UTC.
+    pub zones: Vec<Tz>,
+    /// Ring and notify at zero.
+    pub bell: bool,
+    /// Events, sorted by release time.
+    pub events: Vec<Event>,
+    /// Stream goals, in file order.
+    pub streams: Vec<Stream>,
+    /// Where it was read from.
+    pub source: Source,
+}
+
+/// A release event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Unique id, used by streams and `dropwatch log`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Artist(s); may be empty.
+    pub by: String,
+    /// Free text; may be empty.
+    pub note: String,
+    /// The release instant.
+    pub at: DateTime<Utc>,
+    /// The zone the release is announced in.
+    pub zone: Tz,
+    /// How long it shows as live after release.
+    pub live_for: TimeDelta,
+    /// Whether to count down to anniversaries once released.
+    pub anniversaries: bool,
+}
+
+/// A stream count tracked against goals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stream {
+    /// The event id.
+    pub event: String,
+    /// Platform name.
+    pub platform: String,
+    /// The count written in the config (readings override it).
+    pub count: u64,
+    /// When the tracking window opens: the event's release.
+    pub window_start: DateTime<Utc>,
+    /// When the tracking window closes.
+    pub window_end: DateTime<Utc>,
+    /// Zone used to show the window's end.
+    pub window_zone: Tz,
+    /// Goals, in file order.
+    pub goals: Vec<Goal>,
+}
+
+/// One goal of a stream.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    /// e.g. "Global top 10".
+    pub label: String,
+    /// Target count, at least 1.
+    pub streams: u64,
+    /// When the target must be reached.
+    pub deadline: DateTime<Utc>,
+}
+
+impl Config {
+    /// The embedded default config.
+    pub fn embedded() -> Result<Config, ConfigErrors> {
+        parse(DEFAULT_TOML, Source::Embedded)
+    }
+
+    /// The name of the event with this id, else the id itself.
+    pub fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.event(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}

@@ -1,0 +1,430 @@
+//! Validation: the raw TOML values become domain types, and each mistake becomes a
+//! [`ConfigError`] at its span with what to write instead. Every error is collected, not just
+//! the first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+use toml::Spanned;
+
+use super::raw::{RawConfig, RawEvent, RawGoal, RawStream};
+use super::{Config, ConfigError, ConfigErrors, Event, Goal, LineIndex, Source, Stream};
+use crate::problem::{Problem, quoted};
+use crate::when::{parse_config_time, parse_duration, parse_zone};
+
+/// Builds the domain types from `raw`, or every error found, in file order.
+pub(super) fn validate(
+    raw: RawConfig,
+    source: Source,
+    file: String,
+    index: LineIndex<'_>,
+) -> Result<Config, ConfigErrors> {
+    let mut v = Validator {
+        file,
+        index,
+        errors: Vec::new(),
+    };
+    let config = v.config(raw, source);
+    if v.errors.is_empty() {
+        Ok(config)
+    } else {
+        v.errors.sort_by_key(|e| e.position);
+        Err(ConfigErrors(v.errors))
+    }
+}
+
+/// Collects errors while building domain types.
+struct Validator<'a> {
+    file: String,
+    index: LineIndex<'a>,
+    errors: Vec<ConfigError>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.errors.push(ConfigError {
+            file: self.file.clone(),
+            position: Some(self.index.position(span.start)),
+            message: message.into(),
+            hint: Some(hint.into()),
+        });
+    }
+
+    /// Reports a parser's problem at `span`.
+    fn problem(&mut self, span: Range<usize>, problem: Problem) {
+        self.error(span, problem.message, problem.hint);
+    }
+
+    /// A zone, or an error at its span.
+    fn zone(&mut self, name: &Spanned<String>) -> Option<Tz> {
+        match parse_zone(name.get_ref()) {
+            Ok(tz) => Some(tz),
+            Err(problem) => {
+                self.problem(name.span(), problem);
+                None
+            }
+        }
+    }
+
+    /// A time written as text or as a TOML datetime, read in `zone`.
+    fn time(&mut self, value: &Spanned<toml::Value>, zone: Tz, key: &str) -> Option<DateTime<Utc>> {
+        let text = match value.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Datetime(d) => d.to_string(),
+            other => {
+                self.error(
+                    value.span(),
+                    format!("`{key}` must be a time, not {}", other.type_str()),
+                    format!("write {key} = \"2022-04-24 23:00\" (local time in {zone})"),
+                );
+                return None;
+            }
+        };
+        match parse_config_time(&text, zone) {
+            Ok(t) => Some(t),
+            Err(problem) => {
+                self.problem(value.span(), problem);
+                None
+            }
+        }
+    }
+
+    /// A whole, non-negative count: an integer, or a string of digits for counts beyond i64.
+    fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
+        let bad = |what: String| {
+            (
+                what,
+                format!("write a whole number such as {key} = 2_700_000"),
+            )
+        };
+        let result = match value.get_ref() {
+            toml::Value::Integer(n) if *n >= 0 => Ok(*n as u64),
+            toml::Value::Integer(n) => Err(bad(format!("`{key}` is negative ({n})"))),
+            toml::Value::Float(f) => Err(bad(format!("`{key}` is not a whole number ({f})"))),
+            toml::Value::String(s) => crate::numbers::parse_count(s)
+                .map_err(|e| bad(format!("`{key}` = {}: {}", quoted(s), e.message))),
+            other => Err(bad(format!(
+                "`{key}` must be a number, not {}",
+                other.type_str()
+            ))),
+        };
+        match result {
+            Ok(n) => Some(n),
+            Err((message, hint)) => {
+                self.error(value.span(), message, hint);
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, text: &Spanned<String>) -> Option<TimeDelta> {
+        match parse_duration(text.get_ref()) {
+            Ok(d) => Some(d),
+            Err(problem) => {
+                self.problem(text.span(), problem);
+                None
+            }
+        }
+    }
+
+    fn config(&mut self, raw: RawConfig, source: Source) -> Config {
+        let zones = raw
+            .zones
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|z| self.zone(z))
+            .collect();
+        let mut events: Vec<Event> = Vec::new();
+        let mut first_line: HashMap<String, usize> = HashMap::new();
+        for raw_event in &raw.events {
+            let span = raw_event.span();
+            if let Some(event) = self.event(raw_event.get_ref()) {
+                let line = self.index.position(span.start).0;
+                if let Some(first) = first_line.get(&event.id) {
+                    let id_span = raw_event.get_ref().id.as_ref().map_or(span, |i| i.span());
+                    self.error(
+                        id_span,
+                        format!(
+                            "duplicate event id \"{}\" (first used on line {first})",
+                            event.id
+                        ),
+                        "give each [[event]] its own id, e.g. id = \"with-you-2\"",
+                    );
+                    continue;
+                }
+                first_line.insert(event.id.clone(), line);
+                events.push(event);
+            }
+        }
+        let streams = raw
+            .streams
+            .iter()
+            .filter_map(|s| self.stream(s.get_ref(), &events, &raw.events))
+            .collect();
+        events.sort_by_key(|e| e.at);
+        Config {
+            title: raw
+                .title
+                .map(|t| t.into_inner())
+                .unwrap_or_else(|| "dropwatch".to_string()),
+            zones,
+            bell: raw.bell.unwrap_or(true),
+            events,
+            streams,
+            source,
+        }
+    }
+
+    fn event(&mut self, raw: &RawEvent) -> Option<Event> {
+        let name = raw.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            self.error(
+                raw.name.span(),
+                "the event's name is empty",
+                "write name = \"With You\"",
+            );
+        }
+        let id = match &raw.id {
+            Some(id) if !is_field(id.get_ref()) || id.get_ref().contains(' ') => {
+                self.error(
+                    id.span(),
+                    format!(
+                        "id {} is empty or has a space, comma or control character",
+                        quoted(id.get_ref())
+                    ),
+                    "write a short id of letters, digits and dashes, e.g. id = \"with-you\"",
+                );
+                None
+            }
+            Some(id) => Some(id.get_ref().clone()),
+            None if name.is_empty() => None,
+            None => {
+                let id = slug(&name);
+                if id.is_empty() {
+                    self.error(
+                        raw.name.span(),
+                        format!("no id can be made from the name {}", quoted(&name)),
+                        "add an id of letters, digits and dashes, e.g. id = \"my-event\"",
+                    );
+                    None
+                } else {
+                    Some(id)
+                }
+            }
+        };
+        let zone = self.zone(&raw.zone);
+        let at = zone.and_then(|z| self.time(&raw.at, z, "at"));
+        let live_for = match &raw.live_for {
+            Some(d) => self.duration(d),
+            None => Some(TimeDelta::hours(1)),
+        };
+        Some(Event {
+            id: id?,
+            name,
+            by: raw.by.clone().unwrap_or_default(),
+            note: raw.note.clone().unwrap_or_default(),
+            at: at?,
+            zone: zone?,
+            live_for: live_for?,
+            anniversaries: raw.anniversaries.unwrap_or(true),
+        })
+    }
+
+    fn stream(
+        &mut self,
+        raw: &RawStream,
+        events: &[Event],
+        raw_events: &[Spanned<RawEvent>],
+    ) -> Option<Stream> {
+        let Some(event) = events.iter().find(|e| &e.id == raw.event.get_ref()) else {
+            // An event that failed validation has already been reported; don't pile on.
+            let known_raw = raw_events.iter().any(|e| {
+                e.get_ref()
+                    .id
+                    .as_ref()
+                    .map(|i| i.get_ref().clone())
+                    .unwrap_or_else(|| slug(e.get_ref().name.get_ref()))
+                    == *raw.event.get_ref()
+            });
+            if !known_raw {
+                let ids: Vec<String> = events.iter().map(|e| format!("\"{}\"", e.id)).collect();
+                let hint = if ids.is_empty() {
+                    "add an [[event]] with that id first".to_string()
+                } else {
+                    format!("write one of the event ids: {}", ids.join(", "))
+                };
+                self.error(
+                    raw.event.span(),
+                    format!("streams for unknown event {}", quoted(raw.event.get_ref())),
+                    hint,
+                );
+            }
+            return None;
+        };
+        if let Some(p) = &raw.platform
+            && !is_field(p.get_ref())
+        {
+            self.error(
+                p.span(),
+                format!(
+                    "platform {} is empty, has a comma or control character, or starts or ends with a space",
+                    quoted(p.get_ref())
+                ),
+                "write a plain name, e.g. platform = \"Spotify\" (it is a field of the readings file)",
+            );
+            return None;
+        }
+        let window_zone = match &raw.window_zone {
+            Some(z) => self.zone(z)?,
+            None => event.zone,
+        };
+        let count = match &raw.count {
+            Some(c) => self.count(c, "count"),
+            None => Some(0),
+        };
+        let window_end = self.time(&raw.window_end, window_zone, "window_end");
+        if let Some(end) = window_end
+            && end <= event.at
+        {
+            self.error(
+                raw.window_end.span(),
+                format!(
+                    "the tracking window ends ({}) before it starts (the release, {})",
+                    end.with_timezone(&window_zone).format("%Y-%m-%d %H:%M %Z"),
+                    event
+                        .at
+                        .with_timezone(&window_zone)
+                        .format("%Y-%m-%d %H:%M %Z"),
+                ),
+                "write a window_end after the event's `at`",
+            );
+        }
+        let goals: Vec<Option<Goal>> = raw
+            .goal
+            .iter()
+            .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
+            .collect();
+        let window_end = window_end.filter(|end| *end > event.at)?;
+        Some(Stream {
+            event: event.id.clone(),
+            platform: raw
+                .platform
+                .as_ref()
+                .map(|p| p.get_ref().clone())
+                .unwrap_or_else(|| "streams".to_string()),
+            count: count?,
+            window_start: event.at,
+            window_end,
+            window_zone,
+            goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
+        })
+    }
+
+    fn goal(
+        &mut self,
+        raw: &RawGoal,
+        event: &Event,
+        zone: Tz,
+        window_end: Option<DateTime<Utc>>,
+    ) -> Option<Goal> {
+        let streams = self.count(&raw.streams, "streams");
+        if streams == Some(0) {
+            self.error(
+                raw.streams.span(),
+                "a goal of 0 streams is always reached",
+                "write the target, e.g. streams = 2_700_000",
+            );
+        }
+        let deadline = match (&raw.within, &raw.deadline) {
+            (Some(within), Some(_)) => {
+                self.error(
+                    within.span(),
+                    "a goal has both `within` and `deadline`",
+                    "keep one: `within` counts from the release, `deadline` is a time",
+                );
+                None
+            }
+            (Some(within), None) => self.duration(within).map(|d| event.at + d),
+            (None, Some(deadline)) => {
+                let t = self.time(deadline, zone, "deadline");
+                if let Some(t) = t
+                    && t <= event.at
+                {
+                    self.error(
+                        deadline.span(),
+                        "the goal's deadline is before the release",
+                        "write a deadline after the event's `at`",
+                    );
+                    return None;
+                }
+                t
+            }
+            (None, None) => window_end,
+        };
+        Some(Goal {
+            label: raw.label.get_ref().clone(),
+            streams: streams.filter(|n| *n > 0)?,
+            deadline: deadline?,
+        })
+    }
+}
+
+/// Whether `text` can stand as a field of the readings CSV: not empty, no comma or control
+/// character, no space at either end (the reader trims fields).
+fn is_field(text: &str) -> bool {
+    !text.is_empty() && text.trim() == text && !text.chars().any(|c| c == ',' || c.is_control())
+}
+
+/// "With You" → "with-you": an id derived from a name.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse;
+
+    const EVENT: &str =
+        "[[event]]\nid = \"a\"\nname = \"A\"\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n";
+
+    #[test]
+    fn embedded_default_is_valid_and_has_the_seed() {
+        let c = Config::embedded().expect("the embedded default must validate");
+        assert_eq!(c.events.len(), 2);
+        assert_eq!(c.events[0].id, "with-you");
+        assert_eq!(c.events[0].at.to_rfc3339(), "2022-04-24T14:00:00+00:00");
+        assert_eq!(c.events[1].at.to_rfc3339(), "2022-06-10T04:00:00+00:00");
+        let s = &c.streams[0];
+        assert_eq!(s.window_end.to_rfc3339(), "2022-04-25T00:00:00+00:00");
+        let targets: Vec<u64> = s.goals.iter().map(|g| g.streams).collect();
+        assert_eq!(targets, [2_700_000, 3_200_000, 4_000_000, 5_000_000]);
+        assert_eq!(
+            s.goals[2].deadline.to_rfc3339(),
+            "2022-04-25T14:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn huge_counts_as_strings() {
+        let s = "[[streams]]\nevent = \"a\"\ncount = \"18446744073709551615\"\nwindow_end = \"2022-04-25 09:00\"\n";
+        let c = parse(&format!("{EVENT}{s}"), Source::Embedded).unwrap();
+        assert_eq!(c.streams[0].count, u64::MAX);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("With You"), "with-you");
+        assert_eq!(slug("  Proof!! (Anthology) "), "proof-anthology");
+    }
+}

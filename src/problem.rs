@@ -1,0 +1,42 @@
+//! A mistake in something a user wrote, as data: what is wrong and what to write instead.
+//! Parsers return it; the config validator adds the place (file:line:col), the CLI the flag.
+
+use std::fmt;
+
+/// What is wrong with a value, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, e.g. `unknown time zone "Seoul"`.
+    pub message: String,
+    /// What to write instead, e.g. `write "Asia/Seoul"`.
+    pub hint: String,
+}
+
+impl Problem {
+    /// A problem with its fix.
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// One line, message then fix: how the CLI and the `u` prompt show it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}; {}", self.message, self.hint)
+    }
+}
+
+/// `"text"`, quoted for a message: a value longer than a line is cut with "…" so that an error
+/// never repeats a whole file back.
+pub fn quoted(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        format!("{text:?}")
+    } else {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("{:?}", format!("{cut}…"))
+    }
+}

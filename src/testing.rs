@@ -1,0 +1,52 @@
+//! Fixtures shared by the unit tests, the integration tests and the benchmarks, so each thing
+//! tests do often is written once: an instant, the default app, a rendered frame.
+//! Test support only: it panics on bad input, which only a test can give it.
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use crate::app::App;
+use crate::config::Config;
+use crate::readings::Readings;
+use crate::ui::Dashboard;
+use crate::view::View;
+
+/// An instant from RFC 3339 text, e.g. `utc("2022-04-24T13:00:00Z")`.
+pub fn utc(rfc3339: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap_or_else(|e| panic!("bad instant {rfc3339:?} in a test: {e}"))
+        .with_timezone(&Utc)
+}
+
+/// The embedded default config.
+pub fn default_config() -> Config {
+    Config::embedded().unwrap_or_else(|e| panic!("the embedded default must validate: {e}"))
+}
+
+/// The embedded default at `now` (RFC 3339), seen from Berlin, no readings.
+pub fn app(now: &str) -> App {
+    app_with(default_config(), Readings::default(), now)
+}
+
+/// `config` with `readings` at `now` (RFC 3339), seen from Berlin.
+pub fn app_with(config: Config, readings: Readings, now: &str) -> App {
+    App::new(config, readings, utc(now), chrono_tz::Europe::Berlin)
+}
+
+/// `app` drawn on a `width` x `height` test terminal, with its view derived as the loop does.
+pub fn render(app: &App, width: u16, height: u16) -> Buffer {
+    let view = View::derive(app);
+    let mut terminal = Terminal::new(TestBackend::new(width, height))
+        .unwrap_or_else(|e| panic!("a test terminal: {e}"));
+    terminal
+        .draw(|f| f.render_widget(Dashboard { app, view: &view }, f.area()))
+        .unwrap_or_else(|e| panic!("drawing on a test terminal: {e}"));
+    terminal.backend().buffer().clone()
+}
+
+/// `app` drawn at `width` x `height`, as plain text.
+pub fn text(app: &App, width: u16, height: u16) -> String {
+    crate::ui::text::buffer_text(&render(app, width, height))
+}
