@@ -108,3 +108,68 @@ impl Settings {
         self.at.unwrap_or(self.real_now)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::testing::utc;
+
+    fn resolve(args: &[&str], env: &[(&str, &str)]) -> Result<Settings, Failure> {
+        let cli = Cli::try_parse_from(std::iter::once("dropwatch").chain(args.iter().copied()))
+            .expect("valid arguments");
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let var = move |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        Settings::resolve(cli, var, utc("2022-04-24T12:00:00Z"))
+    }
+
+    #[test]
+    fn flags_win_over_the_environment() {
+        let s = resolve(&["--config", "a.toml"], &[("DROPWATCH_CONFIG", "b.toml")]).unwrap();
+        assert_eq!(s.config, Some((PathBuf::from("a.toml"), "--config")));
+        let s = resolve(&[], &[("DROPWATCH_CONFIG", "b.toml")]).unwrap();
+        assert_eq!(
+            s.config,
+            Some((PathBuf::from("b.toml"), "$DROPWATCH_CONFIG"))
+        );
+        assert_eq!(s.config_flag, None);
+        let s = resolve(&["--zone", "Asia/Seoul"], &[("TZ", "UTC")]).unwrap();
+        assert_eq!(s.local_zone, chrono_tz::Asia::Seoul);
+        let s = resolve(&[], &[("TZ", ":Europe/Berlin")]).unwrap();
+        assert_eq!(s.local_zone, chrono_tz::Europe::Berlin);
+    }
+
+    #[test]
+    fn colour_output_and_time() {
+        assert!(!resolve(&[], &[("NO_COLOR", "")]).unwrap().color);
+        assert!(!resolve(&["--no-color"], &[]).unwrap().color);
+        assert!(resolve(&[], &[]).unwrap().color);
+        let s = resolve(&["--once", "--json", "--at", "-2h"], &[]).unwrap();
+        assert_eq!(s.output, Output::Json);
+        assert_eq!(s.at_or_now(), utc("2022-04-24T10:00:00Z"));
+        let s = resolve(&["--once", "--width", "80"], &[]).unwrap();
+        assert_eq!(
+            s.output,
+            Output::Text {
+                width: 80,
+                height: 32
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        for args in [
+            &["--speed", "0"][..],
+            &["--zone", "Mars/Base"],
+            &["--at", "soon"],
+        ] {
+            let e = resolve(args, &[]).unwrap_err();
+            assert!(matches!(e, Failure::Usage(_)), "{args:?}: {e}");
+        }
+    }
+}

@@ -1,28 +1,9 @@
 //! The command line as a user runs it: exit codes, messages, `--once`, `check`, `init`, `log`.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::{dropwatch, fails, stderr, stdout};
 use serde_json::Value;
-
-/// The binary, isolated from the machine's own config: a temp cwd and config dir.
-fn dropwatch(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dropwatch").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("DROPWATCH_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env("HOME", dir)
-        .env("TZ", "Europe/Berlin");
-    cmd
-}
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 #[test]
 fn json_an_hour_before_with_you() {
@@ -81,15 +62,10 @@ fn at_accepts_local_time_with_zone_and_relative_times() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = dropwatch(dir.path())
-        .args(["--once", "--at", "yesterday"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("--at: \"yesterday\" is not a time"),
-        "{}",
-        stderr(&out)
+    fails(
+        dropwatch(dir.path()).args(["--once", "--at", "yesterday"]),
+        2,
+        "--at: \"yesterday\" is not a time",
     );
 }
 
@@ -120,12 +96,11 @@ fn check_quotes_file_line_and_column() {
         "[[event]]\nname = \"With You\"\nat = \"2022-04-24 23:00\"\nzone = \"Seoul\"\n",
     )
     .unwrap();
-    let out = dropwatch(dir.path())
-        .args(["check", "--config", "bad.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = fails(
+        dropwatch(dir.path()).args(["check", "--config", "bad.toml"]),
+        2,
+        "",
+    );
     assert!(
         err.contains("bad.toml:4:8: unknown time zone \"Seoul\""),
         "{err}"
@@ -146,9 +121,7 @@ fn check_reports_every_error_at_once() {
          [[streams]]\nevent = \"b\"\nwindow_end = \"2022-04-25 00:00\"\n",
     )
     .unwrap();
-    let out = dropwatch(dir.path()).arg("check").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = fails(dropwatch(dir.path()).arg("check"), 2, "");
     assert!(
         err.contains("dropwatch.toml:1:10: unknown time zone"),
         "{err}"
@@ -185,23 +158,18 @@ fn check_passes_the_default_and_finds_dropwatch_toml_in_cwd() {
 #[test]
 fn a_missing_config_is_a_config_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dropwatch(dir.path())
-        .args(["--once", "--config", "nope.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("nope.toml: no such config file"),
-        "{}",
-        stderr(&out)
+    fails(
+        dropwatch(dir.path()).args(["--once", "--config", "nope.toml"]),
+        2,
+        "nope.toml: no such config file",
     );
-    let out = dropwatch(dir.path())
-        .env("DROPWATCH_CONFIG", "gone.toml")
-        .arg("check")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("gone.toml: no such config file (named by $DROPWATCH_CONFIG)"));
+    fails(
+        dropwatch(dir.path())
+            .env("DROPWATCH_CONFIG", "gone.toml")
+            .arg("check"),
+        2,
+        "gone.toml: no such config file (named by $DROPWATCH_CONFIG)",
+    );
 }
 
 #[test]
@@ -214,12 +182,10 @@ fn init_writes_the_default_and_refuses_to_overwrite() {
         std::fs::read_to_string(&written).unwrap(),
         dropwatch::config::DEFAULT_TOML
     );
-    let out = dropwatch(dir.path()).arg("init").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("already exists; pass --force"),
-        "{}",
-        stderr(&out)
+    fails(
+        dropwatch(dir.path()).arg("init"),
+        2,
+        "already exists; pass --force",
     );
     let out = dropwatch(dir.path())
         .args(["init", "--force"])
@@ -247,27 +213,25 @@ fn log_appends_readings_and_guards_mistakes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // On the embedded default there is no file to log beside.
-    let out = dropwatch(d)
-        .args(["log", "with-you", "100"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("run `dropwatch init` first"),
-        "{}",
-        stderr(&out)
+    fails(
+        dropwatch(d).args(["log", "with-you", "100"]),
+        2,
+        "run `dropwatch init` first",
     );
 
     dropwatch(d)
         .args(["init", "--config", "fan.toml"])
         .assert()
         .success();
-    let log = |args: &[&str]| {
+    let log_cmd = |args: &[&str]| {
         let mut all = vec!["log"];
         all.extend_from_slice(args);
         all.extend_from_slice(&["--config", "fan.toml"]);
-        dropwatch(d).args(&all).output().unwrap()
+        let mut cmd = dropwatch(d);
+        cmd.args(&all);
+        cmd
     };
+    let log = |args: &[&str]| log_cmd(args).output().unwrap();
     let out = log(&["with-you", "2,712,345", "--at", "2022-04-24T20:00:00Z"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = log(&[
@@ -283,12 +247,10 @@ fn log_appends_readings_and_guards_mistakes() {
         "2022-04-24T20:00:00Z,with-you,Spotify,2712345\n2022-04-24T22:00:00Z,with-you,Spotify,2800000\n"
     );
 
-    let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("lower than the last reading (2,800,000"),
-        "{}",
-        stderr(&out)
+    fails(
+        &mut log_cmd(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]),
+        2,
+        "lower than the last reading (2,800,000",
     );
     let out = log(&[
         "with-you",
@@ -299,21 +261,18 @@ fn log_appends_readings_and_guards_mistakes() {
     ]);
     assert!(out.status.success());
 
-    let out = log(&["without-you", "5"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown event \"without-you\"; write one of: with-you, proof"));
-    let out = log(&["with-you", "2.5"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("not a whole number"),
-        "{}",
-        stderr(&out)
+    fails(
+        &mut log_cmd(&["without-you", "5"]),
+        2,
+        "unknown event \"without-you\"; write one of: with-you, proof",
     );
-    let out = log(&["with-you", "5", "--platform", "YouTube"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no [[streams]] with platform \"YouTube\""));
-    let out = log(&["proof", "5"]);
-    assert_eq!(out.status.code(), Some(2));
+    fails(&mut log_cmd(&["with-you", "2.5"]), 2, "not a whole number");
+    fails(
+        &mut log_cmd(&["with-you", "5", "--platform", "YouTube"]),
+        2,
+        "no [[streams]] with platform \"YouTube\"",
+    );
+    fails(&mut log_cmd(&["proof", "5"]), 2, "no [[streams]]");
 
     // The dashboard reads them back.
     let out = dropwatch(d)
@@ -336,29 +295,17 @@ fn log_appends_readings_and_guards_mistakes() {
 #[test]
 fn usage_errors_exit_2_and_runtime_errors_exit_1() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dropwatch(dir.path()).arg("--bogus").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = dropwatch(dir.path())
-        .args(["--zone", "Mars/Base", "--once"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("--zone: unknown time zone"),
-        "{}",
-        stderr(&out)
+    fails(dropwatch(dir.path()).arg("--bogus"), 2, "--bogus");
+    fails(
+        dropwatch(dir.path()).args(["--zone", "Mars/Base", "--once"]),
+        2,
+        "--zone: unknown time zone",
     );
-    let out = dropwatch(dir.path())
-        .args(["--speed", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    fails(
+        dropwatch(dir.path()).args(["--speed", "0"]),
+        2,
+        "--speed 0: write a number above 0",
+    );
     // No terminal to draw on: a runtime error, said plainly.
-    let out = dropwatch(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("cannot set up the terminal"),
-        "{}",
-        stderr(&out)
-    );
+    fails(&mut dropwatch(dir.path()), 1, "cannot set up the terminal");
 }

@@ -1,6 +1,6 @@
-//! The bad-input catalogue: every config mistake of SPEC 2 as a fixture with the message it
-//! must give, odd files, odd readings, every key in every state, and a two-month run of the
-//! clock. Nothing may panic.
+//! The bad-input catalogue: every config mistake docs/SPEC.md §2 lists as a fixture with the
+//! message it must give, odd files, odd readings, every key in every state, and a two-month run
+//! of the clock. Nothing may panic.
 
 use std::path::PathBuf;
 

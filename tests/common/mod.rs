@@ -1,11 +1,46 @@
-//! A real terminal for end-to-end tests: a private tmux server running a plain shell, with
-//! helpers that wait for text on the screen rather than sleeping a fixed time.
+//! Support shared by every integration test: the binary run as a user runs it (isolated from
+//! the machine's own config), one helper for "this call fails with exit N and says X", and a
+//! real terminal for end-to-end tests (a private tmux server running a plain shell, with
+//! helpers that wait for text on the screen rather than sleeping a fixed time). Fixtures of
+//! the library itself (`utc`, the default app, a rendered frame) are in `dropwatch::testing`.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// The binary, isolated from the machine's own config: `dir` as cwd, home and config dir.
+pub fn dropwatch(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("dropwatch").expect("the dropwatch binary");
+    cmd.current_dir(dir)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("HOME", dir)
+        .env("TZ", "Europe/Berlin");
+    cmd
+}
+
+/// What a run printed on standard output.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on standard error.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `cmd`, which must exit with `code` and say `says` on standard error, never a panic;
+/// returns standard error.
+pub fn fails(cmd: &mut assert_cmd::Command, code: i32, says: &str) -> String {
+    let out = cmd.output().expect("the command runs");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "exit code; stderr:\n{err}");
+    assert!(err.contains(says), "expected {says:?} in stderr:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
 
 /// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
 /// (`CI` set) it fails them, since `.ci/run` installs it.
