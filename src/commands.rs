@@ -84,8 +84,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             *force,
             at.unwrap_or(real_now),
         ),
+        Some(Command::Completions { shell }) => {
+            print_with(|out| crate::shell::write_completions(*shell, out))
+        }
+        Some(Command::Man) => print_with(crate::shell::write_man),
+        Some(Command::Schema) => print_with(|out| out.write_all(crate::schema::schema_json().as_bytes())),
         None => dashboard(&cli, at, real_now),
     }
+}
+
+/// Writes generated text (a script, the man page, the schema) to stdout.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    write(&mut std::io::stdout().lock()).map_err(|e| Failure::Runtime(e.into()))
 }
 
 /// The viewer's zone: `--zone`, else `$TZ`, else the system's, else UTC.
@@ -221,9 +231,13 @@ fn init(cli: &Cli, force: bool) -> Result<(), Failure> {
             Failure::Runtime(anyhow::anyhow!("cannot create {}: {e}", dir.display()))
         })?;
     }
-    std::fs::write(&path, config::DEFAULT_TOML)
+    std::fs::write(&path, crate::schema::init_text())
         .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
     println!("wrote {}", path.display());
+    let schema = crate::schema::write_beside(&path).map_err(|e| {
+        Failure::Runtime(anyhow::anyhow!("cannot write the schema beside {}: {e}", path.display()))
+    })?;
+    println!("wrote {} (for editors)", schema.display());
     if cli.config.is_some() {
         println!("open it with: dropwatch --config {}", path.display());
     }

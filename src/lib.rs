@@ -11,6 +11,8 @@ pub mod event;
 pub mod json;
 pub mod numbers;
 pub mod readings;
+pub mod schema;
+pub mod shell;
 pub mod streams;
 pub mod terminal;
 pub mod ui;

@@ -2,7 +2,7 @@
 //! types, and report every mistake with file:line:col and what to write instead.
 
 mod error;
-mod raw;
+pub(crate) mod raw;
 
 use std::collections::HashMap;
 use std::ops::Range;

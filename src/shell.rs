@@ -1,0 +1,140 @@
+//! Shell integration: completion scripts that ask the binary for candidates (so `dropwatch log
+//! <TAB>` offers the event ids of the user's config), and the man page.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::env::Shells;
+use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
+
+use crate::cli::Cli;
+use crate::config;
+
+/// The environment variable the completion scripts set when they call back for candidates.
+/// Ours rather than the common `COMPLETE`, so a stray variable cannot change what a normal run
+/// does.
+const COMPLETE_VAR: &str = "_DROPWATCH_COMPLETE";
+
+/// The program the scripts complete and call back: found on PATH as the user runs it.
+const BIN: &str = "dropwatch";
+
+/// Answers a completion script's call-back and exits; returns at once on a normal run (one
+/// environment lookup). Call first in `main`, before anything is printed.
+pub fn complete_from_env() {
+    if std::env::var_os(COMPLETE_VAR).is_none() {
+        return;
+    }
+    CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_VAR)
+        .bin(BIN)
+        .completer(BIN)
+        .complete();
+}
+
+/// Writes the completion script for `shell`: it registers a function that calls back
+/// `_DROPWATCH_COMPLETE=SHELL dropwatch -- WORDS...` for candidates.
+pub fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| std::io::Error::other(format!("no completion support for {name}")))?;
+    completer.write_registration(COMPLETE_VAR, BIN, BIN, BIN, out)?;
+    if shell == Shell::Zsh {
+        // The script registers itself with `compdef` when sourced. Autoloaded from `_dropwatch`
+        // on $fpath, it runs as the completion function instead: then complete right away
+        // rather than only from the second TAB on.
+        writeln!(
+            out,
+            "if [[ \"${{funcstack[1]}}\" == _{BIN} ]]; then _clap_dynamic_completer_{BIN} \"$@\"; fi"
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the man page (roff) for the whole command line.
+pub fn write_man(out: &mut dyn Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
+}
+
+/// The event ids of the config that the command line being completed would load (its
+/// `--config`, else the usual search), each with the event's name as help. None when the config
+/// does not load: completion stays quiet rather than printing errors into the prompt.
+pub fn event_ids() -> Vec<CompletionCandidate> {
+    let named = config_arg(std::env::args_os());
+    let loaded = config::locate(named.as_deref())
+        .ok()
+        .and_then(|source| config::load(&source).ok());
+    let Some(config) = loaded else {
+        return Vec::new();
+    };
+    config
+        .events
+        .iter()
+        .map(|e| CompletionCandidate::new(&e.id).help(Some(e.name.clone().into())))
+        .collect()
+}
+
+/// The `--config PATH` (or `--config=PATH`) among the words being completed, which follow `--`
+/// in the call-back's arguments.
+fn config_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let words: Vec<OsString> = args.into_iter().skip_while(|a| a != "--").skip(1).collect();
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        let Some(text) = word.to_str() else { continue };
+        if text == "--" {
+            break;
+        }
+        if text == "--config" {
+            found = words.get(i + 1).map(PathBuf::from);
+        } else if let Some(path) = text.strip_prefix("--config=") {
+            found = Some(PathBuf::from(path));
+        }
+    }
+    found.filter(|p| !p.as_os_str().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn config_arg_reads_the_completed_words() {
+        let found = |w: &[&str]| config_arg(args(w));
+        assert_eq!(found(&["dropwatch", "--", "dropwatch", "log", ""]), None);
+        assert_eq!(
+            found(&["dropwatch", "--", "dropwatch", "--config", "a.toml", "log", ""]),
+            Some(PathBuf::from("a.toml"))
+        );
+        assert_eq!(
+            found(&["dropwatch", "--", "dropwatch", "log", "--config=b.toml", ""]),
+            Some(PathBuf::from("b.toml"))
+        );
+        // Still being typed: nothing yet.
+        assert_eq!(found(&["dropwatch", "--", "dropwatch", "--config"]), None);
+        // Before the call-back's `--` is not the user's command line.
+        assert_eq!(found(&["dropwatch", "--config", "x.toml", "--"]), None);
+    }
+
+    #[test]
+    fn every_shell_has_a_script() {
+        for shell in [
+            Shell::Bash,
+            Shell::Elvish,
+            Shell::Fish,
+            Shell::PowerShell,
+            Shell::Zsh,
+        ] {
+            let mut out = Vec::new();
+            write_completions(shell, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.contains(COMPLETE_VAR), "{shell}: {text}");
+        }
+    }
+}
