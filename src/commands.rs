@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             print_with(|out| crate::shell::write_completions(*shell, out))
         }
         Some(Command::Man) => print_with(crate::shell::write_man),
-        Some(Command::Schema) => print_with(|out| out.write_all(crate::schema::schema_json().as_bytes())),
+        Some(Command::Schema) => print_with(crate::schema::write_schema),
         None => dashboard(&cli, at, real_now),
     }
 }
@@ -235,7 +235,10 @@ fn init(cli: &Cli, force: bool) -> Result<(), Failure> {
         .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;
     println!("wrote {}", path.display());
     let schema = crate::schema::write_beside(&path).map_err(|e| {
-        Failure::Runtime(anyhow::anyhow!("cannot write the schema beside {}: {e}", path.display()))
+        Failure::Runtime(anyhow::anyhow!(
+            "cannot write the schema beside {}: {e}",
+            path.display()
+        ))
     })?;
     println!("wrote {} (for editors)", schema.display());
     if cli.config.is_some() {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
-use serde_json::Value;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
 
 use crate::config::DEFAULT_TOML;
 use crate::config::raw::RawConfig;
@@ -15,8 +15,8 @@ use crate::config::raw::RawConfig;
 /// The schema's file name, beside the config.
 pub const SCHEMA_FILE: &str = "dropwatch.schema.json";
 
-/// The config's JSON Schema. Draft 7, the newest draft that the TOML editor extensions fully
-/// support.
+/// The config's JSON Schema. Draft 7: TOML editors' validators support it, where newer drafts
+/// are not everywhere yet.
 pub fn schema() -> Schema {
     SchemaSettings::draft07()
         .with_transform(NoNull)
@@ -48,6 +48,11 @@ pub fn schema_json() -> String {
     let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Writes the schema, as `dropwatch schema` prints it.
+pub fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(schema_json().as_bytes())
 }
 
 /// What `dropwatch init` writes: the default config under a `#:schema` directive, the comment

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::CommandFactory;
 use clap_complete::env::Shells;
 use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
+use roff::{Inline, Roff, bold, italic, roman};
 
 use crate::cli::Cli;
 use crate::config;
@@ -54,9 +55,77 @@ pub fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<(
     Ok(())
 }
 
-/// Writes the man page (roff) for the whole command line.
+/// Writes the man page (roff) for the whole command line: one page, so each subcommand's usage
+/// and arguments are on it rather than on pages of their own that nobody installs.
 pub fn write_man(out: &mut dyn Write) -> std::io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+    let mut cmd = Cli::command();
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut page = Roff::new();
+    page.control("SH", ["SUBCOMMANDS"]);
+    for sub in cmd.get_subcommands_mut() {
+        if sub.is_hide_set() || sub.get_name() == "help" {
+            continue;
+        }
+        let usage = sub.render_usage().to_string();
+        page.control("TP", [])
+            .text([bold(usage.trim_start_matches("Usage: ").trim())]);
+        if let Some(about) = sub.get_about() {
+            page.text([roman(about.to_string())]);
+        }
+        let own = sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_hide_set() && a.get_id() != "help");
+        let mut any = false;
+        for arg in own {
+            if !any {
+                page.control("RS", []);
+                any = true;
+            }
+            page.control("TP", []).text(arg_tag(arg));
+            let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let choices: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if arg.get_action().takes_values() && !choices.is_empty() {
+                help.push_str(&format!(" [possible values: {}]", choices.join(", ")));
+            }
+            page.text([roman(help)]);
+        }
+        if any {
+            page.control("RE", []);
+        }
+    }
+    page.to_writer(out)?;
+    man.render_version_section(out)
+}
+
+/// How an argument is named in the man page: `--platform <P>` or `<EVENT>`.
+fn arg_tag(arg: &clap::Arg) -> Vec<Inline> {
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+    match arg.get_long() {
+        Some(long) if arg.get_action().takes_values() => {
+            vec![
+                bold(format!("--{long}")),
+                roman(" "),
+                italic(format!("<{value}>")),
+            ]
+        }
+        Some(long) => vec![bold(format!("--{long}"))],
+        None => vec![italic(format!("<{value}>"))],
+    }
 }
 
 /// The event ids of the config that the command line being completed would load (its
@@ -109,7 +178,15 @@ mod tests {
         let found = |w: &[&str]| config_arg(args(w));
         assert_eq!(found(&["dropwatch", "--", "dropwatch", "log", ""]), None);
         assert_eq!(
-            found(&["dropwatch", "--", "dropwatch", "--config", "a.toml", "log", ""]),
+            found(&[
+                "dropwatch",
+                "--",
+                "dropwatch",
+                "--config",
+                "a.toml",
+                "log",
+                ""
+            ]),
             Some(PathBuf::from("a.toml"))
         );
         assert_eq!(

@@ -15,7 +15,10 @@ use crate::schema::{Count, Duration, Time};
 pub struct RawConfig {
     /// The JSON Schema this file follows, for editors; dropwatch ignores it.
     #[serde(rename = "$schema")]
-    #[expect(dead_code, reason = "accepted for editors; dropwatch has no use for it")]
+    #[expect(
+        dead_code,
+        reason = "accepted for editors; dropwatch has no use for it"
+    )]
     pub schema: Option<String>,
     /// Header title.
     #[schemars(with = "Option<String>")]
