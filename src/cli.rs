@@ -66,6 +66,7 @@ pub enum Command {
     /// Append a stream-count reading for EVENT to the readings file beside the config.
     Log {
         /// The event id, as in the config.
+        #[arg(add = clap_complete::ArgValueCandidates::new(crate::shell::event_ids))]
         event: String,
         /// The count: 2712345, 2,712,345 or 2.7M.
         count: String,
@@ -76,4 +77,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the shell completion script for SHELL (it offers event ids for `log`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the config's JSON Schema.
+    Schema,
 }

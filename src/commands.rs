@@ -26,8 +26,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             platform,
             force,
         }) => log(&settings, &event, &count, platform.as_deref(), force),
+        Some(Command::Completions { shell }) => {
+            print_with(|out| crate::shell::write_completions(shell, out))
+        }
+        Some(Command::Man) => print_with(crate::shell::write_man),
+        Some(Command::Schema) => print_with(crate::schema::write_schema),
         None => dashboard(&settings),
     }
+}
+
+/// Writes generated text (a script, the man page, the schema) to stdout.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    write(&mut std::io::stdout().lock()).map_err(|e| Failure::Runtime(e.into()))
 }
 
 /// Where the config is, as the settings name it.
@@ -100,9 +110,16 @@ fn init(settings: &Settings, force: bool) -> Result<(), Failure> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(&path, config::DEFAULT_TOML)
+    std::fs::write(&path, crate::schema::init_text())
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
     println!("wrote {}", path.display());
+    let schema = crate::schema::write_beside(&path).map_err(|e| {
+        Failure::runtime(format!(
+            "cannot write the schema beside {}: {e}",
+            path.display()
+        ))
+    })?;
+    println!("wrote {} (for editors)", schema.display());
     if settings.config_flag.is_some() {
         println!("open it with: dropwatch --config {}", path.display());
     }

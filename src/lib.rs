@@ -14,7 +14,9 @@ pub mod load;
 pub mod numbers;
 pub mod problem;
 pub mod readings;
+pub mod schema;
 pub mod settings;
+pub mod shell;
 pub mod streams;
 pub mod terminal;
 #[doc(hidden)]

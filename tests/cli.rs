@@ -178,9 +178,18 @@ fn init_writes_the_default_and_refuses_to_overwrite() {
     let out = dropwatch(dir.path()).arg("init").output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let written = dir.path().join("xdg/dropwatch/dropwatch.toml");
+    // The default config under the line that points editors at the schema written beside it.
     assert_eq!(
         std::fs::read_to_string(&written).unwrap(),
-        dropwatch::config::DEFAULT_TOML
+        format!(
+            "#:schema ./dropwatch.schema.json\n{}",
+            dropwatch::config::DEFAULT_TOML
+        )
+    );
+    assert!(
+        dir.path()
+            .join("xdg/dropwatch/dropwatch.schema.json")
+            .is_file()
     );
     fails(
         dropwatch(dir.path()).arg("init"),

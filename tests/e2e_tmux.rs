@@ -150,8 +150,9 @@ fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
     )
     .unwrap();
     let screen = tmux.wait_for("unknown time zone \"Seoul\"", WAIT);
+    // Line 22: init's `#:schema` line comes before the default config.
     assert!(
-        screen.contains("✗ fan.toml:21:8: unknown time zone"),
+        screen.contains("✗ fan.toml:22:8: unknown time zone"),
         "{screen}"
     );
     assert!(screen.contains("ARMY release watch"), "{screen}");

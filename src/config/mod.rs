@@ -5,7 +5,7 @@
 mod error;
 pub mod locate;
 pub mod parse;
-mod raw;
+pub(crate) mod raw;
 pub mod types;
 mod validate;
 

@@ -1,77 +1,112 @@
 //! serde structs that mirror the TOML file, with spans so errors can point at a line and column.
+//! They also derive the config's JSON Schema (`dropwatch schema`): the doc comments become its
+//! descriptions, and `schemars(with)` says what a span or a loose TOML value holds.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-/// The whole file as written.
-#[derive(Debug, Deserialize)]
+use crate::schema::{Count, Duration, Time};
+
+/// A dropwatch config file.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "dropwatch config")]
 pub struct RawConfig {
+    /// The JSON Schema this file follows, for editors; dropwatch ignores it.
+    #[serde(rename = "$schema")]
+    #[expect(
+        dead_code,
+        reason = "accepted for editors; dropwatch has no use for it"
+    )]
+    pub schema: Option<String>,
     /// Header title.
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
     /// Extra zones shown beside each event's own.
+    #[schemars(with = "Option<Vec<String>>")]
     pub zones: Option<Vec<Spanned<String>>>,
     /// Ring and notify at zero.
     pub bell: Option<bool>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
+    #[schemars(with = "Vec<RawEvent>")]
     pub events: Vec<Spanned<RawEvent>>,
     /// `[[streams]]` tables.
     #[serde(default)]
+    #[schemars(with = "Vec<RawStream>")]
     pub streams: Vec<Spanned<RawStream>>,
 }
 
 /// One `[[event]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Event")]
 pub struct RawEvent {
     /// Short id; defaults to the name in lower-case with dashes.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// Display name.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Artist(s).
     pub by: Option<String>,
     /// Free text, e.g. "Our Blues OST".
     pub note: Option<String>,
     /// Local time in `zone`, RFC 3339, or a TOML datetime.
+    #[schemars(with = "Time")]
     pub at: Spanned<toml::Value>,
     /// IANA zone name.
+    #[schemars(with = "String")]
     pub zone: Spanned<String>,
     /// How long the event shows as live, e.g. "1h".
+    #[schemars(with = "Option<Duration>")]
     pub live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
     pub anniversaries: Option<bool>,
 }
 
 /// One `[[streams]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Streams")]
 pub struct RawStream {
     /// The id of the event the streams belong to.
+    #[schemars(with = "String")]
     pub event: Spanned<String>,
     /// Platform name, e.g. "Spotify".
+    #[schemars(with = "Option<String>")]
     pub platform: Option<Spanned<String>>,
     /// Latest count: a whole number (a string of digits for counts beyond TOML's integers).
+    #[schemars(with = "Option<Count>")]
     pub count: Option<Spanned<toml::Value>>,
     /// End of the tracking window.
+    #[schemars(with = "Time")]
     pub window_end: Spanned<toml::Value>,
     /// Zone of `window_end` and goal deadlines; defaults to the event's zone.
+    #[schemars(with = "Option<String>")]
     pub window_zone: Option<Spanned<String>>,
     /// `[[streams.goal]]` tables.
     #[serde(default)]
+    #[schemars(with = "Vec<RawGoal>")]
     pub goal: Vec<Spanned<RawGoal>>,
 }
 
 /// One `[[streams.goal]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Goal")]
 pub struct RawGoal {
     /// e.g. "Global top 10".
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
     /// Target count.
+    #[schemars(with = "Count")]
     pub streams: Spanned<toml::Value>,
     /// Deadline as a duration after the release.
+    #[schemars(with = "Option<Duration>")]
     pub within: Option<Spanned<String>>,
     /// Deadline as a time.
+    #[schemars(with = "Option<Time>")]
     pub deadline: Option<Spanned<toml::Value>>,
 }

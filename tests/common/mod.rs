@@ -205,3 +205,15 @@ impl Drop for Tmux {
         let _ = self.tmux().arg("kill-server").status();
     }
 }
+
+/// True when `shell` runs here; otherwise prints why the test that needs it is skipped.
+pub fn have_shell(shell: &str) -> bool {
+    let ok = Command::new(shell)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("{shell} not found: skipping its part of the test");
+    }
+    ok
+}

@@ -1,0 +1,173 @@
+//! The config's JSON Schema, derived from the serde types that read it, so editors can check and
+//! complete a config as it is typed; and the schema file `dropwatch init` writes beside a config.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::{Transform, transform_subschemas};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
+
+use crate::config::DEFAULT_TOML;
+use crate::config::raw::RawConfig;
+
+/// The schema's file name, beside the config.
+pub const SCHEMA_FILE: &str = "dropwatch.schema.json";
+
+/// The config's JSON Schema. Draft 7: TOML editors' validators support it, where newer drafts
+/// are not everywhere yet.
+pub fn schema() -> Schema {
+    SchemaSettings::draft07()
+        .with_transform(NoNull)
+        .into_generator()
+        .into_root_schema_for::<RawConfig>()
+}
+
+/// Drops the `null` that schemars adds to each optional key's types: TOML has no null, an
+/// optional key is simply left out (and is not in `required`).
+#[derive(Clone)]
+struct NoNull;
+
+impl Transform for NoNull {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(Value::Array(types)) = schema.get_mut("type") {
+            types.retain(|t| t != "null");
+            if let [only] = types.as_slice() {
+                let only = only.clone();
+                schema.insert("type".into(), only);
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// The schema as pretty JSON with a final newline, as `dropwatch schema` prints it.
+pub fn schema_json() -> String {
+    // A Schema is a JSON value: serializing it cannot fail.
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes the schema, as `dropwatch schema` prints it.
+pub fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(schema_json().as_bytes())
+}
+
+/// What `dropwatch init` writes: the default config under a `#:schema` directive, the comment
+/// that TOML editors (taplo, Even Better TOML) read to find the schema, relative to the file.
+pub fn init_text() -> String {
+    format!("#:schema ./{SCHEMA_FILE}\n{DEFAULT_TOML}")
+}
+
+/// Writes the schema beside `config` (so the `#:schema` directive finds it offline) and returns
+/// its path. An older schema there is replaced: it is generated, never edited.
+pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
+    let path = config.with_file_name(SCHEMA_FILE);
+    std::fs::write(&path, schema_json())?;
+    Ok(path)
+}
+
+/// A time as the config takes it: local "YYYY-MM-DD HH:MM[:SS]" in the zone, RFC 3339, or a
+/// TOML datetime (which editors see as a string).
+pub struct Time;
+
+impl JsonSchema for Time {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "examples": ["2022-04-24 23:00", "2022-04-24T14:00:00Z"]
+        })
+    }
+}
+
+/// A duration such as "1h", "90m", "1d 12h" or "2w".
+pub struct Duration;
+
+impl JsonSchema for Duration {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Duration".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "examples": ["1h", "90m", "1d 12h", "2w"]
+        })
+    }
+}
+
+/// A count: a whole number, or a string for counts beyond TOML's integers or written with
+/// separators or a suffix ("2,712,345", "2.7M").
+pub struct Count;
+
+impl JsonSchema for Count {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Count".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": ["integer", "string"],
+            "minimum": 0
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_keep_their_docs_and_unknown_keys_are_refused() {
+        let schema = schema();
+        let v = schema.as_value();
+        assert_eq!(v["additionalProperties"], false);
+        assert!(v["properties"]["$schema"].is_object());
+        let event = &v["definitions"]["Event"];
+        assert_eq!(event["properties"]["name"]["description"], "Display name.");
+        assert_eq!(event["properties"]["at"]["type"], "string");
+        // Optional keys are left out, never null.
+        assert_eq!(event["properties"]["by"]["type"], "string");
+        assert_eq!(event["additionalProperties"], false);
+        let required: Vec<&str> = event["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.as_str())
+            .collect();
+        assert_eq!(required, ["name", "at", "zone"]);
+        let goal = &v["definitions"]["Goal"];
+        assert_eq!(
+            goal["properties"]["streams"]["type"],
+            serde_json::json!(["integer", "string"])
+        );
+    }
+
+    #[test]
+    fn init_text_starts_with_the_directive() {
+        let text = init_text();
+        assert_eq!(
+            text.lines().next(),
+            Some("#:schema ./dropwatch.schema.json")
+        );
+        assert!(text.ends_with(DEFAULT_TOML));
+    }
+}

@@ -1,0 +1,223 @@
+//! Shell integration: completion scripts that ask the binary for candidates (so `dropwatch log
+//! <TAB>` offers the event ids of the user's config), and the man page.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::env::Shells;
+use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
+use roff::{Inline, Roff, bold, italic, roman};
+
+use crate::cli::Cli;
+use crate::config;
+
+/// The environment variable the completion scripts set when they call back for candidates.
+/// Ours rather than the common `COMPLETE`, so a stray variable cannot change what a normal run
+/// does.
+const COMPLETE_VAR: &str = "_DROPWATCH_COMPLETE";
+
+/// The program the scripts complete and call back: found on PATH as the user runs it.
+const BIN: &str = "dropwatch";
+
+/// Answers a completion script's call-back and exits; returns at once on a normal run (one
+/// environment lookup). Call first in `main`, before anything is printed.
+pub fn complete_from_env() {
+    if std::env::var_os(COMPLETE_VAR).is_none() {
+        return;
+    }
+    CompleteEnv::with_factory(Cli::command)
+        .var(COMPLETE_VAR)
+        .bin(BIN)
+        .completer(BIN)
+        .complete();
+}
+
+/// Writes the completion script for `shell`: it registers a function that calls back
+/// `_DROPWATCH_COMPLETE=SHELL dropwatch -- WORDS...` for candidates.
+pub fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| std::io::Error::other(format!("no completion support for {name}")))?;
+    completer.write_registration(COMPLETE_VAR, BIN, BIN, BIN, out)?;
+    if shell == Shell::Zsh {
+        // The script registers itself with `compdef` when sourced. Autoloaded from `_dropwatch`
+        // on $fpath, it runs as the completion function instead: then complete right away
+        // rather than only from the second TAB on.
+        writeln!(
+            out,
+            "if [[ \"${{funcstack[1]}}\" == _{BIN} ]]; then _clap_dynamic_completer_{BIN} \"$@\"; fi"
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the man page (roff) for the whole command line: one page, so each subcommand's usage
+/// and arguments are on it rather than on pages of their own that nobody installs.
+pub fn write_man(out: &mut dyn Write) -> std::io::Result<()> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut page = Roff::new();
+    page.control("SH", ["SUBCOMMANDS"]);
+    for sub in cmd.get_subcommands_mut() {
+        if sub.is_hide_set() || sub.get_name() == "help" {
+            continue;
+        }
+        let usage = sub.render_usage().to_string();
+        page.control("TP", [])
+            .text([bold(usage.trim_start_matches("Usage: ").trim())]);
+        if let Some(about) = sub.get_about() {
+            page.text([roman(about.to_string())]);
+        }
+        let own = sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_hide_set() && a.get_id() != "help");
+        let mut any = false;
+        for arg in own {
+            if !any {
+                page.control("RS", []);
+                any = true;
+            }
+            page.control("TP", []).text(arg_tag(arg));
+            let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let choices: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if arg.get_action().takes_values() && !choices.is_empty() {
+                help.push_str(&format!(" [possible values: {}]", choices.join(", ")));
+            }
+            page.text([roman(help)]);
+        }
+        if any {
+            page.control("RE", []);
+        }
+    }
+    page.to_writer(out)?;
+    man.render_version_section(out)
+}
+
+/// How an argument is named in the man page: `--platform <P>` or `<EVENT>`.
+fn arg_tag(arg: &clap::Arg) -> Vec<Inline> {
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+    match arg.get_long() {
+        Some(long) if arg.get_action().takes_values() => {
+            vec![
+                bold(format!("--{long}")),
+                roman(" "),
+                italic(format!("<{value}>")),
+            ]
+        }
+        Some(long) => vec![bold(format!("--{long}"))],
+        None => vec![italic(format!("<{value}>"))],
+    }
+}
+
+/// The event ids of the config that the command line being completed would load (its
+/// `--config`, else the usual search), each with the event's name as help. None when the config
+/// does not load: completion stays quiet rather than printing errors into the prompt.
+pub fn event_ids() -> Vec<CompletionCandidate> {
+    let named = config_arg(std::env::args_os())
+        .map(|p| (p, "--config"))
+        .or_else(|| {
+            std::env::var_os("DROPWATCH_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(|v| (std::path::PathBuf::from(v), "$DROPWATCH_CONFIG"))
+        });
+    let loaded = config::locate(named.as_ref().map(|(p, by)| (p.as_path(), *by)))
+        .ok()
+        .and_then(|source| config::load(&source).ok());
+    let Some(config) = loaded else {
+        return Vec::new();
+    };
+    config
+        .events
+        .iter()
+        .map(|e| CompletionCandidate::new(&e.id).help(Some(e.name.clone().into())))
+        .collect()
+}
+
+/// The `--config PATH` (or `--config=PATH`) among the words being completed, which follow `--`
+/// in the call-back's arguments.
+fn config_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let words: Vec<OsString> = args.into_iter().skip_while(|a| a != "--").skip(1).collect();
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        let Some(text) = word.to_str() else { continue };
+        if text == "--" {
+            break;
+        }
+        if text == "--config" {
+            found = words.get(i + 1).map(PathBuf::from);
+        } else if let Some(path) = text.strip_prefix("--config=") {
+            found = Some(PathBuf::from(path));
+        }
+    }
+    found.filter(|p| !p.as_os_str().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn config_arg_reads_the_completed_words() {
+        let found = |w: &[&str]| config_arg(args(w));
+        assert_eq!(found(&["dropwatch", "--", "dropwatch", "log", ""]), None);
+        assert_eq!(
+            found(&[
+                "dropwatch",
+                "--",
+                "dropwatch",
+                "--config",
+                "a.toml",
+                "log",
+                ""
+            ]),
+            Some(PathBuf::from("a.toml"))
+        );
+        assert_eq!(
+            found(&["dropwatch", "--", "dropwatch", "log", "--config=b.toml", ""]),
+            Some(PathBuf::from("b.toml"))
+        );
+        // Still being typed: nothing yet.
+        assert_eq!(found(&["dropwatch", "--", "dropwatch", "--config"]), None);
+        // Before the call-back's `--` is not the user's command line.
+        assert_eq!(found(&["dropwatch", "--config", "x.toml", "--"]), None);
+    }
+
+    #[test]
+    fn every_shell_has_a_script() {
+        for shell in [
+            Shell::Bash,
+            Shell::Elvish,
+            Shell::Fish,
+            Shell::PowerShell,
+            Shell::Zsh,
+        ] {
+            let mut out = Vec::new();
+            write_completions(shell, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.contains(COMPLETE_VAR), "{shell}: {text}");
+        }
+    }
+}
