@@ -11,6 +11,7 @@ pub mod event;
 pub mod json;
 pub mod numbers;
 pub mod readings;
+pub mod sources;
 pub mod streams;
 pub mod terminal;
 pub mod ui;

@@ -3,6 +3,7 @@
 
 mod error;
 mod raw;
+mod source;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,6 +15,7 @@ use toml::Spanned;
 
 pub use error::{ConfigError, ConfigErrors, LineIndex};
 use raw::{RawConfig, RawEvent, RawGoal, RawStream};
+pub use source::{SourceKind, SourceProblem, SourceSpec};
 
 use crate::when::{parse_config_time, parse_duration, parse_zone};
 
@@ -105,6 +107,8 @@ pub struct Stream {
     pub window_zone: Tz,
     /// Goals, in file order.
     pub goals: Vec<Goal>,
+    /// Where the count is polled from, if anywhere.
+    pub source: Option<SourceSpec>,
 }
 
 /// One goal of a stream.
@@ -530,6 +534,13 @@ impl Validator<'_> {
             .iter()
             .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
             .collect();
+        let source = raw.source.as_ref().map(|s| {
+            source::validate(s).map_err(|problems| {
+                for p in problems {
+                    self.error(p.span, p.message, p.hint);
+                }
+            })
+        });
         let window_end = window_end.filter(|end| *end > event.at)?;
         Some(Stream {
             event: event.id.clone(),
@@ -543,6 +554,7 @@ impl Validator<'_> {
             window_end,
             window_zone,
             goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
+            source: source.transpose().ok()?,
         })
     }
 

@@ -60,6 +60,24 @@ pub struct RawStream {
     /// `[[streams.goal]]` tables.
     #[serde(default)]
     pub goal: Vec<Spanned<RawGoal>>,
+    /// `[streams.source]`: where the count is polled from.
+    pub source: Option<Spanned<RawSource>>,
+}
+
+/// One `[streams.source]`: a shell command or a URL whose answer holds the count.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Run through `sh -c`; its standard output holds the count.
+    pub command: Option<Spanned<String>>,
+    /// Fetched with GET; `${NAME}` is taken from the environment at request time.
+    pub url: Option<Spanned<String>>,
+    /// JSON pointer to the count in the URL's answer, e.g. "/items/0/statistics/viewCount".
+    pub json: Option<Spanned<String>>,
+    /// How often to poll, e.g. "5m".
+    pub every: Option<Spanned<String>>,
+    /// How long one poll may take, e.g. "20s".
+    pub timeout: Option<Spanned<String>>,
 }
 
 /// One `[[streams.goal]]`.
