@@ -217,7 +217,7 @@ fn check_url(url: &str) -> Result<(), (String, String)> {
     }
     template::pieces(url).map(|_| ()).map_err(|e| {
         (
-            format!("the source's url {url:?}: {}", e.message),
+            format!("the source's url {url:?} {}", e.message),
             e.hint.to_string(),
         )
     })
