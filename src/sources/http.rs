@@ -61,6 +61,24 @@ fn from_ureq(e: ureq::Error, timeout: Duration, expanded: &Expanded) -> SourceEr
         ureq::Error::StatusCode(code) => SourceError::Status(code),
         ureq::Error::HostNotFound => SourceError::Http("host not found".into()),
         ureq::Error::ConnectionFailed => SourceError::Http("cannot connect".into()),
+        ureq::Error::Io(io) => SourceError::Http(expanded.redact(&io.to_string())),
         other => SourceError::Http(expanded.redact(&other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_that_quote_the_url_show_the_names_not_the_values() {
+        let env = |_: &str| Some("s3cret".to_string());
+        let expanded = template::expand("https://x.test/?key=${KEY}", &env).unwrap();
+        let e = from_ureq(
+            ureq::Error::BadUri(expanded.text.clone()),
+            Duration::from_secs(1),
+            &expanded,
+        );
+        assert_eq!(e.to_string(), "bad uri: https://x.test/?key=${KEY}");
     }
 }
