@@ -85,9 +85,11 @@ fn a_script_past_its_timeout_is_killed_with_its_children() {
     let pids = dir.path().join("pids");
     // The shell starts a child that would outlive it, notes both pids, and waits.
     let cmd = format!("sleep 100 & echo $$ $! > '{}'; wait", pids.display());
-    let e = command(&cmd, SHORT).unwrap_err();
-    assert_eq!(e, SourceError::Timeout(SHORT));
-    assert_eq!(e.to_string(), "timeout after 300ms");
+    // Long enough for a loaded machine to start both and write the file before the kill.
+    let timeout = Duration::from_secs(2);
+    let e = command(&cmd, timeout).unwrap_err();
+    assert_eq!(e, SourceError::Timeout(timeout));
+    assert_eq!(e.to_string(), "timeout after 2s");
     let text = std::fs::read_to_string(&pids).unwrap();
     let pids: Vec<u32> = text
         .split_whitespace()
@@ -213,7 +215,7 @@ fn a_secret_reaches_the_server_and_no_message() {
     .map(|r| r.expect_err("each of these fails").to_string())
     .collect::<Vec<_>>();
     assert_eq!(errors[0], "HTTP 500");
-    assert_eq!(errors[3], "Connection refused (os error 111)");
+    assert!(errors[3].starts_with("Connection refused"), "{}", errors[3]);
     assert_eq!(errors[4], "$DW_NOT_SET is not set");
     errors.push(format!("{:?}", errors));
     for e in &errors {
