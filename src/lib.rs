@@ -17,6 +17,7 @@ pub mod readings;
 pub mod schema;
 pub mod settings;
 pub mod shell;
+pub mod sources;
 pub mod streams;
 pub mod terminal;
 #[doc(hidden)]

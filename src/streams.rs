@@ -314,6 +314,7 @@ mod tests {
                 goal("24-hour goal", 4_000_000, day),
                 goal("24-hour stretch goal", 5_000_000, day),
             ],
+            source: None,
         }
     }
 

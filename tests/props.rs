@@ -535,6 +535,7 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
                         window_end: end,
                         window_zone: chrono_tz::UTC,
                         goals,
+                        source: None,
                     },
                     readings,
                     now,

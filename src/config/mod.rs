@@ -6,12 +6,14 @@ mod error;
 pub mod locate;
 pub mod parse;
 pub(crate) mod raw;
+mod source;
 pub mod types;
 mod validate;
 
 pub use error::{ConfigError, ConfigErrors, LineIndex};
 pub use locate::{Source, locate, user_config_path};
 pub use parse::{load, parse};
+pub use source::{SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream};
 pub use validate::slug;
 

@@ -90,6 +90,31 @@ pub struct RawStream {
     #[serde(default)]
     #[schemars(with = "Vec<RawGoal>")]
     pub goal: Vec<Spanned<RawGoal>>,
+    /// `[streams.source]`: where the count is polled from.
+    #[schemars(with = "Option<RawSource>")]
+    pub source: Option<Spanned<RawSource>>,
+}
+
+/// One `[streams.source]`: a shell command or a URL whose answer holds the count.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
+pub struct RawSource {
+    /// Run through `sh -c`; its standard output holds the count.
+    #[schemars(with = "Option<String>")]
+    pub command: Option<Spanned<String>>,
+    /// Fetched with GET; `${NAME}` is taken from the environment at request time.
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
+    /// JSON pointer to the count in the URL's answer, e.g. "/items/0/statistics/viewCount".
+    #[schemars(with = "Option<String>")]
+    pub json: Option<Spanned<String>>,
+    /// How often to poll, e.g. "5m"; at least 1s.
+    #[schemars(with = "Option<Duration>")]
+    pub every: Option<Spanned<String>>,
+    /// How long one poll may take, e.g. "20s".
+    #[schemars(with = "Option<Duration>")]
+    pub timeout: Option<Spanned<String>>,
 }
 
 /// One `[[streams.goal]]`.

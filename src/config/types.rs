@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use super::{ConfigErrors, DEFAULT_TOML, Source, parse};
+use super::{ConfigErrors, DEFAULT_TOML, Source, SourceSpec, parse};
 
 /// A validated config.
 #[derive(Debug, Clone)]
@@ -61,6 +61,8 @@ pub struct Stream {
     pub window_zone: Tz,
     /// Goals, in file order.
     pub goals: Vec<Goal>,
+    /// Where the count is polled from, if anywhere.
+    pub source: Option<SourceSpec>,
 }
 
 /// One goal of a stream.

@@ -306,6 +306,13 @@ impl Validator<'_> {
             .iter()
             .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
             .collect();
+        let source = raw.source.as_ref().map(|s| {
+            super::source::validate(s).map_err(|problems| {
+                for p in problems {
+                    self.error(p.span, p.message, p.hint);
+                }
+            })
+        });
         let window_end = window_end.filter(|end| *end > event.at)?;
         Some(Stream {
             event: event.id.clone(),
@@ -319,6 +326,7 @@ impl Validator<'_> {
             window_end,
             window_zone,
             goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
+            source: source.transpose().ok()?,
         })
     }
 

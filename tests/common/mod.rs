@@ -6,6 +6,9 @@
 
 #![allow(dead_code)]
 
+/// An HTTP server on 127.0.0.1, for tests of URL count sources.
+pub mod http;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

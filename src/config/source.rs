@@ -1,0 +1,341 @@
+//! `[streams.source]`: checks a count source when the config loads, so that polling later can
+//! only fail for reasons outside the file (a script's exit, the network).
+
+use std::ops::Range;
+use std::time::Duration;
+
+use toml::Spanned;
+
+use super::raw::RawSource;
+use crate::sources::template;
+use crate::when::parse_duration;
+
+/// How often a source is polled when the config does not say.
+pub const DEFAULT_EVERY: Duration = Duration::from_secs(5 * 60);
+/// How long one poll may take when the config does not say.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+/// The shortest polling interval: anything faster only loads the source.
+pub const MIN_EVERY: Duration = Duration::from_secs(1);
+
+/// A checked count source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSpec {
+    /// What to run or fetch.
+    pub kind: SourceKind,
+    /// Time between polls after a success, at least [`MIN_EVERY`].
+    pub every: Duration,
+    /// How long one poll may take before it is abandoned (and a command killed); above zero.
+    pub timeout: Duration,
+}
+
+/// What a source runs or fetches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A shell command run through `sh -c`; its standard output holds the count.
+    Command(String),
+    /// An http(s) URL fetched with GET.
+    Url {
+        /// The URL as written: `${NAME}` is expanded only when the request is made.
+        url: String,
+        /// JSON pointer to the count; without it the body's first whole number counts.
+        json: Option<String>,
+    },
+}
+
+/// One mistake in a `[streams.source]` table; the caller turns the span into file:line:col.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceProblem {
+    /// Byte range in the config text.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub hint: String,
+}
+
+/// Checks a `[streams.source]` table, reporting every mistake at once.
+pub fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProblem>> {
+    let mut problems = Vec::new();
+    let mut problem = |span: Range<usize>, message: String, hint: &str| {
+        problems.push(SourceProblem {
+            span,
+            message,
+            hint: hint.to_string(),
+        })
+    };
+    let source = raw.get_ref();
+    let kind = match (&source.command, &source.url) {
+        (Some(_), Some(url)) => {
+            problem(
+                url.span(),
+                "a source has both `command` and `url`".into(),
+                "keep one: `command` runs a shell command, `url` fetches a page",
+            );
+            None
+        }
+        (None, None) => {
+            problem(
+                raw.span(),
+                "a source needs a `command` or a `url`".into(),
+                "write command = \"sh ~/bin/views.sh\" or url = \"https://…\"",
+            );
+            None
+        }
+        (Some(command), None) => {
+            if let Some(json) = &source.json {
+                problem(
+                    json.span(),
+                    "`json` applies only to a `url` source".into(),
+                    "remove `json`; a command prints the count itself",
+                );
+            }
+            if command.get_ref().trim().is_empty() {
+                problem(
+                    command.span(),
+                    "the source's command is empty".into(),
+                    "write a command that prints the count, e.g. command = \"sh ~/bin/views.sh\"",
+                );
+                None
+            } else {
+                Some(SourceKind::Command(command.get_ref().clone()))
+            }
+        }
+        (None, Some(url)) => {
+            let url_ok = match check_url(url.get_ref()) {
+                Ok(()) => true,
+                Err((message, hint)) => {
+                    problem(url.span(), message, &hint);
+                    false
+                }
+            };
+            let json_ok = match &source.json {
+                Some(json) => match check_pointer(json.get_ref()) {
+                    Ok(()) => true,
+                    Err(message) => {
+                        problem(
+                            json.span(),
+                            message,
+                            "write a JSON pointer such as json = \"/items/0/statistics/viewCount\" (~1 for a / in a key, ~0 for a ~)",
+                        );
+                        false
+                    }
+                },
+                None => true,
+            };
+            (url_ok && json_ok).then(|| SourceKind::Url {
+                url: url.get_ref().clone(),
+                json: source.json.as_ref().map(|j| j.get_ref().clone()),
+            })
+        }
+    };
+    let every = duration(&source.every, DEFAULT_EVERY, "every", &mut problem);
+    if let Some(d) = every
+        && d < MIN_EVERY
+        && let Some(text) = &source.every
+    {
+        problem(
+            text.span(),
+            format!("`every` = \"{}\" is shorter than a second", text.get_ref()),
+            "poll at most once a second, e.g. every = \"5m\"",
+        );
+    }
+    let timeout = duration(&source.timeout, DEFAULT_TIMEOUT, "timeout", &mut problem);
+    if timeout == Some(Duration::ZERO)
+        && let Some(text) = &source.timeout
+    {
+        problem(
+            text.span(),
+            format!("`timeout` = \"{}\" leaves no time to poll", text.get_ref()),
+            "write a timeout above zero, e.g. timeout = \"20s\"",
+        );
+    }
+    match (kind, every, timeout) {
+        (Some(kind), Some(every), Some(timeout)) if problems.is_empty() => Ok(SourceSpec {
+            kind,
+            every,
+            timeout,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// A duration key, or its default; a problem at its span when it does not parse.
+fn duration(
+    text: &Option<Spanned<String>>,
+    default: Duration,
+    key: &str,
+    problem: &mut impl FnMut(Range<usize>, String, &str),
+) -> Option<Duration> {
+    let Some(text) = text else {
+        return Some(default);
+    };
+    match parse_duration(text.get_ref()).map(|d| d.to_std()) {
+        Ok(Ok(d)) => Some(d),
+        Ok(Err(_)) => None,
+        Err(msg) => {
+            problem(
+                text.span(),
+                msg.message,
+                &format!("write a duration such as {key} = \"{}\"", example(key)),
+            );
+            None
+        }
+    }
+}
+
+fn example(key: &str) -> &'static str {
+    if key == "every" { "5m" } else { "20s" }
+}
+
+/// An http(s) URL whose `${NAME}`s are well formed; errors are (message, hint).
+fn check_url(url: &str) -> Result<(), (String, String)> {
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    match rest {
+        None => {
+            return Err((
+                format!("the source's url {url:?} is not an http(s) URL"),
+                "write a URL starting with https://".into(),
+            ));
+        }
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+            return Err((
+                format!("the source's url {url:?} has no host"),
+                "write the full URL, e.g. url = \"https://example.com/views\"".into(),
+            ));
+        }
+        Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            return Err((
+                format!("the source's url {url:?} has a space or control character"),
+                "write %20 for a space".into(),
+            ));
+        }
+        Some(_) => {}
+    }
+    template::pieces(url).map(|_| ()).map_err(|e| {
+        (
+            format!("the source's url {url:?} {}", e.message),
+            e.hint.to_string(),
+        )
+    })
+}
+
+/// Checks a JSON pointer: empty, or `/`-separated tokens where `~` is only `~0` or `~1`.
+fn check_pointer(pointer: &str) -> Result<(), String> {
+    if !pointer.is_empty() && !pointer.starts_with('/') {
+        return Err(format!("`json` = {pointer:?} does not start with /"));
+    }
+    let mut chars = pointer.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+            return Err(format!("`json` = {pointer:?} has a ~ that is not ~0 or ~1"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        source: Spanned<RawSource>,
+    }
+
+    fn check(table: &str) -> Result<SourceSpec, Vec<String>> {
+        let text = format!("[source]\n{table}");
+        let doc: Doc = toml::from_str(&text).expect("test TOML parses");
+        validate(&doc.source).map_err(|ps| {
+            ps.into_iter()
+                .map(|p| format!("{}: {} | {}", &text[p.span], p.message, p.hint))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_command_with_defaults() {
+        let spec = check("command = \"echo 5\"").unwrap();
+        assert_eq!(spec.kind, SourceKind::Command("echo 5".into()));
+        assert_eq!(spec.every, Duration::from_secs(300));
+        assert_eq!(spec.timeout, Duration::from_secs(20));
+    }
+
+    #[test]
+    fn a_url_with_a_pointer_and_times() {
+        let spec = check(
+            "url = \"https://x.test/v?id=1&key=${YOUTUBE_API_KEY}\"\njson = \"/items/0/n\"\nevery = \"1s\"\ntimeout = \"1m\"",
+        )
+        .unwrap();
+        assert_eq!(
+            spec.kind,
+            SourceKind::Url {
+                url: "https://x.test/v?id=1&key=${YOUTUBE_API_KEY}".into(),
+                json: Some("/items/0/n".into())
+            }
+        );
+        assert_eq!(spec.every, Duration::from_secs(1));
+        assert_eq!(spec.timeout, Duration::from_secs(60));
+        // Plain http is allowed (a local exporter), and so is the whole document as pointer.
+        assert!(check("url = \"HTTP://127.0.0.1:9/\"\njson = \"\"").is_ok());
+    }
+
+    #[test]
+    fn each_mistake_is_reported_at_its_value() {
+        let e = check("command = \"a\"\nurl = \"https://x.test\"").unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].starts_with("\"https://x.test\": a source has both"),
+            "{e:?}"
+        );
+
+        let e = check("every = \"5m\"").unwrap_err();
+        assert!(e[0].contains("needs a `command` or a `url`"), "{e:?}");
+
+        let e = check("command = \"a\"\nevery = \"0s\"\ntimeout = \"0s\"").unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].starts_with("\"0s\": `every` = \"0s\" is shorter than a second"));
+        assert!(e[1].contains("`timeout` = \"0s\" leaves no time"), "{e:?}");
+
+        let e = check("command = \"a\"\nevery = \"often\"").unwrap_err();
+        assert!(e[0].contains("\"often\" is not a duration"), "{e:?}");
+        assert!(e[0].ends_with("every = \"5m\""), "{e:?}");
+
+        let e = check("command = \"a\"\njson = \"/x\"").unwrap_err();
+        assert!(
+            e[0].starts_with("\"/x\": `json` applies only to a `url`"),
+            "{e:?}"
+        );
+
+        let e = check("command = \"  \"").unwrap_err();
+        assert!(e[0].contains("command is empty"), "{e:?}");
+    }
+
+    #[test]
+    fn urls_and_pointers() {
+        for (url, what) in [
+            ("ftp://x.test/", "not an http(s) URL"),
+            ("x.test/views", "not an http(s) URL"),
+            ("https://", "has no host"),
+            ("https://x.test/a b", "space"),
+            ("https://x.test/?k=${KEY", "unclosed"),
+            ("https://x.test/?k=${}", "empty"),
+            ("https://x.test/?k=${1KEY}", "\"1KEY\""),
+            ("https://x.test/?k=${A-B}", "\"A-B\""),
+        ] {
+            let e = check(&format!("url = {url:?}")).unwrap_err();
+            assert!(e[0].contains(what), "{url}: {e:?}");
+        }
+        for (pointer, what) in [
+            ("items/0", "does not start with /"),
+            ("/a~2b", "not ~0 or ~1"),
+            ("/a~", "not ~0 or ~1"),
+        ] {
+            let e = check(&format!("url = \"https://x.test\"\njson = {pointer:?}")).unwrap_err();
+            assert!(e[0].contains(what), "{pointer}: {e:?}");
+        }
+        assert!(check("url = \"https://x.test\"\njson = \"/a~0b/c~1d/0\"").is_ok());
+    }
+}

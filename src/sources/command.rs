@@ -1,0 +1,154 @@
+//! A command source: `sh -c` with its output captured, bounded in size and time. On a timeout
+//! the whole process group is killed, so a script's own children (a `curl`, a `sleep`) go too.
+
+use std::io::Read;
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::{LIMIT, SourceError, number};
+
+/// What the helper threads report.
+enum Done {
+    Stdout(std::io::Result<Vec<u8>>),
+    Stderr(String),
+    Exit(std::io::Result<ExitStatus>),
+}
+
+/// Runs `command` through `sh -c` and reads the first whole number of its standard output.
+pub fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
+    let deadline = Instant::now() + timeout;
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(command)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // A group of its own, so that one signal reaches everything the command started.
+        cmd.process_group(0);
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| SourceError::Run(format!("cannot run sh: {e}")))?;
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    // Reading and waiting happen on threads of their own so that this one can keep the clock;
+    // a send fails only once we have given up, when nobody listens any more.
+    if let Some(mut out) = child.stdout.take() {
+        let tx = tx.clone();
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let read = (&mut out)
+                .take(LIMIT + 1)
+                .read_to_end(&mut buf)
+                .map(|_| buf);
+            let _ = tx.send(Done::Stdout(read));
+        });
+    }
+    if let Some(err) = child.stderr.take() {
+        let tx = tx.clone();
+        thread::spawn(move || {
+            let _ = tx.send(Done::Stderr(last_line(err)));
+        });
+    }
+    thread::spawn(move || {
+        let _ = tx.send(Done::Exit(child.wait()));
+    });
+
+    let (mut stdout, mut stderr, mut status) = (None, None, None);
+    while stdout.is_none() || stderr.is_none() || status.is_none() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Done::Stdout(Ok(bytes))) if bytes.len() as u64 > LIMIT => {
+                kill_group(pid);
+                return Err(SourceError::TooLarge("output"));
+            }
+            Ok(Done::Stdout(read)) => {
+                stdout = Some(read.map_err(|e| SourceError::Run(format!("cannot read: {e}")))?)
+            }
+            Ok(Done::Stderr(line)) => stderr = Some(line),
+            Ok(Done::Exit(exit)) => {
+                status = Some(exit.map_err(|e| SourceError::Run(format!("cannot wait: {e}")))?)
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                kill_group(pid);
+                return Err(SourceError::Timeout(timeout));
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    let status = status.ok_or_else(|| SourceError::Run("lost the command".into()))?;
+    if !status.success() {
+        return Err(SourceError::Exit {
+            code: status.code(),
+            stderr: stderr.unwrap_or_default(),
+        });
+    }
+    let stdout = stdout.unwrap_or_default();
+    number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
+}
+
+/// The last non-blank line of a stream, at most 200 characters; reads to the end but keeps
+/// only a tail, so a chatty command cannot fill memory.
+fn last_line(mut from: impl Read) -> String {
+    const KEEP: usize = 4096;
+    let mut tail: Vec<u8> = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                tail.extend_from_slice(&buf[..n]);
+                if tail.len() > 2 * KEEP {
+                    tail.drain(..tail.len() - KEEP);
+                }
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&tail);
+    let line = text
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    line.chars().take(200).collect()
+}
+
+/// Kills the process group led by `pid`: the shell and everything it started.
+#[cfg(unix)]
+fn kill_group(pid: u32) {
+    use rustix::process::{Pid, Signal, kill_process_group};
+    if let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) {
+        // Already gone is fine: that is what we wanted.
+        let _ = kill_process_group(pid, Signal::KILL);
+    }
+}
+
+/// Kills the process tree rooted at `pid`.
+#[cfg(not(unix))]
+fn kill_group(pid: u32) {
+    let _ = Command::new("taskkill")
+        .args(["/F", "/T", "/PID", &pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_last_line_of_stderr() {
+        assert_eq!(last_line(&b"warming up\nno token\n\n"[..]), "no token");
+        assert_eq!(last_line(&b""[..]), "");
+        let long = "x".repeat(100_000) + "\nfinal words";
+        assert_eq!(last_line(long.as_bytes()), "final words");
+        assert_eq!(last_line("y".repeat(500).as_bytes()).len(), 200);
+    }
+}

@@ -1,0 +1,84 @@
+//! A URL source: one GET, bounded in time, redirects and size, with `${NAME}` filled in from the
+//! environment at request time and kept out of every error.
+
+use std::time::Duration;
+
+use ureq::Agent;
+
+use super::template::{self, Expanded};
+use super::{LIMIT, SourceError, number};
+
+/// Redirects followed before giving up: enough for a moved API, few enough to end a loop fast.
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// Fetches `url` and reads the count at `json`, or the body's first whole number.
+pub fn get(
+    url: &str,
+    json: Option<&str>,
+    timeout: Duration,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<u64, SourceError> {
+    let expanded = template::expand(url, env)?;
+    let agent: Agent = Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .max_redirects(MAX_REDIRECTS)
+        .max_redirects_will_error(true)
+        // Statuses are read below, so that a 500 is reported as such and not as a transport error.
+        .http_status_as_error(false)
+        .user_agent(concat!("dropwatch/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent
+        .get(&expanded.text)
+        .call()
+        .map_err(|e| from_ureq(e, timeout, &expanded))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(SourceError::Status(status.as_u16()));
+    }
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(LIMIT)
+        .read_to_vec()
+        .map_err(|e| from_ureq(e, timeout, &expanded))?;
+    match json {
+        Some(pointer) => number::json_count(&body, pointer),
+        None => number::first_count(&String::from_utf8_lossy(&body))
+            .ok_or(SourceError::NoNumber("body")),
+    }
+}
+
+/// Our error for one of ureq's, with any expanded value put back as `${NAME}`.
+fn from_ureq(e: ureq::Error, timeout: Duration, expanded: &Expanded) -> SourceError {
+    match e {
+        ureq::Error::Timeout(_) => SourceError::Timeout(timeout),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+            SourceError::Timeout(timeout)
+        }
+        ureq::Error::TooManyRedirects => SourceError::TooManyRedirects,
+        ureq::Error::BodyExceedsLimit(_) => SourceError::TooLarge("body"),
+        ureq::Error::StatusCode(code) => SourceError::Status(code),
+        ureq::Error::HostNotFound => SourceError::Http("host not found".into()),
+        ureq::Error::ConnectionFailed => SourceError::Http("cannot connect".into()),
+        ureq::Error::Io(io) => SourceError::Http(expanded.redact(&io.to_string())),
+        other => SourceError::Http(expanded.redact(&other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_that_quote_the_url_show_the_names_not_the_values() {
+        let env = |_: &str| Some("s3cret".to_string());
+        let expanded = template::expand("https://x.test/?key=${KEY}", &env).unwrap();
+        let e = from_ureq(
+            ureq::Error::BadUri(expanded.text.clone()),
+            Duration::from_secs(1),
+            &expanded,
+        );
+        assert_eq!(e.to_string(), "bad uri: https://x.test/?key=${KEY}");
+    }
+}

@@ -1,0 +1,304 @@
+//! Count sources end to end, without the internet: shell scripts that print counts (or fail,
+//! or hang and get killed), and an HTTP server on 127.0.0.1 that answers well and badly.
+
+mod common;
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::http::{Reply, Server};
+use dropwatch::config::{self, Source, SourceKind, SourceSpec};
+use dropwatch::sources::{self, PollResult, SourceError};
+
+const SECRET: &str = "s3cr3t-Value_42";
+
+/// The environment the URL sources see: one secret, nothing else.
+fn env(name: &str) -> Option<String> {
+    (name == "DW_TEST_KEY").then(|| SECRET.to_string())
+}
+
+fn command(cmd: &str, timeout: Duration) -> Result<u64, SourceError> {
+    let spec = SourceSpec {
+        kind: SourceKind::Command(cmd.into()),
+        every: Duration::from_secs(60),
+        timeout,
+    };
+    sources::fetch(&spec, &env)
+}
+
+fn url(url: &str, json: Option<&str>, timeout: Duration) -> Result<u64, SourceError> {
+    let spec = SourceSpec {
+        kind: SourceKind::Url {
+            url: url.into(),
+            json: json.map(str::to_string),
+        },
+        every: Duration::from_secs(60),
+        timeout,
+    };
+    sources::fetch(&spec, &env)
+}
+
+const LONG: Duration = Duration::from_secs(20);
+const SHORT: Duration = Duration::from_millis(300);
+
+#[test]
+fn scripts_that_print_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("mv-views.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\necho 'fetching…' >&2\necho \"views: 2,712,345\"\n",
+    )
+    .unwrap();
+    let run = format!("sh '{}'", script.display());
+    assert_eq!(command(&run, LONG), Ok(2_712_345));
+    assert_eq!(command("printf '2.7M\\n'", LONG), Ok(2_700_000));
+    assert_eq!(command("echo 12; echo 13", LONG), Ok(12));
+    // The shell does its own expansion; the environment is inherited.
+    assert_eq!(command("N=41; echo $((N + 1))", LONG), Ok(42));
+}
+
+#[test]
+fn scripts_that_fail_say_why() {
+    assert_eq!(
+        command("echo lots of views", LONG),
+        Err(SourceError::NoNumber("output"))
+    );
+    assert_eq!(command("true", LONG), Err(SourceError::NoNumber("output")));
+    let e = command(
+        "echo 5; echo starting >&2; echo 'no token' >&2; exit 3",
+        LONG,
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "exit 3: no token");
+    // Endless output is cut at 1 MiB and the command killed, not read forever.
+    assert_eq!(
+        command("yes 12", LONG),
+        Err(SourceError::TooLarge("output"))
+    );
+}
+
+#[test]
+fn a_script_past_its_timeout_is_killed_with_its_children() {
+    let dir = tempfile::tempdir().unwrap();
+    let pids = dir.path().join("pids");
+    // The shell starts a child that would outlive it, notes both pids, and waits.
+    let cmd = format!("sleep 100 & echo $$ $! > '{}'; wait", pids.display());
+    // Long enough for a loaded machine to start both and write the file before the kill.
+    let timeout = Duration::from_secs(2);
+    let e = command(&cmd, timeout).unwrap_err();
+    assert_eq!(e, SourceError::Timeout(timeout));
+    assert_eq!(e.to_string(), "timeout after 2s");
+    let text = std::fs::read_to_string(&pids).unwrap();
+    let pids: Vec<u32> = text
+        .split_whitespace()
+        .map(|p| p.parse().unwrap())
+        .collect();
+    assert_eq!(pids.len(), 2, "{text}");
+    for pid in pids {
+        wait_until_gone(pid);
+    }
+}
+
+/// Waits until process `pid` has ended (gone, or a zombie waiting to be reaped); panics if it
+/// is still running after a generous while.
+fn wait_until_gone(pid: u32) {
+    let stat = format!("/proc/{pid}/stat");
+    if !Path::new("/proc/self/stat").exists() {
+        return; // no procfs to look in
+    }
+    let start = Instant::now();
+    loop {
+        let state = std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|s| s.rsplit_once(") ").map(|(_, rest)| rest.chars().next()))
+            .flatten();
+        if matches!(state, None | Some('Z' | 'X')) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "process {pid} still runs (state {state:?})"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn json(body: &str) -> Reply {
+    Reply::Body(200, "application/json", body.to_string())
+}
+
+#[test]
+fn a_url_answering_json() {
+    let server = Server::start(3, |path| match path {
+        "/stats" => json(r#"{"items":[{"statistics":{"viewCount":"2712345","likes":1200}}]}"#),
+        _ => Reply::Body(404, "text/plain", "no".into()),
+    });
+    let at = |pointer| url(&server.url("/stats"), Some(pointer), LONG);
+    assert_eq!(at("/items/0/statistics/viewCount"), Ok(2_712_345));
+    assert_eq!(at("/items/0/statistics/likes"), Ok(1200));
+    let e = at("/items/1/statistics/viewCount").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "nothing at \"/items/1/statistics/viewCount\" in the JSON"
+    );
+}
+
+#[test]
+fn a_url_without_a_pointer_reads_the_first_count() {
+    let server = Server::start(2, |path| match path {
+        "/page" => Reply::Body(200, "text/html", "<p>2.7M views</p>".into()),
+        _ => Reply::Body(200, "text/html", "<p>no views yet</p>".into()),
+    });
+    assert_eq!(url(&server.url("/page"), None, LONG), Ok(2_700_000));
+    assert_eq!(
+        url(&server.url("/empty"), None, LONG),
+        Err(SourceError::NoNumber("body"))
+    );
+}
+
+#[test]
+fn a_url_that_answers_badly() {
+    let server = Server::start(20, |path| match path {
+        "/500" => Reply::Body(500, "text/plain", "oops 12".into()),
+        "/html" => Reply::Body(200, "text/html", "<html>12</html>".into()),
+        "/huge" => Reply::Body(200, "text/plain", "1".repeat(2 << 20)),
+        "/endless" => Reply::Stream(b'7', 3 << 20),
+        "/loop" => Reply::Redirect("/loop".into()),
+        "/slow" => Reply::Hang,
+        _ => Reply::Body(404, "text/plain", "".into()),
+    });
+    let get = |path, pointer| url(&server.url(path), pointer, LONG);
+    assert_eq!(get("/500", None), Err(SourceError::Status(500)));
+    assert_eq!(get("/nowhere", None), Err(SourceError::Status(404)));
+    let e = get("/html", Some("/views")).unwrap_err().to_string();
+    assert!(e.starts_with("the answer is not JSON"), "{e}");
+    assert_eq!(get("/huge", None), Err(SourceError::TooLarge("body")));
+    assert_eq!(get("/endless", None), Err(SourceError::TooLarge("body")));
+    assert_eq!(get("/loop", None), Err(SourceError::TooManyRedirects));
+    let e = url(&server.url("/slow"), None, SHORT).unwrap_err();
+    assert_eq!(e.to_string(), "timeout after 300ms");
+    // The loop was cut after the first request and five redirects.
+    let loops = server.seen().iter().filter(|l| l.contains("/loop")).count();
+    assert_eq!(loops, 1 + sources::MAX_REDIRECTS as usize);
+}
+
+#[test]
+fn a_secret_reaches_the_server_and_no_message() {
+    let server = Server::start(10, |path| {
+        if path.starts_with("/ok") {
+            json(r#"{"n": 5}"#)
+        } else if path.starts_with("/fail") {
+            Reply::Body(500, "text/plain", "".into())
+        } else {
+            Reply::Hang
+        }
+    });
+    let with_key = |path: &str| server.url(&format!("{path}?key=${{DW_TEST_KEY}}&id=1"));
+    assert_eq!(url(&with_key("/ok"), Some("/n"), LONG), Ok(5));
+    let seen = server.seen();
+    assert!(
+        seen[0].contains(&format!("/ok?key={SECRET}&id=1")),
+        "{seen:?}"
+    );
+
+    let mut errors = vec![
+        url(&with_key("/fail"), Some("/n"), LONG),
+        url(&with_key("/ok"), Some("/missing"), LONG),
+        url(&with_key("/slow"), None, SHORT),
+        // Nothing listens on port 1: a transport error, whose text may name the URL.
+        url("http://127.0.0.1:1/?key=${DW_TEST_KEY}", None, LONG),
+        url("https://example.invalid/?key=${DW_NOT_SET}", None, LONG),
+    ]
+    .into_iter()
+    .map(|r| r.expect_err("each of these fails").to_string())
+    .collect::<Vec<_>>();
+    assert_eq!(errors[0], "HTTP 500");
+    assert!(errors[3].starts_with("Connection refused"), "{}", errors[3]);
+    assert_eq!(errors[4], "$DW_NOT_SET is not set");
+    errors.push(format!("{:?}", errors));
+    for e in &errors {
+        assert!(!e.contains(SECRET), "the secret leaked: {e}");
+    }
+}
+
+#[test]
+fn a_config_with_sources_validates() {
+    let text = r#"
+[[event]]
+id = "with-you"
+name = "With You"
+at = "2022-04-24 23:00"
+zone = "Asia/Seoul"
+[[streams]]
+event = "with-you"
+platform = "YouTube"
+window_end = "2022-04-25 00:00"
+[streams.source]
+url = "https://www.example.com/videos?id=abc&key=${YOUTUBE_API_KEY}"
+json = "/items/0/statistics/viewCount"
+every = "10m"
+[[streams]]
+event = "with-you"
+platform = "Spotify"
+window_end = "2022-04-25 00:00"
+[streams.source]
+command = "sh ~/bin/mv-views.sh"
+"#;
+    let c = config::parse(text, Source::Embedded).unwrap();
+    assert_eq!(
+        c.streams[0].source,
+        Some(SourceSpec {
+            kind: SourceKind::Url {
+                url: "https://www.example.com/videos?id=abc&key=${YOUTUBE_API_KEY}".into(),
+                json: Some("/items/0/statistics/viewCount".into()),
+            },
+            every: Duration::from_secs(600),
+            timeout: Duration::from_secs(20),
+        })
+    );
+    assert_eq!(
+        c.streams[1].source.as_ref().map(|s| &s.kind),
+        Some(&SourceKind::Command("sh ~/bin/mv-views.sh".into()))
+    );
+}
+
+#[test]
+fn the_poller_reports_each_source_off_the_callers_thread() {
+    let spec = |cmd: &str| SourceSpec {
+        kind: SourceKind::Command(cmd.into()),
+        every: Duration::from_secs(3600),
+        timeout: LONG,
+    };
+    let (tx, rx) = mpsc::channel();
+    let caller = std::thread::current().id();
+    let poller = sources::spawn(
+        vec![("ok", spec("echo 2,712,345")), ("bad", spec("exit 3"))],
+        move |result: PollResult<&'static str>| {
+            let _ = tx.send((result, std::thread::current().id()));
+        },
+    );
+    let mut got: Vec<_> = (0..2)
+        .map(|_| {
+            rx.recv_timeout(Duration::from_secs(20))
+                .expect("a poll result")
+        })
+        .collect();
+    got.sort_by_key(|(r, _)| r.key);
+    assert_eq!(got[0].0.key, "bad");
+    assert_eq!(
+        got[0].0.outcome,
+        Err(SourceError::Exit {
+            code: Some(3),
+            stderr: String::new()
+        })
+    );
+    assert_eq!(got[1].0.key, "ok");
+    assert_eq!(got[1].0.outcome, Ok(2_712_345));
+    assert!(got.iter().all(|(_, thread)| *thread != caller));
+    // Stopping returns once the poller's thread has ended; with an hour to the next poll,
+    // nothing more arrives.
+    poller.stop();
+    assert!(matches!(rx.recv(), Err(mpsc::RecvError)));
+}
