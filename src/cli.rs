@@ -63,6 +63,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A status-line feed for waybar, i3bar/swaybar, polybar or tmux: writes a line whenever
+    /// its text changes.
+    #[command(after_help = crate::bar::FIELDS_HELP)]
+    Bar {
+        /// waybar (JSON per line), i3bar (its JSON protocol) or plain (one line of text).
+        #[arg(long, value_enum, default_value_t = crate::bar::Format::Plain)]
+        format: crate::bar::Format,
+        /// What the line says; fields are listed below.
+        #[arg(long, value_name = "T", default_value = "{name} {left}")]
+        template: String,
+        /// Write one line and exit.
+        #[arg(long)]
+        once: bool,
+    },
     /// Append a stream-count reading for EVENT to the readings file beside the config.
     Log {
         /// The event id, as in the config.

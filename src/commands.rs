@@ -29,6 +29,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Completions { shell }) => {
             print_with(|out| crate::shell::write_completions(shell, out))
         }
+        Some(Command::Bar {
+            format,
+            template,
+            once,
+        }) => bar(&settings, format, &template, once),
         Some(Command::Man) => print_with(crate::shell::write_man),
         Some(Command::Schema) => print_with(crate::schema::write_schema),
         None => dashboard(&settings),
@@ -49,13 +54,7 @@ fn source(settings: &Settings) -> Result<Source, Failure> {
 
 fn dashboard(settings: &Settings) -> Result<(), Failure> {
     let (config, readings) = load::both(&source(settings)?)?;
-    let clock = match (settings.output, settings.at, settings.speed) {
-        (Output::Text { .. } | Output::Json, at, _) => {
-            Clock::Fixed(at.unwrap_or(settings.real_now))
-        }
-        (Output::Live, None, 1.0) => Clock::System,
-        (Output::Live, start, s) => Clock::replay(start.unwrap_or(settings.real_now), s),
-    };
+    let clock = clock(settings, settings.output != Output::Live);
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
@@ -76,6 +75,29 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
         .lock()
         .write_all(text.as_bytes())
         .map_err(|e| Failure::Runtime(e.into()))
+}
+
+/// The clock a command runs on: fixed for one frame, the system's, or a replay.
+fn clock(settings: &Settings, fixed: bool) -> Clock {
+    match (fixed, settings.at, settings.speed) {
+        (true, at, _) => Clock::Fixed(at.unwrap_or(settings.real_now)),
+        (false, None, 1.0) => Clock::System,
+        (false, start, s) => Clock::replay(start.unwrap_or(settings.real_now), s),
+    }
+}
+
+fn bar(
+    settings: &Settings,
+    format: crate::bar::Format,
+    template: &str,
+    once: bool,
+) -> Result<(), Failure> {
+    let template =
+        crate::bar::Template::parse(template).map_err(|e| Failure::Usage(e.to_string()))?;
+    let (config, readings) = load::both(&source(settings)?)?;
+    let clock = clock(settings, once);
+    let app = App::new(config, readings, clock.now(), settings.local_zone);
+    crate::bar::run(app, clock, format, &template, once)
 }
 
 fn check(settings: &Settings) -> Result<(), Failure> {

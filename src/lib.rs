@@ -2,6 +2,7 @@
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 
 pub mod app;
+pub mod bar;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{dropwatch, fails};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,19 +12,8 @@ use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../assets/dropwatch.schema.json");
 
-/// The binary, isolated from the machine's own config: a temp cwd and config dir.
-fn dropwatch(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dropwatch"));
-    cmd.current_dir(dir)
-        .env_remove("DROPWATCH_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env("HOME", dir)
-        .env("TZ", "Europe/Berlin");
-    cmd
-}
-
 /// stdout of a run that must succeed.
-fn output(cmd: &mut Command) -> String {
+fn output(cmd: &mut assert_cmd::Command) -> String {
     let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
@@ -120,7 +111,10 @@ printf '%s\n' "${COMPREPLY[@]}"
     for (k, v) in env {
         cmd.env(k, v);
     }
-    output(&mut cmd).lines().map(str::to_string).collect()
+    output(&mut assert_cmd::Command::from_std(cmd))
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The candidates that are not options.
@@ -175,14 +169,13 @@ fn fish_and_zsh_get_the_ids_with_the_event_names() {
     let dir = completion_dir();
     let d = dir.path();
     if common::have_shell("fish") {
-        let offered = output(
-            Command::new("fish")
-                .args(["--no-config", "-c"])
-                .arg("source dropwatch.fish; complete -C 'dropwatch --config other.toml log '")
-                .current_dir(d)
-                .env("PATH", path_with_binary())
-                .env("HOME", d),
-        );
+        let mut fish = Command::new("fish");
+        fish.args(["--no-config", "-c"])
+            .arg("source dropwatch.fish; complete -C 'dropwatch --config other.toml log '")
+            .current_dir(d)
+            .env("PATH", path_with_binary())
+            .env("HOME", d);
+        let offered = output(&mut assert_cmd::Command::from_std(fish));
         let ids: Vec<&str> = offered.lines().filter(|l| !l.starts_with('-')).collect();
         assert_eq!(ids, ["gamma\tFirst", "delta\tSecond"], "{offered}");
     }
@@ -343,4 +336,67 @@ fn init_writes_the_schema_directive_and_the_schema_beside_the_config() {
     assert!(printed.contains("dropwatch.schema.json"), "{printed}");
     let checked = output(dropwatch(d).args(["--config", "cfg/fan.toml", "check"]));
     assert!(checked.contains("ok"), "{checked}");
+}
+
+/// `bar` writes a line only when its text changes: every second while it shows seconds, and
+/// once over the same seconds when it shows none. A replay at 60x packs a minute into each second.
+#[test]
+fn bar_writes_a_line_when_its_text_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+            .current_dir(dir.path())
+            .env_remove("DROPWATCH_CONFIG")
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .args(["bar", "--at", "2022-04-24T13:00:00Z"])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Bounded: the feed never ends by itself.
+        std::thread::sleep(std::time::Duration::from_millis(3500));
+        child.kill().unwrap();
+        let out = child.wait_with_output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ticking = run(&[]);
+    let lines: Vec<&str> = ticking.lines().collect();
+    assert!((3..=5).contains(&lines.len()), "{ticking}");
+    assert_eq!(lines[0], "With You in 1:00:00");
+    assert_eq!(lines[1], "With You in 0:59:59");
+    let still = run(&["--template", "{name} · {phase}"]);
+    assert_eq!(still, "With You · imminent\n");
+    let waybar = run(&["--format", "waybar", "--template", "{name}"]);
+    let v: Value = serde_json::from_str(waybar.lines().next().unwrap()).unwrap();
+    assert_eq!(v["text"], "With You");
+    assert_eq!(v["class"], "imminent");
+    assert!(
+        v["tooltip"].as_str().unwrap().contains("Proof in 46d"),
+        "{v}"
+    );
+}
+
+#[test]
+fn bar_i3bar_protocol_and_bad_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = output(dropwatch(dir.path()).args([
+        "bar",
+        "--once",
+        "--format",
+        "i3bar",
+        "--at",
+        "2022-04-24T13:00:00Z",
+    ]));
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("{\"version\":1}"));
+    assert_eq!(lines.next(), Some("["));
+    let blocks: Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(blocks[0]["full_text"], "With You in 1:00:00");
+    fails(
+        dropwatch(dir.path()).args(["bar", "--template", "{name} {lefts}"]),
+        2,
+        "unknown field {lefts}",
+    );
+    let help = output(dropwatch(dir.path()).args(["bar", "--help"]));
+    assert!(help.contains("{per_hour}"), "{help}");
 }

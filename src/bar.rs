@@ -1,0 +1,437 @@
+//! `dropwatch bar`: a status-line feed for waybar, i3bar/swaybar, polybar and tmux. It derives
+//! the same [`View`] as the dashboard, formats one line from a template, and writes a line only
+//! when the text changes.
+
+use std::io::Write;
+use std::time::{Duration, SystemTime};
+
+use chrono::Timelike;
+use serde_json::json;
+
+use crate::app::App;
+use crate::clock::Clock;
+use crate::countdown::{self, Phase, Target};
+use crate::failure::Failure;
+use crate::numbers::{per_hour, short};
+use crate::problem::Problem;
+use crate::streams::{GoalView, Status, Window};
+use crate::view::View;
+
+/// How lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line: text, tooltip, class (the phase), percentage.
+    Waybar,
+    /// The i3bar/swaybar JSON protocol: a header, then one array of blocks per line.
+    I3bar,
+    /// The text alone, for polybar's `custom/script` and tmux's `status-right`.
+    Plain,
+}
+
+/// The template's fields, with what each shows: `--help` and the README list them.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("name", "the selected event's name"),
+    ("id", "its id"),
+    ("phase", "upcoming, imminent, live or released"),
+    (
+        "left",
+        "what its countdown says: \"in 1:02:11\", \"OUT NOW\", \"out 4y ago\"",
+    ),
+    ("title", "the terminal title: name and left"),
+    ("count", "its stream's latest count, short (2.7M)"),
+    ("goal", "the next goal not yet reached"),
+    ("percent", "that goal's progress, in percent"),
+    ("needed", "streams that goal still needs, short"),
+    ("per_hour", "streams per hour it needs until its deadline"),
+    ("window", "time left in the tracking window"),
+];
+
+/// `--help` text listing the fields.
+pub const FIELDS_HELP: &str = "Template fields: {name} the selected event's name, {id} its id, \
+{phase} upcoming/imminent/live/released, {left} what its countdown says (\"in 1:02:11\", \
+\"OUT NOW\"), {title} name and left, {count} its stream's count (2.7M), {goal} the next goal \
+not yet reached, {percent} its progress, {needed} streams it still needs, {per_hour} streams \
+per hour it needs, {window} time left in the tracking window. {{ and }} write braces.";
+
+/// One piece of a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Text(String),
+    Field(&'static str),
+}
+
+/// A parsed `--template`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    parts: Vec<Part>,
+}
+
+impl Template {
+    /// Parses `{field}` references; an unknown or unclosed field is a problem naming it.
+    pub fn parse(text: &str) -> Result<Template, Problem> {
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        let mut rest = text;
+        let fields = || {
+            FIELDS
+                .iter()
+                .map(|(f, _)| format!("{{{f}}}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        while let Some(c) = rest.chars().next() {
+            if let Some(after) = rest.strip_prefix("{{") {
+                literal.push('{');
+                rest = after;
+            } else if let Some(after) = rest.strip_prefix("}}") {
+                literal.push('}');
+                rest = after;
+            } else if c == '{' {
+                let Some(end) = rest.find('}') else {
+                    return Err(Problem::new(
+                        format!(
+                            "--template: {} has no closing }}",
+                            crate::problem::quoted(rest)
+                        ),
+                        format!(
+                            "close the field, or write {{{{ for a brace; fields: {}",
+                            fields()
+                        ),
+                    ));
+                };
+                let name = &rest[1..end];
+                let Some((field, _)) = FIELDS.iter().find(|(f, _)| *f == name) else {
+                    return Err(Problem::new(
+                        format!("--template: unknown field {{{name}}}"),
+                        format!("use one of {}", fields()),
+                    ));
+                };
+                if !literal.is_empty() {
+                    parts.push(Part::Text(std::mem::take(&mut literal)));
+                }
+                parts.push(Part::Field(field));
+                rest = &rest[end + 1..];
+            } else {
+                literal.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if !literal.is_empty() {
+            parts.push(Part::Text(literal));
+        }
+        Ok(Template { parts })
+    }
+
+    /// Whether a field that can tick every second is used; else a line a minute suffices.
+    pub fn shows_seconds(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| matches!(p, Part::Field("left" | "title")))
+    }
+
+    /// The template filled in from `facts`.
+    pub fn fill(&self, facts: &Facts) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Field(f) => out.push_str(facts.get(f)),
+            }
+        }
+        out
+    }
+}
+
+/// Every field's value at one instant, and what goes beside the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    values: Vec<(&'static str, String)>,
+    /// The phase, for waybar's `class`.
+    pub class: &'static str,
+    /// The next goal's progress, 0 to 100, for waybar's `percentage`.
+    pub percentage: Option<u64>,
+    /// The other events and the open goals, a line each.
+    pub tooltip: Vec<String>,
+}
+
+impl Facts {
+    fn get(&self, field: &str) -> &str {
+        self.values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// The goal a fan looks at next: the first not reached whose deadline is ahead, else the first
+/// not reached.
+fn next_goal(goals: &[GoalView]) -> Option<&GoalView> {
+    goals
+        .iter()
+        .find(|g| !g.reached && g.needed_per_hour.is_some())
+        .or_else(|| goals.iter().find(|g| !g.reached))
+}
+
+/// "in 01:02:11", "OUT NOW", "out 4y 7m ago": an event's state in a few words.
+fn event_state(app: &App, i: usize, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
+    let e = &app.config.events[i];
+    match phase {
+        Phase::Upcoming | Phase::Imminent => {
+            format!("in {}", countdown::compact_countdown(now, e.at, e.zone))
+        }
+        Phase::Live => "OUT NOW".to_string(),
+        Phase::Released => format!(
+            "out {} ago",
+            countdown::calendar_span(e.at, now, e.zone).short(2)
+        ),
+    }
+}
+
+/// The facts of `view`.
+pub fn facts(app: &App, view: &View) -> Facts {
+    let mut facts = Facts::default();
+    let mut set = |f: &'static str, v: String| facts.values.push((f, v));
+    if let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) {
+        set("name", event.name.clone());
+        set("id", event.id.clone());
+        set("phase", selected.phase.as_str().to_string());
+        let left = match selected.target {
+            Target::Release(t) => {
+                format!(
+                    "in {}",
+                    countdown::compact_countdown(view.now, t, event.zone)
+                )
+            }
+            Target::Live(_) => "OUT NOW".to_string(),
+            Target::Anniversary(n, t) => format!(
+                "{} anniversary in {}",
+                countdown::ordinal(n),
+                countdown::compact_countdown(view.now, t, event.zone)
+            ),
+            Target::Since(t) => format!(
+                "out {} ago",
+                countdown::calendar_span(t, view.now, event.zone).short(2)
+            ),
+        };
+        set("left", left);
+        set("title", view.title.clone());
+    } else {
+        set("title", view.title.clone());
+    }
+    if let Some(shown) = view.streams.first() {
+        let f = &shown.figures;
+        set("count", short(f.count));
+        if let Window::Open { left_secs } = f.window {
+            set(
+                "window",
+                format!("{}h {:02}m", left_secs / 3600, left_secs % 3600 / 60),
+            );
+        }
+        if let Some(g) = next_goal(&f.goals) {
+            set("goal", g.label.clone());
+            set("percent", format!("{:.0}%", g.percent.min(9999.0)));
+            set("needed", short(g.needed));
+            if let Some(r) = g.needed_per_hour {
+                set("per_hour", per_hour(r));
+            }
+        }
+    }
+    facts.class = view.selected.as_ref().map_or("none", |s| s.phase.as_str());
+    facts.percentage = view
+        .streams
+        .first()
+        .and_then(|s| next_goal(&s.figures.goals))
+        .map(|g| g.percent.clamp(0.0, 100.0).round() as u64);
+    let selected = view.selected.as_ref().map(|s| s.index);
+    for (i, e) in app.config.events.iter().enumerate() {
+        if Some(i) != selected {
+            facts.tooltip.push(format!(
+                "{} {}",
+                e.name,
+                event_state(app, i, view.phases[i], view.now)
+            ));
+        }
+    }
+    for shown in &view.streams {
+        let platform = &app.config.streams[shown.index].platform;
+        for g in &shown.figures.goals {
+            if g.reached || g.status == Status::Missed {
+                continue;
+            }
+            let mut line = format!(
+                "{platform} {}: {:.0}% · {} to go",
+                g.label,
+                g.percent,
+                short(g.needed)
+            );
+            if let Some(r) = g.needed_per_hour {
+                line.push_str(&format!(" · {}", per_hour(r)));
+            }
+            line.push_str(&format!(" · {}", g.status.label()));
+            facts.tooltip.push(line);
+        }
+    }
+    facts
+}
+
+/// The line to write for `facts` in `format` (without the i3bar separator).
+pub fn line(format: Format, template: &Template, facts: &Facts) -> String {
+    let text = template.fill(facts);
+    match format {
+        Format::Plain => text,
+        Format::Waybar => {
+            let mut v = json!({
+                "text": text,
+                "tooltip": facts.tooltip.join("\n"),
+                "class": facts.class,
+            });
+            if let Some(p) = facts.percentage {
+                v["percentage"] = json!(p);
+            }
+            v.to_string()
+        }
+        Format::I3bar => json!([{ "name": "dropwatch", "full_text": text }]).to_string(),
+    }
+}
+
+/// When a file was last changed, to notice a saved config or a new reading.
+fn modified(path: Option<&std::path::Path>) -> Option<SystemTime> {
+    std::fs::metadata(path?).ok()?.modified().ok()
+}
+
+/// Writes lines until the reader goes away (a closed pipe ends it quietly) or, with `once`,
+/// after the first.
+pub fn run(
+    mut app: App,
+    clock: Clock,
+    format: Format,
+    template: &Template,
+    once: bool,
+) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    let gone = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            None
+        } else {
+            Some(Failure::Runtime(e.into()))
+        }
+    };
+    if format == Format::I3bar
+        && let Err(e) = writeln!(out, "{{\"version\":1}}\n[").and_then(|()| out.flush())
+    {
+        return gone(e).map_or(Ok(()), Err);
+    }
+    let source = app.config.source.clone();
+    let files = |s: &crate::config::Source| {
+        let readings = s.readings_path();
+        (
+            modified(match s {
+                crate::config::Source::File(p) => Some(p.as_path()),
+                crate::config::Source::Embedded => None,
+            }),
+            modified(readings.as_deref()),
+        )
+    };
+    let mut stamps = files(&source);
+    let mut last = String::new();
+    let mut first = true;
+    loop {
+        app.tick(clock.now());
+        app.effects.clear();
+        let view = View::derive(&app);
+        let text = line(format, template, &facts(&app, &view));
+        if text != last {
+            let sep = if format == Format::I3bar && !first {
+                ","
+            } else {
+                ""
+            };
+            if let Err(e) = writeln!(out, "{sep}{text}").and_then(|()| out.flush()) {
+                return gone(e).map_or(Ok(()), Err);
+            }
+            first = false;
+            last = text;
+        }
+        if once {
+            return Ok(());
+        }
+        let wait = clock.until_next_second(Duration::from_millis(50));
+        let wait = if template.shows_seconds() || !matches!(clock, Clock::System) {
+            wait
+        } else {
+            // Nothing shown ticks by the second: wake at the next minute.
+            wait + Duration::from_secs(u64::from(59 - app.now.second().min(59)))
+        };
+        std::thread::sleep(wait);
+        let now_stamps = files(&source);
+        if now_stamps != stamps {
+            stamps = now_stamps;
+            if let Ok((config, readings)) = crate::load::both(&source) {
+                app.set_config(config, chrono::Utc::now());
+                app.readings = readings;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::app;
+
+    #[test]
+    fn templates_name_a_bad_field() {
+        let t = Template::parse("{name} {left}").unwrap();
+        assert!(t.shows_seconds());
+        assert!(!Template::parse("{name} {count}").unwrap().shows_seconds());
+        let e = Template::parse("{name} {lft}").unwrap_err();
+        assert!(e.message.contains("unknown field {lft}"), "{e}");
+        assert!(e.hint.contains("{left}"), "{e}");
+        assert!(Template::parse("{name").is_err());
+        let braces = Template::parse("{{x}} {id}").unwrap();
+        let a = app("2022-04-24T13:00:00Z");
+        assert_eq!(braces.fill(&facts(&a, &View::derive(&a))), "{x} with-you");
+    }
+
+    #[test]
+    fn plain_and_waybar_an_hour_before() {
+        let a = app("2022-04-24T13:00:00Z");
+        let f = facts(&a, &View::derive(&a));
+        let t = Template::parse("{name} {left}").unwrap();
+        assert_eq!(line(Format::Plain, &t, &f), "With You in 1:00:00");
+        let v: serde_json::Value = serde_json::from_str(&line(Format::Waybar, &t, &f)).unwrap();
+        assert_eq!(v["text"], "With You in 1:00:00");
+        assert_eq!(v["class"], "imminent");
+        assert!(
+            v["tooltip"].as_str().unwrap().starts_with("Proof in 46d"),
+            "{v}"
+        );
+        let i3: serde_json::Value = serde_json::from_str(&line(Format::I3bar, &t, &f)).unwrap();
+        assert_eq!(i3[0]["full_text"], "With You in 1:00:00");
+    }
+
+    #[test]
+    fn the_next_goal_inside_an_open_window() {
+        let mut a = app("2022-04-24T18:00:00Z");
+        a.selected = Some("with-you".into());
+        for (t, count) in [
+            ("2022-04-24T16:00:00Z", 500_000),
+            ("2022-04-24T18:00:00Z", 1_350_000),
+        ] {
+            a.add_reading(crate::readings::Reading {
+                time: crate::testing::utc(t),
+                event: "with-you".into(),
+                platform: "Spotify".into(),
+                count,
+            });
+        }
+        let f = facts(&a, &View::derive(&a));
+        let t = Template::parse("{goal} {percent} {needed} {per_hour} {window} {count}").unwrap();
+        // 1.35M of 2.7M is 50%; 1.35M more in the 6 hours to 00:00 UTC is 225k/h.
+        assert_eq!(
+            line(Format::Plain, &t, &f),
+            "Global top 10 50% 1.35M 225k/h 6h 00m 1.35M"
+        );
+        assert_eq!(f.percentage, Some(50));
+    }
+}
