@@ -381,6 +381,7 @@ impl App {
                         event: stream.event.clone(),
                         platform: stream.platform.clone(),
                         count,
+                        source: crate::readings::Origin::Manual,
                     };
                     self.prompt = None;
                     self.effects.push(Effect::Append(reading));

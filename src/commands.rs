@@ -300,6 +300,7 @@ fn log(
         event: event.to_string(),
         platform,
         count,
+        source: readings::Origin::Log,
     };
     readings::append(&path, &reading)
         .map_err(|e| Failure::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display())))?;

@@ -326,6 +326,7 @@ mod tests {
             event: "with-you".into(),
             platform: "Spotify".into(),
             count,
+            source: crate::readings::Origin::Log,
         }
     }
 

@@ -280,7 +280,7 @@ fn log_appends_readings_and_guards_mistakes() {
     let csv = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
     assert_eq!(
         csv,
-        "2022-04-24T20:00:00Z,with-you,Spotify,2712345\n2022-04-24T22:00:00Z,with-you,Spotify,2800000\n"
+        "2022-04-24T20:00:00Z,with-you,Spotify,2712345,log\n2022-04-24T22:00:00Z,with-you,Spotify,2800000,log\n"
     );
 
     let out = log(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]);

@@ -85,7 +85,7 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     assert!(top10.contains("50%"), "{top10}");
     assert!(top10.contains('█'), "{top10}");
     let csv = std::fs::read_to_string(dir.path().join("fan.readings.csv")).unwrap();
-    assert!(csv.contains(",with-you,Spotify,1350000\n"), "{csv}");
+    assert!(csv.contains(",with-you,Spotify,1350000,manual\n"), "{csv}");
 
     // Down selects Proof; q quits back to the shell.
     tmux.send(&["Down"]);

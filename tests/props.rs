@@ -516,6 +516,7 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
                         event: event.into(),
                         platform: platform.into(),
                         count,
+                        source: readings::Origin::Log,
                     })
                     .collect();
                 let mut now = utc_secs((release + now).clamp(T_MIN, T_MAX));
@@ -917,10 +918,14 @@ fn readings_soup() -> impl Strategy<Value = String> {
                 event: e.into(),
                 platform: p.into(),
                 count: c,
+                source: readings::Origin::Manual,
             }
             .line()
         }),
         Just("time,event,platform,count\n".to_string()),
+        Just("time,event,platform,count,source\n".to_string()),
+        Just("2022-04-24T15:00:00Z,with-you,Spotify,7\n".to_string()),
+        Just("2022-04-24T15:00:00Z,with-you,Spotify,7,fax\n".to_string()),
         Just("# comment\n".to_string()),
         Just("\n".to_string()),
         Just("\r\n".to_string()),
