@@ -210,6 +210,9 @@ fn init(cli: &Cli, force: bool) -> Result<(), Failure> {
             Failure::Usage("cannot find your config dir (no $HOME); pass --config PATH".into())
         })?,
     };
+    // Not even --force writes into a FIFO (it would wait for a reader) or a device.
+    crate::files::require_regular(&path, "the config")
+        .map_err(|why| Failure::Usage(format!("{why}; remove it or choose another path")))?;
     if path.exists() && !force {
         return Err(Failure::Usage(format!(
             "{} already exists; pass --force to overwrite it",

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod countdown;
 pub mod event;
+pub mod files;
 pub mod json;
 pub mod numbers;
 pub mod readings;

@@ -171,6 +171,7 @@ fn parse_line(line: &str) -> Result<Reading, String> {
 /// Reads a readings file; a missing file has no readings. Invalid UTF-8 is replaced, so a
 /// garbage line is skipped like any other.
 pub fn read(path: &Path) -> io::Result<Readings> {
+    require_regular(path)?;
     match std::fs::read(path) {
         Ok(bytes) => Ok(parse(
             &String::from_utf8_lossy(&bytes),
@@ -187,6 +188,7 @@ pub fn read(path: &Path) -> io::Result<Readings> {
 /// the file is cut back to where the line began. An exclusive lock keeps two dropwatch
 /// processes from cutting each other's lines.
 pub fn append(path: &Path, reading: &Reading) -> io::Result<()> {
+    require_regular(path)?;
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -200,6 +202,13 @@ pub fn append(path: &Path, reading: &Reading) -> io::Result<()> {
     }
     append_to(&mut file, reading.line().as_bytes())
     // The lock goes with the file.
+}
+
+/// Refuses a FIFO, device or directory before opening it: opening a FIFO waits for the other
+/// end, reading a device may never end.
+fn require_regular(path: &Path) -> io::Result<()> {
+    crate::files::require_regular(path, "the readings file")
+        .map_err(|why| io::Error::new(io::ErrorKind::InvalidInput, why))
 }
 
 /// A file as `append_to` needs it; tests put a file that fails part way in its place.

@@ -335,3 +335,93 @@ fn a_full_disk_leaves_no_partial_reading() {
         &after[committed.len().min(after.len())..]
     );
 }
+
+/// Runs the binary in `dir` with `args`, failing (not hanging) if it has not exited in 10 s.
+fn run_bounded(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dropwatch {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_directory_for_a_file_is_named_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mkfifo(&d.join("pipe.toml"));
+    std::fs::create_dir(d.join("dir.toml")).unwrap();
+    let fifo_msg = "is a FIFO (named pipe), not a file";
+
+    for (config, kind) in [
+        ("pipe.toml", fifo_msg),
+        ("dir.toml", "is a directory, not a file"),
+    ] {
+        let out = run_bounded(d, &["check", "--config", config]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(kind), "{err}");
+        // --force does not write into it.
+        let out = run_bounded(d, &["init", "--force", "--config", config]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(kind), "{err}");
+    }
+
+    // A readings file that is a FIFO: check and --once warn, log fails, none waits.
+    std::fs::write(d.join("fan.toml"), config::DEFAULT_TOML).unwrap();
+    mkfifo(&d.join("fan.readings.csv"));
+    for args in [
+        &["check", "--config", "fan.toml"][..],
+        &[
+            "--once",
+            "--config",
+            "fan.toml",
+            "--at",
+            "2022-04-24T13:00:00Z",
+        ],
+        &["--once", "--json", "--config", "fan.toml"],
+    ] {
+        let out = run_bounded(d, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        if args[0] == "check" {
+            assert!(err.contains(fifo_msg), "{args:?}: {err}");
+        }
+    }
+    let out = run_bounded(d, &["log", "with-you", "5", "--config", "fan.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("fan.readings.csv {fifo_msg}")),
+        "{err}"
+    );
+}

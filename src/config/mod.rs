@@ -165,6 +165,13 @@ pub fn locate(cli: Option<&Path>) -> Result<Source, ConfigError> {
             .map(|v| (PathBuf::from(v), "$DROPWATCH_CONFIG"))
     });
     if let Some((path, by)) = named {
+        if let Some(kind) = crate::files::kind_of(&path) {
+            return Err(ConfigError::whole_file(
+                &path.display().to_string(),
+                format!("it is {kind}, not a file (named by {by})"),
+                Some("name the TOML file itself".into()),
+            ));
+        }
         if !path.is_file() {
             return Err(ConfigError::whole_file(
                 &path.display().to_string(),
@@ -193,6 +200,15 @@ pub fn load(source: &Source) -> Result<Config, ConfigErrors> {
         Source::Embedded => Config::embedded(),
         Source::File(path) => {
             let name = path.display().to_string();
+            // Reading a FIFO would wait for a writer; a directory would fail obscurely.
+            if let Some(kind) = crate::files::kind_of(path) {
+                return Err(ConfigError::whole_file(
+                    &name,
+                    format!("it is {kind}, not a file"),
+                    Some("put the TOML file back".into()),
+                )
+                .into());
+            }
             let bytes = std::fs::read(path).map_err(|e| {
                 ConfigError::whole_file(
                     &name,
