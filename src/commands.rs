@@ -15,6 +15,7 @@ use crate::cli::{Cli, Command};
 use crate::clock::Clock;
 use crate::config::{self, ConfigErrors, Source};
 use crate::readings::{self, Reading};
+use crate::text::quote;
 use crate::when;
 
 /// Why a command failed, and so its exit code.
@@ -250,7 +251,8 @@ fn log(
     if config.event(event).is_none() {
         let ids: Vec<&str> = config.events.iter().map(|e| e.id.as_str()).collect();
         return Err(Failure::Usage(format!(
-            "unknown event \"{event}\"; write one of: {}",
+            "unknown event {}; write one of: {}",
+            quote(event),
             ids.join(", ")
         )));
     }
@@ -261,7 +263,9 @@ fn log(
             if !streams.iter().any(|s| s.platform == p) {
                 let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
                 return Err(Failure::Usage(format!(
-                    "\"{event}\" has no [[streams]] with platform \"{p}\"; write one of: {}",
+                    "{} has no [[streams]] with platform {}; write one of: {}",
+                    quote(event),
+                    quote(p),
                     if known.is_empty() {
                         "(none: add [[streams]] first)".to_string()
                     } else {
@@ -275,7 +279,8 @@ fn log(
             Some(s) => s.platform.clone(),
             None => {
                 return Err(Failure::Usage(format!(
-                    "\"{event}\" has no [[streams]] in {}; add one first",
+                    "{} has no [[streams]] in {}; add one first",
+                    quote(event),
                     config.source.display()
                 )));
             }

@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod readings;
 pub mod streams;
 pub mod terminal;
+pub mod text;
 pub mod ui;
 pub mod watch;
 pub mod when;

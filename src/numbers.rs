@@ -1,5 +1,7 @@
 //! Stream counts as people write and read them: `2,712,345`, `2.7M`, `950k`.
 
+use crate::text::quote;
+
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
 pub fn parse_count(text: &str) -> Result<u64, String> {
@@ -26,14 +28,21 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         .collect();
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(format!(
-            "\"{t}\" is not a count; type digits (2712345 or 2,712,345) or a short form (2.7M)"
+            "{} is not a count; type digits (2712345 or 2,712,345) or a short form (2.7M)",
+            quote(t)
         ));
     }
     let (whole, frac) = body.split_once('.').unwrap_or((&body, ""));
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
-        return Err(format!("\"{t}\" is not a whole number"));
+        return Err(format!("{} is not a whole number", quote(t)));
     }
-    let too_big = || format!("\"{t}\" is larger than the largest count ({})", u64::MAX);
+    let too_big = || {
+        format!(
+            "{} is larger than the largest count ({})",
+            quote(t),
+            u64::MAX
+        )
+    };
     let whole: u64 = if whole.is_empty() {
         0
     } else {
@@ -47,7 +56,7 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         let digit = u64::from(d.to_digit(10).unwrap_or(0));
         if unit == 0 {
             if digit != 0 {
-                return Err(format!("\"{t}\" is not a whole number of streams"));
+                return Err(format!("{} is not a whole number of streams", quote(t)));
             }
             continue;
         }

@@ -10,6 +10,8 @@ use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::text::quote;
+
 /// Where a reading came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Origin {
@@ -140,7 +142,10 @@ fn parse_line(line: &str) -> Result<Reading, String> {
             platform,
             count,
             Origin::parse(source).ok_or_else(|| {
-                format!("unknown source \"{source}\"; write manual, log, command or url")
+                format!(
+                    "unknown source {}; write manual, log, command or url",
+                    quote(source)
+                )
             })?,
         ),
         _ => {
@@ -151,14 +156,18 @@ fn parse_line(line: &str) -> Result<Reading, String> {
         }
     };
     let time = DateTime::parse_from_rfc3339(time)
-        .map_err(|_| format!("\"{time}\" is not an RFC 3339 time"))?
+        .map_err(|_| format!("{} is not an RFC 3339 time", quote(time)))?
         .with_timezone(&Utc);
     if event.is_empty() {
         return Err("the event is empty".into());
     }
-    let count = count
-        .parse::<u64>()
-        .map_err(|_| format!("\"{count}\" is not a whole number from 0 to {}", u64::MAX))?;
+    let count = count.parse::<u64>().map_err(|_| {
+        format!(
+            "{} is not a whole number from 0 to {}",
+            quote(count),
+            u64::MAX
+        )
+    })?;
     Ok(Reading {
         time,
         event: event.to_string(),

@@ -4,6 +4,8 @@
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::text::{clip_quoted, quote};
+
 /// Why a local wall-clock time could not become one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalTimeError {
@@ -118,7 +120,9 @@ pub fn parse_zone(name: &str) -> Result<Tz, String> {
         .map(|tz| tz.name())
         .filter(|n| {
             let lower = n.to_ascii_lowercase();
+            // Zone names are short; searching a huge value for each city would take seconds.
             !needle.is_empty()
+                && needle.len() <= 64
                 && (lower.contains(&needle)
                     || lower
                         .rsplit('/')
@@ -136,7 +140,7 @@ pub fn parse_zone(name: &str) -> Result<Tz, String> {
             .collect::<Vec<_>>()
             .join(" or ")
     };
-    Err(format!("unknown time zone \"{name}\"; write {hint}"))
+    Err(format!("unknown time zone {}; write {hint}", quote(name)))
 }
 
 /// Parses a local date and time: `2022-04-24 23:00`, `2022-04-24 23:00:05` or with a `T`.
@@ -163,8 +167,9 @@ pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> 
     match parse_naive(text) {
         Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.to_string())?, text),
         None => Err(format!(
-            "\"{text}\" is not a time; write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
-             or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
+            "{} is not a time; write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
+             or RFC 3339 like \"2022-04-24T23:00:00+09:00\"",
+            quote(text)
         )),
     }
 }
@@ -172,12 +177,16 @@ pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> 
 /// Parses a duration: `90m`, `24h`, `1d 12h`, `2w` (humantime's grammar).
 pub fn parse_duration(text: &str) -> Result<TimeDelta, String> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
-        format!("\"{text}\" is not a duration ({e}); write something like \"90m\", \"24h\" or \"1d 12h\"")
+        format!(
+            "{} is not a duration ({}); write something like \"90m\", \"24h\" or \"1d 12h\"",
+            quote(text),
+            clip_quoted(&e.to_string())
+        )
     })?;
     TimeDelta::from_std(d)
         .ok()
         .filter(|d| *d <= MAX_DURATION)
-        .ok_or_else(|| format!("\"{text}\" is too long; write at most 100 years"))
+        .ok_or_else(|| format!("{} is too long; write at most 100 years", quote(text)))
 }
 
 /// The longest duration accepted anywhere: keeps every `at + duration` far from overflow.
@@ -194,7 +203,8 @@ fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, String> {
         Ok(t)
     } else {
         Err(format!(
-            "\"{text}\" is out of range; write a time between the years {} and {}",
+            "{} is out of range; write a time between the years {} and {}",
+            quote(text),
             YEARS.start(),
             YEARS.end()
         ))
@@ -257,10 +267,10 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
     let usage = "write RFC 3339 (\"2022-04-24T08:00:00Z\"), \"YYYY-MM-DD HH:MM[:SS] ZONE\" \
                  (\"2022-04-24 17:00 Asia/Seoul\") or a relative time (\"-2h\", \"+1d\")";
     let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
-        return Err(format!("\"{text}\" is not a time; {usage}"));
+        return Err(format!("{} is not a time; {usage}", quote(text)));
     };
     let Some(local) = parse_naive(local_text) else {
-        return Err(format!("\"{text}\" is not a time; {usage}"));
+        return Err(format!("{} is not a time; {usage}", quote(text)));
     };
     let upper = zone_text.to_ascii_uppercase();
     if let Some((_, secs)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
@@ -269,11 +279,12 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
             .from_local_datetime(&local)
             .single()
             .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("\"{text}\" is out of range"));
+            .ok_or_else(|| format!("{} is out of range", quote(text)));
     }
     if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
         return Err(format!(
-            "\"{abbr}\" could mean {zones}; write the IANA name instead"
+            "{} could mean {zones}; write the IANA name instead",
+            quote(abbr)
         ));
     }
     let zone = parse_zone(zone_text)?;

@@ -362,3 +362,34 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1() {
         stderr(&out)
     );
 }
+
+#[test]
+fn check_cuts_a_huge_value_in_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = dropwatch::config::DEFAULT_TOML;
+    let big = "x".repeat(10_000_000);
+    let cases = [
+        default.replacen("zone = \"Asia/Seoul\"", &format!("zone = \"{big}\""), 1),
+        default.replacen("live_for = \"1h\"", &format!("live_for = \"{big}\""), 1),
+        default.replacen("bell = true", &format!("bell = \"{big}\""), 1),
+        default.replacen("bell = true", &format!("{big} = 1"), 1),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("big{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = dropwatch(dir.path())
+            .args(["check", "--config"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "case {i}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("xxxx…"),
+            "case {i}: {}",
+            &err[..err.len().min(300)]
+        );
+        let longest = err.lines().map(str::len).max().unwrap_or(0);
+        assert!(longest < 300, "case {i}: a line of {longest} bytes");
+    }
+}

@@ -15,6 +15,7 @@ use toml::Spanned;
 pub use error::{ConfigError, ConfigErrors, LineIndex};
 use raw::{RawConfig, RawEvent, RawGoal, RawStream};
 
+use crate::text::{clip_quoted, quote};
 use crate::when::{parse_config_time, parse_duration, parse_zone};
 
 /// The default config, compiled in.
@@ -264,7 +265,7 @@ pub fn parse(text: &str, source: Source) -> Result<Config, ConfigErrors> {
 
 /// Turns serde/toml's wording into ours, with a hint where one helps.
 fn explain_toml_error(message: &str) -> (String, Option<String>) {
-    let message = message.trim().to_string();
+    let message = clip_quoted(message.trim());
     let hint = if message.starts_with("unknown field") {
         Some("remove it or fix its spelling; the keys are listed in the README".to_string())
     } else if message.starts_with("missing field") {
@@ -345,7 +346,7 @@ impl Validator<'_> {
             toml::Value::Integer(n) => Err(bad(format!("`{key}` is negative ({n})"))),
             toml::Value::Float(f) => Err(bad(format!("`{key}` is not a whole number ({f})"))),
             toml::Value::String(s) => {
-                crate::numbers::parse_count(s).map_err(|e| bad(format!("`{key}` = \"{s}\": {e}")))
+                crate::numbers::parse_count(s).map_err(|e| bad(format!("`{key}`: {e}")))
             }
             other => Err(bad(format!(
                 "`{key}` must be a number, not {}",
@@ -390,8 +391,8 @@ impl Validator<'_> {
                     self.error(
                         id_span,
                         format!(
-                            "duplicate event id \"{}\" (first used on line {first})",
-                            event.id
+                            "duplicate event id {} (first used on line {first})",
+                            quote(&event.id)
                         ),
                         "give each [[event]] its own id, e.g. id = \"with-you-2\"",
                     );
@@ -434,8 +435,8 @@ impl Validator<'_> {
                 self.error(
                     id.span(),
                     format!(
-                        "id {:?} is empty or has a space, comma or control character",
-                        id.get_ref()
+                        "id {} is empty or has a space, comma or control character",
+                        quote(id.get_ref())
                     ),
                     "write a short id of letters, digits and dashes, e.g. id = \"with-you\"",
                 );
@@ -448,7 +449,7 @@ impl Validator<'_> {
                 if id.is_empty() {
                     self.error(
                         raw.name.span(),
-                        format!("no id can be made from the name {name:?}"),
+                        format!("no id can be made from the name {}", quote(&name)),
                         "add an id of letters, digits and dashes, e.g. id = \"my-event\"",
                     );
                     None
@@ -492,7 +493,7 @@ impl Validator<'_> {
                     == *raw.event.get_ref()
             });
             if !known_raw {
-                let ids: Vec<String> = events.iter().map(|e| format!("\"{}\"", e.id)).collect();
+                let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
                 let hint = if ids.is_empty() {
                     "add an [[event]] with that id first".to_string()
                 } else {
@@ -500,7 +501,7 @@ impl Validator<'_> {
                 };
                 self.error(
                     raw.event.span(),
-                    format!("streams for unknown event \"{}\"", raw.event.get_ref()),
+                    format!("streams for unknown event {}", quote(raw.event.get_ref())),
                     hint,
                 );
             }
@@ -511,7 +512,7 @@ impl Validator<'_> {
         {
             self.error(
                 p.span(),
-                format!("platform {:?} is empty, has a comma or control character, or starts or ends with a space", p.get_ref()),
+                format!("platform {} is empty, has a comma or control character, or starts or ends with a space", quote(p.get_ref())),
                 "write a plain name, e.g. platform = \"Spotify\" (it is a field of the readings file)",
             );
             return None;
