@@ -1,6 +1,6 @@
 //! `--once --json`: one object, stable for scripts (SPEC 3).
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Offset, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
@@ -8,9 +8,14 @@ use crate::app::App;
 use crate::countdown;
 use crate::streams::{self, Window};
 
+/// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was
+/// -00:44:30), since RFC 3339 offsets are whole minutes and a rounded one names another instant.
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone)
-        .to_rfc3339_opts(SecondsFormat::Secs, true)
+    let local = t.with_timezone(&zone);
+    if local.offset().fix().local_minus_utc() % 60 != 0 {
+        return t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    }
+    local.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A number for JSON: finite floats rounded to 2 decimals, else null.
@@ -38,7 +43,10 @@ pub fn snapshot(app: &App) -> Value {
                 "zone": e.zone.name(),
                 "phase": countdown::phase(e.at, e.live_for, now).as_str(),
                 "seconds_left": countdown::seconds_left(e.at, now),
-                "next_anniversary": countdown::next_anniversary(e.at, e.zone, now)
+                "next_anniversary": e
+                    .anniversaries
+                    .then(|| countdown::next_anniversary(e.at, e.zone, now))
+                    .flatten()
                     .map(|(_, t)| rfc3339(t, e.zone)),
             })
         })

@@ -393,3 +393,46 @@ fn check_cuts_a_huge_value_in_its_error() {
         assert!(longest < 300, "case {i}: a line of {longest} bytes");
     }
 }
+
+#[test]
+fn json_instants_are_exact_and_anniversaries_can_be_off() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("old.toml"),
+        "title = \"Old\"\n\
+         [[event]]\nid = \"monrovia\"\nname = \"Monrovia\"\nat = \"1971-06-01 12:00\"\n\
+         zone = \"Africa/Monrovia\"\n\
+         [[event]]\nid = \"quiet\"\nname = \"Quiet\"\nat = \"1970-06-01 12:00\"\n\
+         zone = \"UTC\"\nanniversaries = false\n\
+         [[event]]\nid = \"loud\"\nname = \"Loud\"\nat = \"1970-06-01 12:00\"\nzone = \"UTC\"\n",
+    )
+    .unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--config", "old.toml"])
+        .args(["--at", "1971-05-01T00:00:00Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(v["now"].as_str().unwrap()).unwrap();
+    // Monrovia was 44 min 30 s behind UTC: `at` must name the instant seconds_left counts to.
+    let event = |id: &str| {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let monrovia = event("monrovia");
+    let at = chrono::DateTime::parse_from_rfc3339(monrovia["at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        (at - now).num_seconds(),
+        monrovia["seconds_left"].as_i64().unwrap(),
+        "{monrovia}"
+    );
+    assert_eq!(at.to_utc().to_rfc3339(), "1971-06-01T12:44:30+00:00");
+    assert_eq!(event("quiet")["next_anniversary"], Value::Null);
+    assert_eq!(event("loud")["next_anniversary"], "1971-06-01T12:00:00Z");
+}
