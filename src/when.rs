@@ -2,9 +2,37 @@
 //! durations like `1d 12h`, and the DST rules that make some local times absent or doubled.
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono_tz::{OffsetComponents, Tz};
 
 use crate::text::{clip_quoted, quote};
+
+/// Why a zone's clocks jumped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// Daylight saving time began or ended.
+    DaylightSaving,
+    /// The zone changed its standard offset (Pacific/Apia skipped 2011-12-30 so).
+    OffsetChange {
+        /// The offset before the change.
+        from: FixedOffset,
+        /// The offset after it.
+        to: FixedOffset,
+    },
+}
+
+impl Cause {
+    /// Compares the zone's offsets on either side of a jump.
+    fn of(before: <Tz as TimeZone>::Offset, after: <Tz as TimeZone>::Offset) -> Cause {
+        if before.base_utc_offset() == after.base_utc_offset() {
+            Cause::DaylightSaving
+        } else {
+            Cause::OffsetChange {
+                from: before.fix(),
+                to: after.fix(),
+            }
+        }
+    }
+}
 
 /// Why a local wall-clock time could not become one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +45,8 @@ pub enum LocalTimeError {
         zone: Tz,
         /// The first valid local time after the gap, to suggest instead.
         after: NaiveDateTime,
+        /// Why the clocks skipped.
+        cause: Cause,
     },
     /// The time happens twice, at a DST fall-back.
     Ambiguous {
@@ -26,30 +56,48 @@ pub enum LocalTimeError {
         second: DateTime<FixedOffset>,
         /// The zone it was written in.
         zone: Tz,
+        /// Why the clocks went back.
+        cause: Cause,
     },
 }
 
 impl std::fmt::Display for LocalTimeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LocalTimeError::Gap { local, zone, after } => write!(
+            LocalTimeError::Gap {
+                local,
+                zone,
+                after,
+                cause,
+            } => write!(
                 f,
-                "{} does not exist in {}: the clocks skip it for daylight saving time; \
+                "{} does not exist in {}: the clocks skip it {}; \
                  write {} or give an explicit offset (RFC 3339)",
                 local.format("%Y-%m-%d %H:%M"),
                 zone,
+                match cause {
+                    Cause::DaylightSaving => "for daylight saving time".to_string(),
+                    Cause::OffsetChange { from, to } =>
+                        format!("as the zone moved from UTC{from} to UTC{to}"),
+                },
                 after.format("%Y-%m-%d %H:%M")
             ),
             LocalTimeError::Ambiguous {
                 first,
                 second,
                 zone,
+                cause,
             } => write!(
                 f,
-                "{} happens twice in {} (the clocks fall back): it is either {} or {}; \
+                "{} happens twice in {} ({}): it is either {} or {}; \
                  write the one you mean with its offset",
                 first.naive_local().format("%Y-%m-%d %H:%M"),
                 zone,
+                match cause {
+                    Cause::DaylightSaving => "the clocks fall back".to_string(),
+                    Cause::OffsetChange { from, to } =>
+                        format!("the clocks go back as the zone moved from UTC{from} to UTC{to}"),
+                },
                 first.to_rfc3339(),
                 second.to_rfc3339()
             ),
@@ -62,11 +110,11 @@ pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, Lo
     match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => {
-            let (a, b) = (a.fixed_offset(), b.fixed_offset());
             let (first, second) = if a <= b { (a, b) } else { (b, a) };
             Err(LocalTimeError::Ambiguous {
-                first,
-                second,
+                cause: Cause::of(*first.offset(), *second.offset()),
+                first: first.fixed_offset(),
+                second: second.fixed_offset(),
                 zone,
             })
         }
@@ -82,7 +130,20 @@ pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, Lo
                     break;
                 }
             }
-            Err(LocalTimeError::Gap { local, zone, after })
+            // The offsets a second before and at the end of the gap tell why it is there.
+            let cause =
+                zone.from_local_datetime(&after)
+                    .earliest()
+                    .map_or(Cause::DaylightSaving, |end| {
+                        let before = end - TimeDelta::seconds(1);
+                        Cause::of(*before.offset(), *end.offset())
+                    });
+            Err(LocalTimeError::Gap {
+                local,
+                zone,
+                after,
+                cause,
+            })
         }
     }
 }
@@ -318,6 +379,44 @@ mod tests {
         let text = err.to_string();
         assert!(text.contains("does not exist"), "{text}");
         assert!(text.contains("2022-03-13 03:00"), "{text}");
+    }
+
+    #[test]
+    fn a_gap_names_its_cause() {
+        let gap = |local: &str, zone: Tz| {
+            resolve_local(parse_naive(local).unwrap(), zone)
+                .unwrap_err()
+                .to_string()
+        };
+        let text = gap("2022-03-13 02:30", chrono_tz::America::New_York);
+        assert!(text.contains("skip it for daylight saving time"), "{text}");
+        // Samoa crossed the date line: the whole of 2011-12-30 never happened in Apia.
+        let text = gap("2011-12-30 12:00", chrono_tz::Pacific::Apia);
+        assert!(!text.contains("daylight"), "{text}");
+        assert!(
+            text.contains("as the zone moved from UTC-10:00 to UTC+14:00"),
+            "{text}"
+        );
+        assert!(text.contains("write 2011-12-31 00:00"), "{text}");
+        // Pyongyang went from +08:30 back to +09:00 on 2018-05-05.
+        let text = gap("2018-05-04 23:45", chrono_tz::Asia::Pyongyang);
+        assert!(text.contains("moved from UTC+08:30 to UTC+09:00"), "{text}");
+        assert!(text.contains("write 2018-05-05 00:00"), "{text}");
+    }
+
+    #[test]
+    fn an_overlap_names_its_cause() {
+        let overlap = |local: &str, zone: Tz| {
+            resolve_local(parse_naive(local).unwrap(), zone)
+                .unwrap_err()
+                .to_string()
+        };
+        let text = overlap("2022-11-06 01:30", chrono_tz::America::New_York);
+        assert!(text.contains("(the clocks fall back)"), "{text}");
+        // Pyongyang moved from +09:00 to +08:30 at midnight on 2015-08-15.
+        let text = overlap("2015-08-14 23:45", chrono_tz::Asia::Pyongyang);
+        assert!(!text.contains("daylight"), "{text}");
+        assert!(text.contains("moved from UTC+09:00 to UTC+08:30"), "{text}");
     }
 
     #[test]

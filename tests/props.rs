@@ -400,7 +400,7 @@ proptest! {
                 prop_assert_eq!(local(t, zone), naive);
                 prop_assert_eq!(found, vec![t], "{} in {}", naive, zone);
             }
-            Err(LocalTimeError::Gap { local: l, zone: z, after }) => {
+            Err(LocalTimeError::Gap { local: l, zone: z, after, .. }) => {
                 prop_assert_eq!(l, naive);
                 prop_assert_eq!(z, zone);
                 prop_assert!(found.is_empty(), "gap {} in {} but {:?} read so", naive, zone, found);
@@ -418,7 +418,7 @@ proptest! {
                     after
                 );
             }
-            Err(LocalTimeError::Ambiguous { first, second, zone: z }) => {
+            Err(LocalTimeError::Ambiguous { first, second, zone: z, .. }) => {
                 prop_assert_eq!(z, zone);
                 prop_assert!(first < second);
                 prop_assert_eq!(first.naive_local(), naive);
