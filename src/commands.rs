@@ -122,6 +122,12 @@ fn load_readings(source: &Source) -> readings::Readings {
 fn dashboard(cli: &Cli, at: Option<DateTime<Utc>>, real_now: DateTime<Utc>) -> Result<(), Failure> {
     let config = load(cli)?;
     let readings = load_readings(&config.source);
+    if cli.once {
+        // The dashboard shows these; a printed frame has only stderr to say them on.
+        for w in &readings.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
     let speed = cli.speed.unwrap_or(1.0);
     if !(speed.is_finite() && speed > 0.0) {
         return Err(Failure::Usage(format!(

@@ -436,3 +436,35 @@ fn json_instants_are_exact_and_anniversaries_can_be_off() {
     assert_eq!(event("quiet")["next_anniversary"], Value::Null);
     assert_eq!(event("loud")["next_anniversary"], "1971-06-01T12:00:00Z");
 }
+
+#[test]
+fn once_warns_about_skipped_readings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    std::fs::write(
+        dir.path().join("fan.readings.csv"),
+        "2022-04-24T15:00:00Z,with-you,Spotify,300000,log\ngarbage\n",
+    )
+    .unwrap();
+    for json in [false, true] {
+        let mut cmd = dropwatch(dir.path());
+        cmd.args([
+            "--once",
+            "--config",
+            "fan.toml",
+            "--at",
+            "2022-04-24T16:00:00Z",
+        ]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("warning: fan.readings.csv:2: skipped a reading"),
+            "json {json}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}

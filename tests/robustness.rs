@@ -413,9 +413,7 @@ fn a_fifo_or_directory_for_a_file_is_named_at_once() {
         let out = run_bounded(d, args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {err}");
-        if args[0] == "check" {
-            assert!(err.contains(fifo_msg), "{args:?}: {err}");
-        }
+        assert!(err.contains(fifo_msg), "{args:?}: {err}");
     }
     let out = run_bounded(d, &["log", "with-you", "5", "--config", "fan.toml"]);
     let err = String::from_utf8_lossy(&out.stderr);
