@@ -53,6 +53,7 @@ fn readings(n: usize) -> Readings {
                 event: "with-you".into(),
                 platform: "Spotify".into(),
                 count: 50_000 * i as u64,
+                source: dropwatch::readings::Origin::Log,
             })
             .collect(),
         warnings: Vec::new(),

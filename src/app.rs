@@ -297,6 +297,7 @@ impl App {
                     event: stream.event.clone(),
                     platform: stream.platform.clone(),
                     count,
+                    source: crate::readings::Origin::Manual,
                 };
                 self.mode = Mode::Normal;
                 self.effects.push(Effect::Append(reading));
@@ -556,6 +557,7 @@ mod tests {
             event: "with-you".into(),
             platform: "Spotify".into(),
             count: 1_000_000,
+            source: crate::readings::Origin::Manual,
         });
         let type_count = |a: &mut App, text: &str| {
             for c in text.chars() {

@@ -89,10 +89,7 @@ impl Template {
             } else if c == '{' {
                 let Some(end) = rest.find('}') else {
                     return Err(Problem::new(
-                        format!(
-                            "--template: {} has no closing }}",
-                            crate::problem::quoted(rest)
-                        ),
+                        format!("--template: {} has no closing }}", crate::text::quote(rest)),
                         format!(
                             "close the field, or write {{{{ for a brace; fields: {}",
                             fields()
@@ -423,6 +420,7 @@ mod tests {
                 event: "with-you".into(),
                 platform: "Spotify".into(),
                 count,
+                source: crate::readings::Origin::Log,
             });
         }
         let f = facts(&a, &View::derive(&a));

@@ -12,6 +12,7 @@ use crate::load;
 use crate::numbers::thousands;
 use crate::readings::{self, Reading};
 use crate::settings::{Output, Settings};
+use crate::text::quote;
 use crate::view::View;
 
 /// Runs what the command line asks for.
@@ -55,6 +56,12 @@ fn source(settings: &Settings) -> Result<Source, Failure> {
 fn dashboard(settings: &Settings) -> Result<(), Failure> {
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, settings.output != Output::Live);
+    if settings.output != Output::Live {
+        // The dashboard shows these; a printed frame has only stderr to say them on.
+        for w in &readings.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
@@ -122,6 +129,9 @@ fn init(settings: &Settings, force: bool) -> Result<(), Failure> {
             Failure::Usage("cannot find your config dir (no $HOME); pass --config PATH".into())
         })?,
     };
+    // Not even --force writes into a FIFO (it would wait for a reader) or a device.
+    crate::files::require_regular(&path, "the config")
+        .map_err(|why| Failure::Usage(format!("{why}; remove it or choose another path")))?;
     if path.exists() && !force {
         return Err(Failure::Usage(format!(
             "{} already exists; pass --force to overwrite it",
@@ -166,7 +176,7 @@ fn log(
         let ids: Vec<&str> = config.events.iter().map(|e| e.id.as_str()).collect();
         return Err(Failure::Usage(format!(
             "unknown event {}; write one of: {}",
-            crate::problem::quoted(event),
+            quote(event),
             ids.join(", ")
         )));
     }
@@ -177,8 +187,9 @@ fn log(
             if !streams.iter().any(|s| s.platform == p) {
                 let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
                 return Err(Failure::Usage(format!(
-                    "\"{event}\" has no [[streams]] with platform {}; write one of: {}",
-                    crate::problem::quoted(p),
+                    "{} has no [[streams]] with platform {}; write one of: {}",
+                    quote(event),
+                    quote(p),
                     if known.is_empty() {
                         "(none: add [[streams]] first)".to_string()
                     } else {
@@ -192,7 +203,8 @@ fn log(
             Some(s) => s.platform.clone(),
             None => {
                 return Err(Failure::Usage(format!(
-                    "\"{event}\" has no [[streams]] in {}; add one first",
+                    "{} has no [[streams]] in {}; add one first",
+                    quote(event),
                     config.source.display()
                 )));
             }
@@ -213,6 +225,7 @@ fn log(
         event: event.to_string(),
         platform,
         count,
+        source: readings::Origin::Log,
     };
     readings::append(&path, &reading)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;

@@ -1,7 +1,7 @@
 //! `--once --json`: one object, stable for scripts (the README's "JSON" section lists its
 //! fields). It reads the frame's [`View`] and works nothing out itself.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Offset, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
@@ -10,9 +10,14 @@ use crate::countdown;
 use crate::streams::Window;
 use crate::view::View;
 
+/// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was
+/// -00:44:30), since RFC 3339 offsets are whole minutes and a rounded one names another instant.
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone)
-        .to_rfc3339_opts(SecondsFormat::Secs, true)
+    let local = t.with_timezone(&zone);
+    if local.offset().fix().local_minus_utc() % 60 != 0 {
+        return t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    }
+    local.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A number for JSON: finite floats rounded to 2 decimals, else null.

@@ -10,6 +10,7 @@ pub mod config;
 pub mod countdown;
 pub mod event;
 pub mod failure;
+pub mod files;
 pub mod json;
 pub mod load;
 pub mod numbers;
@@ -23,6 +24,7 @@ pub mod streams;
 pub mod terminal;
 #[doc(hidden)]
 pub mod testing;
+pub mod text;
 pub mod ui;
 pub mod view;
 pub mod watch;

@@ -1,6 +1,7 @@
 //! Stream counts as people write and read them: `2,712,345`, `2.7M`, `950k`.
 
-use crate::problem::{Problem, quoted};
+use crate::problem::Problem;
+use crate::text::quote;
 
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
@@ -16,7 +17,7 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
     if t.starts_with('-') {
         return Err(Problem::new("a count cannot be negative", write));
     }
-    let q = quoted(t);
+    let q = quote(t);
     let (body, scale) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
         Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),

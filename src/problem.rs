@@ -28,15 +28,3 @@ impl fmt::Display for Problem {
         write!(f, "{}; {}", self.message, self.hint)
     }
 }
-
-/// `"text"`, quoted for a message: a value longer than a line is cut with "…" so that an error
-/// never repeats a whole file back.
-pub fn quoted(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        format!("{text:?}")
-    } else {
-        let cut: String = text.chars().take(MAX - 1).collect();
-        format!("{:?}", format!("{cut}…"))
-    }
-}

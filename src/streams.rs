@@ -324,6 +324,7 @@ mod tests {
             event: "with-you".into(),
             platform: "Spotify".into(),
             count,
+            source: crate::readings::Origin::Log,
         }
     }
 

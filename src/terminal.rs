@@ -62,13 +62,15 @@ fn enter_extras() {
     let _ = out.flush();
 }
 
-/// Leaves the terminal as we found it: mouse off, title popped, raw mode off, main screen.
+/// Leaves the terminal as we found it: mouse off, title popped, raw mode off, main screen,
+/// cursor shown. `ratatui::restore` does not show the cursor the draw loop hid.
 fn restore() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture);
     let _ = write!(out, "{POP_TITLE}");
     let _ = out.flush();
     ratatui::restore();
+    let _ = execute!(out, crossterm::cursor::Show);
 }
 
 /// Restores the terminal before the default panic message, so the message is readable.

@@ -1,6 +1,8 @@
 //! The file watcher: notify on the config's (and readings') parent directory, non-recursive,
 //! filtered to our file names, so editors that save by writing a new file and renaming it over
-//! the old one, or that delete and re-create it, are seen like an in-place write.
+//! the old one, or that delete and re-create it, are seen like an in-place write. A file
+//! reached through a symlink is watched in its target's directory too, re-resolved after every
+//! change so a repointed link is followed.
 //!
 //! Bursts (truncate, write, rename) are debounced on a thread of our own that blocks while
 //! nothing happens: a debouncer crate that ticks on a timer would wake the process when idle.
@@ -9,6 +11,7 @@ use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
 
@@ -22,19 +25,51 @@ pub const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Owns the OS watch; dropping it stops watching.
 pub struct Watcher {
-    _inner: RecommendedWatcher,
+    _inner: Arc<Mutex<RecommendedWatcher>>,
 }
 
-/// Watches `files` and sends one [`Event::FileChanged`] per burst of changes to any of them.
+/// What to watch for the files as their symlinks resolve now: the file names that matter and
+/// the directories they are in. A file reached through a symlink is watched twice: in the
+/// link's directory (the link repointed) and in its target's (the target saved).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Targets {
+    names: HashSet<OsString>,
+    dirs: HashSet<PathBuf>,
+}
+
+impl Targets {
+    fn resolve(files: &[PathBuf]) -> Targets {
+        let mut t = Targets::default();
+        for file in files {
+            t.names.extend(file.file_name().map(|n| n.to_os_string()));
+            let dir = parent(file);
+            let Ok(real) = std::fs::canonicalize(file) else {
+                t.dirs.insert(dir);
+                continue;
+            };
+            t.names.extend(real.file_name().map(|n| n.to_os_string()));
+            let real_dir = parent(&real);
+            // One directory under two spellings would be one OS watch reported twice.
+            if !std::fs::canonicalize(&dir).is_ok_and(|d| d == real_dir) {
+                t.dirs.insert(real_dir);
+            }
+            t.dirs.insert(dir);
+        }
+        t
+    }
+}
+
+/// Watches `files` and sends one [`Event::FileChanged`] per burst of changes to any of them,
+/// following symlinks to their targets and to new targets when a link is repointed.
 pub fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
-    let names: HashSet<OsString> = files
-        .iter()
-        .filter_map(|f| f.file_name().map(|n| n.to_os_string()))
-        .collect();
-    let dirs: HashSet<PathBuf> = files.iter().map(|f| parent(f)).collect();
+    let files = files.to_vec();
+    let targets = Targets::resolve(&files);
+    let names = Arc::new(Mutex::new(targets.names.clone()));
     let (raw_tx, raw_rx) = mpsc::channel::<()>();
+    let filter = Arc::clone(&names);
     let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
+        let names = filter.lock().unwrap_or_else(PoisonError::into_inner);
         if event.need_rescan()
             || event
                 .paths
@@ -44,9 +79,13 @@ pub fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
             let _ = raw_tx.send(());
         }
     })?;
-    for dir in &dirs {
+    for dir in &targets.dirs {
         inner.watch(dir, RecursiveMode::NonRecursive)?;
     }
+    let inner = Arc::new(Mutex::new(inner));
+    // Weak, so dropping the Watcher drops the OS watch, which ends this thread.
+    let weak = Arc::downgrade(&inner);
+    let mut watched = targets.dirs;
     thread::spawn(move || {
         // Block until a change, then wait for a quiet spell before saying so once.
         while raw_rx.recv().is_ok() {
@@ -57,6 +96,19 @@ pub fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
+            // A repointed link: watch its new target before saying so, so the next save of
+            // the new target is seen. (Here, not in the callback: adding a watch from inside
+            // notify's own thread would wait on itself.)
+            let now = Targets::resolve(&files);
+            *names.lock().unwrap_or_else(PoisonError::into_inner) = now.names;
+            let Some(inner) = weak.upgrade() else { return };
+            for dir in now.dirs.difference(&watched) {
+                let mut inner = inner.lock().unwrap_or_else(PoisonError::into_inner);
+                // A directory that cannot be watched leaves `r` to reload by hand.
+                let _ = inner.watch(dir, RecursiveMode::NonRecursive);
+            }
+            drop(inner);
+            watched.extend(now.dirs);
             if tx.send(Event::FileChanged).is_err() {
                 return;
             }
@@ -114,6 +166,55 @@ mod tests {
         std::fs::write(dir.path().join("other.txt"), "x").unwrap();
         assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
         assert!(start.elapsed() >= Duration::from_millis(300));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_a_symlink_to_its_target_and_to_a_new_target() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (links, first, second) = (
+            dir.path().join("links"),
+            dir.path().join("first"),
+            dir.path().join("second"),
+        );
+        for d in [&links, &first, &second] {
+            std::fs::create_dir(d).unwrap();
+        }
+        let target = first.join("real.toml");
+        std::fs::write(&target, "a").unwrap();
+        let config = links.join("fan.toml");
+        symlink(&target, &config).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _w = spawn(std::slice::from_ref(&config), tx).unwrap();
+
+        std::fs::write(&target, "b").unwrap();
+        assert!(wait(&rx), "target written in place");
+
+        let tmp = first.join("real.toml~");
+        std::fs::write(&tmp, "c").unwrap();
+        std::fs::rename(&tmp, &target).unwrap();
+        assert!(wait(&rx), "target replaced by rename");
+
+        // Repointed, the way `ln -sfn` does it: a new link renamed over the old.
+        let other = second.join("other.toml");
+        std::fs::write(&other, "d").unwrap();
+        let new_link = links.join("fan.toml.new");
+        symlink(&other, &new_link).unwrap();
+        std::fs::rename(&new_link, &config).unwrap();
+        assert!(wait(&rx), "link repointed");
+
+        std::fs::write(&other, "e").unwrap();
+        assert!(wait(&rx), "new target written in place");
+    }
+
+    #[test]
+    fn a_plain_file_is_watched_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("fan.toml");
+        std::fs::write(&config, "a").unwrap();
+        let t = Targets::resolve(std::slice::from_ref(&config));
+        assert_eq!(t.dirs.len(), 1, "{t:?}");
     }
 
     #[test]

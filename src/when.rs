@@ -2,9 +2,38 @@
 //! durations like `1d 12h`, and the DST rules that make some local times absent or doubled.
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono_tz::{OffsetComponents, Tz};
 
-use crate::problem::{Problem, quoted};
+use crate::problem::Problem;
+use crate::text::{clip_quoted, quote};
+
+/// Why a zone's clocks jumped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// Daylight saving time began or ended.
+    DaylightSaving,
+    /// The zone changed its standard offset (Pacific/Apia skipped 2011-12-30 so).
+    OffsetChange {
+        /// The offset before the change.
+        from: FixedOffset,
+        /// The offset after it.
+        to: FixedOffset,
+    },
+}
+
+impl Cause {
+    /// Compares the zone's offsets on either side of a jump.
+    fn of(before: <Tz as TimeZone>::Offset, after: <Tz as TimeZone>::Offset) -> Cause {
+        if before.base_utc_offset() == after.base_utc_offset() {
+            Cause::DaylightSaving
+        } else {
+            Cause::OffsetChange {
+                from: before.fix(),
+                to: after.fix(),
+            }
+        }
+    }
+}
 
 /// Why a local wall-clock time could not become one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +46,8 @@ pub enum LocalTimeError {
         zone: Tz,
         /// The first valid local time after the gap, to suggest instead.
         after: NaiveDateTime,
+        /// Why the clocks skipped.
+        cause: Cause,
     },
     /// The time happens twice, at a DST fall-back.
     Ambiguous {
@@ -26,6 +57,8 @@ pub enum LocalTimeError {
         second: DateTime<FixedOffset>,
         /// The zone it was written in.
         zone: Tz,
+        /// Why the clocks went back.
+        cause: Cause,
     },
 }
 
@@ -33,11 +66,21 @@ impl LocalTimeError {
     /// What is wrong and what to write instead.
     pub fn problem(&self) -> Problem {
         match self {
-            LocalTimeError::Gap { local, zone, after } => Problem::new(
+            LocalTimeError::Gap {
+                local,
+                zone,
+                after,
+                cause,
+            } => Problem::new(
                 format!(
-                    "{} does not exist in {}: the clocks skip it for daylight saving time",
+                    "{} does not exist in {}: the clocks skip it {}",
                     local.format("%Y-%m-%d %H:%M"),
                     zone,
+                    match cause {
+                        Cause::DaylightSaving => "for daylight saving time".to_string(),
+                        Cause::OffsetChange { from, to } =>
+                            format!("as the zone moved from UTC{from} to UTC{to}"),
+                    },
                 ),
                 format!(
                     "write {} or give an explicit offset (RFC 3339)",
@@ -48,11 +91,18 @@ impl LocalTimeError {
                 first,
                 second,
                 zone,
+                cause,
             } => Problem::new(
                 format!(
-                    "{} happens twice in {} (the clocks fall back): it is either {} or {}",
+                    "{} happens twice in {} ({}): it is either {} or {}",
                     first.naive_local().format("%Y-%m-%d %H:%M"),
                     zone,
+                    match cause {
+                        Cause::DaylightSaving => "the clocks fall back".to_string(),
+                        Cause::OffsetChange { from, to } => format!(
+                            "the clocks go back as the zone moved from UTC{from} to UTC{to}"
+                        ),
+                    },
                     first.to_rfc3339(),
                     second.to_rfc3339()
                 ),
@@ -73,11 +123,11 @@ pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, Lo
     match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => {
-            let (a, b) = (a.fixed_offset(), b.fixed_offset());
             let (first, second) = if a <= b { (a, b) } else { (b, a) };
             Err(LocalTimeError::Ambiguous {
-                first,
-                second,
+                cause: Cause::of(*first.offset(), *second.offset()),
+                first: first.fixed_offset(),
+                second: second.fixed_offset(),
                 zone,
             })
         }
@@ -93,7 +143,20 @@ pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, Lo
                     break;
                 }
             }
-            Err(LocalTimeError::Gap { local, zone, after })
+            // The offsets a second before and at the end of the gap tell why it is there.
+            let cause =
+                zone.from_local_datetime(&after)
+                    .earliest()
+                    .map_or(Cause::DaylightSaving, |end| {
+                        let before = end - TimeDelta::seconds(1);
+                        Cause::of(*before.offset(), *end.offset())
+                    });
+            Err(LocalTimeError::Gap {
+                local,
+                zone,
+                after,
+                cause,
+            })
         }
     }
 }
@@ -131,7 +194,9 @@ pub fn parse_zone(name: &str) -> Result<Tz, Problem> {
         .map(|tz| tz.name())
         .filter(|n| {
             let lower = n.to_ascii_lowercase();
+            // Zone names are short; searching a huge value for each city would take seconds.
             !needle.is_empty()
+                && needle.len() <= 64
                 && (lower.contains(&needle)
                     || lower
                         .rsplit('/')
@@ -150,7 +215,7 @@ pub fn parse_zone(name: &str) -> Result<Tz, Problem> {
             .join(" or ")
     };
     Err(Problem::new(
-        format!("unknown time zone {}", quoted(name)),
+        format!("unknown time zone {}", quote(name)),
         format!("write {hint}"),
     ))
 }
@@ -179,7 +244,7 @@ pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem>
     match parse_naive(text) {
         Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.problem())?, text),
         None => Err(Problem::new(
-            format!("{} is not a time", quoted(text)),
+            format!("{} is not a time", quote(text)),
             format!(
                 "write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
                  or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
@@ -192,7 +257,11 @@ pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem>
 pub fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
         Problem::new(
-            format!("{} is not a duration ({e})", quoted(text)),
+            format!(
+                "{} is not a duration ({})",
+                quote(text),
+                clip_quoted(&e.to_string())
+            ),
             "write something like \"90m\", \"24h\" or \"1d 12h\"",
         )
     })?;
@@ -201,7 +270,7 @@ pub fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
         .filter(|d| *d <= MAX_DURATION)
         .ok_or_else(|| {
             Problem::new(
-                format!("{} is too long", quoted(text)),
+                format!("{} is too long", quote(text)),
                 "write at most 100 years",
             )
         })
@@ -221,7 +290,7 @@ fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, Problem> {
         Ok(t)
     } else {
         Err(Problem::new(
-            format!("{} is out of range", quoted(text)),
+            format!("{} is out of range", quote(text)),
             format!(
                 "write a time between the years {} and {}",
                 YEARS.start(),
@@ -288,13 +357,13 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
                  (\"2022-04-24 17:00 Asia/Seoul\") or a relative time (\"-2h\", \"+1d\")";
     let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
         return Err(Problem::new(
-            format!("{} is not a time", quoted(text)),
+            format!("{} is not a time", quote(text)),
             usage,
         ));
     };
     let Some(local) = parse_naive(local_text) else {
         return Err(Problem::new(
-            format!("{} is not a time", quoted(text)),
+            format!("{} is not a time", quote(text)),
             usage,
         ));
     };
@@ -307,14 +376,14 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
             .map(|t| t.with_timezone(&Utc))
             .ok_or_else(|| {
                 Problem::new(
-                    format!("{} is out of range", quoted(text)),
+                    format!("{} is out of range", quote(text)),
                     "write a time between the years 1900 and 9999",
                 )
             });
     }
     if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
         return Err(Problem::new(
-            format!("\"{abbr}\" could mean {zones}"),
+            format!("{} could mean {zones}", quote(abbr)),
             "write the IANA name instead",
         ));
     }
@@ -433,5 +502,42 @@ mod tests {
         assert!(parse_config_time("1899-12-31 23:59", chrono_tz::UTC).is_err());
         let last = NaiveDateTime::MAX;
         assert!(resolve_local(last, chrono_tz::America::New_York).is_err());
+    }
+    #[test]
+    fn a_gap_names_its_cause() {
+        let gap = |local: &str, zone: Tz| {
+            resolve_local(parse_naive(local).unwrap(), zone)
+                .unwrap_err()
+                .to_string()
+        };
+        let text = gap("2022-03-13 02:30", chrono_tz::America::New_York);
+        assert!(text.contains("skip it for daylight saving time"), "{text}");
+        // Samoa crossed the date line: the whole of 2011-12-30 never happened in Apia.
+        let text = gap("2011-12-30 12:00", chrono_tz::Pacific::Apia);
+        assert!(!text.contains("daylight"), "{text}");
+        assert!(
+            text.contains("as the zone moved from UTC-10:00 to UTC+14:00"),
+            "{text}"
+        );
+        assert!(text.contains("write 2011-12-31 00:00"), "{text}");
+        // Pyongyang went from +08:30 back to +09:00 on 2018-05-05.
+        let text = gap("2018-05-04 23:45", chrono_tz::Asia::Pyongyang);
+        assert!(text.contains("moved from UTC+08:30 to UTC+09:00"), "{text}");
+        assert!(text.contains("write 2018-05-05 00:00"), "{text}");
+    }
+
+    #[test]
+    fn an_overlap_names_its_cause() {
+        let overlap = |local: &str, zone: Tz| {
+            resolve_local(parse_naive(local).unwrap(), zone)
+                .unwrap_err()
+                .to_string()
+        };
+        let text = overlap("2022-11-06 01:30", chrono_tz::America::New_York);
+        assert!(text.contains("(the clocks fall back)"), "{text}");
+        // Pyongyang moved from +09:00 to +08:30 at midnight on 2015-08-15.
+        let text = overlap("2015-08-14 23:45", chrono_tz::Asia::Pyongyang);
+        assert!(!text.contains("daylight"), "{text}");
+        assert!(text.contains("moved from UTC+09:00 to UTC+08:30"), "{text}");
     }
 }

@@ -253,7 +253,7 @@ fn log_appends_readings_and_guards_mistakes() {
     let csv = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
     assert_eq!(
         csv,
-        "2022-04-24T20:00:00Z,with-you,Spotify,2712345\n2022-04-24T22:00:00Z,with-you,Spotify,2800000\n"
+        "2022-04-24T20:00:00Z,with-you,Spotify,2712345,log\n2022-04-24T22:00:00Z,with-you,Spotify,2800000,log\n"
     );
 
     fails(
@@ -317,4 +317,110 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1() {
     );
     // No terminal to draw on: a runtime error, said plainly.
     fails(&mut dropwatch(dir.path()), 1, "cannot set up the terminal");
+}
+
+#[test]
+fn check_cuts_a_huge_value_in_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = dropwatch::config::DEFAULT_TOML;
+    let big = "x".repeat(10_000_000);
+    let cases = [
+        default.replacen("zone = \"Asia/Seoul\"", &format!("zone = \"{big}\""), 1),
+        default.replacen("live_for = \"1h\"", &format!("live_for = \"{big}\""), 1),
+        default.replacen("bell = true", &format!("bell = \"{big}\""), 1),
+        default.replacen("bell = true", &format!("{big} = 1"), 1),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("big{i}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = dropwatch(dir.path())
+            .args(["check", "--config"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "case {i}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("xxxx…"),
+            "case {i}: {}",
+            &err[..err.len().min(300)]
+        );
+        let longest = err.lines().map(str::len).max().unwrap_or(0);
+        assert!(longest < 300, "case {i}: a line of {longest} bytes");
+    }
+}
+
+#[test]
+fn json_instants_are_exact_and_anniversaries_can_be_off() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("old.toml"),
+        "title = \"Old\"\n\
+         [[event]]\nid = \"monrovia\"\nname = \"Monrovia\"\nat = \"1971-06-01 12:00\"\n\
+         zone = \"Africa/Monrovia\"\n\
+         [[event]]\nid = \"quiet\"\nname = \"Quiet\"\nat = \"1970-06-01 12:00\"\n\
+         zone = \"UTC\"\nanniversaries = false\n\
+         [[event]]\nid = \"loud\"\nname = \"Loud\"\nat = \"1970-06-01 12:00\"\nzone = \"UTC\"\n",
+    )
+    .unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--config", "old.toml"])
+        .args(["--at", "1971-05-01T00:00:00Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(v["now"].as_str().unwrap()).unwrap();
+    // Monrovia was 44 min 30 s behind UTC: `at` must name the instant seconds_left counts to.
+    let event = |id: &str| {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let monrovia = event("monrovia");
+    let at = chrono::DateTime::parse_from_rfc3339(monrovia["at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        (at - now).num_seconds(),
+        monrovia["seconds_left"].as_i64().unwrap(),
+        "{monrovia}"
+    );
+    assert_eq!(at.to_utc().to_rfc3339(), "1971-06-01T12:44:30+00:00");
+    assert_eq!(event("quiet")["next_anniversary"], Value::Null);
+    assert_eq!(event("loud")["next_anniversary"], "1971-06-01T12:00:00Z");
+}
+
+#[test]
+fn once_warns_about_skipped_readings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    std::fs::write(
+        dir.path().join("fan.readings.csv"),
+        "2022-04-24T15:00:00Z,with-you,Spotify,300000,log\ngarbage\n",
+    )
+    .unwrap();
+    for json in [false, true] {
+        let mut cmd = dropwatch(dir.path());
+        cmd.args([
+            "--once",
+            "--config",
+            "fan.toml",
+            "--at",
+            "2022-04-24T16:00:00Z",
+        ]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("warning: fan.readings.csv:2: skipped a reading"),
+            "json {json}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
 }

@@ -1,5 +1,6 @@
 //! The release binary in a real terminal (tmux): the seconds tick, keys work, the `u` prompt
-//! moves a gauge, and `q` gives the shell back with the terminal restored.
+//! moves a gauge, and every way out (q, Esc, Ctrl-C, SIGTERM, SIGHUP, Ctrl-Z then fg then q)
+//! gives the shell back with the terminal restored: cursor shown, main screen, mouse off.
 
 mod common;
 
@@ -84,7 +85,7 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     assert!(top10.contains("50%"), "{top10}");
     assert!(top10.contains('█'), "{top10}");
     let csv = std::fs::read_to_string(dir.path().join("fan.readings.csv")).unwrap();
-    assert!(csv.contains(",with-you,Spotify,1350000\n"), "{csv}");
+    assert!(csv.contains(",with-you,Spotify,1350000,manual\n"), "{csv}");
 
     // Down selects Proof; q quits back to the shell.
     tmux.send(&["Down"]);
@@ -93,6 +94,7 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
     tmux.wait_until("the shell back", WAIT, |s| {
         !s.contains("┌ Next") && s.contains("e2e$")
     });
+    tmux.wait_restored(WAIT);
     // The terminal settings are as they were before.
     tmux.type_line("stty -g > after.stty; cmp before.stty after.stty && echo RESTORED");
     tmux.wait_for("RESTORED", WAIT);
@@ -118,6 +120,7 @@ fn small_terminal_gets_the_reduced_layout() {
     );
     tmux.send(&["C-c"]);
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
+    tmux.wait_restored(WAIT);
 }
 
 #[test]
@@ -208,8 +211,42 @@ fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
         .unwrap();
     assert!(status.success());
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Next"));
+    tmux.wait_restored(WAIT);
     tmux.type_line("stty -g > after.stty; cmp before.stty after.stty && echo RESTORED");
     tmux.wait_for("RESTORED", WAIT);
+}
+
+#[test]
+fn esc_and_sighup_restore_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("esc-hup", 100, 30, dir.path());
+    tmux.type_line("stty -g > before.stty");
+    for (how, run) in [("Esc", 1), ("SIGHUP", 2)] {
+        tmux.type_line(&format!("{} --zone UTC", bin.display()));
+        tmux.wait_for("┌ Events", WAIT);
+        if how == "Esc" {
+            tmux.send(&["Escape"]);
+        } else {
+            // The dashboard is the child of this pane's shell, which stays.
+            let status = std::process::Command::new("pkill")
+                .args(["-HUP", "-P", &tmux.pane_pid().to_string()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        tmux.wait_until(&format!("the shell back after {how}"), WAIT, |s| {
+            !s.contains("┌ Events")
+        });
+        tmux.wait_restored(WAIT);
+        tmux.type_line(&format!(
+            "stty -g > after.stty; cmp before.stty after.stty && echo RESTORED-$((0+{run}))"
+        ));
+        tmux.wait_for(&format!("RESTORED-{run}"), WAIT);
+    }
 }
 
 #[test]
@@ -256,10 +293,12 @@ fn ctrl_z_suspends_and_fg_redraws() {
         !s.contains("┌ Events") && s.contains("e2e$") && s.to_lowercase().contains("stopped")
     });
     assert!(!screen.contains("┌ Next"), "{screen}");
+    tmux.wait_restored(WAIT);
     tmux.type_line("fg");
     tmux.wait_until("a full redraw after fg", WAIT, |s| {
         s.contains("┌ Events") && s.contains("┌ Next") && s.contains("[z]")
     });
     tmux.send(&["q"]);
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
+    tmux.wait_restored(WAIT);
 }

@@ -400,7 +400,7 @@ proptest! {
                 prop_assert_eq!(local(t, zone), naive);
                 prop_assert_eq!(found, vec![t], "{} in {}", naive, zone);
             }
-            Err(LocalTimeError::Gap { local: l, zone: z, after }) => {
+            Err(LocalTimeError::Gap { local: l, zone: z, after, .. }) => {
                 prop_assert_eq!(l, naive);
                 prop_assert_eq!(z, zone);
                 prop_assert!(found.is_empty(), "gap {} in {} but {:?} read so", naive, zone, found);
@@ -418,7 +418,7 @@ proptest! {
                     after
                 );
             }
-            Err(LocalTimeError::Ambiguous { first, second, zone: z }) => {
+            Err(LocalTimeError::Ambiguous { first, second, zone: z, .. }) => {
                 prop_assert_eq!(z, zone);
                 prop_assert!(first < second);
                 prop_assert_eq!(first.naive_local(), naive);
@@ -516,6 +516,7 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
                         event: event.into(),
                         platform: platform.into(),
                         count,
+                        source: readings::Origin::Log,
                     })
                     .collect();
                 let mut now = utc_secs((release + now).clamp(T_MIN, T_MAX));
@@ -918,10 +919,14 @@ fn readings_soup() -> impl Strategy<Value = String> {
                 event: e.into(),
                 platform: p.into(),
                 count: c,
+                source: readings::Origin::Manual,
             }
             .line()
         }),
         Just("time,event,platform,count\n".to_string()),
+        Just("time,event,platform,count,source\n".to_string()),
+        Just("2022-04-24T15:00:00Z,with-you,Spotify,7\n".to_string()),
+        Just("2022-04-24T15:00:00Z,with-you,Spotify,7,fax\n".to_string()),
         Just("# comment\n".to_string()),
         Just("\n".to_string()),
         Just("\r\n".to_string()),

@@ -12,6 +12,7 @@ fn with_readings(mut app: App) -> App {
         event: "with-you".into(),
         platform: "Spotify".into(),
         count,
+        source: dropwatch::readings::Origin::Log,
     };
     app.readings.items = vec![
         r("2022-04-24T15:00:00Z", 300_000),

@@ -229,3 +229,170 @@ fn bell_off_means_no_bell() {
     app.tick(utc("2022-04-24T14:00:01Z"));
     assert!(app.effects.is_empty());
 }
+
+/// A tmpfs of 16 KiB mounted for one test, unmounted on drop.
+struct TinyDisk {
+    dir: tempfile::TempDir,
+}
+
+impl TinyDisk {
+    /// Mounts one, or says why it cannot (not root, no permission to mount).
+    fn mount() -> Result<TinyDisk, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=16k", "tmpfs"])
+            .arg(dir.path())
+            .output()
+            .map_err(|e| format!("cannot run mount: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(TinyDisk { dir })
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_no_partial_reading() {
+    let disk = match TinyDisk::mount() {
+        Ok(d) => d,
+        Err(why) => {
+            eprintln!("skipping the full-disk test: cannot mount a small tmpfs ({why})");
+            return;
+        }
+    };
+    let dir = disk.dir.path();
+    std::fs::write(dir.join("fan.toml"), config::DEFAULT_TOML).unwrap();
+    // Readings that end 20 bytes short of a page: the next line starts in the page, and
+    // the page after it is not there.
+    let line = "2022-04-24T15:00:00Z,with-you,Spotify,4000,log\n";
+    let mut committed = line.repeat(4096 / line.len() - 1);
+    let pad = 4096 - 20 - committed.len() - 1;
+    committed.push_str(&format!("#{}\n", "-".repeat(pad - 1)));
+    assert_eq!(committed.len(), 4096 - 20);
+    let readings_path = dir.join("fan.readings.csv");
+    std::fs::write(&readings_path, &committed).unwrap();
+    // Fill the rest of the disk.
+    {
+        use std::io::Write;
+        let mut filler = std::fs::File::create(dir.join("filler")).unwrap();
+        let page = [0u8; 4096];
+        for _ in 0..8 {
+            if filler.write_all(&page).is_err() {
+                break;
+            }
+        }
+    }
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .current_dir(dir)
+        .args(["log", "with-you", "1234567", "--config", "fan.toml"])
+        .args(["--at", "2022-04-24T16:00:00Z"])
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    let after = std::fs::read_to_string(&readings_path).unwrap();
+    assert!(
+        after == committed,
+        "a partial line stayed: {:?}",
+        &after[committed.len().min(after.len())..]
+    );
+}
+
+/// Runs the binary in `dir` with `args`, failing (not hanging) if it has not exited in 10 s.
+fn run_bounded(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dropwatch {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_directory_for_a_file_is_named_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mkfifo(&d.join("pipe.toml"));
+    std::fs::create_dir(d.join("dir.toml")).unwrap();
+    let fifo_msg = "is a FIFO (named pipe), not a file";
+
+    for (config, kind) in [
+        ("pipe.toml", fifo_msg),
+        ("dir.toml", "is a directory, not a file"),
+    ] {
+        let out = run_bounded(d, &["check", "--config", config]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(kind), "{err}");
+        // --force does not write into it.
+        let out = run_bounded(d, &["init", "--force", "--config", config]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(kind), "{err}");
+    }
+
+    // A readings file that is a FIFO: check and --once warn, log fails, none waits.
+    std::fs::write(d.join("fan.toml"), config::DEFAULT_TOML).unwrap();
+    mkfifo(&d.join("fan.readings.csv"));
+    for args in [
+        &["check", "--config", "fan.toml"][..],
+        &[
+            "--once",
+            "--config",
+            "fan.toml",
+            "--at",
+            "2022-04-24T13:00:00Z",
+        ],
+        &["--once", "--json", "--config", "fan.toml"],
+    ] {
+        let out = run_bounded(d, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.contains(fifo_msg), "{args:?}: {err}");
+    }
+    let out = run_bounded(d, &["log", "with-you", "5", "--config", "fan.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("fan.readings.csv {fifo_msg}")),
+        "{err}"
+    );
+}

@@ -61,6 +61,13 @@ pub fn user_config_path() -> Option<PathBuf> {
 pub fn locate(named: Option<(&Path, &str)>) -> Result<Source, ConfigError> {
     if let Some((path, by)) = named {
         let path = path.to_path_buf();
+        if let Some(kind) = crate::files::kind_of(&path) {
+            return Err(ConfigError::whole_file(
+                &path.display().to_string(),
+                format!("it is {kind}, not a file (named by {by})"),
+                Some("name the TOML file itself".into()),
+            ));
+        }
         if !path.is_file() {
             return Err(ConfigError::whole_file(
                 &path.display().to_string(),

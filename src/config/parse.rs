@@ -11,6 +11,15 @@ pub fn load(source: &Source) -> Result<Config, ConfigErrors> {
         Source::Embedded => Config::embedded(),
         Source::File(path) => {
             let name = path.display().to_string();
+            // Reading a FIFO would wait for a writer; a directory would fail obscurely.
+            if let Some(kind) = crate::files::kind_of(path) {
+                return Err(ConfigError::whole_file(
+                    &name,
+                    format!("it is {kind}, not a file"),
+                    Some("put the TOML file back".into()),
+                )
+                .into());
+            }
             let bytes = std::fs::read(path).map_err(|e| {
                 ConfigError::whole_file(
                     &name,
@@ -55,7 +64,7 @@ pub fn parse(text: &str, source: Source) -> Result<Config, ConfigErrors> {
 
 /// Turns serde/toml's wording into ours, with a hint where one helps.
 fn explain_toml_error(message: &str) -> (String, Option<String>) {
-    let message = message.trim().to_string();
+    let message = crate::text::clip_quoted(message.trim());
     let hint = if message.starts_with("unknown field") {
         Some("remove it or fix its spelling; the keys are listed in the README".to_string())
     } else if message.starts_with("missing field") {

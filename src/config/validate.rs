@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use super::raw::{RawConfig, RawEvent, RawGoal, RawStream};
 use super::{Config, ConfigError, ConfigErrors, Event, Goal, LineIndex, Source, Stream};
-use crate::problem::{Problem, quoted};
+use crate::problem::Problem;
+use crate::text::quote;
 use crate::when::{parse_config_time, parse_duration, parse_zone};
 
 /// Builds the domain types from `raw`, or every error found, in file order.
@@ -103,8 +104,9 @@ impl Validator<'_> {
             toml::Value::Integer(n) if *n >= 0 => Ok(*n as u64),
             toml::Value::Integer(n) => Err(bad(format!("`{key}` is negative ({n})"))),
             toml::Value::Float(f) => Err(bad(format!("`{key}` is not a whole number ({f})"))),
-            toml::Value::String(s) => crate::numbers::parse_count(s)
-                .map_err(|e| bad(format!("`{key}` = {}: {}", quoted(s), e.message))),
+            toml::Value::String(s) => {
+                crate::numbers::parse_count(s).map_err(|e| bad(format!("`{key}`: {}", e.message)))
+            }
             other => Err(bad(format!(
                 "`{key}` must be a number, not {}",
                 other.type_str()
@@ -147,8 +149,8 @@ impl Validator<'_> {
                     self.error(
                         id_span,
                         format!(
-                            "duplicate event id \"{}\" (first used on line {first})",
-                            event.id
+                            "duplicate event id {} (first used on line {first})",
+                            quote(&event.id)
                         ),
                         "give each [[event]] its own id, e.g. id = \"with-you-2\"",
                     );
@@ -192,7 +194,7 @@ impl Validator<'_> {
                     id.span(),
                     format!(
                         "id {} is empty or has a space, comma or control character",
-                        quoted(id.get_ref())
+                        quote(id.get_ref())
                     ),
                     "write a short id of letters, digits and dashes, e.g. id = \"with-you\"",
                 );
@@ -205,7 +207,7 @@ impl Validator<'_> {
                 if id.is_empty() {
                     self.error(
                         raw.name.span(),
-                        format!("no id can be made from the name {}", quoted(&name)),
+                        format!("no id can be made from the name {}", quote(&name)),
                         "add an id of letters, digits and dashes, e.g. id = \"my-event\"",
                     );
                     None
@@ -249,7 +251,7 @@ impl Validator<'_> {
                     == *raw.event.get_ref()
             });
             if !known_raw {
-                let ids: Vec<String> = events.iter().map(|e| format!("\"{}\"", e.id)).collect();
+                let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
                 let hint = if ids.is_empty() {
                     "add an [[event]] with that id first".to_string()
                 } else {
@@ -257,7 +259,7 @@ impl Validator<'_> {
                 };
                 self.error(
                     raw.event.span(),
-                    format!("streams for unknown event {}", quoted(raw.event.get_ref())),
+                    format!("streams for unknown event {}", quote(raw.event.get_ref())),
                     hint,
                 );
             }
@@ -270,7 +272,7 @@ impl Validator<'_> {
                 p.span(),
                 format!(
                     "platform {} is empty, has a comma or control character, or starts or ends with a space",
-                    quoted(p.get_ref())
+                    quote(p.get_ref())
                 ),
                 "write a plain name, e.g. platform = \"Spotify\" (it is a field of the readings file)",
             );

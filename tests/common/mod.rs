@@ -192,6 +192,38 @@ impl Tmux {
         self.wait_until(&format!("{text:?}"), timeout, |s| s.contains(text))
     }
 
+    /// A tmux format of the pane, e.g. `#{cursor_flag}`.
+    pub fn pane_format(&self, format: &str) -> String {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "-t", "e2e", format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the pane shows the cursor, on the main screen, with mouse reporting off;
+    /// panics naming what is still wrong on timeout. Polled, since the program may still be
+    /// writing its last bytes when the shell's screen is back.
+    pub fn wait_restored(&self, timeout: Duration) {
+        const WANT: &str = "cursor=1 alternate=0 mouse=0";
+        let format = "cursor=#{cursor_flag} alternate=#{alternate_on} mouse=#{mouse_any_flag}";
+        let start = Instant::now();
+        loop {
+            let got = self.pane_format(format);
+            if got == WANT {
+                return;
+            }
+            if start.elapsed() > timeout {
+                panic!(
+                    "terminal not restored: want {WANT}, got {got}; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The pid of the shell running in the pane.
     pub fn pane_pid(&self) -> u32 {
         let out = self

@@ -1,0 +1,97 @@
+//! Values quoted back in messages, cut to a readable length: a 10 MB value in a config must
+//! not come back whole in its error.
+
+/// The most characters of a value a message quotes before cutting it with "…".
+pub const QUOTE_MAX: usize = 40;
+
+/// `s` cut to [`QUOTE_MAX`] characters (on a character boundary) with "…" appended when cut.
+pub fn clip(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_MAX) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// `s` clipped and in double quotes, with quotes and control characters escaped so a value
+/// cannot break the message's line or move the terminal's cursor.
+pub fn quote(s: &str) -> String {
+    format!("{:?}", clip(s))
+}
+
+/// `message` with every "…" or `…` span in it clipped, for messages written by other crates
+/// that quote the value whole.
+pub fn clip_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        // Inside a span: keep QUOTE_MAX characters, skip the rest, up to the closing mark.
+        let mut kept = 0;
+        let mut cut = false;
+        let mut escaped = false;
+        let mut closed = false;
+        for inner in chars.by_ref() {
+            let closes = inner == c && !escaped;
+            escaped = c == '"' && inner == '\\' && !escaped;
+            if closes {
+                if cut {
+                    out.push('…');
+                }
+                out.push(inner);
+                closed = true;
+                break;
+            }
+            if kept < QUOTE_MAX {
+                out.push(inner);
+                kept += 1;
+            } else {
+                cut = true;
+            }
+        }
+        if cut && !closed {
+            // No closing mark: the span ran to the end.
+            out.push('…');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_values_are_kept_and_long_ones_cut_on_a_char_boundary() {
+        assert_eq!(quote("Seoul"), "\"Seoul\"");
+        assert_eq!(quote("a\nb\"c"), "\"a\\nb\\\"c\"");
+        let long = "é".repeat(100);
+        let q = quote(&long);
+        assert_eq!(q, format!("\"{}…\"", "é".repeat(QUOTE_MAX)));
+        assert_eq!(clip(&"x".repeat(QUOTE_MAX)), "x".repeat(QUOTE_MAX));
+    }
+
+    #[test]
+    fn quoted_spans_in_other_messages_are_cut() {
+        let x = "x".repeat(1000);
+        let forty = "x".repeat(QUOTE_MAX);
+        assert_eq!(
+            clip_quoted(&format!("invalid type: string \"{x}\", expected u64")),
+            format!("invalid type: string \"{forty}…\", expected u64")
+        );
+        assert_eq!(
+            clip_quoted(&format!("unknown field `{x}`, expected `title`")),
+            format!("unknown field `{forty}…`, expected `title`")
+        );
+        assert_eq!(
+            clip_quoted("a \"with \\\" quote\" b"),
+            "a \"with \\\" quote\" b"
+        );
+        assert_eq!(
+            clip_quoted(&format!("open \"{x}")),
+            format!("open \"{forty}…")
+        );
+    }
+}
