@@ -9,7 +9,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::config::{Config, ConfigErrors, Event};
 use crate::countdown;
 use crate::numbers::thousands;
+use crate::polling::Key;
 use crate::readings::{Reading, Readings};
+use crate::sources::{PollResult, SourceStatus};
 
 /// Something the loop must do outside the pure state: the app asks, the loop acts.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +88,10 @@ pub struct App {
     pub quit: bool,
     /// Effects for the loop to carry out.
     pub effects: Vec<Effect>,
+    /// Each polled stream's source: when it last worked, why it fails.
+    pub sources: std::collections::BTreeMap<Key, SourceStatus>,
+    /// Who polls the sources when it is not this process ("record (pid 4242)").
+    pub polled_by: Option<String>,
 }
 
 impl App {
@@ -105,7 +111,17 @@ impl App {
             color: true,
             quit: false,
             effects: Vec::new(),
+            sources: std::collections::BTreeMap::new(),
+            polled_by: None,
         }
+    }
+
+    /// Takes in a poll of a stream's source (the reading a success brings is added apart).
+    pub fn on_poll(&mut self, result: &PollResult<Key>) {
+        self.sources
+            .entry(result.key.clone())
+            .or_default()
+            .record(result.at, &result.outcome);
     }
 
     /// Moves the clock to `now`; rings for every event whose release passed since the last tick

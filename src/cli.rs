@@ -63,6 +63,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Poll the config's count sources with no screen, appending each count to the readings
+    /// file; a line per poll on stderr; stops on SIGTERM or Ctrl-C.
+    Record,
     /// A status-line feed for waybar, i3bar/swaybar, polybar or tmux: writes a line whenever
     /// its text changes.
     #[command(after_help = crate::bar::FIELDS_HELP)]

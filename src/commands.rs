@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             template,
             once,
         }) => bar(&settings, format, &template, once),
+        Some(Command::Record) => crate::record::run(&source(&settings)?),
         Some(Command::Man) => print_with(crate::shell::write_man),
         Some(Command::Schema) => print_with(crate::schema::write_schema),
         None => dashboard(&settings),

@@ -1,4 +1,5 @@
-//! One event enum and the plain threads that feed it: terminal input, signals, file changes.
+//! One event enum and the plain threads that feed it: terminal input, signals, file changes,
+//! count sources (their poller's thread sends [`Event::Polled`]).
 //! The loop owns the only receiver; the clock needs no thread (the loop sleeps until the next
 //! second boundary in `recv_timeout`).
 
@@ -20,6 +21,8 @@ pub enum Event {
     Resumed,
     /// The config or readings file changed on disk.
     FileChanged,
+    /// A count source was polled.
+    Polled(crate::sources::PollResult<crate::polling::Key>),
 }
 
 /// Reads terminal events on a thread until the receiver is gone or the terminal closes.

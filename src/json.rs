@@ -33,9 +33,13 @@ fn num(x: f64) -> Value {
 /// [`View::derive_everything`] (without it, no anniversaries and no streams are listed).
 pub fn snapshot(app: &App, view: &View) -> Value {
     let now = view.now;
-    let (anniversaries, stream_views) = match &view.everything {
-        Some(e) => (e.anniversaries.as_slice(), e.streams.as_slice()),
-        None => (&[][..], &[][..]),
+    let (anniversaries, stream_views, fresh) = match &view.everything {
+        Some(e) => (
+            e.anniversaries.as_slice(),
+            e.streams.as_slice(),
+            e.fresh.as_slice(),
+        ),
+        None => (&[][..], &[][..], &[][..]),
     };
     let events: Vec<Value> = app
         .config
@@ -61,7 +65,8 @@ pub fn snapshot(app: &App, view: &View) -> Value {
         .streams
         .iter()
         .zip(stream_views)
-        .map(|(s, v)| {
+        .zip(fresh)
+        .map(|((s, v), fresh)| {
             let seconds_left = match v.window {
                 Window::Opens { .. } => (s.window_end - now).num_seconds(),
                 Window::Open { left_secs } => left_secs,
@@ -92,6 +97,13 @@ pub fn snapshot(app: &App, view: &View) -> Value {
                 "pace_per_hour": v.pace.map(num),
                 "projection": v.projection,
                 "goals": goals,
+                "last_reading_at": fresh.last_reading_at
+                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                "age_seconds": fresh.age_secs,
+                "stale": fresh.stale,
+                "source": fresh.source,
+                "source_error": fresh.source_error,
+                "corrected_from": fresh.corrected_from,
             })
         })
         .collect();

@@ -6,6 +6,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use anyhow::Context;
+use chrono::Timelike;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event as TermEvent};
 use crossterm::event::{MouseButton, MouseEventKind};
 use crossterm::execute;
@@ -19,6 +20,7 @@ use crate::clock::Clock;
 use crate::config;
 use crate::event::{self, Event};
 use crate::load;
+use crate::polling::{self, Polling, Role};
 use crate::readings;
 use crate::ui::{self, Hits};
 use crate::view::View;
@@ -113,11 +115,18 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         }
         config::Source::Embedded => None,
     };
+    // Sources are read now: a replay shows what was recorded and polls nothing.
+    let live = *clock == Clock::System;
+    let mut polling = Polling::idle();
+    let mut polled_sources = Polled::default();
     let mut screen = Screen::default();
     let mut full_redraw = true;
     let mut last_title = String::new();
     loop {
         app.tick(clock.now());
+        if live {
+            keep_polling(app, &mut polling, &mut polled_sources, &tx);
+        }
         for effect in std::mem::take(&mut app.effects) {
             if effect == Effect::Suspend {
                 suspend()?;
@@ -248,8 +257,78 @@ fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bo
         Event::Resumed => *full_redraw = true,
         Event::InputClosed | Event::Signal(_) => return false,
         Event::FileChanged => app.effects.push(Effect::Reload),
+        Event::Polled(result) => {
+            app.on_poll(&result);
+            if let Some(reading) = polling::reading(&app.config, &result)
+                && let Err(why) = save(app, reading)
+            {
+                app.notice = Some(why);
+            }
+        }
     }
     !app.quit
+}
+
+/// The config's sources, to notice a reload that changes them.
+fn sources_of(config: &config::Config) -> Vec<(polling::Key, config::SourceSpec)> {
+    config
+        .streams
+        .iter()
+        .filter_map(|s| Some(((s.event.clone(), s.platform.clone()), s.source.clone()?)))
+        .collect()
+}
+
+/// The sources being polled, and the load of the config they came from.
+#[derive(Default)]
+struct Polled {
+    loaded_at: Option<chrono::DateTime<chrono::Utc>>,
+    sources: Option<Vec<(polling::Key, config::SourceSpec)>>,
+}
+
+/// (Re)starts polling when a reload changed the config's sources, and retries once a minute
+/// while another process polls, so that this one takes over when that one quits.
+fn keep_polling(
+    app: &mut App,
+    polling: &mut Polling,
+    polled: &mut Polled,
+    tx: &mpsc::Sender<Event>,
+) {
+    let reloaded = polled.loaded_at != app.loaded_at || polled.sources.is_none();
+    let retry = matches!(polling.role, Role::Watching(_)) && app.now.second() == 0;
+    if !reloaded && !retry {
+        return;
+    }
+    polled.loaded_at = app.loaded_at;
+    let now = sources_of(&app.config);
+    if polled.sources.as_ref() == Some(&now) && !retry {
+        return;
+    }
+    // Let go of the lock before taking it again.
+    *polling = Polling::idle();
+    let tx = tx.clone();
+    *polling = polling::start(&app.config, "the dashboard", move |r| {
+        let _ = tx.send(Event::Polled(r));
+    });
+    app.polled_by = match &polling.role {
+        Role::Watching(who) => Some(who.clone()),
+        _ => None,
+    };
+    polled.sources = Some(now);
+}
+
+/// Appends `reading` to the readings file (the path `log` takes) and shows it at once; the
+/// embedded default keeps it in memory. Says why when it cannot be written.
+fn save(app: &mut App, reading: readings::Reading) -> Result<(), String> {
+    let result = match app.config.source.readings_path() {
+        Some(path) => readings::append(&path, &reading)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => Ok(()),
+    };
+    if result.is_ok() {
+        // Shown at once; the watcher's reload of the file follows.
+        app.add_reading(reading);
+    }
+    result
 }
 
 /// Carries out an effect the app asked for.
@@ -262,25 +341,22 @@ fn apply(app: &mut App, effect: Effect) {
             let _ = out.flush();
         }
         Effect::Reload => reload(app),
-        Effect::Append(reading) => match app.config.source.readings_path() {
-            Some(path) => match readings::append(&path, &reading) {
-                Ok(()) => {
-                    app.notice = Some(format!(
-                        "saved {} for {} to {}",
-                        crate::numbers::thousands(reading.count),
-                        reading.event,
-                        path.display()
-                    ));
-                    // Shown at once; the watcher's reload of the file follows.
-                    app.add_reading(reading);
-                }
-                Err(e) => app.notice = Some(format!("cannot write {}: {e}", path.display())),
-            },
-            None => {
-                app.add_reading(reading);
-                app.notice = Some("kept until quit: run `dropwatch init` to save readings".into());
-            }
-        },
+        Effect::Append(reading) => {
+            let saved = format!(
+                "saved {} for {}",
+                crate::numbers::thousands(reading.count),
+                reading.event,
+            );
+            app.notice = Some(
+                match (save(app, reading), app.config.source.readings_path()) {
+                    (Err(why), _) => why,
+                    (Ok(()), Some(path)) => format!("{saved} to {}", path.display()),
+                    (Ok(()), None) => {
+                        "kept until quit: run `dropwatch init` to save readings".into()
+                    }
+                },
+            );
+        }
         // Handled in the loop, which owns the terminal.
         Effect::Suspend => {}
     }

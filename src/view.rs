@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::app::{self, App};
-use crate::config::{Config, Event};
+use crate::config::{Config, Event, SourceKind, Stream};
 use crate::countdown::{self, Phase, Target};
-use crate::streams::{self, StreamView};
+use crate::streams::{self, StreamView, Window};
 
 /// The selected event and what its countdown counts towards.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,53 @@ pub struct Shown {
     pub index: usize,
     /// Its figures at `now`.
     pub figures: StreamView,
+    /// How old its count is, and how its source fares.
+    pub fresh: Freshness,
+}
+
+/// How much a stream's count is worth: its age, and the state of the source that brings it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Freshness {
+    /// When the shown count was read, if it came from a reading.
+    pub last_reading_at: Option<DateTime<Utc>>,
+    /// Seconds since then.
+    pub age_secs: Option<i64>,
+    /// Older than twice the source's interval (an hour without a source) while the window is
+    /// open: the figures may be behind.
+    pub stale: bool,
+    /// Where counts come from by themselves: "command" or "url"; `None` when typed or logged.
+    pub source: Option<&'static str>,
+    /// Why the source fails now, with when it last worked.
+    pub source_error: Option<String>,
+    /// The count before a lower reading that corrected it.
+    pub corrected_from: Option<u64>,
+}
+
+/// The freshness of `stream`'s count `figures` at `now`.
+fn freshness(app: &App, stream: &Stream, figures: &StreamView, now: DateTime<Utc>) -> Freshness {
+    let age_secs = figures.count_at.map(|t| (now - t).num_seconds().max(0));
+    let limit = stream.source.as_ref().map_or(3600, |s| {
+        i64::try_from(s.every.as_secs().saturating_mul(2)).unwrap_or(i64::MAX)
+    });
+    let open = matches!(figures.window, Window::Open { .. });
+    let status = app
+        .sources
+        .iter()
+        .find(|((e, p), _)| *e == stream.event && *p == stream.platform)
+        .map(|(_, s)| s);
+    let n = figures.history.len();
+    Freshness {
+        last_reading_at: figures.count_at,
+        age_secs,
+        stale: open && age_secs.is_some_and(|a| a > limit),
+        source: stream.source.as_ref().map(|s| match s.kind {
+            SourceKind::Command(_) => "command",
+            SourceKind::Url { .. } => "url",
+        }),
+        source_error: status.and_then(|s| s.describe(now)),
+        corrected_from: (n >= 2 && figures.history[n - 1] < figures.history[n - 2])
+            .then(|| figures.history[n - 2]),
+    }
 }
 
 /// What only `--json` needs: every event's next anniversary and every stream's figures.
@@ -38,6 +85,8 @@ pub struct Everything {
     pub anniversaries: Vec<Option<DateTime<Utc>>>,
     /// For each stream (config order), its figures at `now`.
     pub streams: Vec<StreamView>,
+    /// For each stream (config order), how fresh its count is.
+    pub fresh: Vec<Freshness>,
 }
 
 /// One frame's worth of derived facts.
@@ -82,9 +131,13 @@ impl View {
         });
         let streams = app::shown_streams(config, index, now)
             .into_iter()
-            .map(|i| Shown {
-                index: i,
-                figures: streams::view(&config.streams[i], &app.readings.items, now),
+            .map(|i| {
+                let figures = streams::view(&config.streams[i], &app.readings.items, now);
+                Shown {
+                    index: i,
+                    fresh: freshness(app, &config.streams[i], &figures, now),
+                    figures,
+                }
             })
             .collect();
         let title = match &selected {
@@ -106,6 +159,12 @@ impl View {
     pub fn derive_everything(app: &App) -> View {
         let mut view = View::derive(app);
         let now = app.now;
+        let figures: Vec<StreamView> = app
+            .config
+            .streams
+            .iter()
+            .map(|s| streams::view(s, &app.readings.items, now))
+            .collect();
         view.everything = Some(Everything {
             anniversaries: app
                 .config
@@ -118,12 +177,14 @@ impl View {
                         .map(|(_, t)| t)
                 })
                 .collect(),
-            streams: app
+            fresh: app
                 .config
                 .streams
                 .iter()
-                .map(|s| streams::view(s, &app.readings.items, now))
+                .zip(&figures)
+                .map(|(s, f)| freshness(app, s, f, now))
                 .collect(),
+            streams: figures,
         });
         view
     }

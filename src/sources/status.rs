@@ -45,7 +45,7 @@ impl SourceStatus {
 }
 
 /// "just now", "12 min ago", "3 h 5 min ago", "4 d ago": how long before `now` `t` was.
-fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let minutes = (now - t).num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     match minutes {

@@ -12,8 +12,9 @@ use super::{fit, pad};
 use crate::app::App;
 use crate::config::Stream;
 use crate::numbers::{per_hour, short, thousands};
+use crate::sources::status::ago;
 use crate::streams::{StreamView, Window};
-use crate::view::View;
+use crate::view::{Shown, View};
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
 fn full_rows(stream: &Stream) -> u16 {
@@ -66,7 +67,7 @@ pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Them
             app,
             frame,
             stream,
-            view,
+            s,
             Rect::new(area.x, y, area.width, rows),
             buf,
             theme,
@@ -142,11 +143,13 @@ fn render_block(
     app: &App,
     frame: &View,
     stream: &Stream,
-    view: &StreamView,
+    shown: &Shown,
     area: Rect,
     buf: &mut Buffer,
     theme: Theme,
 ) {
+    let view = &shown.figures;
+    let fresh = &shown.fresh;
     let event_name = app.config.event_name(&stream.event);
     let block = Block::bordered()
         .title(format!(" Streams · {event_name} · {} ", stream.platform))
@@ -161,14 +164,38 @@ fn render_block(
     if count.width() + window.width() + 2 > width {
         window = window.replacen("window ", "", 1);
     }
+    // The count's worth: its age (stale in warning colour), or the correction it made.
+    let age = match (fresh.corrected_from, fresh.last_reading_at) {
+        (Some(before), _) => format!(" · corrected from {}", short(before)),
+        (None, Some(t)) if fresh.stale => format!(" · stale, {}", ago(t, frame.now)),
+        (None, Some(t)) => format!(" · {}", ago(t, frame.now)),
+        (None, None) => String::new(),
+    };
+    let age = if count.width() + age.width() + window.width() + 2 <= width {
+        age
+    } else {
+        String::new()
+    };
     let gap = width
-        .saturating_sub(count.width() + window.width() + 1)
+        .saturating_sub(count.width() + age.width() + window.width() + 1)
         .max(2);
+    let age_style = if fresh.stale || fresh.corrected_from.is_some() {
+        theme.warn()
+    } else {
+        theme.dim()
+    };
     lines.push(Line::from(vec![
         Span::styled(count, theme.bold()),
+        Span::styled(age, age_style),
         Span::raw(" ".repeat(gap)),
         Span::styled(window, theme.text()),
     ]));
+    if let Some(why) = &fresh.source_error {
+        lines.push(Line::from(Span::styled(
+            fit(&format!(" {why}"), width),
+            theme.warn(),
+        )));
+    }
 
     // Goal rows; columns drop right to left as the width shrinks.
     let label_w = stream

@@ -1,0 +1,211 @@
+//! Who polls a config's count sources, and what a poll result becomes. The dashboard and
+//! `dropwatch record` can run on the same config at once; only one of them polls, so that no
+//! count is read twice: the first to take an advisory lock on `<stem>.poll.lock` beside the
+//! readings file. The other shows what arrives through the readings file, which it watches
+//! anyway, and takes over polling if the first one quits.
+
+use std::fs::File;
+use std::io::{Read, Seek, Write};
+use std::path::PathBuf;
+
+use crate::config::{Config, SourceKind};
+use crate::readings::{Origin, Reading};
+use crate::sources::{self, PollResult, Poller};
+
+/// A stream's key across reloads: its event id and platform.
+pub type Key = (String, String);
+
+/// What this process does about the config's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// No stream has a source.
+    Idle,
+    /// This process polls them.
+    Polling,
+    /// Another process holds the lock and polls; it says who.
+    Watching(String),
+}
+
+/// The sources being polled, and the lock that makes this process the poller.
+pub struct Polling {
+    /// Polling, watching another poller, or nothing to poll.
+    pub role: Role,
+    lock: Option<File>,
+    poller: Option<Poller>,
+}
+
+impl Polling {
+    /// Nothing polled.
+    pub fn idle() -> Polling {
+        Polling {
+            role: Role::Idle,
+            lock: None,
+            poller: None,
+        }
+    }
+}
+
+/// The lock file beside the config's readings, if it has a file.
+fn lock_path(config: &Config) -> Option<PathBuf> {
+    let readings = config.source.readings_path()?;
+    let name = readings
+        .file_name()?
+        .to_string_lossy()
+        .replace(".readings.csv", ".poll.lock");
+    Some(readings.with_file_name(name))
+}
+
+/// Starts polling `config`'s sources as `who` ("the dashboard", "record"), handing each result
+/// to `on_result` on the poller's thread, unless another process already polls them.
+pub fn start(
+    config: &Config,
+    who: &str,
+    on_result: impl Fn(PollResult<Key>) + Send + 'static,
+) -> Polling {
+    let list: Vec<(Key, crate::config::SourceSpec)> = config
+        .streams
+        .iter()
+        .filter_map(|s| {
+            let spec = s.source.clone()?;
+            Some(((s.event.clone(), s.platform.clone()), spec))
+        })
+        .collect();
+    if list.is_empty() {
+        return Polling::idle();
+    }
+    let lock = match lock_path(config) {
+        // The embedded default has no file to share: poll.
+        None => None,
+        Some(path) => match take_lock(&path, who) {
+            Ok(file) => Some(file),
+            Err(holder) => {
+                return Polling {
+                    role: Role::Watching(holder),
+                    lock: None,
+                    poller: None,
+                };
+            }
+        },
+    };
+    Polling {
+        role: Role::Polling,
+        lock,
+        poller: Some(sources::spawn(list, on_result)),
+    }
+}
+
+/// Takes the lock at `path` and writes who holds it; or says who does.
+fn take_lock(path: &std::path::Path, who: &str) -> Result<File, String> {
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| format!("nobody: cannot open {}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.set_len(0);
+            let _ = file.rewind();
+            let _ = write!(file, "{who} (pid {})", std::process::id());
+            let _ = file.flush();
+            Ok(file)
+        }
+        Err(_) => {
+            let mut holder = String::new();
+            let _ = file.take(200).read_to_string(&mut holder);
+            Err(if holder.trim().is_empty() {
+                "another dropwatch".to_string()
+            } else {
+                holder.trim().to_string()
+            })
+        }
+    }
+}
+
+impl Drop for Polling {
+    fn drop(&mut self) {
+        // Stop polling before letting go of the lock, so the next poller never overlaps.
+        self.poller.take();
+        self.lock.take();
+    }
+}
+
+/// The reading a successful poll of `key`'s source brings, or `None` for a failure or a stream
+/// that has no source now.
+pub fn reading(config: &Config, result: &PollResult<Key>) -> Option<Reading> {
+    let count = *result.outcome.as_ref().ok()?;
+    let (event, platform) = &result.key;
+    let stream = config
+        .streams
+        .iter()
+        .find(|s| &s.event == event && &s.platform == platform)?;
+    let source = match stream.source.as_ref()?.kind {
+        SourceKind::Command(_) => Origin::Command,
+        SourceKind::Url { .. } => Origin::Url,
+    };
+    Some(Reading {
+        time: crate::clock::floor_second(result.at),
+        event: event.clone(),
+        platform: platform.clone(),
+        count,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Source, parse};
+
+    const WITH_SOURCE: &str = "[[event]]\nid = \"mv\"\nname = \"MV\"\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n\
+        [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"2022-04-25 23:00\"\n\
+        [streams.source]\ncommand = \"echo 5\"\nevery = \"1h\"\n";
+
+    #[test]
+    fn only_one_process_polls_a_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, WITH_SOURCE).unwrap();
+        let config = parse(WITH_SOURCE, Source::File(path)).unwrap();
+        let first = start(&config, "record", |_| {});
+        assert_eq!(first.role, Role::Polling);
+        let second = start(&config, "the dashboard", |_| {});
+        let Role::Watching(holder) = &second.role else {
+            panic!("a second poller: {:?}", second.role);
+        };
+        assert!(holder.starts_with("record (pid "), "{holder}");
+        // The first one gone, the next to start polls.
+        drop(first);
+        assert_eq!(start(&config, "the dashboard", |_| {}).role, Role::Polling);
+        assert!(dir.path().join("fan.poll.lock").is_file());
+    }
+
+    #[test]
+    fn a_success_becomes_a_reading_marked_by_its_source() {
+        let config = parse(WITH_SOURCE, Source::Embedded).unwrap();
+        let key: Key = ("mv".into(), "YouTube".into());
+        let at = crate::testing::utc("2022-04-24T15:00:00.700Z");
+        let ok = PollResult {
+            key: key.clone(),
+            at,
+            outcome: Ok(42),
+        };
+        let r = reading(&config, &ok).unwrap();
+        assert_eq!(
+            (r.count, r.source, r.time),
+            (
+                42,
+                Origin::Command,
+                crate::testing::utc("2022-04-24T15:00:00Z")
+            )
+        );
+        let failed = PollResult {
+            key,
+            at,
+            outcome: Err(sources::SourceError::NoNumber("output")),
+        };
+        assert_eq!(reading(&config, &failed), None);
+        assert!(start(&parse("", Source::Embedded).unwrap(), "x", |_| {}).role == Role::Idle);
+    }
+}

@@ -1,0 +1,117 @@
+//! `dropwatch record`: polls the config's count sources with no screen (a server, a tmux pane,
+//! a systemd unit), appends each count to the readings file as the dashboard would, prints a
+//! line per poll to stderr, and stops cleanly on SIGTERM, SIGINT or SIGHUP.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::config::Source;
+use crate::event::{self, Event};
+use crate::failure::Failure;
+use crate::numbers::thousands;
+use crate::polling::{self, Polling, Role};
+use crate::readings;
+use crate::sources::SourceStatus;
+
+/// How often to try again while another process polls.
+const RETRY: Duration = Duration::from_secs(10);
+
+/// Polls until a signal; reloads the config when it changes.
+pub fn run(source: &Source) -> Result<(), Failure> {
+    let mut config = crate::load::config(source)?;
+    let Some(path) = config.source.readings_path() else {
+        return Err(Failure::Usage(
+            "record needs a config file to record beside; run `dropwatch init` first".into(),
+        ));
+    };
+    let (tx, rx) = mpsc::channel();
+    event::spawn_signals(tx.clone()).map_err(|e| Failure::runtime(format!("signals: {e}")))?;
+    let watcher = match &config.source {
+        Source::File(p) => crate::watch::spawn(std::slice::from_ref(p), tx.clone()).ok(),
+        Source::Embedded => None,
+    };
+    if watcher.is_none() {
+        eprintln!("record: not watching the config; restart to pick up changes");
+    }
+    let start = |config: &crate::config::Config| {
+        let tx = tx.clone();
+        polling::start(config, "record", move |r| {
+            let _ = tx.send(Event::Polled(r));
+        })
+    };
+    let mut polling = start(&config);
+    announce(&polling, &config.source.display());
+    if polling.role == Role::Idle {
+        return Err(Failure::Usage(format!(
+            "{} has no [streams.source] to poll; add one (see the README's \"Count sources\")",
+            config.source.display()
+        )));
+    }
+    let mut statuses: std::collections::BTreeMap<polling::Key, SourceStatus> = Default::default();
+    loop {
+        let wait = if matches!(polling.role, Role::Watching(_)) {
+            RETRY
+        } else {
+            Duration::from_secs(3600)
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Event::Polled(result)) => {
+                let (event, platform) = &result.key;
+                let status = statuses.entry(result.key.clone()).or_default();
+                status.record(result.at, &result.outcome);
+                let when = result.at.format("%Y-%m-%dT%H:%M:%SZ");
+                match polling::reading(&config, &result) {
+                    Some(reading) => match readings::append(&path, &reading) {
+                        Ok(()) => eprintln!(
+                            "{when} {event} {platform} {} ({})",
+                            thousands(reading.count),
+                            reading.source.as_str()
+                        ),
+                        Err(e) => eprintln!(
+                            "{when} {event} {platform}: cannot write {}: {e}",
+                            path.display()
+                        ),
+                    },
+                    None => eprintln!(
+                        "{when} {event} {platform}: {}",
+                        status.describe(result.at).unwrap_or_default()
+                    ),
+                }
+            }
+            Ok(Event::Signal(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                drop(polling);
+                eprintln!("record: stopped");
+                return Ok(());
+            }
+            Ok(Event::FileChanged) => match crate::load::config(&config.source) {
+                Ok(fresh) => {
+                    config = fresh;
+                    // Let go of the lock before taking it again.
+                    drop(polling);
+                    polling = start(&config);
+                    eprintln!("record: reloaded {}", config.source.display());
+                    announce(&polling, &config.source.display());
+                }
+                Err(e) => eprintln!("record: keeping the last good config:\n{e}"),
+            },
+            Err(mpsc::RecvTimeoutError::Timeout) if matches!(polling.role, Role::Watching(_)) => {
+                polling = start(&config);
+                if polling.role == Role::Polling {
+                    announce(&polling, &config.source.display());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Says who polls.
+fn announce(polling: &Polling, config: &str) {
+    match &polling.role {
+        Role::Polling => eprintln!("record: polling the sources of {config}"),
+        Role::Watching(who) => {
+            eprintln!("record: {who} polls {config}; taking over when it stops")
+        }
+        Role::Idle => {}
+    }
+}
