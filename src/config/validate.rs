@@ -432,6 +432,25 @@ mod tests {
         assert_eq!(c.streams[0].count, u64::MAX);
     }
 
+    /// The default config's commented source example is valid once uncommented.
+    #[test]
+    fn the_commented_source_example_validates() {
+        let start = crate::config::DEFAULT_TOML
+            .find("# [[streams]]")
+            .expect("the example is in the default config");
+        let example: String = crate::config::DEFAULT_TOML[start..]
+            .lines()
+            .map(|l| l.strip_prefix("# ").or(l.strip_prefix('#')).unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = format!("{}\n{example}\n", &crate::config::DEFAULT_TOML[..start]);
+        let c = parse(&text, Source::Embedded).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let youtube = &c.streams[1];
+        assert_eq!(youtube.platform, "YouTube");
+        let source = youtube.source.as_ref().expect("a source");
+        assert_eq!(source.every, std::time::Duration::from_secs(300));
+    }
+
     #[test]
     fn slugs() {
         assert_eq!(slug("With You"), "with-you");

@@ -1,0 +1,132 @@
+//! Counts that come in by themselves, end to end: `dropwatch record` polling a command and
+//! stopping on SIGTERM with a well-formed readings file, only one process polling a config, and
+//! the dashboard in a real terminal showing a count a source brought in, then a broken
+//! source's reason, then its recovery.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Tmux, have_tmux, release_binary};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A config whose one stream's window is open around the real now, polled every second from
+/// `count.txt` through a command.
+fn config_with_a_source(dir: &Path) -> std::path::PathBuf {
+    let now = chrono::Utc::now();
+    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
+    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
+    let text = format!(
+        "title = \"sources\"\n[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
+         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
+         [streams.source]\ncommand = \"cat count.txt\"\nevery = \"1s\"\ntimeout = \"5s\"\n\
+         [[streams.goal]]\nlabel = \"10M views\"\nstreams = 10_000_000\n"
+    );
+    let path = dir.join("fan.toml");
+    std::fs::write(&path, text).unwrap();
+    std::fs::write(dir.join("count.txt"), "views: 1,234,567\n").unwrap();
+    path
+}
+
+/// Waits, polling, until `pred` holds for the file at `path`; panics with its text after `WAIT`.
+fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if pred(&text) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn record_polls_and_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config_with_a_source(d);
+    let record = |stderr: &str| {
+        Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+            .args(["record", "--config", "fan.toml"])
+            .current_dir(d)
+            .stderr(std::fs::File::create(d.join(stderr)).unwrap())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = record("first.err");
+    let readings = d.join("fan.readings.csv");
+    wait_for_file(&readings, "two readings", |t| t.lines().count() >= 2);
+    // A second recorder on the same config does not poll: it says who does.
+    let mut second = record("second.err");
+    wait_for_file(&d.join("second.err"), "the second to defer", |t| {
+        t.contains("record (pid ") && t.contains("polls")
+    });
+    for child in [&mut first, &mut second] {
+        let status = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let start = Instant::now();
+        let exit = loop {
+            if let Some(exit) = child.try_wait().unwrap() {
+                break exit;
+            }
+            assert!(start.elapsed() < WAIT, "record did not stop on SIGTERM");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(exit.success(), "{exit:?}");
+    }
+    let log = std::fs::read_to_string(d.join("first.err")).unwrap();
+    assert!(log.contains("mv YouTube 1,234,567 (command)"), "{log}");
+    assert!(log.ends_with("record: stopped\n"), "{log}");
+    let text = std::fs::read_to_string(&readings).unwrap();
+    assert!(text.ends_with('\n'), "{text:?}");
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), 5, "{line}");
+        assert_eq!(
+            &fields[1..],
+            ["mv", "YouTube", "1234567", "command"],
+            "{line}"
+        );
+    }
+    // Only the first polled: the second's lines never reached the file.
+    let second_log = std::fs::read_to_string(d.join("second.err")).unwrap();
+    assert!(!second_log.contains("(command)"), "{second_log}");
+}
+
+#[test]
+fn the_dashboard_shows_what_a_source_brings_and_why_it_fails() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config_with_a_source(d);
+    let tmux = Tmux::start("sources", 120, 40, d);
+    tmux.type_line(&format!("{} --config fan.toml", bin.display()));
+    tmux.wait_for("1,234,567 streams", WAIT);
+    // Broken: the reason shows on the stream, the last count stays.
+    std::fs::write(d.join("count.txt"), "no views today\n").unwrap();
+    let screen = tmux.wait_for("source failing: no number", WAIT);
+    assert!(screen.contains("last good"), "{screen}");
+    assert!(screen.contains("1,234,567 streams"), "{screen}");
+    // Fixed: it recovers by itself (the backoff after two or three failures is a few seconds).
+    std::fs::write(d.join("count.txt"), "2.5M\n").unwrap();
+    let screen = tmux.wait_until("the source to recover", Duration::from_secs(30), |s| {
+        s.contains("2,500,000 streams")
+    });
+    assert!(!screen.contains("source failing"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_restored(WAIT);
+}
