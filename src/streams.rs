@@ -110,6 +110,8 @@ pub struct StreamView {
     pub goals: Vec<GoalView>,
     /// Counts of the readings up to now, oldest first, for a sparkline.
     pub history: Vec<u64>,
+    /// When each of those readings was taken (same order and length as `history`).
+    pub history_at: Vec<DateTime<Utc>>,
     /// Streams per hour between consecutive readings up to now, oldest first (0 where a
     /// reading went down or two share a time).
     pub rates: Vec<u64>,
@@ -206,6 +208,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         .collect();
     let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
     let history = past.iter().map(|r| r.count).collect();
+    let history_at = past.iter().map(|r| r.time).collect();
     let rates = past
         .windows(2)
         .map(|w| {
@@ -225,6 +228,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         projection,
         goals,
         history,
+        history_at,
         rates,
     }
 }
