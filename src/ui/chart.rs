@@ -17,6 +17,9 @@ use crate::numbers::{per_hour, short};
 use crate::streams::{StreamView, Window};
 use crate::view::View;
 
+/// One dataset of the chart: its points, style, marker and kind.
+type Series = (Vec<(f64, f64)>, Style, Marker, GraphType);
+
 /// Rows the chart needs to say anything: three rows of plot, the axis and its labels.
 pub const MIN_ROWS: u16 = 5;
 /// Rows the streams/hour bars need: a caption, three rows of bars, the axis.
@@ -111,7 +114,7 @@ pub fn render(
         area.height - 2,
     );
 
-    let mut data: Vec<(Vec<(f64, f64)>, Style, Marker, GraphType)> = Vec::new();
+    let mut data: Vec<Series> = Vec::new();
     for g in &view.goals {
         let y = g.streams as f64;
         data.push((
@@ -154,7 +157,12 @@ pub fn render(
             ));
         }
     }
-    data.push((points.clone(), theme.text(), Marker::Braille, GraphType::Line));
+    data.push((
+        points.clone(),
+        theme.text(),
+        Marker::Braille,
+        GraphType::Line,
+    ));
     data.push((points, theme.bold(), Marker::Dot, GraphType::Scatter));
     let now_x = span.x(now);
     let now_on_chart = open && (0.0..=end).contains(&now_x);
@@ -220,10 +228,22 @@ fn time_axis(
     buf.set_string(plot.x - 1, y, "└", theme.border());
     buf.set_string(plot.x, y, "─".repeat(plot.width as usize), theme.border());
     let zone = frame.zone;
-    let start = span.from.with_timezone(&zone).format("%a %H:%M").to_string();
-    let end = span.to.with_timezone(&zone).format("%a %H:%M %Z").to_string();
+    let start = span
+        .from
+        .with_timezone(&zone)
+        .format("%a %H:%M")
+        .to_string();
+    let end = span
+        .to
+        .with_timezone(&zone)
+        .format("%a %H:%M %Z")
+        .to_string();
     let labels = y + 1;
-    buf.set_stringn(plot.x, labels, &start, plot.width as usize, theme.dim());
+    // The start label gives way to "now" when now is near it.
+    let now_col = now.map(|t| column(span, t, plot.width));
+    if now_col.is_none_or(|c| c > start.width() as u16 + 6) {
+        buf.set_stringn(plot.x, labels, &start, plot.width as usize, theme.dim());
+    }
     let ew = end.width() as u16;
     if plot.width > start.width() as u16 + ew + 2 {
         buf.set_string(plot.right() - ew, labels, &end, theme.dim());
@@ -233,9 +253,13 @@ fn time_axis(
         buf.set_string(plot.x + col, y, "┴", theme.accent());
         let text = format!("now {}", now.with_timezone(&zone).format("%H:%M"));
         let tw = text.width() as u16;
-        let x = (plot.x + col)
-            .saturating_sub(tw / 2)
-            .clamp(plot.x + start.width() as u16 + 1, plot.right().saturating_sub(tw + ew + 1));
+        let lo = if col > start.width() as u16 + 6 {
+            plot.x + start.width() as u16 + 1
+        } else {
+            plot.x
+        };
+        let hi = plot.right().saturating_sub(tw + ew + 1);
+        let x = (plot.x + col).saturating_sub(tw / 2).min(hi).max(lo);
         if x + tw + ew < plot.right() {
             buf.set_string(x, labels, &text, theme.accent());
         }
@@ -263,9 +287,15 @@ pub fn render_bars(
     }
     let span = Span2::of(stream, view, frame.now);
     let peak = view.rates.iter().max().copied().unwrap_or(0);
-    let caption = format!(" streams/hour between readings · peak {}", per_hour(peak as f64));
-    Line::from(Span::styled(fit(&caption, area.width as usize), theme.dim()))
-        .render(Rect::new(area.x, area.y, area.width, 1), buf);
+    let caption = format!(
+        " streams/hour between readings · peak {}",
+        per_hour(peak as f64)
+    );
+    Line::from(Span::styled(
+        fit(&caption, area.width as usize),
+        theme.dim(),
+    ))
+    .render(Rect::new(area.x, area.y, area.width, 1), buf);
     let peak_label = short(peak);
     let gutter = view
         .goals
@@ -288,7 +318,11 @@ pub fn render_bars(
             continue;
         };
         let (ca, cb) = (column(span, *a, plot.width), column(span, *b, plot.width));
-        for c in columns.iter_mut().take(cb as usize + 1).skip(ca as usize + 1) {
+        for c in columns
+            .iter_mut()
+            .take(cb as usize + 1)
+            .skip(ca as usize + 1)
+        {
             *c = *rate;
         }
     }
@@ -297,13 +331,23 @@ pub fn render_bars(
         .max(peak.max(1))
         .style(theme.text())
         .render(plot, buf);
-    buf.set_string(area.x + gutter - 1 - peak_label.width() as u16, plot.y, &peak_label, theme.dim());
+    buf.set_string(
+        area.x + gutter - 1 - peak_label.width() as u16,
+        plot.y,
+        &peak_label,
+        theme.dim(),
+    );
     for y in plot.y..plot.bottom() {
         buf.set_string(area.x + gutter - 1, y, "│", theme.border());
     }
     buf.set_string(area.x + gutter - 2, plot.bottom() - 1, "0", theme.dim());
     buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
-    buf.set_string(plot.x, plot.bottom(), "─".repeat(plot.width as usize), theme.border());
+    buf.set_string(
+        plot.x,
+        plot.bottom(),
+        "─".repeat(plot.width as usize),
+        theme.border(),
+    );
 }
 
 #[cfg(test)]

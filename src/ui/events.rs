@@ -123,7 +123,7 @@ pub fn render(
     let per = if two_lines { 2 } else { 1 };
     let slots = list_rows / per;
     // "+N more" takes the last slot when not every event fits.
-    let visible = if events.len() > slots {
+    let visible = if events.len() > slots && slots >= 2 {
         slots.saturating_sub(1)
     } else {
         slots
@@ -257,8 +257,7 @@ fn render_timeline(
     if area.x + sw < nx {
         buf.set_string(area.x, labels, &start, theme.dim());
     }
-    if start != end && nx + 4 < area.right().saturating_sub(ew) && area.x + sw < area.right() - ew
-    {
+    if start != end && nx + 4 < area.right().saturating_sub(ew) && area.x + sw < area.right() - ew {
         buf.set_string(area.right() - ew, labels, &end, theme.dim());
     }
 }

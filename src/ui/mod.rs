@@ -15,7 +15,7 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Hit, Mode};
@@ -182,18 +182,36 @@ impl Widget for Dashboard<'_> {
     }
 }
 
-/// One line per row for a terminal too small for panels: the countdown first.
+/// One line per row for a terminal too small for panels: the countdown first, then the
+/// message of the moment (wrapped, "…" when cut), then how to quit.
 fn render_tiny(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let mut lines = vec![Line::from(Span::styled(view.title.clone(), theme.accent()))];
-    if let Mode::Prompt(prompt) = &app.mode {
-        lines.insert(0, Line::from(format!("count: {}", prompt.input)));
-    } else if let Some(first) = app.error.as_ref().and_then(|e| e.first()) {
-        lines.push(Line::from(Span::styled(first.one_line(), theme.error())));
+    let width = area.width as usize;
+    let rows = area.height as usize;
+    let mut lines = Vec::new();
+    let (message, style) = match &app.mode {
+        Mode::Prompt(prompt) => {
+            lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
+            (prompt.error.clone(), theme.warn())
+        }
+        _ => match app.error.as_ref().and_then(|e| e.first()) {
+            Some(e) => (Some(e.one_line()), theme.error()),
+            None => (app.notice.clone(), theme.note()),
+        },
+    };
+    lines.push(Line::from(Span::styled(
+        fit(&view.title, width),
+        theme.accent(),
+    )));
+    let room = rows.saturating_sub(lines.len() + 1);
+    if let Some(m) = message {
+        for l in wrap(&m, width, room) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
     }
-    lines.push(Line::from(Span::styled("q quit", theme.dim())));
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: true })
-        .render(area, buf);
+    lines.push(Line::from(Span::styled(fit("q quit", width), theme.dim())));
+    for (i, line) in lines.into_iter().take(rows).enumerate() {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+    }
 }
 
 /// Cuts `text` to at most `width` columns, ending in "…" when cut.

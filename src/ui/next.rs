@@ -402,13 +402,18 @@ fn render_push(
         groups_line(goal_groups(goal, &shown.figures, theme), width).render(goal_row, buf);
     }
 
-    let next = push.next_release.and_then(|i| app.config.events.get(i).map(|e| (i, e)));
+    let next = push
+        .next_release
+        .and_then(|i| app.config.events.get(i).map(|e| (i, e)));
     let line = match next {
         Some((i, e)) => vec![
             vec![Span::styled(" next release: ", theme.dim())],
             vec![Span::styled(e.name.clone(), theme.bold())],
             vec![Span::styled(
-                format!(" {}", super::events::status_text(e, view.phases[i], view.now)),
+                format!(
+                    " {}",
+                    super::events::status_text(e, view.phases[i], view.now)
+                ),
                 theme.phase(view.phases[i]),
             )],
             vec![Span::styled(
@@ -428,7 +433,10 @@ fn goal_groups<'a>(
     theme: Theme,
 ) -> Vec<Vec<Span<'a>>> {
     let Some(g) = goal else {
-        return vec![vec![Span::styled(" every goal settled for this window", theme.dim())]];
+        return vec![vec![Span::styled(
+            " every goal settled for this window",
+            theme.dim(),
+        )]];
     };
     let status = theme.status(g.status);
     let mut groups = vec![
@@ -444,10 +452,16 @@ fn goal_groups<'a>(
             Span::styled(per_hour(r), status),
         ]);
     }
-    groups.push(vec![Span::raw(" · "), Span::styled(g.status.label(), status)]);
+    groups.push(vec![
+        Span::raw(" · "),
+        Span::styled(g.status.label(), status),
+    ]);
     groups.push(vec![Span::styled(pace_text(figures), theme.text())]);
     if let Some(p) = g.projection {
-        groups.push(vec![Span::styled(format!(" · → {}", short(p)), theme.projection())]);
+        groups.push(vec![Span::styled(
+            format!(" · → {}", short(p)),
+            theme.projection(),
+        )]);
     }
     groups
 }
@@ -503,7 +517,10 @@ fn goal_block<'a>(
             Window::Open { .. } => "projection",
             _ => "final",
         };
-        last.push(Span::styled(format!("{at} {} · ", short(p)), theme.projection()));
+        last.push(Span::styled(
+            format!("{at} {} · ", short(p)),
+            theme.projection(),
+        ));
     }
     last.push(Span::styled(g.status.label(), status));
     lines.push(Line::from(last));

@@ -37,10 +37,7 @@ pub fn banner_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>>
 /// Draws the banner lines into `area`.
 pub fn render_banner(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
-        line.render(
-            Rect::new(area.x, area.y + i as u16, area.width, 1),
-            buf,
-        );
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
     }
 }
 
@@ -112,7 +109,11 @@ pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<L
         "q",
     ];
     let keys_span = |room: usize| {
-        let k = keys.iter().find(|k| k.width() <= room).copied().unwrap_or("");
+        let k = keys
+            .iter()
+            .find(|k| k.width() <= room)
+            .copied()
+            .unwrap_or("");
         Span::styled(k, theme.dim())
     };
     let style = if app.notice.is_some() {
@@ -150,10 +151,7 @@ pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<L
 /// "config: fan.toml loaded 20:49:41 " with ✓, or "… reload failed 20:49:41 " with ✗; the
 /// time by the header's clock (replayed or real) in its zone.
 fn config_state(app: &App, view: &View, theme: Theme) -> (Span<'static>, String) {
-    let at = app
-        .load_clock
-        .with_timezone(&view.zone)
-        .format("%H:%M:%S");
+    let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));
     let name = app.config.source.display();
     if app.error.is_some() {
@@ -172,16 +170,16 @@ fn config_state(app: &App, view: &View, theme: Theme) -> (Span<'static>, String)
         } else {
             String::new()
         };
-        (Span::styled("✓", theme.ok()), format!("config: {name}{when} "))
+        (
+            Span::styled("✓", theme.ok()),
+            format!("config: {name}{when} "),
+        )
     }
 }
 
 /// Draws the footer lines into `area`.
 pub fn render_footer(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
-        line.render(
-            Rect::new(area.x, area.y + i as u16, area.width, 1),
-            buf,
-        );
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
     }
 }

@@ -204,7 +204,7 @@ fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
         }
         if room >= natural.min(6) {
             return GoalColumns {
-                label: room.min(natural.max(room.min(16))),
+                label: room.min(natural),
                 bar: 0,
                 figures,
             };
@@ -283,8 +283,20 @@ fn render_block(
         Span::styled(window, theme.text()),
     ]));
 
-    for goal in &view.goals {
-        lines.push(goal_row(goal, &label_widths(stream, width), theme));
+    // Goals that do not fit under the count end in "+N more goals".
+    let room = (inner.height as usize).saturating_sub(1);
+    let cols = label_widths(stream, width);
+    let fits = if view.goals.len() > room {
+        room.saturating_sub(1)
+    } else {
+        view.goals.len()
+    };
+    for goal in &view.goals[..fits] {
+        lines.push(goal_row(goal, &cols, theme));
+    }
+    if fits < view.goals.len() && room > 0 {
+        let more = format!(" +{} more goals", view.goals.len() - fits);
+        lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
     }
 
     // Pace, sparkline and projection on one row.
