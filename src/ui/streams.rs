@@ -274,6 +274,8 @@ fn render_block(
     if count.width() + window.width() + 2 > width {
         window = window.replacen("window ", "", 1);
     }
+    // Still too long: cut, and say so.
+    let window = fit(&window, width.saturating_sub(count.width() + 2));
     let gap = width
         .saturating_sub(count.width() + window.width() + 1)
         .max(2);
