@@ -82,6 +82,9 @@ pub struct App {
     pub notice: Option<String>,
     /// When the config was last loaded (by the real clock).
     pub loaded_at: Option<DateTime<Utc>>,
+    /// The app's clock (`now`, replayed or real) at the last load or reload attempt: the
+    /// footer shows it beside the header's clock.
+    pub load_clock: DateTime<Utc>,
     /// Colors on.
     pub color: bool,
     /// The user asked to quit.
@@ -108,6 +111,7 @@ impl App {
             error: None,
             notice: None,
             loaded_at: None,
+            load_clock: crate::clock::floor_second(now),
             color: true,
             quit: false,
             effects: Vec::new(),
@@ -165,6 +169,13 @@ impl App {
         self.config = config;
         self.error = None;
         self.loaded_at = Some(loaded_at);
+        self.load_clock = self.now;
+    }
+
+    /// Keeps the last good config after a reload that failed with `error`.
+    pub fn reload_failed(&mut self, error: ConfigErrors) {
+        self.error = Some(error);
+        self.load_clock = self.now;
     }
 
     /// The zone the header clock and the events list use.

@@ -46,6 +46,8 @@ pub enum Status {
     Missed,
     /// The window has not opened yet.
     Waiting,
+    /// No reading inside the goal's window yet: nothing to judge, so no alarm.
+    NoData,
 }
 
 impl Status {
@@ -57,6 +59,7 @@ impl Status {
             Status::Behind => "behind",
             Status::Missed => "missed",
             Status::Waiting => "waiting",
+            Status::NoData => "no data",
         }
     }
 }
@@ -85,7 +88,7 @@ pub struct GoalView {
     pub needed_per_hour: Option<f64>,
     /// Projected count at the deadline at the present pace.
     pub projection: Option<u64>,
-    /// Reached, on pace, behind, missed or waiting.
+    /// Reached, on pace, behind, missed, waiting or no data.
     pub status: Status,
 }
 
@@ -107,6 +110,8 @@ pub struct StreamView {
     pub goals: Vec<GoalView>,
     /// Counts of the readings up to now, oldest first, for a sparkline.
     pub history: Vec<u64>,
+    /// When each of those readings was taken (same order and length as `history`).
+    pub history_at: Vec<DateTime<Utc>>,
     /// Streams per hour between consecutive readings up to now, oldest first (0 where a
     /// reading went down or two share a time).
     pub rates: Vec<u64>,
@@ -203,6 +208,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         .collect();
     let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
     let history = past.iter().map(|r| r.count).collect();
+    let history_at = past.iter().map(|r| r.time).collect();
     let rates = past
         .windows(2)
         .map(|w| {
@@ -222,6 +228,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
         projection,
         goals,
         history,
+        history_at,
         rates,
     }
 }
@@ -259,10 +266,18 @@ fn goal_view(
     } else {
         pace.map(|p| project(count, p, from, goal.deadline))
     };
+    // A reading inside the goal's window (from the opening to the deadline, up to now): without
+    // one there is no count to call short at the deadline and no pace to call behind.
+    let until = now.min(goal.deadline);
+    let has_data = readings
+        .iter()
+        .any(|r| stream.window_start <= r.time && r.time <= until);
     let status = if now < stream.window_start {
         Status::Waiting
     } else if reached {
         Status::Reached
+    } else if !has_data {
+        Status::NoData
     } else if passed {
         Status::Missed
     } else if guess.is_some_and(|g| project(count, g, now, goal.deadline) >= target) {
@@ -432,6 +447,46 @@ mod tests {
         assert_eq!(g.needed, 0);
         assert_eq!(g.needed_per_hour, Some(0.0));
         assert_eq!(g.status, Status::Reached);
+    }
+
+    #[test]
+    fn no_reading_in_the_window_is_no_data_not_an_alarm() {
+        // Open window, no readings at all: nothing is behind.
+        let v = view(&seed(), &[], utc("2022-04-24T18:00:00Z"));
+        assert!(v.goals.iter().all(|g| g.status == Status::NoData), "{v:?}");
+        // Closed window, no readings: nothing is missed either.
+        let v = view(&seed(), &[], utc("2026-11-25T19:26:00Z"));
+        assert!(v.goals.iter().all(|g| g.status == Status::NoData), "{v:?}");
+        // A reading before the release is outside the window: still no data.
+        let early = [reading("2022-04-24T13:00:00Z", 5_000)];
+        let v = view(&seed(), &early, utc("2022-04-24T18:00:00Z"));
+        assert_eq!(v.goals[0].status, Status::NoData);
+        // A reading after the window's deadline says nothing about the count at it: the
+        // window goals have no data, the 24-hour goals (deadline later) are judged: 2M over
+        // the 13 h since release ≈ 154k/h, 2M + 11 h × 154k ≈ 3.69M by 14:00, short of 4M.
+        let late = [reading("2022-04-25T02:00:00Z", 2_000_000)];
+        let v = view(&seed(), &late, utc("2022-04-25T03:00:00Z"));
+        assert_eq!(v.goals[0].status, Status::NoData);
+        assert_eq!(v.goals[2].status, Status::Behind);
+        // One reading inside the window before its deadline: now it is missed.
+        let one = [reading("2022-04-24T20:00:00Z", 1_000_000)];
+        let v = view(&seed(), &one, utc("2022-04-25T03:00:00Z"));
+        assert_eq!(v.goals[0].status, Status::Missed);
+        // A config count at or over the target is reached, reading or not.
+        let mut s = seed();
+        s.count = 2_800_000;
+        let v = view(&s, &[], utc("2022-04-24T18:00:00Z"));
+        assert_eq!(v.goals[0].status, Status::Reached);
+        assert_eq!(v.goals[1].status, Status::NoData);
+    }
+
+    #[test]
+    fn no_data_reads_as_no_data_in_json() {
+        assert_eq!(
+            serde_json::to_value(Status::NoData).unwrap(),
+            serde_json::json!("no_data")
+        );
+        assert_eq!(Status::NoData.label(), "no data");
     }
 
     #[test]

@@ -207,8 +207,10 @@ impl Screen {
         Ok(())
     }
 
-    /// Renders `app` and sends what changed; returns whether anything was sent.
-    fn draw<B: Backend<Error = io::Error>>(
+    /// Renders `app` and sends what changed, inside a synchronized update (CSI ?2026h …
+    /// ?2026l) so a terminal that supports it never shows half a frame; returns whether
+    /// anything was sent. Nothing at all is written when nothing changed.
+    fn draw<B: Backend<Error = io::Error> + Write>(
         &mut self,
         backend: &mut B,
         app: &App,
@@ -221,7 +223,9 @@ impl Screen {
         if updates.is_empty() {
             return Ok(false);
         }
+        crossterm::queue!(backend, crossterm::terminal::BeginSynchronizedUpdate)?;
         backend.draw(updates.into_iter())?;
+        crossterm::queue!(backend, crossterm::terminal::EndSynchronizedUpdate)?;
         Backend::flush(backend)?;
         std::mem::swap(&mut self.shown, &mut self.next);
         Ok(true)
@@ -366,7 +370,49 @@ fn apply(app: &mut App, effect: Effect) {
 fn reload(app: &mut App) {
     match load::config(&app.config.source) {
         Ok(c) => app.set_config(c, chrono::Utc::now()),
-        Err(e) => app.error = Some(e),
+        Err(e) => app.reload_failed(e),
     }
     app.readings = load::readings(&app.config.source);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::CrosstermBackend;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// What the backend wrote, readable while the backend holds it.
+    #[derive(Clone, Default)]
+    struct Sink(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Sink {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_is_one_synchronized_update_and_no_change_writes_nothing() {
+        let app = crate::testing::app("2022-04-24T13:00:00Z");
+        let view = View::derive(&app);
+        let sink = Sink::default();
+        let mut backend = CrosstermBackend::new(sink.clone());
+        let mut screen = Screen::default();
+        let area = Rect::new(0, 0, 40, 12);
+        screen.shown = Buffer::empty(area);
+        screen.next = Buffer::empty(area);
+        assert!(screen.draw(&mut backend, &app, &view).unwrap());
+        let out = String::from_utf8_lossy(&sink.0.borrow()).to_string();
+        assert!(out.starts_with("\x1b[?2026h"), "{out:?}");
+        assert!(out.ends_with("\x1b[?2026l"), "{out:?}");
+        assert!(out.contains("With You"), "{out:?}");
+        sink.0.borrow_mut().clear();
+        assert!(!screen.draw(&mut backend, &app, &view).unwrap());
+        assert!(sink.0.borrow().is_empty());
+    }
 }

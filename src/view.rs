@@ -7,7 +7,8 @@ use chrono_tz::Tz;
 use crate::app::{self, App};
 use crate::config::{Config, Event, SourceKind, Stream};
 use crate::countdown::{self, Phase, Target};
-use crate::streams::{self, StreamView, Window};
+use crate::numbers::short;
+use crate::streams::{self, GoalView, StreamView, Window};
 
 /// The selected event and what its countdown counts towards.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +79,40 @@ fn freshness(app: &App, stream: &Stream, figures: &StreamView, now: DateTime<Utc
     }
 }
 
+/// What the big slot of the Next panel leads with this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Headline {
+    /// The selected event's countdown: to its release, while live, to an anniversary.
+    Countdown,
+    /// A tracking window is open: the time left in it and the push to its next goal.
+    Push(Push),
+}
+
+/// The push: an open tracking window and the next goal it has not reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Push {
+    /// Index into `View::streams` of the stream whose window is open.
+    pub shown: usize,
+    /// Index into `config.streams`.
+    pub stream: usize,
+    /// When the window closes.
+    pub closes: DateTime<Utc>,
+    /// Index into the stream's goals of the next goal not reached whose deadline is still
+    /// ahead (the earliest deadline, then config order); `None` when every goal is settled.
+    pub goal: Option<usize>,
+    /// Index into `config.events` of the next release still to come, for the line under the
+    /// push; `None` when nothing is coming.
+    pub next_release: Option<usize>,
+}
+
+impl Push {
+    /// The goal the push is for, from the stream's figures.
+    pub fn goal<'a>(&self, view: &'a View) -> Option<&'a GoalView> {
+        let shown = view.streams.get(self.shown)?;
+        shown.figures.goals.get(self.goal?)
+    }
+}
+
 /// What only `--json` needs: every event's next anniversary and every stream's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Everything {
@@ -102,6 +137,10 @@ pub struct View {
     pub selected: Option<Selected>,
     /// The streams panel's streams.
     pub streams: Vec<Shown>,
+    /// What the Next panel leads with.
+    pub headline: Headline,
+    /// The text of the big digits: the headline's countdown (or time since), e.g. "06:00:00".
+    pub digits: String,
     /// The terminal title, e.g. "With You in 1:02:11".
     pub title: String,
     /// Filled for `--json` only.
@@ -129,7 +168,15 @@ impl View {
                 target: target(e, now),
             }
         });
-        let streams = app::shown_streams(config, index, now)
+        let mut shown = app::shown_streams(config, index, now);
+        let pushed = push_stream(app, selected.as_ref(), &shown);
+        if let Some(i) = pushed
+            && !shown.contains(&i)
+        {
+            // An open window of another event leads: its stream is shown first.
+            shown.insert(0, i);
+        }
+        let streams: Vec<Shown> = shown
             .into_iter()
             .map(|i| {
                 let figures = streams::view(&config.streams[i], &app.readings.items, now);
@@ -140,19 +187,41 @@ impl View {
                 }
             })
             .collect();
-        let title = match &selected {
-            Some(s) => title(&config.events[s.index], s.target, now),
-            None => "dropwatch".to_string(),
+        let headline = match pushed {
+            Some(stream) => {
+                let at = streams.iter().position(|s| s.index == stream).unwrap_or(0);
+                let s = &config.streams[stream];
+                Headline::Push(Push {
+                    shown: at,
+                    stream,
+                    closes: s.window_end,
+                    goal: next_goal(&streams[at].figures, now),
+                    next_release: config
+                        .events
+                        .iter()
+                        .position(|e| now < e.at && e.id != s.event),
+                })
+            }
+            None => Headline::Countdown,
         };
-        View {
+        let mut view = View {
             now,
             zone: app.display_zone(),
             phases,
             selected,
             streams,
-            title,
+            headline,
+            digits: String::new(),
+            title: String::new(),
             everything: None,
-        }
+        };
+        view.digits = digits(&view, config).unwrap_or_default();
+        view.title = match (&view.headline, &view.selected) {
+            (Headline::Push(p), _) => push_title(&view, config, p),
+            (Headline::Countdown, Some(s)) => title(&config.events[s.index], s.target, now),
+            (Headline::Countdown, None) => "dropwatch".to_string(),
+        };
+        view
     }
 
     /// The view with every event's anniversary and every stream's figures, for `--json`.
@@ -197,6 +266,76 @@ impl View {
     }
 }
 
+/// The stream whose open window leads the headline, if any: the selected event's own open
+/// window; when following automatically, any open window, unless the next release is within
+/// its imminent hour (then the release countdown leads). A pinned event without an open
+/// window keeps its countdown.
+fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Option<usize> {
+    let config = &app.config;
+    let now = app.now;
+    let open = |i: &usize| {
+        let s = &config.streams[*i];
+        s.window_start <= now && now < s.window_end
+    };
+    let selected = selected?;
+    if selected.phase == Phase::Imminent {
+        return None;
+    }
+    let event = &config.events[selected.index].id;
+    let own = shown
+        .iter()
+        .copied()
+        .find(|i| open(i) && &config.streams[*i].event == event);
+    if own.is_some() || selected.pinned {
+        return own;
+    }
+    shown
+        .iter()
+        .copied()
+        .find(open)
+        .or_else(|| (0..config.streams.len()).find(open))
+}
+
+/// The next goal not reached whose deadline is still ahead: the earliest deadline first.
+fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
+    figures
+        .goals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.reached && now < g.deadline)
+        .min_by_key(|(i, g)| (g.deadline, *i))
+        .map(|(i, _)| i)
+}
+
+/// The big digits' text for the headline.
+fn digits(view: &View, config: &Config) -> Option<String> {
+    let now = view.now;
+    if let Headline::Push(p) = &view.headline {
+        let zone = config.streams[p.stream].window_zone;
+        return Some(countdown::countdown_text(now, p.closes, zone));
+    }
+    let selected = view.selected.as_ref()?;
+    let event = config.events.get(selected.index)?;
+    Some(match selected.target {
+        Target::Release(t) | Target::Anniversary(_, t) => {
+            countdown::countdown_text(now, t, event.zone)
+        }
+        Target::Live(t) => countdown::countdown_text(t, now, event.zone),
+        Target::Since(t) => countdown::calendar_span(t, now, event.zone).short(3),
+    })
+}
+
+/// "With You: 6:00:00 left, 1.56M to Global top 10".
+fn push_title(view: &View, config: &Config, push: &Push) -> String {
+    let stream = &config.streams[push.stream];
+    let name = config.event_name(&stream.event);
+    let left = countdown::compact_countdown(view.now, push.closes, stream.window_zone);
+    match push.goal(view) {
+        Some(g) => format!("{name}: {left} left, {} to {}", short(g.needed), g.label),
+        None => format!("{name}: {left} left in the window"),
+    }
+}
+
 /// What `event`'s countdown counts to at `now`.
 pub fn target(event: &Event, now: DateTime<Utc>) -> Target {
     countdown::target(
@@ -228,5 +367,63 @@ fn title(event: &Event, target: Target, now: DateTime<Utc>) -> String {
             event.name,
             countdown::calendar_span(t, now, event.zone).short(2)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::app;
+
+    fn push(view: &View) -> Option<&Push> {
+        match &view.headline {
+            Headline::Push(p) => Some(p),
+            Headline::Countdown => None,
+        }
+    }
+
+    #[test]
+    fn an_open_window_leads_unless_a_release_is_imminent_or_another_event_is_pinned() {
+        // An hour before With You: the release leads.
+        let v = View::derive(&app("2022-04-24T13:00:00Z"));
+        assert_eq!(v.headline, Headline::Countdown);
+        assert_eq!(v.digits, "01:00:00");
+        // In its live hour its window is open: the push leads.
+        let v = View::derive(&app("2022-04-24T14:30:00Z"));
+        assert!(push(&v).is_some(), "{v:?}");
+        // Four hours in, following Proof automatically: With You's window leads, 6 h left,
+        // for the top 10 (the earliest deadline not reached), with Proof as the next release.
+        let v = View::derive(&app("2022-04-24T18:00:00Z"));
+        let p = push(&v).expect("push");
+        assert_eq!((p.stream, p.goal, p.next_release), (0, Some(0), Some(1)));
+        assert_eq!(v.digits, "06:00:00");
+        assert_eq!(v.title, "With You: 6:00:00 left, 2.7M to Global top 10");
+        // Pinned Proof wins; pinned With You pushes.
+        let mut a = app("2022-04-24T18:00:00Z");
+        a.selected = Some("proof".into());
+        let v = View::derive(&a);
+        assert_eq!(v.headline, Headline::Countdown);
+        assert!(v.title.starts_with("Proof in "), "{}", v.title);
+        a.selected = Some("with-you".into());
+        assert!(push(&View::derive(&a)).is_some());
+        // After the window: the countdown again.
+        let v = View::derive(&app("2022-04-25T01:00:00Z"));
+        assert_eq!(v.headline, Headline::Countdown);
+    }
+
+    #[test]
+    fn the_push_moves_to_the_next_goal_once_one_is_reached() {
+        let mut a = app("2022-04-24T20:00:00Z");
+        a.add_reading(crate::readings::Reading {
+            time: a.now,
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 2_800_000,
+            source: crate::readings::Origin::Manual,
+        });
+        let v = View::derive(&a);
+        let p = push(&v).expect("push");
+        assert_eq!(p.goal, Some(1));
+        assert_eq!(p.goal(&v).map(|g| g.label.as_str()), Some("Global top 5"));
     }
 }

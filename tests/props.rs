@@ -626,9 +626,15 @@ proptest! {
             }
             let waiting = g.status == Status::Waiting;
             prop_assert_eq!(waiting, now < stream.window_start, "{:?}", g.status);
+            // No alarm without data: a reading inside the goal's window, up to now.
+            let has_data = matching(&case).any(|r| {
+                stream.window_start <= r.time && r.time <= now.min(goal.deadline)
+            });
             if now >= stream.window_start {
                 if g.reached {
                     prop_assert_eq!(g.status, Status::Reached);
+                } else if !has_data {
+                    prop_assert_eq!(g.status, Status::NoData);
                 } else if passed {
                     prop_assert_eq!(g.status, Status::Missed);
                 } else {

@@ -109,27 +109,40 @@ pub fn render(
         return;
     }
     let selected = view.selected.as_ref().map_or(0, |s| s.index);
-    let pinned = view.selected.as_ref().is_some_and(|s| s.pinned);
-    let rows = inner.height as usize;
-    let offset = scroll_offset(selected, rows, events.len());
     let width = inner.width as usize;
     let (name_w, status_w, time_w) = columns(app, width);
+    // With room, a timeline of every event under the list (a blank row and three rows).
+    let timeline = inner.height as usize >= events.len() + 5 && width >= 20;
+    let list_rows = if timeline {
+        inner.height as usize - 4
+    } else {
+        inner.height as usize
+    };
+    // Narrow, with rows to spare: each event's date on a second line.
+    let two_lines = time_w == 0 && list_rows >= events.len() * 2;
+    let per = if two_lines { 2 } else { 1 };
+    let slots = list_rows / per;
+    // "+N more" takes the last slot when not every event fits.
+    let visible = if events.len() > slots && slots >= 2 {
+        slots.saturating_sub(1)
+    } else {
+        slots
+    };
+    let offset = scroll_offset(selected, visible, events.len());
     let zone = view.zone;
-    for (row, (i, event)) in events
+    for (slot, (i, event)) in events
         .iter()
         .enumerate()
         .skip(offset)
-        .take(rows)
+        .take(visible)
         .enumerate()
     {
         let phase = view.phases[i];
         let is_selected = i == selected;
         let marker = if is_selected { "▶ " } else { "  " };
-        let y = inner.y + row as u16;
-        hits.push((Rect::new(inner.x, y, inner.width, 1), Hit::Event(i)));
-        if is_selected && pinned {
-            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected());
-        }
+        let y = inner.y + (slot * per) as u16;
+        let row = Rect::new(inner.x, y, inner.width, per as u16);
+        hits.push((row, Hit::Event(i)));
         // Columns are written where they go rather than padded with spaces: a frame is drawn
         // every second, and blank cells cost as much to write as letters.
         let mut x = inner.x;
@@ -152,14 +165,100 @@ pub fn render(
             status_w,
             theme.phase(phase),
         );
+        let local = event.at.with_timezone(&zone);
         if time_w > 0 {
-            let local = event.at.with_timezone(&zone);
             put(
                 &local.format(" %-d %b %y %H:%M %Z").to_string(),
                 time_w,
                 theme.dim(),
             );
+        } else if two_lines {
+            let date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
+            buf.set_stringn(
+                inner.x + 2,
+                y + 1,
+                fit(&date, width.saturating_sub(2)),
+                width.saturating_sub(2),
+                theme.dim(),
+            );
         }
+        if is_selected {
+            // One solid bar over the whole row, whatever its columns' colours.
+            buf.set_style(row, theme.selected());
+        }
+    }
+    let hidden = events.len() - visible.min(events.len());
+    if hidden > 0 && visible < slots {
+        let y = inner.y + (visible * per) as u16;
+        let more = format!("  +{hidden} more (↑↓ scrolls)");
+        buf.set_stringn(inner.x, y, fit(&more, width), width, theme.dim());
+    }
+    if timeline {
+        let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
+        render_timeline(view, events, selected, area, buf, theme);
+    }
+}
+
+/// Every event on one time axis around now, in proportion: past and future, the selected one
+/// marked above its tick, now on the axis, the span's ends and now labelled under it.
+fn render_timeline(
+    view: &View,
+    events: &[Event],
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let now = view.now;
+    let first = events.iter().map(|e| e.at).min().unwrap_or(now).min(now);
+    let last = events.iter().map(|e| e.at).max().unwrap_or(now).max(now);
+    let span = (last - first).num_seconds().max(1) as f64;
+    let w = area.width.saturating_sub(1);
+    let col = |t: chrono::DateTime<chrono::Utc>| {
+        let f = (t - first).num_seconds() as f64 / span;
+        area.x + (f * f64::from(w)).round() as u16
+    };
+    let (mark, axis, labels) = (area.y, area.y + 1, area.y + 2);
+    buf.set_string(
+        area.x,
+        axis,
+        "─".repeat(area.width as usize),
+        theme.border(),
+    );
+    let now_x = col(now);
+    buf.set_string(now_x, axis, "┼", theme.accent());
+    for (i, e) in events.iter().enumerate() {
+        let x = col(e.at);
+        buf.set_string(x, axis, "●", theme.phase(view.phases[i]));
+    }
+    if let Some(e) = events.get(selected) {
+        let x = col(e.at);
+        buf.set_string(x, mark, "▼", theme.accent());
+        let name = fit(&e.name, area.width as usize / 2);
+        let nw = name.width() as u16;
+        let nx = if x + 2 + nw <= area.right() {
+            x + 2
+        } else {
+            x.saturating_sub(nw + 1).max(area.x)
+        };
+        buf.set_string(nx, mark, &name, theme.bold());
+    }
+    // Labels under the axis: now at its tick, the span's ends where they do not touch it.
+    let zone = view.zone;
+    let now_text = "now";
+    let nx = now_x
+        .saturating_sub(1)
+        .clamp(area.x, area.right().saturating_sub(3));
+    buf.set_string(nx, labels, now_text, theme.accent());
+    let start = first.with_timezone(&zone).format("%b %Y").to_string();
+    let end = last.with_timezone(&zone).format("%b %Y").to_string();
+    let sw = start.width() as u16;
+    let ew = end.width() as u16;
+    if area.x + sw < nx {
+        buf.set_string(area.x, labels, &start, theme.dim());
+    }
+    if start != end && nx + 4 < area.right().saturating_sub(ew) && area.x + sw < area.right() - ew {
+        buf.set_string(area.right() - ew, labels, &end, theme.dim());
     }
 }
 

@@ -2,6 +2,7 @@
 //! out the screen, hands each area to a widget and returns what a click would land on; nothing
 //! here reads a clock, a file or the terminal.
 
+mod chart;
 mod events;
 mod header;
 mod help;
@@ -14,7 +15,7 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Hit, Mode};
@@ -37,6 +38,8 @@ pub struct Areas {
     pub next: Rect,
     /// How big the Next panel's digits are.
     pub digits: DigitSize,
+    /// Whether the push's goal sits beside its digits (else on a line under them).
+    pub beside: bool,
     /// Whether the Next panel lists the other zones.
     pub side_zones: bool,
     /// The events list (with its border).
@@ -49,19 +52,29 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Lays out the screen for a frame of `area`.
-pub fn layout(app: &App, view: &View, area: Rect) -> Areas {
+/// Lays out the screen for a frame of `area`, with `banner` and `footer` rows of messages
+/// (each cut to one row on a short screen).
+pub fn layout(app: &App, view: &View, area: Rect, banner: usize, footer: usize) -> Areas {
+    let roomy = area.height >= 12;
+    let banner = if area.height < 8 {
+        0
+    } else if roomy {
+        banner
+    } else {
+        banner.min(1)
+    };
+    let footer = if roomy { footer.max(1) } else { 1 };
     let [header, body, banner, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(app.error.is_some() && area.height >= 8)),
-        Constraint::Length(1),
+        Constraint::Length(banner as u16),
+        Constraint::Length(footer as u16),
     ])
     .areas(area);
     // Reduce in the spec's order: the big digits go first, then the side zones.
-    let digits = next::digit_size(app, view, body);
+    let (digits, beside) = next::digit_size(view, body);
     let side_zones = body.height >= 10;
-    let next_height = (2 + 3 + digits.rows()).min(body.height);
+    let next_height = next::height(view, digits, beside).min(body.height);
     let [next, lower] =
         Layout::vertical([Constraint::Length(next_height), Constraint::Fill(1)]).areas(body);
     let has_streams = !view.streams.is_empty();
@@ -89,6 +102,7 @@ pub fn layout(app: &App, view: &View, area: Rect) -> Areas {
         header,
         next,
         digits,
+        beside,
         side_zones,
         events,
         streams,
@@ -129,13 +143,25 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Hits {
         render_tiny(app, view, area, buf, theme);
         return hits;
     }
-    let areas = layout(app, view, area);
+    let width = area.width as usize;
+    let banner = status::banner_lines(app, width, theme);
+    let mut footer = status::footer_lines(app, view, width, theme);
+    let areas = layout(app, view, area, banner.len(), footer.len());
+    // A one-row footer keeps its last line (the prompt's first, or the keys).
+    if areas.footer.height == 1 && footer.len() > 1 {
+        let keep = if matches!(app.mode, Mode::Prompt(_)) {
+            0
+        } else {
+            footer.len() - 1
+        };
+        footer = vec![footer.swap_remove(keep)];
+    }
     header::render(app, view, areas.header, buf, theme);
     next::render(app, view, &areas, buf, theme);
     events::render(app, view, areas.events, buf, theme, &mut hits.areas);
     streams::render(app, view, areas.streams, buf, theme);
-    status::render_banner(app, areas.banner, buf, theme);
-    status::render_footer(app, areas.footer, buf, theme);
+    status::render_banner(banner, areas.banner, buf);
+    status::render_footer(footer, areas.footer, buf);
     if app.mode == Mode::Help {
         help::render(area, buf, theme);
     }
@@ -156,18 +182,36 @@ impl Widget for Dashboard<'_> {
     }
 }
 
-/// One line per row for a terminal too small for panels: the countdown first.
+/// One line per row for a terminal too small for panels: the countdown first, then the
+/// message of the moment (wrapped, "…" when cut), then how to quit.
 fn render_tiny(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let mut lines = vec![Line::from(Span::styled(view.title.clone(), theme.accent()))];
-    if let Mode::Prompt(prompt) = &app.mode {
-        lines.insert(0, Line::from(format!("count: {}", prompt.input)));
-    } else if let Some(first) = app.error.as_ref().and_then(|e| e.first()) {
-        lines.push(Line::from(Span::styled(first.one_line(), theme.error())));
+    let width = area.width as usize;
+    let rows = area.height as usize;
+    let mut lines = Vec::new();
+    let (message, style) = match &app.mode {
+        Mode::Prompt(prompt) => {
+            lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
+            (prompt.error.clone(), theme.warn())
+        }
+        _ => match app.error.as_ref().and_then(|e| e.first()) {
+            Some(e) => (Some(e.one_line()), theme.error()),
+            None => (app.notice.clone(), theme.note()),
+        },
+    };
+    lines.push(Line::from(Span::styled(
+        fit(&view.title, width),
+        theme.accent(),
+    )));
+    let room = rows.saturating_sub(lines.len() + 1);
+    if let Some(m) = message {
+        for l in wrap(&m, width, room) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
     }
-    lines.push(Line::from(Span::styled("q quit", theme.dim())));
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: true })
-        .render(area, buf);
+    lines.push(Line::from(Span::styled(fit("q quit", width), theme.dim())));
+    for (i, line) in lines.into_iter().take(rows).enumerate() {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+    }
 }
 
 /// Cuts `text` to at most `width` columns, ending in "…" when cut.
@@ -192,6 +236,81 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` word-wrapped to `width` columns on at most `max_lines` lines; what does not fit ends
+/// the last line with "…", so nothing is cut without saying so. A word longer than a line is
+/// broken where the line ends.
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if width == 0 || max_lines == 0 {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut rest_from: Option<usize> = None;
+    let mut consumed = 0;
+    while let Some(word) = words.next() {
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() <= width {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            consumed += 1;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            if lines.len() == max_lines {
+                rest_from = Some(consumed);
+                break;
+            }
+        }
+        // The word starts a line; longer than the line, it is broken.
+        let mut w = word;
+        while w.width() > width {
+            let mut cut = 0;
+            let mut used = 0;
+            for (i, c) in w.char_indices() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > width {
+                    break;
+                }
+                used += cw;
+                cut = i + c.len_utf8();
+            }
+            if cut == 0 {
+                break;
+            }
+            lines.push(w[..cut].to_string());
+            w = &w[cut..];
+            if lines.len() == max_lines {
+                break;
+            }
+        }
+        if lines.len() == max_lines {
+            rest_from = Some(consumed);
+            break;
+        }
+        line = w.to_string();
+        consumed += 1;
+        let _ = words.peek();
+    }
+    if rest_from.is_none() && !line.is_empty() {
+        lines.push(line);
+    } else if rest_from.is_some()
+        && let Some(last) = lines.last_mut()
+    {
+        // More text than lines: the last line says so.
+        let cut = fit(&format!("{last} …"), width);
+        *last = if cut.ends_with('…') {
+            cut
+        } else {
+            fit(&format!("{last}…"), width)
+        };
+    }
+    lines
+}
+
 /// `text` padded with spaces (or cut) to exactly `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
     let cut = fit(text, width);
@@ -210,5 +329,14 @@ mod tests {
         assert_eq!(fit("지민 하성운", 5), "지민…");
         assert_eq!(pad("💜", 4), "💜  ");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_says_when_it_cuts() {
+        assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
+        assert_eq!(wrap("one two three four", 7, 2), ["one two", "three …"]);
+        assert_eq!(wrap("abcdefghij", 4, 3), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("abcdefghij", 4, 2), ["abcd", "efg…"]);
+        assert_eq!(wrap("", 4, 2), Vec::<String>::new());
     }
 }

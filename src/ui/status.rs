@@ -1,4 +1,5 @@
-//! The footer (keys, config state, the `u` prompt) and the error banner.
+//! The footer (keys, config state, the `u` prompt, notices) and the error banner. A message
+//! wraps onto up to three lines and is never cut without "…".
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,27 +8,42 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::{fit, pad};
+use super::{fit, pad, wrap};
 use crate::app::{App, Mode};
+use crate::view::View;
 
-/// Draws the red banner quoting the config error, over the last good config.
-pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// Most lines a message may take.
+const MAX_LINES: usize = 3;
+
+/// The banner's lines quoting the config error, over the last good config; none without one.
+pub fn banner_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let Some(error) = app.error.as_ref().and_then(|e| e.first()) else {
-        return;
+        return Vec::new();
     };
-    if area.is_empty() {
-        return;
-    }
-    let text = format!(" ✗ {} (showing the last good config)", error.one_line());
-    Line::from(Span::styled(pad(&text, area.width as usize), theme.error())).render(area, buf);
+    let full = format!("✗ {} (showing the last good config)", error.one_line());
+    let short = format!("✗ {}", error.one_line());
+    let text_w = width.saturating_sub(2);
+    // The whole message if it fits in three lines; else without the note about the config.
+    let lines = match wrap(&full, text_w, MAX_LINES) {
+        l if !l.last().is_some_and(|s| s.ends_with('…')) => l,
+        _ => wrap(&short, text_w, MAX_LINES),
+    };
+    lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(pad(&format!(" {l}"), width), theme.error())))
+        .collect()
 }
 
-/// Draws the footer: the prompt when open, else keys on the left and the config on the right.
-pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
-    if area.is_empty() {
-        return;
+/// Draws the banner lines into `area`.
+pub fn render_banner(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
     }
-    let width = area.width as usize;
+}
+
+/// The footer's lines: the prompt (its refusal wrapped under it), or a notice too long for
+/// one line wrapped over the keys line; at most three.
+pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<Line<'static>> {
     if let Mode::Prompt(prompt) = &app.mode {
         let what = app
             .config
@@ -38,33 +54,39 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
                 format!("{} count for {name}", s.platform)
             })
             .unwrap_or_default();
-        let mut spans = vec![
-            Span::styled(format!(" {what}: "), theme.bold()),
+        let head = fit(&format!(" {what}: "), width.saturating_sub(8).max(1));
+        let mut first = vec![
+            Span::styled(head, theme.bold()),
             Span::raw(prompt.input.clone()),
             Span::styled("█", theme.accent()),
         ];
+        let used: usize = first.iter().map(Span::width).sum();
+        let mut lines = Vec::new();
         match &prompt.error {
-            Some(e) => spans.push(Span::styled(format!("  {e}"), theme.warn())),
-            None => spans.push(Span::styled("  Enter save · Esc cancel", theme.dim())),
+            Some(e) => {
+                let inline = format!("  {e}");
+                if used + inline.width() <= width {
+                    first.push(Span::styled(inline, theme.warn()));
+                    lines.push(Line::from(first));
+                } else {
+                    lines.push(Line::from(first));
+                    for l in wrap(e, width.saturating_sub(1), MAX_LINES - 1) {
+                        lines.push(Line::from(Span::styled(format!(" {l}"), theme.warn())));
+                    }
+                }
+            }
+            None => {
+                let hint = ["  Enter save · Esc cancel", "  Enter · Esc"]
+                    .into_iter()
+                    .find(|h| used + h.width() <= width)
+                    .unwrap_or("");
+                first.push(Span::styled(hint, theme.dim()));
+                lines.push(Line::from(first));
+            }
         }
-        Line::from(spans).render(area, buf);
-        return;
+        return lines;
     }
-    let state = if app.error.is_some() {
-        Span::styled("✗", theme.warn())
-    } else {
-        Span::styled("✓", theme.ok())
-    };
-    let loaded = match (&app.config.source, app.loaded_at) {
-        (crate::config::Source::File(_), Some(t)) => {
-            format!(
-                " loaded {}",
-                t.with_timezone(&app.local_zone).format("%H:%M:%S")
-            )
-        }
-        _ => String::new(),
-    };
-    let config = format!("config: {}{loaded} ", app.config.source.display());
+    let (state, config) = config_state(app, view, theme);
     let right_w = config.width() + 2;
     let left_room = if width < 60 {
         width
@@ -78,34 +100,86 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: Theme) {
             .map(|w| format!("{w} (+{} more)", app.readings.warnings.len() - 1))
             .map(|w| w.replace(" (+0 more)", ""))
     });
+    let mut above: Vec<Line> = Vec::new();
+    let keys = [
+        " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
+        " q quit  ? help  ↑↓ select  z zone  u count",
+        " q quit  ? help",
+        " q quit",
+        "q",
+    ];
+    let keys_span = |room: usize| {
+        let k = keys
+            .iter()
+            .find(|k| k.width() <= room)
+            .copied()
+            .unwrap_or("");
+        Span::styled(k, theme.dim())
+    };
+    let style = if app.notice.is_some() {
+        theme.note()
+    } else {
+        theme.warn()
+    };
     let left = match notice {
-        Some(n) => Span::styled(fit(&format!(" {n}"), left_room), theme.warn()),
-        None => {
-            let keys = [
-                " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
-                " q quit  ? help  ↑↓ select  z zone  u count",
-                " q quit  ? help",
-            ];
-            let k = keys
-                .iter()
-                .find(|k| k.width() <= left_room)
-                .copied()
-                .unwrap_or("");
-            Span::styled(k, theme.dim())
+        Some(n) if n.width() < left_room => Span::styled(format!(" {n}"), style),
+        Some(n) => {
+            // Too long for beside the config: its own lines over the keys.
+            for l in wrap(&n, width.saturating_sub(1), MAX_LINES - 1) {
+                above.push(Line::from(Span::styled(format!(" {l}"), style)));
+            }
+            keys_span(left_room)
         }
+        None => keys_span(left_room),
     };
     if width < 60 {
         // Too narrow for the config name: keys or notice only.
-        Line::from(left).render(area, buf);
-        return;
+        above.push(Line::from(left));
+        return above;
     }
     let gap = width.saturating_sub(left.width() + right_w);
-    Line::from(vec![
+    above.push(Line::from(vec![
         left,
         Span::raw(" ".repeat(gap)),
         Span::styled(config, theme.dim()),
         state,
         Span::raw(" "),
-    ])
-    .render(area, buf);
+    ]));
+    above
+}
+
+/// "config: fan.toml loaded 20:49:41 " with ✓, or "… reload failed 20:49:41 " with ✗; the
+/// time by the header's clock (replayed or real) in its zone.
+fn config_state(app: &App, view: &View, theme: Theme) -> (Span<'static>, String) {
+    let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
+    let file = matches!(app.config.source, crate::config::Source::File(_));
+    let name = app.config.source.display();
+    if app.error.is_some() {
+        let when = if file {
+            format!(" reload failed {at}")
+        } else {
+            " reload failed".to_string()
+        };
+        (
+            Span::styled("✗", theme.warn()),
+            format!("config: {name}{when} "),
+        )
+    } else {
+        let when = if file {
+            format!(" loaded {at}")
+        } else {
+            String::new()
+        };
+        (
+            Span::styled("✓", theme.ok()),
+            format!("config: {name}{when} "),
+        )
+    }
+}
+
+/// Draws the footer lines into `area`.
+pub fn render_footer(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
+        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+    }
 }

@@ -4,16 +4,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Sparkline, Widget};
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::chart;
 use super::theme::Theme;
 use super::{fit, pad};
 use crate::app::App;
 use crate::config::Stream;
 use crate::numbers::{per_hour, short, thousands};
 use crate::sources::status::ago;
-use crate::streams::{StreamView, Window};
+use crate::streams::{GoalView, StreamView, Window};
 use crate::view::{Shown, View};
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
@@ -29,14 +30,29 @@ pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Them
         return;
     }
     let shown = &frame.streams;
+    let wants: Vec<u16> = shown
+        .iter()
+        .map(|s| {
+            app.config.streams.get(s.index).map_or(0, |stream| {
+                full_rows(stream).saturating_add(u16::from(s.figures.history.is_empty()))
+            })
+        })
+        .collect();
+    // The first stream (the one the headline pushes) gets the room to spare for its chart.
+    let total: u16 = wants.iter().fold(0u16, |a, w| a.saturating_add(*w));
+    let spare = area.height.saturating_sub(total);
     let mut y = area.y;
     let mut left = area.height;
     for (n, s) in shown.iter().enumerate() {
-        let (Some(stream), view) = (app.config.streams.get(s.index), &s.figures) else {
+        let Some(stream) = app.config.streams.get(s.index) else {
             continue;
         };
         let others = (shown.len() - n - 1) as u16;
-        let want = full_rows(stream).saturating_add(u16::from(view.history.is_empty()));
+        let want = if n == 0 {
+            wants[n].saturating_add(spare)
+        } else {
+            wants[n]
+        };
         // Leave a summary row for each stream still to come if this one takes its full size.
         let rows = if n + 1 == shown.len() {
             left
@@ -44,13 +60,23 @@ pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Them
             want.min(left.saturating_sub(others))
         };
         if rows < 3 {
-            // No room for a block: one summary line for each remaining stream.
-            for (k, rest) in shown[n..].iter().enumerate() {
-                if k as u16 >= left {
+            // No room for a block: one summary line for each remaining stream ("+N more" when
+            // even those do not fit).
+            let lines = left as usize;
+            let rest = &shown[n..];
+            for (k, rest_s) in rest.iter().enumerate() {
+                if k >= lines {
                     break;
                 }
-                if let Some(s) = app.config.streams.get(rest.index) {
-                    let v = &rest.figures;
+                let row = Rect::new(area.x, y + k as u16, area.width, 1);
+                if k + 1 == lines && rest.len() > lines {
+                    let more = format!(" +{} more streams", rest.len() - k);
+                    Line::from(Span::styled(fit(&more, area.width as usize), theme.dim()))
+                        .render(row, buf);
+                    break;
+                }
+                if let Some(s) = app.config.streams.get(rest_s.index) {
+                    let v = &rest_s.figures;
                     let line = format!(
                         " {} {} streams · {}",
                         s.platform,
@@ -58,7 +84,7 @@ pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Them
                         window_text(frame, v)
                     );
                     Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
-                        .render(Rect::new(area.x, y + k as u16, area.width, 1), buf);
+                        .render(row, buf);
                 }
             }
             return;
@@ -101,8 +127,9 @@ fn window_text(frame: &View, view: &StreamView) -> String {
     }
 }
 
-/// A bar of `width` cells filled to `ratio` (0..=1) with eighth-cell precision.
-pub fn bar(ratio: f64, width: usize) -> String {
+/// A gauge of `width` cells filled to `ratio` (0..=1) with eighth-cell precision, as the
+/// filled part and the empty track (drawn in different styles).
+pub fn bar(ratio: f64, width: usize) -> (String, String) {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let ratio = if ratio.is_finite() {
         ratio.clamp(0.0, 1.0)
@@ -111,13 +138,18 @@ pub fn bar(ratio: f64, width: usize) -> String {
     };
     let eighths = (ratio * width as f64 * 8.0).round() as usize;
     let full = eighths / 8;
-    let mut s = "█".repeat(full.min(width));
+    let mut filled = "█".repeat(full.min(width));
+    let mut track = String::new();
     if full < width {
         let part = eighths % 8;
-        s.push(if part == 0 { '░' } else { PARTS[part] });
-        s.push_str(&"░".repeat(width - full - 1));
+        if part == 0 {
+            track.push('░');
+        } else {
+            filled.push(PARTS[part]);
+        }
+        track.push_str(&"░".repeat(width - full - 1));
     }
-    s
+    (filled, track)
 }
 
 /// A one-row sparkline of the last `width` values, scaled between their min and max.
@@ -139,6 +171,83 @@ pub fn sparkline(values: &[u64], width: usize) -> String {
         .collect()
 }
 
+/// The goal rows' columns in a panel `width` wide: what gives way first is the gauge, then
+/// the label's length (down to 6), then needed and needed per hour; the target, the percent
+/// and the status stay to the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GoalColumns {
+    label: usize,
+    bar: usize,
+    figures: bool,
+}
+
+/// Target, percent; then needed, needed/h and status with their spaces.
+const CORE: usize = 1 + 5 + 1 + 4;
+const FIGURES: usize = 1 + 5 + 1 + 6 + 1 + 7;
+const STATUS_ONLY: usize = 1 + 7;
+
+fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
+    let natural = stream
+        .goals
+        .iter()
+        .map(|g| g.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(20);
+    for (figures, tail) in [(true, FIGURES), (false, STATUS_ONLY)] {
+        let room = width.saturating_sub(1 + CORE + tail);
+        if room >= natural + 6 {
+            return GoalColumns {
+                label: natural,
+                bar: room - natural - 1,
+                figures,
+            };
+        }
+        if room >= natural.min(6) {
+            return GoalColumns {
+                label: room.min(natural),
+                bar: 0,
+                figures,
+            };
+        }
+    }
+    GoalColumns {
+        label: width.saturating_sub(1 + CORE + STATUS_ONLY),
+        bar: 0,
+        figures: false,
+    }
+}
+
+/// One goal: label, target, gauge, percent, needed, needed per hour, status.
+fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, theme: Theme) -> Line<'a> {
+    let needed = if goal.needed == 0 {
+        String::new()
+    } else {
+        short(goal.needed)
+    };
+    let rate = match goal.needed_per_hour {
+        Some(r) if goal.needed > 0 => per_hour(r),
+        _ => String::new(),
+    };
+    let status = theme.status(goal.status);
+    let mut spans = vec![
+        Span::raw(format!(" {}", pad(&goal.label, cols.label))),
+        Span::styled(format!(" {:>5}", short(goal.streams)), theme.bold()),
+    ];
+    if cols.bar > 0 {
+        let (filled, track) = bar(goal.ratio, cols.bar);
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(filled, status));
+        spans.push(Span::styled(track, theme.track()));
+    }
+    spans.push(Span::raw(format!(" {:>3.0}%", goal.percent.min(999.0))));
+    if cols.figures {
+        spans.push(Span::raw(format!(" {needed:>5} {rate:>6}")));
+    }
+    spans.push(Span::styled(format!(" {:<7}", goal.status.label()), status));
+    Line::from(spans)
+}
+
 fn render_block(
     app: &App,
     frame: &View,
@@ -152,11 +261,15 @@ fn render_block(
     let fresh = &shown.fresh;
     let event_name = app.config.event_name(&stream.event);
     let block = Block::bordered()
-        .title(format!(" Streams · {event_name} · {} ", stream.platform))
+        .title(Span::styled(
+            format!(" Streams · {event_name} · {} ", stream.platform),
+            theme.title(),
+        ))
         .border_style(theme.border());
     let inner = block.inner(area);
     block.render(area, buf);
     let width = inner.width as usize;
+    let closed = matches!(view.window, Window::Closed { .. });
     let mut lines: Vec<Line> = Vec::new();
 
     let count = format!(" {} streams", thousands(view.count));
@@ -164,6 +277,8 @@ fn render_block(
     if count.width() + window.width() + 2 > width {
         window = window.replacen("window ", "", 1);
     }
+    // Still too long: cut, and say so.
+    let window = fit(&window, width.saturating_sub(count.width() + 2));
     // The count's worth: its age (stale in warning colour), or the correction it made.
     let age = match (fresh.corrected_from, fresh.last_reading_at) {
         (Some(before), _) => format!(" · corrected from {}", short(before)),
@@ -197,57 +312,20 @@ fn render_block(
         )));
     }
 
-    // Goal rows; columns drop right to left as the width shrinks.
-    let label_w = stream
-        .goals
-        .iter()
-        .map(|g| g.label.width())
-        .max()
-        .unwrap_or(0)
-        .min(16)
-        .min(width * 2 / 5);
-    for goal in &view.goals {
-        let target = format!("{:>5}", short(goal.streams));
-        let percent = format!("{:>4.0}%", goal.percent.min(9999.0));
-        let needed = if goal.needed == 0 {
-            String::new()
-        } else {
-            short(goal.needed)
-        };
-        let rate = match goal.needed_per_hour {
-            Some(r) if goal.needed > 0 => per_hour(r),
-            _ => String::new(),
-        };
-        let status = goal.status.label();
-        let fixed = 1 + label_w + 1 + 5 + 1 + 5 + 1;
-        let tail_full = format!(" {needed:>6} {rate:>7} {status:<7}");
-        let tail_short = format!(" {status:<7}");
-        // The bar goes first, then needed and needed/h: the figures say more than the bar.
-        let (tail, bar_w) = if width >= fixed + tail_full.width() + 4 {
-            let w = width - fixed - tail_full.width();
-            (tail_full, w)
-        } else if width >= fixed + tail_full.width() {
-            (tail_full, 0)
-        } else if width >= fixed + tail_short.width() + 5 {
-            let w = width - fixed - tail_short.width();
-            (tail_short, w)
-        } else {
-            (tail_short, 0)
-        };
-        let mut spans = vec![
-            Span::raw(format!(" {} ", pad(&goal.label, label_w))),
-            Span::styled(target, theme.bold()),
-            Span::raw(" "),
-        ];
-        if bar_w > 0 {
-            spans.push(Span::styled(
-                bar(goal.ratio, bar_w),
-                theme.status(goal.status),
-            ));
-        }
-        spans.push(Span::raw(percent));
-        spans.push(Span::styled(tail, theme.status(goal.status)));
-        lines.push(Line::from(spans));
+    // Goals that do not fit under the count end in "+N more goals".
+    let room = (inner.height as usize).saturating_sub(1);
+    let cols = label_widths(stream, width);
+    let fits = if view.goals.len() > room {
+        room.saturating_sub(1)
+    } else {
+        view.goals.len()
+    };
+    for goal in &view.goals[..fits] {
+        lines.push(goal_row(goal, &cols, theme));
+    }
+    if fits < view.goals.len() && room > 0 {
+        let more = format!(" +{} more goals", view.goals.len() - fits);
+        lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
     }
 
     // Pace, sparkline and projection on one row.
@@ -276,9 +354,9 @@ fn render_block(
     lines.push(Line::from(vec![
         Span::styled(pace, theme.text()),
         Span::raw("  "),
-        Span::styled(spark, theme.accent()),
+        Span::styled(spark, theme.text()),
         Span::raw("  "),
-        Span::styled(projection, theme.bold()),
+        Span::styled(projection, theme.projection()),
     ]));
     if view.history.is_empty() {
         let how = match (view.window, app.config.source.readings_path()) {
@@ -316,28 +394,30 @@ fn render_block(
             buf,
         );
     }
-    // With rows to spare, a chart of the pace between readings under the figures.
-    let spare = inner.height.saturating_sub(used + 1);
-    if spare >= 3 && view.rates.len() >= 2 {
-        let top = inner.y + used + 1;
-        let peak = view.rates.iter().max().copied().unwrap_or(0);
-        let caption = format!(
-            " streams/hour between readings · peak {}",
-            per_hour(peak as f64)
+    // With rows to spare, the chart under the figures; with more, the streams/hour bars share
+    // the room (a third, on the same time axis).
+    // A blank row under the figures when the chart can spare it.
+    let gap = u16::from(inner.height.saturating_sub(used) > chart::MIN_ROWS + 2);
+    let spare = inner.height.saturating_sub(used + gap);
+    let top = inner.y + used + gap;
+    let bars = if view.rates.len() >= 2 && spare >= chart::MIN_ROWS + 2 + chart::BARS_MIN_ROWS {
+        (spare / 3).max(chart::BARS_MIN_ROWS)
+    } else {
+        0
+    };
+    let chart_rows = spare - bars;
+    if chart_rows >= chart::MIN_ROWS && !(view.history.is_empty() && closed) {
+        let area = Rect::new(inner.x, top, inner.width.saturating_sub(1), chart_rows);
+        chart::render(frame, stream, view, area, buf, theme);
+    }
+    if bars > 0 {
+        let area = Rect::new(
+            inner.x,
+            top + chart_rows,
+            inner.width.saturating_sub(1),
+            bars,
         );
-        Line::from(Span::styled(fit(&caption, width), theme.dim()))
-            .render(Rect::new(inner.x, top, inner.width, 1), buf);
-        let chart = Rect::new(
-            inner.x + 1,
-            top + 1,
-            inner.width.saturating_sub(2),
-            (spare - 1).min(8),
-        );
-        let data = &view.rates[view.rates.len().saturating_sub(chart.width as usize)..];
-        Sparkline::default()
-            .data(data)
-            .style(theme.accent())
-            .render(chart, buf);
+        chart::render_bars(frame, stream, view, area, buf, theme);
     }
 }
 
@@ -347,13 +427,17 @@ mod tests {
 
     #[test]
     fn bars_fill_by_eighths_and_clamp() {
-        assert_eq!(bar(0.0, 4), "░░░░");
-        assert_eq!(bar(0.5, 4), "██░░");
-        assert_eq!(bar(0.5625, 4), "██▎░");
-        assert_eq!(bar(1.0, 4), "████");
-        assert_eq!(bar(7.0, 3), "███");
-        assert_eq!(bar(f64::NAN, 2), "░░");
-        assert_eq!(bar(0.5, 0), "");
+        let joined = |r, w| {
+            let (a, b) = bar(r, w);
+            format!("{a}|{b}")
+        };
+        assert_eq!(joined(0.0, 4), "|░░░░");
+        assert_eq!(joined(0.5, 4), "██|░░");
+        assert_eq!(joined(0.5625, 4), "██▎|░");
+        assert_eq!(joined(1.0, 4), "████|");
+        assert_eq!(joined(7.0, 3), "███|");
+        assert_eq!(joined(f64::NAN, 2), "|░░");
+        assert_eq!(joined(0.5, 0), "|");
     }
 
     #[test]

@@ -1,4 +1,17 @@
-//! Styles in one place; with colors off (`NO_COLOR`, `--no-color`) only bold, dim and reverse remain.
+//! Styles in one place, and one palette in which each colour means one thing:
+//!
+//! | colour              | means                 | where                                         |
+//! |---------------------|-----------------------|-----------------------------------------------|
+//! | magenta             | look here             | the headline figure, panel titles, "now"      |
+//! | green               | good                  | out now, reached, on pace, config loaded      |
+//! | yellow              | soon, or falling short| imminent, behind                              |
+//! | red                 | failed                | missed, errors, a refused entry, reload failed|
+//! | cyan                | ahead                 | upcoming events, the projection               |
+//! | dark grey           | in the background     | borders, labels, empty tracks, released, waiting, no data |
+//! | blue background     | selected              | the selected event's row                      |
+//!
+//! Plain text (the default colour) is data: counts, targets, readings. With colours off
+//! (`NO_COLOR`, `--no-color`) only bold, dim and reverse remain.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -25,22 +38,31 @@ impl Theme {
         }
     }
 
-    /// Plain text.
+    /// Plain text: data.
     pub fn text(&self) -> Style {
         Style::new()
     }
 
-    /// Titles and the big digits.
+    /// Look here: the headline figure and "now" (magenta, bold).
     pub fn accent(&self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
 
-    /// Less important text.
-    pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray)
+    /// A panel's title in its border: look here, not bold (the border is not the content).
+    pub fn title(&self) -> Style {
+        self.fg(Color::Magenta)
     }
 
-    /// Bold text.
+    /// In the background: labels, hints, what is past.
+    pub fn dim(&self) -> Style {
+        if self.color {
+            self.fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    /// Bold text: the count and targets.
     pub fn bold(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
@@ -50,12 +72,19 @@ impl Theme {
         self.fg(Color::DarkGray)
     }
 
-    /// The selected row.
+    /// The selected row: one solid bar, every cell the same, whatever its text's colour.
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        if self.color {
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
     }
 
-    /// A phase's color: imminent stands out, live shouts, released steps back.
+    /// A phase's colour: upcoming is ahead, imminent is soon, live is good, released steps back.
     pub fn phase(&self, phase: Phase) -> Style {
         match phase {
             Phase::Upcoming => self.fg(Color::Cyan),
@@ -65,15 +94,25 @@ impl Theme {
         }
     }
 
-    /// A goal status's color.
+    /// A goal status's colour, for its word and the filled part of its gauge.
     pub fn status(&self, status: Status) -> Style {
         match status {
             Status::Reached => self.fg(Color::Green).add_modifier(Modifier::BOLD),
-            Status::OnPace => self.fg(Color::Cyan),
+            Status::OnPace => self.fg(Color::Green),
             Status::Behind => self.fg(Color::Yellow),
             Status::Missed => self.fg(Color::Red),
-            Status::Waiting => self.dim(),
+            Status::Waiting | Status::NoData => self.dim(),
         }
+    }
+
+    /// A gauge's empty track: neutral, whatever the status.
+    pub fn track(&self) -> Style {
+        self.dim()
+    }
+
+    /// The projection: where the count is headed (ahead).
+    pub fn projection(&self) -> Style {
+        self.fg(Color::Cyan)
     }
 
     /// The error banner.
@@ -88,9 +127,14 @@ impl Theme {
         }
     }
 
-    /// Inline problems (a refused prompt entry).
+    /// Failed: a refused prompt entry, a failed reload.
     pub fn warn(&self) -> Style {
         self.fg(Color::Red)
+    }
+
+    /// A notice that is not a failure (a saved reading).
+    pub fn note(&self) -> Style {
+        Style::new()
     }
 
     /// The config-loaded tick.

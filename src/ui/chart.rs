@@ -1,0 +1,369 @@
+//! The chart of a stream's count against its goals over the tracking window, and the
+//! streams/hour bars on the same time axis. Drawn from the frame's figures only.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Sparkline, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::fit;
+use super::theme::Theme;
+use crate::config::Stream;
+use crate::numbers::{per_hour, short};
+use crate::streams::{StreamView, Window};
+use crate::view::View;
+
+/// One dataset of the chart: its points, style, marker and kind.
+type Series = (Vec<(f64, f64)>, Style, Marker, GraphType);
+
+/// Rows the chart needs to say anything: three rows of plot, the axis and its labels.
+pub const MIN_ROWS: u16 = 5;
+/// Rows the streams/hour bars need: a caption, three rows of bars, the axis.
+pub const BARS_MIN_ROWS: u16 = 5;
+
+/// The time span a chart shows, and the mapping of instants onto it (hours from its start).
+#[derive(Debug, Clone, Copy)]
+struct Span2 {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl Span2 {
+    fn of(stream: &Stream, view: &StreamView, now: DateTime<Utc>) -> Span2 {
+        // Before the window opens, "now" is on the chart too.
+        let from = match view.window {
+            Window::Opens { .. } => now.min(stream.window_start),
+            _ => stream.window_start,
+        };
+        Span2 {
+            from,
+            to: stream.window_end.max(from + chrono::TimeDelta::minutes(1)),
+        }
+    }
+
+    fn x(&self, t: DateTime<Utc>) -> f64 {
+        (t - self.from).num_seconds() as f64 / 3600.0
+    }
+
+    fn width(&self) -> f64 {
+        self.x(self.to)
+    }
+}
+
+/// The row of `value` in a plot of `height` rows over 0..=`top`, as ratatui's braille canvas
+/// places it (four dots a row).
+fn row_of(value: f64, top: f64, height: u16) -> u16 {
+    let dots = f64::from(height) * 4.0 - 1.0;
+    let dot = ((top - value) / top * dots).round().clamp(0.0, dots);
+    (dot / 4.0) as u16
+}
+
+/// `a`→`b` cut at `x = limit` (linear), so a path to a later deadline stops at the edge.
+fn clip(a: (f64, f64), b: (f64, f64), limit: f64) -> (f64, f64) {
+    if b.0 <= limit || b.0 <= a.0 {
+        return b;
+    }
+    let t = (limit - a.0) / (b.0 - a.0);
+    (limit, a.1 + (b.1 - a.1) * t)
+}
+
+/// Draws the chart of `view` into `area`: goals as labelled lines, the count with its readings
+/// as points, the needed path to each goal still open, the projection, and now.
+pub fn render(
+    frame: &View,
+    stream: &Stream,
+    view: &StreamView,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    if area.height < MIN_ROWS || area.width < 20 {
+        return;
+    }
+    let now = frame.now;
+    let span = Span2::of(stream, view, now);
+    let end = span.width();
+    let top_value = view
+        .goals
+        .iter()
+        .map(|g| g.streams)
+        .chain([view.count, view.projection.unwrap_or(0)])
+        .chain(view.history.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64
+        * 1.08;
+
+    // The y gutter holds each goal's target at its row, and 0 at the bottom.
+    let gutter = view
+        .goals
+        .iter()
+        .map(|g| short(g.streams).width())
+        .max()
+        .unwrap_or(1)
+        .max(1) as u16
+        + 1;
+    let plot = Rect::new(
+        area.x + gutter,
+        area.y,
+        area.width - gutter,
+        area.height - 2,
+    );
+
+    let mut data: Vec<Series> = Vec::new();
+    for g in &view.goals {
+        let y = g.streams as f64;
+        data.push((
+            vec![(0.0, y), (end, y)],
+            theme.track(),
+            Marker::Braille,
+            GraphType::Line,
+        ));
+    }
+    let open = matches!(view.window, Window::Open { .. } | Window::Opens { .. });
+    let points: Vec<(f64, f64)> = view
+        .history_at
+        .iter()
+        .zip(&view.history)
+        .map(|(t, c)| (span.x(*t), *c as f64))
+        .filter(|(x, _)| (0.0..=end).contains(x))
+        .collect();
+    if open {
+        // From the latest reading (or the opening, with none yet) to each goal still open.
+        let from_t = view
+            .count_at
+            .filter(|t| *t >= span.from)
+            .unwrap_or(now.max(stream.window_start));
+        let from = (span.x(from_t), view.count as f64);
+        for g in view.goals.iter().filter(|g| !g.reached && now < g.deadline) {
+            let to = clip(from, (span.x(g.deadline), g.streams as f64), end);
+            data.push((
+                vec![from, to],
+                theme.status(g.status),
+                Marker::Braille,
+                GraphType::Line,
+            ));
+        }
+        if let (Some(p), Window::Open { .. }) = (view.projection, view.window) {
+            data.push((
+                vec![from, (end, p as f64)],
+                theme.projection(),
+                Marker::Braille,
+                GraphType::Line,
+            ));
+        }
+    }
+    data.push((
+        points.clone(),
+        theme.text(),
+        Marker::Braille,
+        GraphType::Line,
+    ));
+    data.push((points, theme.bold(), Marker::Dot, GraphType::Scatter));
+    let now_x = span.x(now);
+    let now_on_chart = open && (0.0..=end).contains(&now_x);
+    if now_on_chart {
+        data.push((
+            vec![(now_x, 0.0), (now_x, top_value)],
+            theme.title(),
+            Marker::Braille,
+            GraphType::Line,
+        ));
+    }
+    let datasets: Vec<Dataset> = data
+        .iter()
+        .map(|(points, style, marker, kind)| {
+            Dataset::default()
+                .data(points)
+                .style(*style)
+                .marker(*marker)
+                .graph_type(*kind)
+        })
+        .collect();
+    Chart::new(datasets)
+        .x_axis(Axis::default().bounds([0.0, end]))
+        .y_axis(Axis::default().bounds([0.0, top_value]))
+        .render(plot, buf);
+
+    // Goal labels at their rows: the target in the gutter, the label at the right end.
+    let mut taken: Vec<u16> = Vec::new();
+    for g in &view.goals {
+        let row = row_of(g.streams as f64, top_value, plot.height);
+        if taken.contains(&row) {
+            continue;
+        }
+        taken.push(row);
+        let y = plot.y + row;
+        let target = short(g.streams);
+        let tw = target.width() as u16;
+        buf.set_string(area.x + gutter - 1 - tw, y, &target, theme.bold());
+        buf.set_string(area.x + gutter - 1, y, "┤", theme.border());
+        let label = format!(" {} ", g.label);
+        let label = fit(&label, (plot.width / 2) as usize);
+        let lw = label.width() as u16;
+        buf.set_string(plot.right() - lw, y, &label, theme.status(g.status));
+    }
+    let zero_y = plot.bottom() - 1;
+    if !taken.contains(&(plot.height - 1)) {
+        buf.set_string(area.x + gutter - 2, zero_y, "0", theme.dim());
+    }
+    buf.set_string(area.x + gutter - 1, zero_y, "┤", theme.border());
+    time_axis(frame, span, now_on_chart.then_some(now), plot, buf, theme);
+}
+
+/// The axis under a plot: a line, then the start and end times in the display zone, and now.
+fn time_axis(
+    frame: &View,
+    span: Span2,
+    now: Option<DateTime<Utc>>,
+    plot: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let y = plot.bottom();
+    buf.set_string(plot.x - 1, y, "└", theme.border());
+    buf.set_string(plot.x, y, "─".repeat(plot.width as usize), theme.border());
+    let zone = frame.zone;
+    let start = span
+        .from
+        .with_timezone(&zone)
+        .format("%a %H:%M")
+        .to_string();
+    let end = span
+        .to
+        .with_timezone(&zone)
+        .format("%a %H:%M %Z")
+        .to_string();
+    let labels = y + 1;
+    // The start label gives way to "now" when now is near it.
+    let now_col = now.map(|t| column(span, t, plot.width));
+    if now_col.is_none_or(|c| c > start.width() as u16 + 6) {
+        buf.set_stringn(plot.x, labels, &start, plot.width as usize, theme.dim());
+    }
+    let ew = end.width() as u16;
+    if plot.width > start.width() as u16 + ew + 2 {
+        buf.set_string(plot.right() - ew, labels, &end, theme.dim());
+    }
+    if let Some(now) = now {
+        let col = column(span, now, plot.width);
+        buf.set_string(plot.x + col, y, "┴", theme.accent());
+        let text = format!("now {}", now.with_timezone(&zone).format("%H:%M"));
+        let tw = text.width() as u16;
+        let lo = if col > start.width() as u16 + 6 {
+            plot.x + start.width() as u16 + 1
+        } else {
+            plot.x
+        };
+        let hi = plot.right().saturating_sub(tw + ew + 1);
+        let x = (plot.x + col).saturating_sub(tw / 2).min(hi).max(lo);
+        if x + tw + ew < plot.right() {
+            buf.set_string(x, labels, &text, theme.accent());
+        }
+    }
+}
+
+/// The plot column of instant `t`.
+fn column(span: Span2, t: DateTime<Utc>, width: u16) -> u16 {
+    let f = span.x(t) / span.width();
+    ((f * f64::from(width.saturating_sub(1))).round() as u16).min(width.saturating_sub(1))
+}
+
+/// Draws the streams/hour between readings as bars on the chart's time axis, with a caption,
+/// the peak and zero on the left and an axis under them.
+pub fn render_bars(
+    frame: &View,
+    stream: &Stream,
+    view: &StreamView,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    if area.height < BARS_MIN_ROWS || area.width < 20 || view.rates.is_empty() {
+        return;
+    }
+    let span = Span2::of(stream, view, frame.now);
+    let peak = view.rates.iter().max().copied().unwrap_or(0);
+    let caption = format!(
+        " streams/hour between readings · peak {}",
+        per_hour(peak as f64)
+    );
+    Line::from(Span::styled(
+        fit(&caption, area.width as usize),
+        theme.dim(),
+    ))
+    .render(Rect::new(area.x, area.y, area.width, 1), buf);
+    let peak_label = short(peak);
+    let gutter = view
+        .goals
+        .iter()
+        .map(|g| short(g.streams).width())
+        .chain([peak_label.width()])
+        .max()
+        .unwrap_or(1) as u16
+        + 1;
+    let plot = Rect::new(
+        area.x + gutter,
+        area.y + 1,
+        area.width - gutter,
+        area.height - 2,
+    );
+    // Each interval's rate fills the columns of its time span.
+    let mut columns = vec![0u64; plot.width as usize];
+    for (k, rate) in view.rates.iter().enumerate() {
+        let (Some(a), Some(b)) = (view.history_at.get(k), view.history_at.get(k + 1)) else {
+            continue;
+        };
+        let (ca, cb) = (column(span, *a, plot.width), column(span, *b, plot.width));
+        for c in columns
+            .iter_mut()
+            .take(cb as usize + 1)
+            .skip(ca as usize + 1)
+        {
+            *c = *rate;
+        }
+    }
+    Sparkline::default()
+        .data(&columns)
+        .max(peak.max(1))
+        .style(theme.text())
+        .render(plot, buf);
+    buf.set_string(
+        area.x + gutter - 1 - peak_label.width() as u16,
+        plot.y,
+        &peak_label,
+        theme.dim(),
+    );
+    for y in plot.y..plot.bottom() {
+        buf.set_string(area.x + gutter - 1, y, "│", theme.border());
+    }
+    buf.set_string(area.x + gutter - 2, plot.bottom() - 1, "0", theme.dim());
+    buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
+    buf.set_string(
+        plot.x,
+        plot.bottom(),
+        "─".repeat(plot.width as usize),
+        theme.border(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_the_braille_canvas() {
+        assert_eq!(row_of(100.0, 100.0, 10), 0);
+        assert_eq!(row_of(0.0, 100.0, 10), 9);
+        assert_eq!(row_of(50.0, 100.0, 10), 5);
+    }
+
+    #[test]
+    fn a_path_past_the_edge_is_cut_there() {
+        assert_eq!(clip((0.0, 0.0), (20.0, 200.0), 10.0), (10.0, 100.0));
+        assert_eq!(clip((0.0, 0.0), (5.0, 50.0), 10.0), (5.0, 50.0));
+    }
+}
