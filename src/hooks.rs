@@ -117,7 +117,10 @@ mod tests {
 
     #[test]
     fn a_failure_names_the_hook_and_its_last_words() {
-        let e = run(&hook("echo starting; echo 'no such channel' >&2; exit 3"), TIMEOUT);
+        let e = run(
+            &hook("echo starting; echo 'no such channel' >&2; exit 3"),
+            TIMEOUT,
+        );
         assert_eq!(
             e.unwrap_err(),
             "on_release of With You: exit 3: no such channel"
