@@ -208,6 +208,15 @@ impl App {
         }
     }
 
+    /// The next release after the app's clock, to wake for.
+    pub fn next_release(&self) -> Option<DateTime<Utc>> {
+        self.config
+            .events
+            .iter()
+            .map(|e| e.at)
+            .find(|at| *at > self.now)
+    }
+
     /// Swaps in a freshly loaded config, keeping the selection when its event still exists.
     /// Goals the old config reached by now fire first; those the new one has already reached
     /// do not (a goal added below the count is not news).

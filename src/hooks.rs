@@ -91,6 +91,20 @@ pub fn spawn(hook: Hook, on_done: impl FnOnce(Result<(), String>) + Send + 'stat
     std::thread::spawn(move || on_done(run(&hook, TIMEOUT)));
 }
 
+/// Runs the hooks among `app`'s effects for a command with no screen (`bar`, `record`), and
+/// drops the rest (a bell has no terminal to ring in); a failure goes to stderr, named `who`.
+pub fn run_effects(app: &mut crate::app::App, who: &'static str) {
+    for effect in std::mem::take(&mut app.effects) {
+        if let crate::app::Effect::Hook(hook) = effect {
+            spawn(hook, move |outcome| {
+                if let Err(why) = outcome {
+                    eprintln!("{who}: hook failed: {why}");
+                }
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
