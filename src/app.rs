@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::config::{Config, ConfigErrors, Event};
+use crate::config::{Config, ConfigErrors, Event, Stream};
 use crate::countdown;
+use crate::hooks::Hook;
 use crate::numbers::thousands;
 use crate::polling::Key;
 use crate::readings::{Reading, Readings};
@@ -24,6 +25,8 @@ pub enum Effect {
     Append(Reading),
     /// Give the terminal back and stop (Ctrl-Z); redraw everything on resume.
     Suspend,
+    /// Run this hook without waiting for it.
+    Hook(Hook),
 }
 
 /// The inline prompt opened by `u`.
@@ -95,12 +98,16 @@ pub struct App {
     pub sources: std::collections::BTreeMap<Key, SourceStatus>,
     /// Who polls the sources when it is not this process ("record (pid 4242)").
     pub polled_by: Option<String>,
+    /// Whether hooks may run: on the live clock, or in a replay with `--hooks`.
+    pub hooks: bool,
+    /// Goals reached so far, by (event, platform, label): each rings and hooks once.
+    reached: std::collections::BTreeSet<(String, String, String)>,
 }
 
 impl App {
     /// A new app showing `config` at `now`.
     pub fn new(config: Config, readings: Readings, now: DateTime<Utc>, local_zone: Tz) -> App {
-        App {
+        let mut app = App {
             config,
             readings,
             now: crate::clock::floor_second(now),
@@ -117,7 +124,12 @@ impl App {
             effects: Vec::new(),
             sources: std::collections::BTreeMap::new(),
             polled_by: None,
-        }
+            hooks: false,
+            reached: Default::default(),
+        };
+        // Goals reached before we started are the past: nobody is paged for them.
+        app.check_goals(false);
+        app
     }
 
     /// Takes in a poll of a stream's source (the reading a success brings is added apart).
@@ -128,23 +140,88 @@ impl App {
             .record(result.at, &result.outcome);
     }
 
-    /// Moves the clock to `now`; rings for every event whose release passed since the last tick
-    /// (once: a reload does not move the clock back, so it never rings twice).
+    /// Moves the clock to `now`; rings and runs `on_release` for every event whose release
+    /// passed since the last tick (once: a reload does not move the clock back, so it never
+    /// rings twice), and likewise for every goal reached since (see [`App::check_goals`]).
     pub fn tick(&mut self, now: DateTime<Utc>) {
         let now = crate::clock::floor_second(now);
-        if self.config.bell && now > self.now {
+        if now > self.now {
             for e in &self.config.events {
                 if self.now < e.at && e.at <= now {
-                    self.effects
-                        .push(Effect::Bell(format!("{} is out now", e.name)));
+                    if self.config.bell {
+                        self.effects
+                            .push(Effect::Bell(format!("{} is out now", e.name)));
+                    }
+                    if self.hooks
+                        && let Some(command) = &e.on_release
+                    {
+                        self.effects.push(Effect::Hook(Hook::release(command, e)));
+                    }
                 }
             }
         }
         self.now = now;
+        self.check_goals(true);
+    }
+
+    /// Notes every goal reached by now that was not before, and with `fire` rings and runs
+    /// `on_goal` for each. A goal counts as its stream's view does: the newest reading at or
+    /// before now (or before its deadline, once that passed), else the config's count. Goals
+    /// already reached cost nothing, so the check is cheap enough for every tick.
+    fn check_goals(&mut self, fire: bool) {
+        for (i, stream) in self.config.streams.iter().enumerate() {
+            let mut count_now = None;
+            for goal in &stream.goals {
+                let key = (
+                    stream.event.clone(),
+                    stream.platform.clone(),
+                    goal.label.clone(),
+                );
+                if self.reached.contains(&key) {
+                    continue;
+                }
+                let count = if self.now >= goal.deadline {
+                    count_at(&self.readings, stream, goal.deadline)
+                } else {
+                    *count_now.get_or_insert_with(|| count_at(&self.readings, stream, self.now))
+                };
+                if count < goal.streams {
+                    continue;
+                }
+                self.reached.insert(key);
+                if !fire {
+                    continue;
+                }
+                let name = self.config.event_name(&stream.event);
+                if self.config.bell {
+                    self.effects
+                        .push(Effect::Bell(format!("{} reached for {name}", goal.label)));
+                }
+                if self.hooks
+                    && let Some(command) = self.config.on_goal(i)
+                {
+                    self.effects.push(Effect::Hook(Hook::goal(
+                        command, stream, name, goal, count, self.now,
+                    )));
+                }
+            }
+        }
+    }
+
+    /// The next release after the app's clock, to wake for.
+    pub fn next_release(&self) -> Option<DateTime<Utc>> {
+        self.config
+            .events
+            .iter()
+            .map(|e| e.at)
+            .find(|at| *at > self.now)
     }
 
     /// Swaps in a freshly loaded config, keeping the selection when its event still exists.
+    /// Goals the old config reached by now fire first; those the new one has already reached
+    /// do not (a goal added below the count is not news).
     pub fn set_config(&mut self, config: Config, loaded_at: DateTime<Utc>) {
+        self.check_goals(true);
         if let Some(id) = &self.selected
             && config.event(id).is_none()
         {
@@ -167,6 +244,7 @@ impl App {
             }
         }
         self.config = config;
+        self.check_goals(false);
         self.error = None;
         self.loaded_at = Some(loaded_at);
         self.load_clock = self.now;
@@ -363,6 +441,17 @@ impl App {
     }
 }
 
+/// The count of `stream` at `t`: its newest reading at or before `t`, else the config's count.
+/// Readings are sorted by time, so the scan starts at `t` and stops at the stream's newest.
+fn count_at(readings: &Readings, stream: &Stream, t: DateTime<Utc>) -> u64 {
+    let end = readings.items.partition_point(|r| r.time <= t);
+    readings.items[..end]
+        .iter()
+        .rev()
+        .find(|r| r.event == stream.event && r.platform == stream.platform)
+        .map_or(stream.count, |r| r.count)
+}
+
 /// The next event not yet released (or still live), else the one with the nearest
 /// anniversary, else the last.
 pub fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize> {
@@ -477,6 +566,163 @@ mod tests {
         );
         a.tick(utc("2022-04-24T14:00:01Z"));
         assert!(a.effects.is_empty());
+    }
+
+    /// The default config with hooks, at `now`, hooks allowed.
+    fn hooked(now: &str, bell: bool) -> App {
+        let text = format!(
+            "on_release = \"released\"\n{}",
+            crate::config::DEFAULT_TOML
+                .replacen("bell = true", &format!("bell = {bell}"), 1)
+                .replacen("[[streams]]\n", "[[streams]]\non_goal = \"goal\"\n", 1)
+        );
+        let config = crate::config::parse(&text, crate::config::Source::Embedded).unwrap();
+        let mut a = crate::testing::app_with(config, Readings::default(), now);
+        a.hooks = true;
+        a
+    }
+
+    fn spotify(time: &str, count: u64) -> Reading {
+        Reading {
+            time: utc(time),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count,
+            source: crate::readings::Origin::Log,
+        }
+    }
+
+    /// The hooks among the effects, as (kind, goal label or event id), and the bells' texts.
+    fn fired(a: &mut App) -> (Vec<(String, String)>, Vec<String>) {
+        let mut hooks = Vec::new();
+        let mut bells = Vec::new();
+        for e in std::mem::take(&mut a.effects) {
+            match e {
+                Effect::Hook(h) => {
+                    let var = |k: &str| {
+                        h.env
+                            .iter()
+                            .find(|(name, _)| name == &format!("DROPWATCH_{k}"))
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_default()
+                    };
+                    let what = if var("KIND") == "goal" {
+                        var("GOAL")
+                    } else {
+                        var("EVENT")
+                    };
+                    hooks.push((h.command.clone(), what));
+                }
+                Effect::Bell(text) => bells.push(text),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        (hooks, bells)
+    }
+
+    #[test]
+    fn a_release_runs_its_hook_once_with_what_happened() {
+        let mut a = hooked("2022-04-24T13:59:59Z", true);
+        a.tick(utc("2022-04-24T14:00:00Z"));
+        let hook = a.effects.iter().find_map(|e| match e {
+            Effect::Hook(h) => Some(h.clone()),
+            _ => None,
+        });
+        let env = hook.expect("a release hook").env;
+        let expected = [
+            ("DROPWATCH_KIND", "release"),
+            ("DROPWATCH_EVENT", "with-you"),
+            ("DROPWATCH_EVENT_NAME", "With You"),
+            ("DROPWATCH_AT", "2022-04-24T14:00:00Z"),
+        ];
+        assert_eq!(env, expected.map(|(k, v)| (k.to_string(), v.to_string())));
+        a.effects.clear();
+        a.set_config(a.config.clone(), utc("2026-01-01T00:00:00Z"));
+        a.tick(utc("2022-04-24T14:00:05Z"));
+        assert!(a.effects.is_empty(), "{:?}", a.effects);
+    }
+
+    #[test]
+    fn no_hooks_unless_allowed_but_the_bell_still_rings() {
+        let mut a = hooked("2022-04-24T13:59:59Z", true);
+        a.hooks = false;
+        a.tick(utc("2022-04-24T14:00:00Z"));
+        a.add_reading(spotify("2022-04-24T14:00:00Z", 3_000_000));
+        a.tick(utc("2022-04-24T14:00:01Z"));
+        let (hooks, bells) = fired(&mut a);
+        assert!(hooks.is_empty());
+        assert_eq!(
+            bells,
+            ["With You is out now", "Global top 10 reached for With You"]
+        );
+    }
+
+    #[test]
+    fn a_goal_fires_once_across_reloads_and_a_repeated_count() {
+        let mut a = hooked("2022-04-24T15:00:00Z", true);
+        a.add_reading(spotify("2022-04-24T15:00:00Z", 2_000_000));
+        a.tick(utc("2022-04-24T15:00:01Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+        a.add_reading(spotify("2022-04-24T15:00:01Z", 2_800_000));
+        a.tick(utc("2022-04-24T15:00:02Z"));
+        let (hooks, bells) = fired(&mut a);
+        assert_eq!(hooks, [("goal".to_string(), "Global top 10".to_string())]);
+        assert_eq!(bells, ["Global top 10 reached for With You"]);
+        // The same count again, a reload of the config and of the readings: nothing new.
+        a.add_reading(spotify("2022-04-24T15:00:02Z", 2_800_000));
+        a.set_config(a.config.clone(), utc("2026-01-01T00:00:00Z"));
+        a.readings = a.readings.clone();
+        a.tick(utc("2022-04-24T15:00:03Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+        // Two goals at once: both, in file order, each once.
+        a.add_reading(spotify("2022-04-24T15:00:03Z", 4_100_000));
+        a.tick(utc("2022-04-24T15:00:04Z"));
+        let (hooks, _) = fired(&mut a);
+        let labels: Vec<&str> = hooks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["Global top 5", "24-hour goal"]);
+        // A reading in the future of a replay fires when the clock passes it.
+        a.add_reading(spotify("2022-04-24T16:00:00Z", 5_000_000));
+        a.tick(utc("2022-04-24T15:59:59Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+        a.tick(utc("2022-04-24T16:00:00Z"));
+        assert_eq!(fired(&mut a).0.len(), 1);
+    }
+
+    #[test]
+    fn a_goal_reached_before_start_up_or_missed_never_fires() {
+        let readings = Readings {
+            items: vec![spotify("2022-04-24T20:00:00Z", 3_000_000)],
+            warnings: Vec::new(),
+        };
+        let config = hooked("2022-04-24T21:00:00Z", true).config;
+        let mut a = crate::testing::app_with(config, readings, "2022-04-24T21:00:00Z");
+        a.hooks = true;
+        a.tick(utc("2022-04-24T21:00:01Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+        // Past the window's end, the top-5 goal is missed: a later count does not reach it.
+        a.add_reading(spotify("2022-04-25T01:00:00Z", 3_300_000));
+        a.tick(utc("2022-04-25T01:00:01Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+        // A goal added by a reload below the count is not news either.
+        let mut more = a.config.clone();
+        more.streams[0].goals.push(crate::config::Goal {
+            label: "1M".into(),
+            streams: 1_000_000,
+            deadline: utc("2022-04-26T00:00:00Z"),
+        });
+        a.set_config(more, utc("2026-01-01T00:00:00Z"));
+        a.tick(utc("2022-04-25T01:00:02Z"));
+        assert_eq!(fired(&mut a), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_reached_goal_rings_unless_the_bell_is_off() {
+        let mut a = hooked("2022-04-24T15:00:00Z", false);
+        a.add_reading(spotify("2022-04-24T15:00:00Z", 2_700_000));
+        a.tick(utc("2022-04-24T15:00:01Z"));
+        let (hooks, bells) = fired(&mut a);
+        assert_eq!(hooks.len(), 1);
+        assert!(bells.is_empty());
     }
 
     #[test]

@@ -334,7 +334,7 @@ pub fn run(
     let mut first = true;
     loop {
         app.tick(clock.now());
-        app.effects.clear();
+        crate::hooks::run_effects(&mut app, "bar");
         let view = View::derive(&app);
         let text = line(format, template, &facts(&app, &view));
         if text != last {

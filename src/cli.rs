@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(long, value_name = "N")]
     pub speed: Option<f64>,
 
+    /// Run on_release and on_goal hooks in a replay too (--at or --speed); a live clock
+    /// always runs them.
+    #[arg(long, global = true)]
+    pub hooks: bool,
+
     /// Your time zone (IANA name), instead of the system's.
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,

@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             template,
             once,
         }) => bar(&settings, format, &template, once),
-        Some(Command::Record) => crate::record::run(&source(&settings)?),
+        Some(Command::Record) => crate::record::run(&source(&settings)?, settings.hooks),
         Some(Command::Man) => print_with(crate::shell::write_man),
         Some(Command::Schema) => print_with(crate::schema::write_schema),
         None => dashboard(&settings),
@@ -66,6 +66,7 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
+    app.hooks = settings.hooks;
     let text = match settings.output {
         Output::Live => return crate::terminal::run(app, clock).map_err(Failure::Runtime),
         Output::Json => {
@@ -104,7 +105,8 @@ fn bar(
         crate::bar::Template::parse(template).map_err(|e| Failure::Usage(e.to_string()))?;
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, once);
-    let app = App::new(config, readings, clock.now(), settings.local_zone);
+    let mut app = App::new(config, readings, clock.now(), settings.local_zone);
+    app.hooks = settings.hooks;
     crate::bar::run(app, clock, format, &template, once)
 }
 

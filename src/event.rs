@@ -1,5 +1,6 @@
 //! One event enum and the plain threads that feed it: terminal input, signals, file changes,
-//! count sources (their poller's thread sends [`Event::Polled`]).
+//! count sources (their poller's thread sends [`Event::Polled`]), hooks (their thread sends
+//! [`Event::HookFailed`]).
 //! The loop owns the only receiver; the clock needs no thread (the loop sleeps until the next
 //! second boundary in `recv_timeout`).
 
@@ -23,6 +24,8 @@ pub enum Event {
     FileChanged,
     /// A count source was polled.
     Polled(crate::sources::PollResult<crate::polling::Key>),
+    /// A hook failed: what it was for and why.
+    HookFailed(String),
 }
 
 /// Reads terminal events on a thread until the receiver is gone or the terminal closes.

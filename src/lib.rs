@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod event;
 pub mod failure;
 pub mod files;
+pub mod hooks;
 pub mod json;
 pub mod load;
 pub mod numbers;

@@ -1,10 +1,14 @@
 //! `dropwatch record`: polls the config's count sources with no screen (a server, a tmux pane,
 //! a systemd unit), appends each count to the readings file as the dashboard would, prints a
-//! line per poll to stderr, and stops cleanly on SIGTERM, SIGINT or SIGHUP.
+//! line per poll to stderr, runs the hooks of releases and reached goals as the dashboard
+//! would, and stops cleanly on SIGTERM, SIGINT or SIGHUP.
 
 use std::sync::mpsc;
 use std::time::Duration;
 
+use chrono::Utc;
+
+use crate::app::App;
 use crate::config::Source;
 use crate::event::{self, Event};
 use crate::failure::Failure;
@@ -16,9 +20,17 @@ use crate::sources::SourceStatus;
 /// How often to try again while another process polls.
 const RETRY: Duration = Duration::from_secs(10);
 
-/// Polls until a signal; reloads the config when it changes.
-pub fn run(source: &Source) -> Result<(), Failure> {
+/// Polls until a signal; reloads the config when it changes. With `hooks`, runs them.
+pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
     let mut config = crate::load::config(source)?;
+    // The app decides when a release or a goal calls for a hook, as on the dashboard.
+    let mut app = App::new(
+        config.clone(),
+        crate::load::readings(&config.source),
+        Utc::now(),
+        chrono_tz::UTC,
+    );
+    app.hooks = hooks;
     let Some(path) = config.source.readings_path() else {
         return Err(Failure::Usage(
             "record needs a config file to record beside; run `dropwatch init` first".into(),
@@ -54,7 +66,15 @@ pub fn run(source: &Source) -> Result<(), Failure> {
         } else {
             Duration::from_secs(3600)
         };
-        match rx.recv_timeout(wait) {
+        // Wake for the next release, to run its hook on time.
+        let wait = match app.next_release() {
+            Some(at) => wait.min((at - Utc::now()).to_std().unwrap_or_default()),
+            None => wait,
+        };
+        let received = rx.recv_timeout(wait);
+        app.tick(Utc::now());
+        crate::hooks::run_effects(&mut app, "record");
+        match received {
             Ok(Event::Polled(result)) => {
                 let (event, platform) = &result.key;
                 let status = statuses.entry(result.key.clone()).or_default();
@@ -62,11 +82,16 @@ pub fn run(source: &Source) -> Result<(), Failure> {
                 let when = result.at.format("%Y-%m-%dT%H:%M:%SZ");
                 match polling::reading(&config, &result) {
                     Some(reading) => match readings::append(&path, &reading) {
-                        Ok(()) => eprintln!(
-                            "{when} {event} {platform} {} ({})",
-                            thousands(reading.count),
-                            reading.source.as_str()
-                        ),
+                        Ok(()) => {
+                            eprintln!(
+                                "{when} {event} {platform} {} ({})",
+                                thousands(reading.count),
+                                reading.source.as_str()
+                            );
+                            app.add_reading(reading);
+                            app.tick(Utc::now());
+                            crate::hooks::run_effects(&mut app, "record");
+                        }
                         Err(e) => eprintln!(
                             "{when} {event} {platform}: cannot write {}: {e}",
                             path.display()
@@ -85,6 +110,8 @@ pub fn run(source: &Source) -> Result<(), Failure> {
             }
             Ok(Event::FileChanged) => match crate::load::config(&config.source) {
                 Ok(fresh) => {
+                    app.set_config(fresh.clone(), Utc::now());
+                    crate::hooks::run_effects(&mut app, "record");
                     config = fresh;
                     // Let go of the lock before taking it again.
                     drop(polling);

@@ -47,6 +47,9 @@ pub struct Settings {
     pub output: Output,
     /// The subcommand; `None` is the dashboard.
     pub command: Option<Command>,
+    /// Whether hooks run: on the live clock, or in a replay with `--hooks` (a replay of the
+    /// past should not page anyone).
+    pub hooks: bool,
 }
 
 impl Settings {
@@ -100,6 +103,7 @@ impl Settings {
             color: !cli.no_color && var("NO_COLOR").is_none(),
             output,
             command: cli.command,
+            hooks: cli.hooks || (at.is_none() && speed == 1.0),
         })
     }
 
@@ -158,6 +162,19 @@ mod tests {
                 width: 80,
                 height: 32
             }
+        );
+    }
+
+    #[test]
+    fn hooks_run_live_and_in_a_replay_only_when_asked() {
+        assert!(resolve(&[], &[]).unwrap().hooks);
+        assert!(!resolve(&["--at", "-2h"], &[]).unwrap().hooks);
+        assert!(!resolve(&["--speed", "60"], &[]).unwrap().hooks);
+        assert!(resolve(&["--at", "-2h", "--hooks"], &[]).unwrap().hooks);
+        assert!(
+            resolve(&["bar", "--at", "-2h", "--hooks"], &[])
+                .unwrap()
+                .hooks
         );
     }
 

@@ -128,12 +128,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
             keep_polling(app, &mut polling, &mut polled_sources, &tx);
         }
         for effect in std::mem::take(&mut app.effects) {
-            if effect == Effect::Suspend {
-                suspend()?;
-                full_redraw = true;
-                last_title.clear();
-            } else {
-                apply(app, effect);
+            match effect {
+                Effect::Suspend => {
+                    suspend()?;
+                    full_redraw = true;
+                    last_title.clear();
+                }
+                Effect::Hook(hook) => run_hook(hook, &tx),
+                effect => apply(app, effect),
             }
         }
         if app.quit {
@@ -245,6 +247,16 @@ fn suspend() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Runs `hook` beside the screen; only a failure comes back, for the footer.
+fn run_hook(hook: crate::hooks::Hook, tx: &mpsc::Sender<Event>) {
+    let tx = tx.clone();
+    crate::hooks::spawn(hook, move |outcome| {
+        if let Err(why) = outcome {
+            let _ = tx.send(Event::HookFailed(why));
+        }
+    });
+}
+
 /// Applies one event, hit-testing clicks against the last drawn frame; false means stop.
 fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bool {
     match ev {
@@ -261,6 +273,7 @@ fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bo
         Event::Resumed => *full_redraw = true,
         Event::InputClosed | Event::Signal(_) => return false,
         Event::FileChanged => app.effects.push(Effect::Reload),
+        Event::HookFailed(why) => app.notice = Some(format!("hook failed: {why}")),
         Event::Polled(result) => {
             app.on_poll(&result);
             if let Some(reading) = polling::reading(&app.config, &result)
@@ -361,8 +374,8 @@ fn apply(app: &mut App, effect: Effect) {
                 },
             );
         }
-        // Handled in the loop, which owns the terminal.
-        Effect::Suspend => {}
+        // Handled in the loop, which owns the terminal and the channel.
+        Effect::Suspend | Effect::Hook(_) => {}
     }
 }
 
@@ -394,6 +407,29 @@ mod tests {
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
         }
+    }
+
+    #[test]
+    fn a_failed_hook_shows_in_the_footer() {
+        let mut app = crate::testing::app("2022-04-24T13:00:00Z");
+        let (tx, rx) = mpsc::channel();
+        let hook = crate::hooks::Hook::release(
+            "echo ok; echo 'no display' >&2; exit 1",
+            &app.config.events[0],
+        );
+        run_hook(hook, &tx);
+        let mut full_redraw = false;
+        assert!(on_event(
+            &mut app,
+            rx.recv().unwrap(),
+            &Hits::default(),
+            &mut full_redraw
+        ));
+        let text = crate::testing::text(&app, 120, 30);
+        assert!(
+            text.contains("hook failed: on_release of With You: exit 1: no display"),
+            "{text}"
+        );
     }
 
     #[test]

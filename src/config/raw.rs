@@ -28,6 +28,9 @@ pub struct RawConfig {
     pub zones: Option<Vec<Spanned<String>>>,
     /// Ring and notify at zero.
     pub bell: Option<bool>,
+    /// Run through `sh -c` when any event comes out (an event's own `on_release` wins).
+    #[schemars(with = "Option<String>")]
+    pub on_release: Option<Spanned<String>>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
     #[schemars(with = "Vec<RawEvent>")]
@@ -64,6 +67,9 @@ pub struct RawEvent {
     pub live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
     pub anniversaries: Option<bool>,
+    /// Run through `sh -c` when this event comes out, instead of the top-level `on_release`.
+    #[schemars(with = "Option<String>")]
+    pub on_release: Option<Spanned<String>>,
 }
 
 /// One `[[streams]]`.
@@ -93,6 +99,9 @@ pub struct RawStream {
     /// `[streams.source]`: where the count is polled from.
     #[schemars(with = "Option<RawSource>")]
     pub source: Option<Spanned<RawSource>>,
+    /// Run through `sh -c` when one of these goals is reached.
+    #[schemars(with = "Option<String>")]
+    pub on_goal: Option<Spanned<String>>,
 }
 
 /// One `[streams.source]`: a shell command or a URL whose answer holds the count.

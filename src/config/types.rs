@@ -19,6 +19,9 @@ pub struct Config {
     pub events: Vec<Event>,
     /// Stream goals, in file order.
     pub streams: Vec<Stream>,
+    /// Each stream's `on_goal` command, by index into `streams` (kept beside the streams so
+    /// that a `Stream` stays plain data for the code that builds one by hand).
+    pub on_goal: Vec<Option<String>>,
     /// Where it was read from.
     pub source: Source,
 }
@@ -42,6 +45,8 @@ pub struct Event {
     pub live_for: TimeDelta,
     /// Whether to count down to anniversaries once released.
     pub anniversaries: bool,
+    /// The shell command run when it comes out: its own `on_release`, else the top-level one.
+    pub on_release: Option<String>,
 }
 
 /// A stream count tracked against goals.
@@ -85,6 +90,11 @@ impl Config {
     /// The name of the event with this id, else the id itself.
     pub fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.event(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// The shell command run when a goal of the stream at index `i` is reached.
+    pub fn on_goal(&self, i: usize) -> Option<&str> {
+        self.on_goal.get(i)?.as_deref()
     }
 
     /// The event with this id.

@@ -131,7 +131,24 @@ impl Validator<'_> {
         }
     }
 
+    /// A hook's shell command: not blank, or an error at its span.
+    fn hook(&mut self, command: Option<&Spanned<String>>, key: &str) -> Option<String> {
+        let command = command?;
+        if command.get_ref().trim().is_empty() {
+            self.error(
+                command.span(),
+                format!("`{key}` is empty"),
+                format!(
+                    "write a shell command, e.g. {key} = \"notify-send \\\"$DROPWATCH_EVENT_NAME\\\"\", or remove the key"
+                ),
+            );
+            return None;
+        }
+        Some(command.get_ref().clone())
+    }
+
     fn config(&mut self, raw: RawConfig, source: Source) -> Config {
+        let on_release = self.hook(raw.on_release.as_ref(), "on_release");
         let zones = raw
             .zones
             .unwrap_or_default()
@@ -142,7 +159,8 @@ impl Validator<'_> {
         let mut first_line: HashMap<String, usize> = HashMap::new();
         for raw_event in &raw.events {
             let span = raw_event.span();
-            if let Some(event) = self.event(raw_event.get_ref()) {
+            if let Some(mut event) = self.event(raw_event.get_ref()) {
+                event.on_release = event.on_release.or_else(|| on_release.clone());
                 let line = self.index.position(span.start).0;
                 if let Some(first) = first_line.get(&event.id) {
                     let id_span = raw_event.get_ref().id.as_ref().map_or(span, |i| i.span());
@@ -160,11 +178,14 @@ impl Validator<'_> {
                 events.push(event);
             }
         }
-        let streams = raw
+        let (streams, on_goal) = raw
             .streams
             .iter()
-            .filter_map(|s| self.stream(s.get_ref(), &events, &raw.events))
-            .collect();
+            .filter_map(|s| {
+                let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
+                Some((self.stream(s.get_ref(), &events, &raw.events)?, on_goal))
+            })
+            .unzip();
         events.sort_by_key(|e| e.at);
         Config {
             title: raw
@@ -175,6 +196,7 @@ impl Validator<'_> {
             bell: raw.bell.unwrap_or(true),
             events,
             streams,
+            on_goal,
             source,
         }
     }
@@ -222,6 +244,7 @@ impl Validator<'_> {
             Some(d) => self.duration(d),
             None => Some(TimeDelta::hours(1)),
         };
+        let on_release = self.hook(raw.on_release.as_ref(), "on_release");
         Some(Event {
             id: id?,
             name,
@@ -231,6 +254,7 @@ impl Validator<'_> {
             zone: zone?,
             live_for: live_for?,
             anniversaries: raw.anniversaries.unwrap_or(true),
+            on_release,
         })
     }
 
@@ -449,6 +473,26 @@ mod tests {
         assert_eq!(youtube.platform, "YouTube");
         let source = youtube.source.as_ref().expect("a source");
         assert_eq!(source.every, std::time::Duration::from_secs(300));
+    }
+
+    #[test]
+    fn an_event_hook_wins_over_the_top_one_and_goal_hooks_follow_their_streams() {
+        let second = "[[event]]\nid = \"b\"\nname = \"B\"\nat = \"2022-05-24 23:00\"\nzone = \"Asia/Seoul\"\non_release = \"mine\"\n";
+        let streams = "[[streams]]\nevent = \"a\"\nwindow_end = \"2022-04-25 09:00\"\n[[streams]]\nevent = \"b\"\nwindow_end = \"2022-05-25 09:00\"\non_goal = \"goal!\"\n";
+        let text = format!("on_release = \"all\"\n{EVENT}{second}{streams}");
+        let c = parse(&text, Source::Embedded).unwrap();
+        let hooks: Vec<_> = c.events.iter().map(|e| e.on_release.as_deref()).collect();
+        assert_eq!(hooks, [Some("all"), Some("mine")]);
+        assert_eq!(
+            (c.on_goal(0), c.on_goal(1), c.on_goal(2)),
+            (None, Some("goal!"), None)
+        );
+        let blank = format!(
+            "{EVENT}{}on_goal = \"  \"\n",
+            &streams[..streams.find("[[streams]]\nevent = \"b\"").unwrap()]
+        );
+        let e = parse(&blank, Source::Embedded).unwrap_err();
+        assert!(e.to_string().contains("`on_goal` is empty"), "{e}");
     }
 
     #[test]

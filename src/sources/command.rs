@@ -18,12 +18,30 @@ enum Done {
 
 /// Runs `command` through `sh -c` and reads the first whole number of its standard output.
 pub fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
+    let stdout = output(command, &[], timeout, true)?;
+    number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
+}
+
+/// Runs `command` through `sh -c` with `env` added to the environment, and returns its standard
+/// output (empty when `capture` is false: it is discarded) once it exits with success. A
+/// failure says its exit code and the last line of its standard error.
+pub(crate) fn output(
+    command: &str,
+    env: &[(String, String)],
+    timeout: Duration,
+    capture: bool,
+) -> Result<Vec<u8>, SourceError> {
     let deadline = Instant::now() + timeout;
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(command)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(if capture {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stderr(Stdio::piped());
     #[cfg(unix)]
     {
@@ -59,7 +77,11 @@ pub fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
         let _ = tx.send(Done::Exit(child.wait()));
     });
 
+    // Nothing to read when the output is discarded.
     let (mut stdout, mut stderr, mut status) = (None, None, None);
+    if !capture {
+        stdout = Some(Vec::new());
+    }
     while stdout.is_none() || stderr.is_none() || status.is_none() {
         let left = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
@@ -88,8 +110,7 @@ pub fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
             stderr: stderr.unwrap_or_default(),
         });
     }
-    let stdout = stdout.unwrap_or_default();
-    number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
+    Ok(stdout.unwrap_or_default())
 }
 
 /// The last non-blank line of a stream, at most 200 characters; reads to the end but keeps

@@ -2,7 +2,7 @@
 //! off the screen's thread. A failure says why in a few words, backs off, and recovers by
 //! itself; a secret taken from the environment never appears in what it says.
 
-mod command;
+pub(crate) mod command;
 mod http;
 pub mod number;
 pub mod poller;

@@ -1,0 +1,157 @@
+//! Hooks: the user's shell commands run when an event comes out (`on_release`) or a goal is
+//! reached (`on_goal`), with what happened in `DROPWATCH_*` environment variables. The app
+//! decides when (see [`crate::app::App::tick`]); this runs them off the caller's thread, each
+//! in its own process group, killed with everything it started when it overruns its time.
+
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::config::{Event, Goal, Stream};
+
+/// How long a hook may run before it is killed.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A command to run and the environment that says what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hook {
+    /// What it is for, in a few words, for a failure's message ("on_release of With You").
+    pub what: String,
+    /// The shell command, run through `sh -c`.
+    pub command: String,
+    /// `DROPWATCH_*` variables added to the environment.
+    pub env: Vec<(String, String)>,
+}
+
+impl Hook {
+    /// The `on_release` hook `command` for `event`, which came out.
+    pub fn release(command: &str, event: &Event) -> Hook {
+        Hook {
+            what: format!("on_release of {}", event.name),
+            command: command.to_string(),
+            env: vars(&[
+                ("KIND", "release".into()),
+                ("EVENT", event.id.clone()),
+                ("EVENT_NAME", event.name.clone()),
+                ("AT", rfc3339(event.at)),
+            ]),
+        }
+    }
+
+    /// The `on_goal` hook `command` for `goal` of `stream`, reached with `count` at `at`.
+    pub fn goal(
+        command: &str,
+        stream: &Stream,
+        event_name: &str,
+        goal: &Goal,
+        count: u64,
+        at: DateTime<Utc>,
+    ) -> Hook {
+        Hook {
+            what: format!("on_goal of {} ({})", event_name, goal.label),
+            command: command.to_string(),
+            env: vars(&[
+                ("KIND", "goal".into()),
+                ("EVENT", stream.event.clone()),
+                ("EVENT_NAME", event_name.to_string()),
+                ("PLATFORM", stream.platform.clone()),
+                ("GOAL", goal.label.clone()),
+                ("TARGET", goal.streams.to_string()),
+                ("COUNT", count.to_string()),
+                ("AT", rfc3339(at)),
+            ]),
+        }
+    }
+}
+
+/// `DROPWATCH_`-prefixed pairs.
+fn vars(pairs: &[(&str, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (format!("DROPWATCH_{k}"), v.clone()))
+        .collect()
+}
+
+/// "2022-04-24T14:00:00Z".
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Runs `hook` on this thread, its output discarded, for at most `timeout`; a failure says
+/// what the hook was for and why ("on_release of With You: exit 1: no such file").
+pub fn run(hook: &Hook, timeout: Duration) -> Result<(), String> {
+    crate::sources::command::output(&hook.command, &hook.env, timeout, false)
+        .map(drop)
+        .map_err(|e| format!("{}: {e}", hook.what))
+}
+
+/// Runs `hook` on a thread of its own, so that nothing waits for it, and hands the outcome to
+/// `on_done` there.
+pub fn spawn(hook: Hook, on_done: impl FnOnce(Result<(), String>) + Send + 'static) {
+    std::thread::spawn(move || on_done(run(&hook, TIMEOUT)));
+}
+
+/// Runs the hooks among `app`'s effects for a command with no screen (`bar`, `record`), and
+/// drops the rest (a bell has no terminal to ring in); a failure goes to stderr, named `who`.
+pub fn run_effects(app: &mut crate::app::App, who: &'static str) {
+    for effect in std::mem::take(&mut app.effects) {
+        if let crate::app::Effect::Hook(hook) = effect {
+            spawn(hook, move |outcome| {
+                if let Err(why) = outcome {
+                    eprintln!("{who}: hook failed: {why}");
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::default_config;
+
+    fn hook(command: &str) -> Hook {
+        Hook::release(command, &default_config().events[0])
+    }
+
+    #[test]
+    fn the_environment_says_what_happened() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.txt");
+        let command = format!(
+            "echo \"$DROPWATCH_KIND $DROPWATCH_EVENT $DROPWATCH_EVENT_NAME $DROPWATCH_AT\" > '{}'",
+            file.display()
+        );
+        run(&hook(&command), TIMEOUT).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "release with-you With You 2022-04-24T14:00:00Z\n"
+        );
+    }
+
+    #[test]
+    fn a_failure_names_the_hook_and_its_last_words() {
+        let e = run(
+            &hook("echo starting; echo 'no such channel' >&2; exit 3"),
+            TIMEOUT,
+        );
+        assert_eq!(
+            e.unwrap_err(),
+            "on_release of With You: exit 3: no such channel"
+        );
+    }
+
+    #[test]
+    fn an_overrunning_hook_is_killed() {
+        let e = run(&hook("sleep 30"), Duration::from_millis(100)).unwrap_err();
+        assert!(e.contains("timeout after 100ms"), "{e}");
+    }
+
+    #[test]
+    fn spawn_reports_on_its_own_thread() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        spawn(hook("exit 1"), move |r| tx.send(r).unwrap());
+        let outcome = rx.recv().unwrap();
+        assert_eq!(outcome.unwrap_err(), "on_release of With You: exit 1");
+    }
+}

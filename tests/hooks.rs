@@ -1,0 +1,170 @@
+//! Hooks end to end: `dropwatch bar` replaying a release and a goal runs their hooks once with
+//! what happened in the environment, says on stderr when one fails, and runs none in a replay
+//! without `--hooks`; `dropwatch record` runs a goal's hook once when a polled count reaches it.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Two releases a second apart, the first with a hook writing its event id to `hooked.txt`,
+/// the second with one that fails; a stream of the first whose goal a reading 2 s after the
+/// release reaches, with a hook writing the goal's label and count to `goals.txt`.
+fn config(dir: &Path) {
+    let text = r#"
+on_release = "echo \"cannot reach the pager\" >&2; exit 1"
+
+[[event]]
+id = "drop"
+name = "The Drop"
+at = "2022-04-24T14:00:00Z"
+zone = "UTC"
+live_for = "1s"
+anniversaries = false
+on_release = "echo $DROPWATCH_EVENT >> hooked.txt"
+
+[[event]]
+id = "fails"
+name = "Fails"
+at = "2022-04-24T14:00:01Z"
+zone = "UTC"
+live_for = "1s"
+anniversaries = false
+
+[[streams]]
+event = "drop"
+platform = "Spotify"
+window_end = "2022-04-24T15:00:00Z"
+on_goal = "echo \"$DROPWATCH_GOAL $DROPWATCH_COUNT\" >> goals.txt"
+
+[[streams.goal]]
+label = "First 50"
+streams = 50
+"#;
+    std::fs::write(dir.join("fan.toml"), text).unwrap();
+    std::fs::write(
+        dir.join("fan.readings.csv"),
+        "2022-04-24T14:00:02Z,drop,Spotify,120,log\n",
+    )
+    .unwrap();
+}
+
+/// `dropwatch bar` replaying from 10 s before the first release at ten times the speed,
+/// isolated from the machine's own config as the other integration tests run it.
+fn replay(dir: &Path, hooks: bool) -> Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dropwatch"));
+    cmd.args(["--speed", "10", "bar", "--config", "fan.toml"])
+        .args([
+            "--at",
+            "2022-04-24T13:59:50Z",
+            "--template",
+            "{name} {left}",
+        ])
+        .current_dir(dir)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("HOME", dir)
+        .env("TZ", "Europe/Berlin")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(dir.join("bar.out")).unwrap())
+        .stderr(std::fs::File::create(dir.join("bar.err")).unwrap());
+    if hooks {
+        cmd.arg("--hooks");
+    }
+    cmd.spawn().expect("dropwatch bar starts")
+}
+
+/// Waits, polling, until `pred` holds for the file at `path`; panics with its text after `WAIT`.
+fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if pred(&text) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Waits until the replay is 5 s past the last release (several ticks past every hook's
+/// moment), then stops the bar.
+fn run_past_the_releases(dir: &Path, mut bar: Child) {
+    wait_for_file(&dir.join("bar.out"), "the replay to pass", |t| {
+        t.contains("Fails out 5s ago")
+    });
+    bar.kill().unwrap();
+    bar.wait().unwrap();
+}
+
+#[test]
+fn a_replay_with_hooks_runs_each_once_and_reports_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config(d);
+    let bar = replay(d, true);
+    wait_for_file(&d.join("hooked.txt"), "the release hook", |t| !t.is_empty());
+    wait_for_file(&d.join("goals.txt"), "the goal hook", |t| !t.is_empty());
+    let err = wait_for_file(&d.join("bar.err"), "the failing hook", |t| {
+        t.contains("hook failed")
+    });
+    run_past_the_releases(d, bar);
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    assert_eq!(read("hooked.txt"), "drop\n");
+    assert_eq!(read("goals.txt"), "First 50 120\n");
+    assert!(
+        err.contains("bar: hook failed: on_release of Fails: exit 1: cannot reach the pager"),
+        "{err}"
+    );
+    assert_eq!(read("bar.err").matches("hook failed").count(), 1);
+}
+
+#[test]
+fn a_replay_without_hooks_runs_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config(d);
+    run_past_the_releases(d, replay(d, false));
+    assert!(!d.join("hooked.txt").exists());
+    assert!(!d.join("goals.txt").exists());
+    let err = std::fs::read_to_string(d.join("bar.err")).unwrap();
+    assert!(!err.contains("hook failed"), "{err}");
+}
+
+#[test]
+fn record_runs_a_goal_hook_when_a_polled_count_reaches_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let now = chrono::Utc::now();
+    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
+    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
+    let text = format!(
+        "[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
+         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
+         on_goal = \"echo \\\"$DROPWATCH_PLATFORM $DROPWATCH_TARGET $DROPWATCH_COUNT\\\" >> goals.txt\"\n\
+         [streams.source]\ncommand = \"echo 1234567\"\nevery = \"1s\"\n\
+         [[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n"
+    );
+    std::fs::write(d.join("fan.toml"), text).unwrap();
+    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args(["record", "--config", "fan.toml"])
+        .current_dir(d)
+        .env("HOME", d)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let goals = wait_for_file(&d.join("goals.txt"), "the goal hook", |t| !t.is_empty());
+    // Two more polls of the same count: still once.
+    wait_for_file(&d.join("fan.readings.csv"), "three readings", |t| {
+        t.lines().count() >= 3
+    });
+    record.kill().unwrap();
+    record.wait().unwrap();
+    assert_eq!(goals, "YouTube 1000000 1234567\n");
+    assert_eq!(std::fs::read_to_string(d.join("goals.txt")).unwrap(), goals);
+}
