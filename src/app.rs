@@ -318,11 +318,7 @@ impl App {
 
     /// Records a reading the loop appended (or, for the embedded config, kept in memory).
     pub fn add_reading(&mut self, reading: Reading) {
-        let pos = self
-            .readings
-            .items
-            .partition_point(|r| r.time <= reading.time);
-        self.readings.items.insert(pos, reading);
+        self.readings.add(reading);
     }
 
     /// Applies a left click on what the last frame drew at that spot.

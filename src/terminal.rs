@@ -292,5 +292,5 @@ fn reload(app: &mut App) {
         Ok(c) => app.set_config(c, chrono::Utc::now()),
         Err(e) => app.error = Some(e),
     }
-    app.readings = load::readings(&app.config.source);
+    load::refresh_readings(&app.config.source, &mut app.readings);
 }

@@ -84,7 +84,7 @@ impl View {
             .into_iter()
             .map(|i| Shown {
                 index: i,
-                figures: streams::view(&config.streams[i], &app.readings.items, now),
+                figures: stream_view(app, i, now),
             })
             .collect();
         let title = match &selected {
@@ -118,11 +118,8 @@ impl View {
                         .map(|(_, t)| t)
                 })
                 .collect(),
-            streams: app
-                .config
-                .streams
-                .iter()
-                .map(|s| streams::view(s, &app.readings.items, now))
+            streams: (0..app.config.streams.len())
+                .map(|i| stream_view(app, i, now))
                 .collect(),
         });
         view
@@ -134,6 +131,16 @@ impl View {
             .as_ref()
             .and_then(|s| config.events.get(s.index))
     }
+}
+
+/// The figures of `app`'s stream `index` at `now`, from that stream's readings alone.
+fn stream_view(app: &App, index: usize, now: DateTime<Utc>) -> StreamView {
+    let stream = &app.config.streams[index];
+    streams::view(
+        stream,
+        app.readings.of(&stream.event, &stream.platform),
+        now,
+    )
 }
 
 /// What `event`'s countdown counts to at `now`.
