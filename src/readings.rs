@@ -236,17 +236,25 @@ impl Readings {
         self.columns.get(i)
     }
 
-    /// The column of a stream, made when it is new.
-    fn column_mut(&mut self, event: &str, platform: &str) -> &mut Column {
-        let next = self.columns.len();
-        let i = *self.index.entry(key(event, platform)).or_insert(next);
-        if i == next {
-            self.columns.push(Column {
-                event: event.to_string(),
-                platform: platform.to_string(),
-                ..Column::default()
-            });
-        }
+    /// The column of a stream, made when it is new. `key` is scratch space, reused from line
+    /// to line so that finding the column of a known stream allocates nothing.
+    fn column_mut(&mut self, event: &str, platform: &str, key: &mut String) -> &mut Column {
+        key.clear();
+        key.push_str(event);
+        key.push(',');
+        key.push_str(platform);
+        let i = match self.index.get(key.as_str()) {
+            Some(&i) => i,
+            None => {
+                self.index.insert(key.clone(), self.columns.len());
+                self.columns.push(Column {
+                    event: event.to_string(),
+                    platform: platform.to_string(),
+                    ..Column::default()
+                });
+                self.columns.len() - 1
+            }
+        };
         &mut self.columns[i]
     }
 
@@ -283,7 +291,7 @@ impl Readings {
 
     /// Puts one reading in its stream, after the readings at or before its time.
     fn insert(&mut self, r: Reading) {
-        self.column_mut(&r.event, &r.platform)
+        self.column_mut(&r.event, &r.platform, &mut String::new())
             .insert(r.time, r.count, r.source);
         self.len += 1;
     }
@@ -318,6 +326,7 @@ impl Readings {
             self.warnings.pop();
         }
         let mut buf = Vec::with_capacity(128);
+        let mut key = String::new();
         loop {
             buf.clear();
             let n = reader.read_until(b'\n', &mut buf)?;
@@ -349,7 +358,7 @@ impl Readings {
                 continue;
             }
             match parse_line(line) {
-                Ok(r) => self.take(r),
+                Ok(r) => self.take(r, &mut key),
                 Err(why) => self.warnings.push(format!(
                     "{file}:{}: skipped a reading: {why}",
                     self.read.lines
@@ -363,14 +372,14 @@ impl Readings {
     }
 
     /// A reading read from the file: new, or one this process recorded already.
-    fn take(&mut self, r: Line<'_>) {
+    fn take(&mut self, r: Line<'_>, key: &mut String) {
         if !self.unsaved.is_empty()
             && let Some(i) = self.unsaved.iter().position(|u| r.is(u))
         {
             self.unsaved.remove(i);
             return;
         }
-        self.column_mut(r.event, r.platform)
+        self.column_mut(r.event, r.platform, key)
             .push(r.time, r.count, r.source);
         self.len += 1;
     }
