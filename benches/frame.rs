@@ -178,9 +178,13 @@ fn million(c: &mut Criterion) {
     let loaded = readings::read(&path).expect("reading the readings");
     assert_eq!(loaded.len(), 1_000_000);
     let config = config::parse(&year_config(), Source::Embedded).expect("the year config");
+    let empty = App::new(config.clone(), Readings::default(), last, chrono_tz::UTC);
     let app = App::new(config, loaded, last, chrono_tz::UTC);
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
+    c.bench_function("frame 120x40, the same 30 streams without readings", |b| {
+        b.iter(|| frame_of(black_box(&empty), area, &mut buf))
+    });
     c.bench_function("frame 120x40 with 1,000,000 readings", |b| {
         b.iter(|| frame_of(black_box(&app), area, &mut buf))
     });
