@@ -1,13 +1,14 @@
 //! Criterion benchmarks for the performance budget (README, "Performance"): one frame of the default config at
-//! 120x40, config load, the stream math, and a config with 1,000 events and 200 streams.
+//! 120x40, config load, the stream math, a config with 1,000 events and 200 streams, and a year
+//! of readings (1,000,000 lines) loaded and framed.
 
 use std::hint::black_box;
 
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use dropwatch::app::App;
 use dropwatch::config::{self, Config, Source};
-use dropwatch::readings::{Reading, Readings};
+use dropwatch::readings::{self, Reading, Readings};
 use dropwatch::streams;
 use dropwatch::testing::{app_with, default_config, utc};
 use dropwatch::view::View;
@@ -46,18 +47,67 @@ fn big_config(events: usize, streams: usize) -> String {
 
 fn readings(n: usize) -> Readings {
     let start = utc("2022-04-24T14:00:00Z");
-    Readings {
-        items: (0..n)
-            .map(|i| Reading {
-                time: start + TimeDelta::minutes(10 * i as i64),
-                event: "with-you".into(),
-                platform: "Spotify".into(),
-                count: 50_000 * i as u64,
-                source: dropwatch::readings::Origin::Log,
-            })
-            .collect(),
-        warnings: Vec::new(),
+    (0..n)
+        .map(|i| Reading {
+            time: start + TimeDelta::minutes(10 * i as i64),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 50_000 * i as u64,
+            source: dropwatch::readings::Origin::Log,
+        })
+        .collect()
+}
+
+/// Streams in the year-of-readings config: 10 events on 3 platforms.
+const YEAR_STREAMS: usize = 30;
+const PLATFORMS: [&str; 3] = ["Spotify", "YouTube", "Apple Music"];
+
+/// A config of 10 events released in the first days of 2023, each on 3 platforms with four
+/// goals, tracked to the end of the year (what `scripts/measure --readings` writes too).
+fn year_config() -> String {
+    let mut text = String::from("title = \"a year of readings\"\nzones = [\"UTC\"]\n");
+    for e in 0..10 {
+        text.push_str(&format!(
+            "[[event]]\nid = \"e{e}\"\nname = \"Event {e}\"\nby = \"Artist\"\nat = \"2023-01-{:02} 00:00\"\nzone = \"UTC\"\n",
+            e + 1
+        ));
     }
+    for s in 0..YEAR_STREAMS {
+        text.push_str(&format!(
+            "[[streams]]\nevent = \"e{}\"\nplatform = \"{}\"\nwindow_end = \"2024-01-01 00:00\"\nwindow_zone = \"UTC\"\n",
+            s % 10,
+            PLATFORMS[s / 10]
+        ));
+        for g in 1..=4 {
+            text.push_str(&format!(
+                "[[streams.goal]]\nlabel = \"goal {g}\"\nstreams = {g}00_000_000\n"
+            ));
+        }
+    }
+    text
+}
+
+/// `n` lines of a readings file: the 30 streams of `year_config` polled every 15 minutes from
+/// 2023-01-01, interleaved as a poller writes them; and the time of the last line.
+fn year_of_readings(n: usize) -> (String, DateTime<Utc>) {
+    let start = utc("2023-01-01T00:00:00Z");
+    let mut text = String::with_capacity(n * 56);
+    let mut last = start;
+    for i in 0..n {
+        let (step, s) = (i / YEAR_STREAMS, i % YEAR_STREAMS);
+        last = start + TimeDelta::minutes(15 * step as i64);
+        text.push_str(
+            &Reading {
+                time: last,
+                event: format!("e{}", s % 10),
+                platform: PLATFORMS[s / 10].into(),
+                count: step as u64 * 1000 + s as u64,
+                source: dropwatch::readings::Origin::Url,
+            }
+            .line(),
+        );
+    }
+    (text, last)
 }
 
 fn frame(c: &mut Criterion) {
@@ -101,9 +151,47 @@ fn math(c: &mut Criterion) {
     let r = readings(144);
     let now = utc("2022-04-24T20:00:00Z");
     c.bench_function("stream math, 4 goals, 144 readings", |b| {
-        b.iter(|| streams::view(black_box(stream), black_box(&r.items), now))
+        b.iter(|| {
+            streams::view(
+                black_box(stream),
+                black_box(r.of("with-you", "Spotify")),
+                now,
+            )
+        })
     });
 }
 
-criterion_group!(benches, frame, load, math);
+/// A year of 30 streams polled every 15 minutes: loading it, and a frame over it.
+fn million(c: &mut Criterion) {
+    let (text, last) = year_of_readings(1_000_000);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("year.readings.csv");
+    std::fs::write(&path, &text).expect("writing the readings");
+    drop(text);
+    let mut group = c.benchmark_group("million");
+    group.sample_size(10);
+    group.bench_function("load 1,000,000 readings", |b| {
+        b.iter(|| readings::read(black_box(&path)).expect("reading the readings"))
+    });
+    group.finish();
+
+    let loaded = readings::read(&path).expect("reading the readings");
+    assert_eq!(loaded.len(), 1_000_000);
+    let config = config::parse(&year_config(), Source::Embedded).expect("the year config");
+    let empty = App::new(config.clone(), Readings::default(), last, chrono_tz::UTC);
+    let app = App::new(config, loaded, last, chrono_tz::UTC);
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    c.bench_function("frame 120x40, the same 30 streams without readings", |b| {
+        b.iter(|| frame_of(black_box(&empty), area, &mut buf))
+    });
+    c.bench_function("frame 120x40 with 1,000,000 readings", |b| {
+        b.iter(|| frame_of(black_box(&app), area, &mut buf))
+    });
+    c.bench_function("--json view of 30 streams with 1,000,000 readings", |b| {
+        b.iter(|| View::derive_everything(black_box(&app)))
+    });
+}
+
+criterion_group!(benches, frame, load, math, million);
 criterion_main!(benches);

@@ -423,11 +423,7 @@ impl App {
 
     /// Records a reading the loop appended (or, for the embedded config, kept in memory).
     pub fn add_reading(&mut self, reading: Reading) {
-        let pos = self
-            .readings
-            .items
-            .partition_point(|r| r.time <= reading.time);
-        self.readings.items.insert(pos, reading);
+        self.readings.add(reading);
     }
 
     /// Applies a left click on what the last frame drew at that spot.
@@ -441,15 +437,13 @@ impl App {
     }
 }
 
-/// The count of `stream` at `t`: its newest reading at or before `t`, else the config's count.
-/// Readings are sorted by time, so the scan starts at `t` and stops at the stream's newest.
+/// The count of `stream` at `t`: its newest reading at or before `t`, else the config's count
+/// (a binary search in the stream's own readings).
 fn count_at(readings: &Readings, stream: &Stream, t: DateTime<Utc>) -> u64 {
-    let end = readings.items.partition_point(|r| r.time <= t);
-    readings.items[..end]
-        .iter()
-        .rev()
-        .find(|r| r.event == stream.event && r.platform == stream.platform)
-        .map_or(stream.count, |r| r.count)
+    readings
+        .of(&stream.event, &stream.platform)
+        .last_at(t)
+        .map_or(stream.count, |p| p.count)
 }
 
 /// The next event not yet released (or still live), else the one with the nearest
@@ -690,10 +684,9 @@ mod tests {
 
     #[test]
     fn a_goal_reached_before_start_up_or_missed_never_fires() {
-        let readings = Readings {
-            items: vec![spotify("2022-04-24T20:00:00Z", 3_000_000)],
-            warnings: Vec::new(),
-        };
+        let readings: Readings = [spotify("2022-04-24T20:00:00Z", 3_000_000)]
+            .into_iter()
+            .collect();
         let config = hooked("2022-04-24T21:00:00Z", true).config;
         let mut a = crate::testing::app_with(config, readings, "2022-04-24T21:00:00Z");
         a.hooks = true;

@@ -120,7 +120,7 @@ fn check(settings: &Settings) -> Result<(), Failure> {
         config.source.display(),
         config.events.len(),
         config.streams.len(),
-        readings.items.len()
+        readings.len()
     );
     Ok(())
 }

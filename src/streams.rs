@@ -5,10 +5,14 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::config::{Goal, Stream};
-use crate::readings::Reading;
+use crate::readings::Series;
 
 /// How far back readings count towards the pace.
 pub const PACE_WINDOW: TimeDelta = TimeDelta::hours(3);
+
+/// How many of the latest readings a view keeps for its sparkline and its chart: more than a
+/// screen is wide, and a bound, so a frame's cost does not grow with the file.
+pub const HISTORY: usize = 512;
 
 /// Where the tracking window stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,11 +112,11 @@ pub struct StreamView {
     pub projection: Option<u64>,
     /// One per goal, in config order.
     pub goals: Vec<GoalView>,
-    /// Counts of the readings up to now, oldest first, for a sparkline.
+    /// Counts of the last [`HISTORY`] readings up to now, oldest first, for a sparkline.
     pub history: Vec<u64>,
     /// When each of those readings was taken (same order and length as `history`).
     pub history_at: Vec<DateTime<Utc>>,
-    /// Streams per hour between consecutive readings up to now, oldest first (0 where a
+    /// Streams per hour between consecutive readings of `history`, oldest first (0 where a
     /// reading went down or two share a time).
     pub rates: Vec<u64>,
 }
@@ -134,29 +138,27 @@ fn to_count(x: f64) -> u64 {
 }
 
 /// The newest reading at or before `t`, else the config's count.
-fn count_at(
-    stream: &Stream,
-    readings: &[&Reading],
-    t: DateTime<Utc>,
-) -> (u64, Option<DateTime<Utc>>) {
-    readings
-        .iter()
-        .rev()
-        .find(|r| r.time <= t)
+fn count_at(stream: &Stream, series: Series, t: DateTime<Utc>) -> (u64, Option<DateTime<Utc>>) {
+    series
+        .last_at(t)
         .map_or((stream.count, None), |r| (r.count, Some(r.time)))
 }
 
 /// Streams per hour from the first to the last reading of the `PACE_WINDOW` before `now`.
 /// First-to-last rather than least squares: it matches how fans compute "per hour" by hand,
 /// and a count corrected downwards (a lower reading) yields 0 rather than a negative pace.
-pub fn pace(readings: &[&Reading], now: DateTime<Utc>) -> Option<f64> {
-    let recent: Vec<&&Reading> = readings
-        .iter()
-        .filter(|r| r.time <= now && now - r.time <= PACE_WINDOW)
-        .collect();
-    let (first, last) = (recent.first()?, recent.last()?);
+pub fn pace(series: Series, now: DateTime<Utc>) -> Option<f64> {
+    let end = series.upto(now);
+    // Readings at or after `now - PACE_WINDOW`; before the earliest instant, all of them.
+    let start = now
+        .checked_sub_signed(PACE_WINDOW)
+        .map_or(0, |from| series.times[..end].partition_point(|&t| t < from));
+    if end < start + 2 {
+        return None;
+    }
+    let (first, last) = (series.get(start)?, series.get(end - 1)?);
     let span = hours(first.time, last.time);
-    if recent.len() < 2 || span <= 0.0 {
+    if span <= 0.0 {
         return None;
     }
     Some((last.count as f64 - first.count as f64).max(0.0) / span)
@@ -168,15 +170,11 @@ fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
     to_count(count as f64 + rate * ahead)
 }
 
-/// The stream at `now`, given its readings (any order of streams; filtered here).
-pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView {
-    let mut readings: Vec<&Reading> = all
-        .iter()
-        .filter(|r| r.event == stream.event && r.platform == stream.platform)
-        .collect();
-    readings.sort_by_key(|r| r.time);
-    let (count, count_at_time) = count_at(stream, &readings, now);
-    let pace = pace(&readings, now);
+/// The stream at `now`, given its own readings (`Readings::of` the stream). Binary searches
+/// and the last [`HISTORY`] readings only: a frame costs the same for ten readings or a million.
+pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
+    let (count, count_at_time) = count_at(stream, series, now);
+    let pace = pace(series, now);
     // For status only: without two recent readings, the average since the release (the count
     // started at 0 then) is the best guess of the pace.
     let since = hours(stream.window_start, now);
@@ -193,7 +191,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
     } else {
         Window::Closed {
             at: stream.window_end,
-            final_count: count_at(stream, &readings, stream.window_end).0,
+            final_count: count_at(stream, series, stream.window_end).0,
         }
     };
     let projection = match window {
@@ -204,19 +202,22 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
     let goals = stream
         .goals
         .iter()
-        .map(|g| goal_view(stream, g, &readings, now, count, pace, guess))
+        .map(|g| goal_view(stream, g, series, now, count, pace, guess))
         .collect();
-    let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
-    let history = past.iter().map(|r| r.count).collect();
-    let history_at = past.iter().map(|r| r.time).collect();
-    let rates = past
+    let end = series.upto(now);
+    let from = end.saturating_sub(HISTORY);
+    let (times, counts) = (&series.times[from..end], &series.counts[from..end]);
+    let history = counts.to_vec();
+    let history_at = times.to_vec();
+    let rates = times
         .windows(2)
-        .map(|w| {
-            let h = hours(w[0].time, w[1].time);
+        .zip(counts.windows(2))
+        .map(|(t, c)| {
+            let h = hours(t[0], t[1]);
             if h <= 0.0 {
                 0
             } else {
-                to_count((w[1].count as f64 - w[0].count as f64) / h)
+                to_count((c[1] as f64 - c[0] as f64) / h)
             }
         })
         .collect();
@@ -236,7 +237,7 @@ pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView 
 fn goal_view(
     stream: &Stream,
     goal: &Goal,
-    readings: &[&Reading],
+    series: Series,
     now: DateTime<Utc>,
     count_now: u64,
     pace: Option<f64>,
@@ -244,7 +245,7 @@ fn goal_view(
 ) -> GoalView {
     let passed = now >= goal.deadline;
     let count = if passed {
-        count_at(stream, readings, goal.deadline).0
+        count_at(stream, series, goal.deadline).0
     } else {
         count_now
     };
@@ -269,9 +270,8 @@ fn goal_view(
     // A reading inside the goal's window (from the opening to the deadline, up to now): without
     // one there is no count to call short at the deadline and no pace to call behind.
     let until = now.min(goal.deadline);
-    let has_data = readings
-        .iter()
-        .any(|r| stream.window_start <= r.time && r.time <= until);
+    let first_inside = series.times.partition_point(|&t| t < stream.window_start);
+    let has_data = series.times.get(first_inside).is_some_and(|&t| t <= until);
     let status = if now < stream.window_start {
         Status::Waiting
     } else if reached {
@@ -303,7 +303,14 @@ fn goal_view(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readings::{Reading, Readings};
     use crate::testing::utc;
+
+    /// The view of `stream` given readings of any streams, in any order.
+    fn view_of(stream: &Stream, readings: &[Reading], now: DateTime<Utc>) -> StreamView {
+        let readings: Readings = readings.iter().cloned().collect();
+        view(stream, readings.of(&stream.event, &stream.platform), now)
+    }
 
     /// The seed's scenario: With You out 2022-04-24 14:00 UTC (23:00 KST), the chart window
     /// closes 2022-04-25 00:00 UTC (10 h), goals 2.7M / 3.2M by the window, 4M / 5M within 24 h.
@@ -355,7 +362,7 @@ mod tests {
 
     #[test]
     fn before_the_release_every_goal_waits() {
-        let v = view(&seed(), &seed_readings(), utc("2022-04-24T13:00:00Z"));
+        let v = view_of(&seed(), &seed_readings(), utc("2022-04-24T13:00:00Z"));
         assert_eq!(v.window, Window::Opens { in_secs: 3600 });
         assert_eq!(v.count, 0);
         assert!(v.goals.iter().all(|g| g.status == Status::Waiting));
@@ -367,7 +374,7 @@ mod tests {
     #[test]
     fn four_hours_in_the_seed_scenario_by_hand() {
         let now = utc("2022-04-24T18:00:00Z");
-        let v = view(&seed(), &seed_readings(), now);
+        let v = view_of(&seed(), &seed_readings(), now);
         assert_eq!(v.count, 1_140_000);
         assert_eq!(
             v.window,
@@ -402,7 +409,7 @@ mod tests {
         let mut readings = seed_readings();
         readings.push(reading("2022-04-24T23:59:00Z", 2_950_000));
         readings.push(reading("2022-04-25T02:00:00Z", 3_400_000));
-        let v = view(&seed(), &readings, utc("2022-04-25T03:00:00Z"));
+        let v = view_of(&seed(), &readings, utc("2022-04-25T03:00:00Z"));
         assert_eq!(
             v.window,
             Window::Closed {
@@ -425,7 +432,7 @@ mod tests {
 
     #[test]
     fn one_reading_gives_no_pace() {
-        let v = view(
+        let v = view_of(
             &seed(),
             &[reading("2022-04-24T15:00:00Z", 300_000)],
             utc("2022-04-24T15:30:00Z"),
@@ -436,7 +443,7 @@ mod tests {
 
     #[test]
     fn a_beaten_goal_clamps_the_gauge_not_the_percent() {
-        let v = view(
+        let v = view_of(
             &seed(),
             &[reading("2022-04-24T20:00:00Z", 3_024_000)],
             utc("2022-04-24T20:00:00Z"),
@@ -452,30 +459,30 @@ mod tests {
     #[test]
     fn no_reading_in_the_window_is_no_data_not_an_alarm() {
         // Open window, no readings at all: nothing is behind.
-        let v = view(&seed(), &[], utc("2022-04-24T18:00:00Z"));
+        let v = view_of(&seed(), &[], utc("2022-04-24T18:00:00Z"));
         assert!(v.goals.iter().all(|g| g.status == Status::NoData), "{v:?}");
         // Closed window, no readings: nothing is missed either.
-        let v = view(&seed(), &[], utc("2026-11-25T19:26:00Z"));
+        let v = view_of(&seed(), &[], utc("2026-11-25T19:26:00Z"));
         assert!(v.goals.iter().all(|g| g.status == Status::NoData), "{v:?}");
         // A reading before the release is outside the window: still no data.
         let early = [reading("2022-04-24T13:00:00Z", 5_000)];
-        let v = view(&seed(), &early, utc("2022-04-24T18:00:00Z"));
+        let v = view_of(&seed(), &early, utc("2022-04-24T18:00:00Z"));
         assert_eq!(v.goals[0].status, Status::NoData);
         // A reading after the window's deadline says nothing about the count at it: the
         // window goals have no data, the 24-hour goals (deadline later) are judged: 2M over
         // the 13 h since release ≈ 154k/h, 2M + 11 h × 154k ≈ 3.69M by 14:00, short of 4M.
         let late = [reading("2022-04-25T02:00:00Z", 2_000_000)];
-        let v = view(&seed(), &late, utc("2022-04-25T03:00:00Z"));
+        let v = view_of(&seed(), &late, utc("2022-04-25T03:00:00Z"));
         assert_eq!(v.goals[0].status, Status::NoData);
         assert_eq!(v.goals[2].status, Status::Behind);
         // One reading inside the window before its deadline: now it is missed.
         let one = [reading("2022-04-24T20:00:00Z", 1_000_000)];
-        let v = view(&seed(), &one, utc("2022-04-25T03:00:00Z"));
+        let v = view_of(&seed(), &one, utc("2022-04-25T03:00:00Z"));
         assert_eq!(v.goals[0].status, Status::Missed);
         // A config count at or over the target is reached, reading or not.
         let mut s = seed();
         s.count = 2_800_000;
-        let v = view(&s, &[], utc("2022-04-24T18:00:00Z"));
+        let v = view_of(&s, &[], utc("2022-04-24T18:00:00Z"));
         assert_eq!(v.goals[0].status, Status::Reached);
         assert_eq!(v.goals[1].status, Status::NoData);
     }
@@ -493,8 +500,45 @@ mod tests {
     fn readings_of_other_streams_are_ignored() {
         let mut r = reading("2022-04-24T15:00:00Z", 9);
         r.platform = "YouTube".into();
-        let v = view(&seed(), &[r], utc("2022-04-24T16:00:00Z"));
+        let v = view_of(&seed(), &[r], utc("2022-04-24T16:00:00Z"));
         assert_eq!(v.count, 0);
         assert!(v.history.is_empty());
+    }
+
+    #[test]
+    fn history_and_rates_keep_the_latest_readings_up_to_now() {
+        let start = utc("2022-04-24T14:00:00Z");
+        let readings: Vec<Reading> = (0..HISTORY as u64 + 100)
+            .map(|i| Reading {
+                time: start + TimeDelta::minutes(i as i64),
+                count: i * 1000,
+                ..reading("2022-04-24T14:00:00Z", 0)
+            })
+            .collect();
+        // 50 readings lie after now: the last one shown is number HISTORY + 49.
+        let now = start + TimeDelta::minutes(HISTORY as i64 + 49);
+        let v = view_of(&seed(), &readings, now);
+        assert_eq!(v.history.len(), HISTORY);
+        assert_eq!(v.history.first(), Some(&50_000));
+        assert_eq!(v.history.last(), Some(&((HISTORY as u64 + 49) * 1000)));
+        assert_eq!(v.rates.len(), HISTORY - 1);
+        assert!(v.rates.iter().all(|&r| r == 60_000), "{:?}", v.rates);
+        // The pace still looks at the last three hours only: 1000 a minute.
+        assert_eq!(v.pace, Some(60_000.0));
+    }
+
+    #[test]
+    fn pace_counts_readings_exactly_three_hours_old() {
+        let readings = [
+            reading("2022-04-24T14:59:59Z", 0),
+            reading("2022-04-24T15:00:00Z", 100_000),
+            reading("2022-04-24T18:00:00Z", 400_000),
+            reading("2022-04-24T18:00:01Z", 999_999),
+        ];
+        let all: Readings = readings.iter().cloned().collect();
+        let series = all.of("with-you", "Spotify");
+        assert_eq!(pace(series, utc("2022-04-24T18:00:00Z")), Some(100_000.0));
+        assert_eq!(pace(series, utc("2022-04-24T14:59:59Z")), None);
+        assert_eq!(pace(Series::default(), utc("2022-04-24T18:00:00Z")), None);
     }
 }

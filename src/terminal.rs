@@ -385,7 +385,7 @@ fn reload(app: &mut App) {
         Ok(c) => app.set_config(c, chrono::Utc::now()),
         Err(e) => app.reload_failed(e),
     }
-    app.readings = load::readings(&app.config.source);
+    load::refresh_readings(&app.config.source, &mut app.readings);
 }
 
 #[cfg(test)]

@@ -179,7 +179,7 @@ impl View {
         let streams: Vec<Shown> = shown
             .into_iter()
             .map(|i| {
-                let figures = streams::view(&config.streams[i], &app.readings.items, now);
+                let figures = stream_view(app, i, now);
                 Shown {
                     index: i,
                     fresh: freshness(app, &config.streams[i], &figures, now),
@@ -232,7 +232,7 @@ impl View {
             .config
             .streams
             .iter()
-            .map(|s| streams::view(s, &app.readings.items, now))
+            .map(|s| streams::view(s, app.readings.of(&s.event, &s.platform), now))
             .collect();
         view.everything = Some(Everything {
             anniversaries: app
@@ -334,6 +334,16 @@ fn push_title(view: &View, config: &Config, push: &Push) -> String {
         Some(g) => format!("{name}: {left} left, {} to {}", short(g.needed), g.label),
         None => format!("{name}: {left} left in the window"),
     }
+}
+
+/// The figures of `app`'s stream `index` at `now`, from that stream's readings alone.
+fn stream_view(app: &App, index: usize, now: DateTime<Utc>) -> StreamView {
+    let stream = &app.config.streams[index];
+    streams::view(
+        stream,
+        app.readings.of(&stream.event, &stream.platform),
+        now,
+    )
 }
 
 /// What `event`'s countdown counts to at `now`.

@@ -3,7 +3,8 @@
 //! parsers.
 
 use chrono::{
-    DateTime, Datelike, Months, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc,
+    DateTime, Datelike, Months, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Timelike,
+    Utc,
 };
 use chrono_tz::Tz;
 use proptest::prelude::*;
@@ -557,6 +558,249 @@ fn oracle_count(case: &StreamCase, t: DateTime<Utc>) -> u64 {
     best.map_or(case.stream.count, |r| r.count)
 }
 
+/// The view as the dashboard derives it: from the stream's own readings, indexed.
+fn indexed_view(stream: &Stream, readings: &[Reading], now: DateTime<Utc>) -> streams::StreamView {
+    let index: readings::Readings = readings.iter().cloned().collect();
+    streams::view(stream, index.of(&stream.event, &stream.platform), now)
+}
+
+/// The stream math as it was before readings were indexed: filter every reading, sort, scan.
+/// Kept as the oracle the indexed view must equal (with history bounded the same way).
+mod filter_everything {
+    use chrono::{DateTime, Utc};
+    use dropwatch::config::{Goal, Stream};
+    use dropwatch::readings::Reading;
+    use dropwatch::streams::{GoalView, HISTORY, PACE_WINDOW, Status, StreamView, Window};
+
+    fn hours(a: DateTime<Utc>, b: DateTime<Utc>) -> f64 {
+        (b - a).num_milliseconds() as f64 / 3_600_000.0
+    }
+
+    fn to_count(x: f64) -> u64 {
+        if x.is_nan() || x <= 0.0 {
+            0
+        } else if x >= u64::MAX as f64 {
+            u64::MAX
+        } else {
+            x as u64
+        }
+    }
+
+    fn count_at(
+        stream: &Stream,
+        readings: &[&Reading],
+        t: DateTime<Utc>,
+    ) -> (u64, Option<DateTime<Utc>>) {
+        readings
+            .iter()
+            .rev()
+            .find(|r| r.time <= t)
+            .map_or((stream.count, None), |r| (r.count, Some(r.time)))
+    }
+
+    fn pace(readings: &[&Reading], now: DateTime<Utc>) -> Option<f64> {
+        let recent: Vec<&&Reading> = readings
+            .iter()
+            .filter(|r| r.time <= now && now - r.time <= PACE_WINDOW)
+            .collect();
+        let (first, last) = (recent.first()?, recent.last()?);
+        let span = hours(first.time, last.time);
+        if recent.len() < 2 || span <= 0.0 {
+            return None;
+        }
+        Some((last.count as f64 - first.count as f64).max(0.0) / span)
+    }
+
+    fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
+        to_count(count as f64 + rate * hours(now, t).max(0.0))
+    }
+
+    pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView {
+        let mut readings: Vec<&Reading> = all
+            .iter()
+            .filter(|r| r.event == stream.event && r.platform == stream.platform)
+            .collect();
+        readings.sort_by_key(|r| r.time);
+        let (count, count_at_time) = count_at(stream, &readings, now);
+        let pace = pace(&readings, now);
+        let since = hours(stream.window_start, now);
+        let guess = pace.or_else(|| (since > 0.0).then(|| count as f64 / since));
+        let window = if now < stream.window_start {
+            Window::Opens {
+                in_secs: (stream.window_start - now).num_seconds(),
+            }
+        } else if now < stream.window_end {
+            Window::Open {
+                left_secs: (stream.window_end - now).num_seconds(),
+            }
+        } else {
+            Window::Closed {
+                at: stream.window_end,
+                final_count: count_at(stream, &readings, stream.window_end).0,
+            }
+        };
+        let projection = match window {
+            Window::Closed { final_count, .. } => Some(final_count),
+            Window::Opens { .. } => None,
+            Window::Open { .. } => pace.map(|p| project(count, p, now, stream.window_end)),
+        };
+        let goals = stream
+            .goals
+            .iter()
+            .map(|g| goal_view(stream, g, &readings, now, count, pace, guess))
+            .collect();
+        let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
+        let past = &past[past.len().saturating_sub(HISTORY)..];
+        let history = past.iter().map(|r| r.count).collect();
+        let history_at = past.iter().map(|r| r.time).collect();
+        let rates = past
+            .windows(2)
+            .map(|w| {
+                let h = hours(w[0].time, w[1].time);
+                if h <= 0.0 {
+                    0
+                } else {
+                    to_count((w[1].count as f64 - w[0].count as f64) / h)
+                }
+            })
+            .collect();
+        StreamView {
+            count,
+            count_at: count_at_time,
+            window,
+            pace,
+            projection,
+            goals,
+            history,
+            history_at,
+            rates,
+        }
+    }
+
+    fn goal_view(
+        stream: &Stream,
+        goal: &Goal,
+        readings: &[&Reading],
+        now: DateTime<Utc>,
+        count_now: u64,
+        pace: Option<f64>,
+        guess: Option<f64>,
+    ) -> GoalView {
+        let passed = now >= goal.deadline;
+        let count = if passed {
+            count_at(stream, readings, goal.deadline).0
+        } else {
+            count_now
+        };
+        let target = goal.streams.max(1);
+        let reached = count >= target;
+        let percent = count as f64 / target as f64 * 100.0;
+        let needed = target.saturating_sub(count);
+        let from = now.max(stream.window_start);
+        let needed_per_hour = (!passed).then(|| {
+            let h = hours(from, goal.deadline);
+            if needed == 0 || h <= 0.0 {
+                0.0
+            } else {
+                needed as f64 / h
+            }
+        });
+        let projection = if passed {
+            Some(count)
+        } else {
+            pace.map(|p| project(count, p, from, goal.deadline))
+        };
+        // Any reading from the opening to the deadline (up to now): the `no data` rule.
+        let until = now.min(goal.deadline);
+        let has_data = readings
+            .iter()
+            .any(|r| stream.window_start <= r.time && r.time <= until);
+        let status = if now < stream.window_start {
+            Status::Waiting
+        } else if reached {
+            Status::Reached
+        } else if !has_data {
+            Status::NoData
+        } else if passed {
+            Status::Missed
+        } else if guess.is_some_and(|g| project(count, g, now, goal.deadline) >= target) {
+            Status::OnPace
+        } else {
+            Status::Behind
+        };
+        GoalView {
+            label: goal.label.clone(),
+            streams: goal.streams,
+            deadline: goal.deadline,
+            count,
+            reached,
+            percent,
+            ratio: (percent / 100.0).clamp(0.0, 1.0),
+            needed,
+            needed_per_hour,
+            projection,
+            status,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cfg(256))]
+
+    #[test]
+    fn indexed_view_equals_filtering_every_reading(case in stream_case()) {
+        let StreamCase { stream, readings, now } = &case;
+        prop_assert_eq!(
+            indexed_view(stream, readings, *now),
+            filter_everything::view(stream, readings, *now)
+        );
+        // Readings in file order (as `parse` reads them) and recorded one by one (as `add`
+        // does) index the same.
+        let text: String = readings.iter().map(Reading::line).collect();
+        let parsed = readings::parse(&text, "f.csv");
+        let mut added = readings::Readings::default();
+        for r in readings {
+            added.add(Reading { time: r.time.with_nanosecond(0).unwrap_or(r.time), ..r.clone() });
+        }
+        prop_assert_eq!(parsed.iter().collect::<Vec<_>>(), added.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn many_readings_view_equals_filtering_every_reading(
+        (stream, readings, now) in stream_case().prop_flat_map(|case| {
+            let start = case.stream.window_start;
+            (
+                Just(case.stream),
+                prop::collection::vec(
+                    // On a 15-minute grid: readings share times, and fall exactly 3 h
+                    // before now, often.
+                    (0i64..20 * 96, prop::sample::select(PAIRS), 0u64..1_000_000_000),
+                    0..1500,
+                ),
+                0i64..21 * 96,
+            )
+                .prop_map(move |(stream, readings, now)| {
+                    let readings: Vec<Reading> = readings
+                        .into_iter()
+                        .map(|(d, (e, p), count)| Reading {
+                            time: start + TimeDelta::minutes(15 * d),
+                            event: e.into(),
+                            platform: p.into(),
+                            count,
+                            source: readings::Origin::Url,
+                        })
+                        .collect();
+                    (stream, readings, start + TimeDelta::minutes(15 * now))
+                })
+        }),
+    ) {
+        prop_assert_eq!(
+            indexed_view(&stream, &readings, now),
+            filter_everything::view(&stream, &readings, now)
+        );
+    }
+}
+
 fn matching(case: &StreamCase) -> impl Iterator<Item = &Reading> {
     case.readings
         .iter()
@@ -570,7 +814,7 @@ proptest! {
     fn stream_view_is_consistent(case in stream_case()) {
         let StreamCase { stream, readings, now } = &case;
         let now = *now;
-        let v = streams::view(stream, readings, now);
+        let v = indexed_view(stream, readings, now);
 
         prop_assert_eq!(v.count, oracle_count(&case, now));
         let upto_now = matching(&case).filter(|r| r.time <= now).count();
@@ -972,7 +1216,7 @@ proptest! {
                 let _ = countdown::countdown_text(now, e.at, e.zone);
             }
             for s in &cfg.streams {
-                let v = streams::view(s, &[], now);
+                let v = streams::view(s, readings::Series::default(), now);
                 prop_assert_eq!(v.goals.len(), s.goals.len());
             }
         }
@@ -982,9 +1226,12 @@ proptest! {
     fn readings_parse_never_panics(text in prop_oneof![".*", "[ -~\n,]*", readings_soup()]) {
         let r = readings::parse(&text, "f.csv");
         let lines = text.lines().count();
-        prop_assert!(r.items.len() + r.warnings.len() <= lines, "{} + {} > {} lines",
-            r.items.len(), r.warnings.len(), lines);
-        prop_assert!(r.items.windows(2).all(|w| w[0].time <= w[1].time));
+        prop_assert!(r.len() + r.warnings.len() <= lines, "{} + {} > {} lines",
+            r.len(), r.warnings.len(), lines);
+        prop_assert_eq!(r.iter().count(), r.len());
+        for (_, _, series) in r.streams() {
+            prop_assert!(series.times.is_sorted());
+        }
         for w in &r.warnings {
             prop_assert!(w.starts_with("f.csv:"), "{}", w);
         }

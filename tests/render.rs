@@ -16,12 +16,14 @@ fn with_readings(mut app: App) -> App {
         count,
         source: dropwatch::readings::Origin::Log,
     };
-    app.readings.items = vec![
+    app.readings = [
         r("2022-04-24T15:00:00Z", 300_000),
         r("2022-04-24T16:00:00Z", 580_000),
         r("2022-04-24T17:00:00Z", 860_000),
         r("2022-04-24T18:00:00Z", 1_140_000),
-    ];
+    ]
+    .into_iter()
+    .collect();
     app
 }
 
