@@ -147,6 +147,25 @@ mod tests {
         assert!(e.contains("timeout after 100ms"), "{e}");
     }
 
+    /// A hook that starts a player in the background succeeds as soon as its shell is done,
+    /// and the player is left to play.
+    #[test]
+    fn a_child_left_in_the_background_is_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let done = dir.path().join("done");
+        let command = format!("(sleep 1; touch '{}') & echo started", done.display());
+        run(&hook(&command), Duration::from_millis(500)).unwrap();
+        // Bounded wait for the background child to finish its work: it was not killed.
+        let start = std::time::Instant::now();
+        while !done.exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the child was killed"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     #[test]
     fn spawn_reports_on_its_own_thread() {
         let (tx, rx) = std::sync::mpsc::channel();

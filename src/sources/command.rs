@@ -82,8 +82,16 @@ pub(crate) fn output(
     if !capture {
         stdout = Some(Vec::new());
     }
+    // A hook may leave a child behind (`mpv song.mp3 &`) that keeps stderr open: once the
+    // shell is done, give its stderr a moment and let the child be, rather than kill it.
+    const GRACE: Duration = Duration::from_millis(200);
+    let mut exited_at: Option<Instant> = None;
     while stdout.is_none() || stderr.is_none() || status.is_none() {
-        let left = deadline.saturating_duration_since(Instant::now());
+        let until = match exited_at {
+            Some(t) if !capture => deadline.min(t + GRACE),
+            _ => deadline,
+        };
+        let left = until.saturating_duration_since(Instant::now());
         match rx.recv_timeout(left) {
             Ok(Done::Stdout(Ok(bytes))) if bytes.len() as u64 > LIMIT => {
                 kill_group(pid);
@@ -94,7 +102,12 @@ pub(crate) fn output(
             }
             Ok(Done::Stderr(line)) => stderr = Some(line),
             Ok(Done::Exit(exit)) => {
+                exited_at = Some(Instant::now());
                 status = Some(exit.map_err(|e| SourceError::Run(format!("cannot wait: {e}")))?)
+            }
+            Err(RecvTimeoutError::Timeout) if exited_at.is_some() && !capture => {
+                stderr.get_or_insert_with(String::new);
+                break;
             }
             Err(RecvTimeoutError::Timeout) => {
                 kill_group(pid);
