@@ -446,9 +446,16 @@ fn count_at(readings: &Readings, stream: &Stream, t: DateTime<Utc>) -> u64 {
         .map_or(stream.count, |p| p.count)
 }
 
-/// The next event not yet released (or still live), else the one with the nearest
-/// anniversary, else the last.
+/// The event within its imminent hour, else the next event not yet released (or still live),
+/// else the one with the nearest anniversary, else the last.
 pub fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize> {
+    // A release within its hour leads, even while an earlier one is still live.
+    if let Some(i) = events
+        .iter()
+        .position(|e| countdown::phase(e.at, e.live_for, now) == countdown::Phase::Imminent)
+    {
+        return Some(i);
+    }
     if let Some(i) = events.iter().position(|e| now < e.at + e.live_for) {
         return Some(i);
     }

@@ -14,7 +14,7 @@ use crate::countdown::{self, Phase, Target};
 use crate::failure::Failure;
 use crate::numbers::{per_hour, short};
 use crate::problem::Problem;
-use crate::streams::{GoalView, Status, Window};
+use crate::streams::{GoalView, Status, StreamView, Window};
 use crate::view::View;
 
 /// How lines are written.
@@ -162,11 +162,12 @@ impl Facts {
 
 /// The goal a fan looks at next: the first not reached whose deadline is ahead, else the first
 /// not reached.
-fn next_goal(goals: &[GoalView]) -> Option<&GoalView> {
-    goals
-        .iter()
-        .find(|g| !g.reached && g.needed_per_hour.is_some())
-        .or_else(|| goals.iter().find(|g| !g.reached))
+/// The goal a fan looks at next: the one the dashboard's headline pushes (the earliest
+/// deadline still ahead), else the first not reached.
+fn next_goal(figures: &StreamView, now: chrono::DateTime<chrono::Utc>) -> Option<&GoalView> {
+    crate::view::next_goal(figures, now)
+        .and_then(|i| figures.goals.get(i))
+        .or_else(|| figures.goals.iter().find(|g| !g.reached))
 }
 
 /// "in 01:02:11", "OUT NOW", "out 4y 7m ago": an event's state in a few words.
@@ -224,7 +225,7 @@ pub fn facts(app: &App, view: &View) -> Facts {
                 format!("{}h {:02}m", left_secs / 3600, left_secs % 3600 / 60),
             );
         }
-        if let Some(g) = next_goal(&f.goals) {
+        if let Some(g) = next_goal(f, view.now) {
             set("goal", g.label.clone());
             set("percent", format!("{:.0}%", g.percent.min(9999.0)));
             set("needed", short(g.needed));
@@ -237,7 +238,7 @@ pub fn facts(app: &App, view: &View) -> Facts {
     facts.percentage = view
         .streams
         .first()
-        .and_then(|s| next_goal(&s.figures.goals))
+        .and_then(|s| next_goal(&s.figures, view.now))
         .map(|g| g.percent.clamp(0.0, 100.0).round() as u64);
     let selected = view.selected.as_ref().map(|s| s.index);
     for (i, e) in app.config.events.iter().enumerate() {

@@ -35,6 +35,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             template,
             once,
         }) => bar(&settings, format, &template, once),
+        Some(Command::Record) if settings.at.is_some() => Err(Failure::Usage(
+            "record polls sources now; --at replays only the dashboard and bar".into(),
+        )),
         Some(Command::Record) => crate::record::run(&source(&settings)?, settings.hooks),
         Some(Command::Man) => print_with(crate::shell::write_man),
         Some(Command::Schema) => print_with(crate::schema::write_schema),
@@ -66,7 +69,7 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
-    app.hooks = settings.hooks;
+    let _hooks = hooks(settings, &mut app, "the dashboard");
     let text = match settings.output {
         Output::Live => return crate::terminal::run(app, clock).map_err(Failure::Runtime),
         Output::Json => {
@@ -84,6 +87,21 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
         .lock()
         .write_all(text.as_bytes())
         .map_err(|e| Failure::Runtime(e.into()))
+}
+
+/// Turns hooks on when the settings allow them and no other process on this config runs
+/// them; the returned lock keeps that so while it is held.
+fn hooks(settings: &Settings, app: &mut App, who: &str) -> Option<std::fs::File> {
+    if !settings.hooks || settings.output != Output::Live {
+        return None;
+    }
+    match crate::polling::hooks_lock(&app.config, who) {
+        Ok(lock) => {
+            app.hooks = true;
+            lock
+        }
+        Err(_) => None,
+    }
 }
 
 /// The clock a command runs on: fixed for one frame, the system's, or a replay.
@@ -106,7 +124,7 @@ fn bar(
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, once);
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
-    app.hooks = settings.hooks;
+    let _hooks = hooks(settings, &mut app, "bar");
     crate::bar::run(app, clock, format, &template, once)
 }
 

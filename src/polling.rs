@@ -45,14 +45,33 @@ impl Polling {
     }
 }
 
-/// The lock file beside the config's readings, if it has a file.
-fn lock_path(config: &Config) -> Option<PathBuf> {
+/// The lock file `<stem>.<what>.lock` beside the config's readings, if it has a file.
+fn lock_path(config: &Config, what: &str) -> Option<PathBuf> {
     let readings = config.source.readings_path()?;
     let name = readings
         .file_name()?
         .to_string_lossy()
-        .replace(".readings.csv", ".poll.lock");
+        .replace(".readings.csv", &format!(".{what}.lock"));
     Some(readings.with_file_name(name))
+}
+
+/// Hooks run once per event, not once per process: of the dashboard, `bar` and `record` open
+/// on one config, the first to take `<stem>.hooks.lock` runs them. `Ok` holds the lock for as
+/// long as it is kept (`None`: the embedded default, nothing to share); `Err` names who runs them.
+pub fn hooks_lock(config: &Config, who: &str) -> Result<Option<File>, String> {
+    match lock_path(config, "hooks") {
+        None => Ok(None),
+        Some(path) => take_lock(&path, who).map(Some),
+    }
+}
+
+/// The config's sources by stream key, to notice a reload that changes them.
+pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
+    config
+        .streams
+        .iter()
+        .filter_map(|s| Some(((s.event.clone(), s.platform.clone()), s.source.clone()?)))
+        .collect()
 }
 
 /// Starts polling `config`'s sources as `who` ("the dashboard", "record"), handing each result
@@ -62,18 +81,11 @@ pub fn start(
     who: &str,
     on_result: impl Fn(PollResult<Key>) + Send + 'static,
 ) -> Polling {
-    let list: Vec<(Key, crate::config::SourceSpec)> = config
-        .streams
-        .iter()
-        .filter_map(|s| {
-            let spec = s.source.clone()?;
-            Some(((s.event.clone(), s.platform.clone()), spec))
-        })
-        .collect();
+    let list = sources(config);
     if list.is_empty() {
         return Polling::idle();
     }
-    let lock = match lock_path(config) {
+    let lock = match lock_path(config, "poll") {
         // The embedded default has no file to share: poll.
         None => None,
         Some(path) => match take_lock(&path, who) {
@@ -111,7 +123,9 @@ fn take_lock(path: &std::path::Path, who: &str) -> Result<File, String> {
             let _ = file.flush();
             Ok(file)
         }
-        Err(_) => {
+        // No locks on this file system (some network mounts): poll, as appends do.
+        Err(std::fs::TryLockError::Error(_)) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.take(200).read_to_string(&mut holder);
             Err(if holder.trim().is_empty() {
@@ -188,6 +202,21 @@ mod tests {
         }
         assert_eq!(next.role, Role::Polling);
         assert!(dir.path().join("fan.poll.lock").is_file());
+    }
+
+    #[test]
+    fn only_one_process_runs_the_hooks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, WITH_SOURCE).unwrap();
+        let config = parse(WITH_SOURCE, Source::File(path)).unwrap();
+        let first = hooks_lock(&config, "bar").unwrap();
+        assert!(first.is_some());
+        let holder = hooks_lock(&config, "the dashboard").unwrap_err();
+        assert!(holder.starts_with("bar (pid "), "{holder}");
+        // Nothing to share on the embedded default: it runs them.
+        let embedded = parse(WITH_SOURCE, Source::Embedded).unwrap();
+        assert!(matches!(hooks_lock(&embedded, "the dashboard"), Ok(None)));
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
         Utc::now(),
         chrono_tz::UTC,
     );
-    app.hooks = hooks;
+    // Hooks run once per event: here only if no dashboard or bar on this config runs them.
+    let _hooks = if hooks {
+        crate::polling::hooks_lock(&config, "record").ok()
+    } else {
+        None
+    };
+    app.hooks = _hooks.is_some();
     let Some(path) = config.source.readings_path() else {
         return Err(Failure::Usage(
             "record needs a config file to record beside; run `dropwatch init` first".into(),
@@ -55,7 +61,7 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
     announce(&polling, &config.source.display());
     if polling.role == Role::Idle {
         return Err(Failure::Usage(format!(
-            "{} has no [streams.source] to poll; add one (see the README's \"Count sources\")",
+            "{} has no [streams.source] to poll; add one (the README's \"Counts that come in by themselves\" shows how)",
             config.source.display()
         )));
     }
@@ -112,12 +118,17 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
                 Ok(fresh) => {
                     app.set_config(fresh.clone(), Utc::now());
                     crate::hooks::run_effects(&mut app, "record");
+                    // A save that leaves the sources as they were (a title, a goal) polls
+                    // nothing again: API quotas are counted per call.
+                    let same = polling::sources(&fresh) == polling::sources(&config);
                     config = fresh;
-                    // Let go of the lock before taking it again.
-                    drop(polling);
-                    polling = start(&config);
                     eprintln!("record: reloaded {}", config.source.display());
-                    announce(&polling, &config.source.display());
+                    if !same {
+                        // Let go of the lock before taking it again.
+                        drop(polling);
+                        polling = start(&config);
+                        announce(&polling, &config.source.display());
+                    }
                 }
                 Err(e) => eprintln!("record: keeping the last good config:\n{e}"),
             },

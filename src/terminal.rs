@@ -286,15 +286,6 @@ fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bo
     !app.quit
 }
 
-/// The config's sources, to notice a reload that changes them.
-fn sources_of(config: &config::Config) -> Vec<(polling::Key, config::SourceSpec)> {
-    config
-        .streams
-        .iter()
-        .filter_map(|s| Some(((s.event.clone(), s.platform.clone()), s.source.clone()?)))
-        .collect()
-}
-
 /// The sources being polled, and the load of the config they came from.
 #[derive(Default)]
 struct Polled {
@@ -316,7 +307,7 @@ fn keep_polling(
         return;
     }
     polled.loaded_at = app.loaded_at;
-    let now = sources_of(&app.config);
+    let now = polling::sources(&app.config);
     if polled.sources.as_ref() == Some(&now) && !retry {
         return;
     }

@@ -297,7 +297,7 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
 }
 
 /// The next goal not reached whose deadline is still ahead: the earliest deadline first.
-fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
+pub fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
     figures
         .goals
         .iter()
@@ -419,6 +419,23 @@ mod tests {
         // After the window: the countdown again.
         let v = View::derive(&app("2022-04-25T01:00:00Z"));
         assert_eq!(v.headline, Headline::Countdown);
+    }
+
+    /// Two drops 90 minutes apart: 45 minutes after the first, while its window is open, the
+    /// second is within its hour, and its countdown leads.
+    #[test]
+    fn a_release_within_its_hour_leads_over_another_events_window() {
+        let text = crate::config::DEFAULT_TOML.replace("2022-06-10 13:00", "2022-04-25 00:30");
+        let config = crate::config::parse(&text, crate::config::Source::Embedded).unwrap();
+        let a = crate::testing::app_with(
+            config,
+            crate::readings::Readings::default(),
+            "2022-04-24T14:45:00Z",
+        );
+        let v = View::derive(&a);
+        assert_eq!(v.headline, Headline::Countdown);
+        assert_eq!(v.selected.as_ref().map(|s| s.index), Some(1));
+        assert_eq!(v.digits, "00:45:00");
     }
 
     #[test]

@@ -87,7 +87,9 @@ pub fn json_count(body: &[u8], pointer: &str) -> Result<u64, SourceError> {
                     .map(|f| f as u64)
             })
             .ok_or_else(|| not_a_count(format!("is {n}, not a whole count"))),
-        Value::String(s) => parse_count(s).map_err(|e| not_a_count(format!("is {s:?}: {e}"))),
+        Value::String(s) => {
+            parse_count(s).map_err(|e| not_a_count(format!("is {}: {e}", crate::text::quote(s))))
+        }
         other => Err(not_a_count(format!("is {}, not a count", kind(other)))),
     }
 }
