@@ -583,15 +583,7 @@ mod tests {
         a
     }
 
-    fn spotify(time: &str, count: u64) -> Reading {
-        Reading {
-            time: utc(time),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count,
-            source: crate::readings::Origin::Log,
-        }
-    }
+    use crate::testing::spotify;
 
     /// The hooks among the effects, as (kind, goal label or event id), and the bells' texts.
     fn fired(a: &mut App) -> (Vec<(String, String)>, Vec<String>) {
@@ -825,13 +817,7 @@ mod tests {
     fn a_lower_count_in_the_prompt_asks_to_confirm() {
         let mut a = app("2022-04-24T16:00:00Z");
         a.selected = Some("with-you".into());
-        a.add_reading(Reading {
-            time: utc("2022-04-24T15:00:00Z"),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 1_000_000,
-            source: crate::readings::Origin::Manual,
-        });
+        a.add_reading(spotify("2022-04-24T15:00:00Z", 1_000_000));
         let type_count = |a: &mut App, text: &str| {
             for c in text.chars() {
                 press(a, KeyCode::Char(c));

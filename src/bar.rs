@@ -416,13 +416,7 @@ mod tests {
             ("2022-04-24T16:00:00Z", 500_000),
             ("2022-04-24T18:00:00Z", 1_350_000),
         ] {
-            a.add_reading(crate::readings::Reading {
-                time: crate::testing::utc(t),
-                event: "with-you".into(),
-                platform: "Spotify".into(),
-                count,
-                source: crate::readings::Origin::Log,
-            });
+            a.add_reading(crate::testing::spotify(t, count));
         }
         let f = facts(&a, &View::derive(&a));
         let t = Template::parse("{goal} {percent} {needed} {per_hour} {window} {count}").unwrap();

@@ -340,15 +340,7 @@ mod tests {
         }
     }
 
-    fn reading(time: &str, count: u64) -> Reading {
-        Reading {
-            time: utc(time),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count,
-            source: crate::readings::Origin::Log,
-        }
-    }
+    use crate::testing::spotify as reading;
 
     /// Readings every hour from the release: 300k in the first hour, then 280k/h.
     fn seed_readings() -> Vec<Reading> {

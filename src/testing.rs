@@ -20,6 +20,17 @@ pub fn utc(rfc3339: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// A reading of With You on Spotify, as `dropwatch log` records it, at `time` (RFC 3339).
+pub fn spotify(time: &str, count: u64) -> crate::readings::Reading {
+    crate::readings::Reading {
+        time: utc(time),
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+        source: crate::readings::Origin::Log,
+    }
+}
+
 /// The embedded default config.
 pub fn default_config() -> Config {
     Config::embedded().unwrap_or_else(|e| panic!("the embedded default must validate: {e}"))

@@ -441,13 +441,7 @@ mod tests {
     #[test]
     fn the_push_moves_to_the_next_goal_once_one_is_reached() {
         let mut a = app("2022-04-24T20:00:00Z");
-        a.add_reading(crate::readings::Reading {
-            time: a.now,
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 2_800_000,
-            source: crate::readings::Origin::Manual,
-        });
+        a.add_reading(crate::testing::spotify("2022-04-24T20:00:00Z", 2_800_000));
         let v = View::derive(&a);
         let p = push(&v).expect("push");
         assert_eq!(p.goal, Some(1));

@@ -2,9 +2,11 @@
 //! what happened in the environment, says on stderr when one fails, and runs none in a replay
 //! without `--hooks`; `dropwatch record` runs a goal's hook once when a polled count reaches it.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -75,20 +77,9 @@ fn replay(dir: &Path, hooks: bool) -> Child {
     cmd.spawn().expect("dropwatch bar starts")
 }
 
-/// Waits, polling, until `pred` holds for the file at `path`; panics with its text after `WAIT`.
+/// Waits for the file at `path` to satisfy `pred`, at most `WAIT`.
 fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if pred(&text) {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "timed out waiting for {what}:\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::wait_for_file(path, what, WAIT, pred)
 }
 
 /// Waits until the replay is 5 s past the last release (several ticks past every hook's

@@ -31,20 +31,9 @@ fn config_with_a_source(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-/// Waits, polling, until `pred` holds for the file at `path`; panics with its text after `WAIT`.
+/// Waits for the file at `path` to satisfy `pred`, at most `WAIT`.
 fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        if pred(&text) {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "timed out waiting for {what}:\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::wait_for_file(path, what, WAIT, pred)
 }
 
 #[test]

@@ -45,6 +45,28 @@ pub fn fails(cmd: &mut assert_cmd::Command, code: i32, says: &str) -> String {
     err
 }
 
+/// Waits, polling, until `pred` holds for the text of the file at `path`; panics with its
+/// text after `timeout`. For files a child process writes (readings, hook output, stderr).
+pub fn wait_for_file(
+    path: &Path,
+    what: &str,
+    timeout: Duration,
+    pred: impl Fn(&str) -> bool,
+) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if pred(&text) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "timed out waiting for {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
 /// (`CI` set) it fails them, since `.ci/run` installs it.
 pub fn have_tmux() -> bool {
