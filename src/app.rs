@@ -102,6 +102,9 @@ pub struct App {
     pub hooks: bool,
     /// Goals reached so far, by (event, platform, label): each rings and hooks once.
     reached: std::collections::BTreeSet<(String, String, String)>,
+    /// No goal can be newly reached before this instant (the next deadline or reading after
+    /// the last check) while the readings number this many: the tick skips the check.
+    goals_quiet: Option<(DateTime<Utc>, usize)>,
 }
 
 impl App {
@@ -126,6 +129,7 @@ impl App {
             polled_by: None,
             hooks: false,
             reached: Default::default(),
+            goals_quiet: None,
         };
         // Goals reached before we started are the past: nobody is paged for them.
         app.check_goals(false);
@@ -161,7 +165,17 @@ impl App {
             }
         }
         self.now = now;
-        self.check_goals(true);
+        let quiet = self
+            .goals_quiet
+            .is_some_and(|(until, n)| now < until && n == self.readings.len());
+        if !quiet {
+            self.check_goals(true);
+        }
+    }
+
+    /// Says the readings changed in place: the next tick checks the goals again.
+    pub fn readings_changed(&mut self) {
+        self.goals_quiet = None;
     }
 
     /// Notes every goal reached by now that was not before, and with `fire` rings and runs
@@ -169,6 +183,25 @@ impl App {
     /// before now (or before its deadline, once that passed), else the config's count. Goals
     /// already reached cost nothing, so the check is cheap enough for every tick.
     fn check_goals(&mut self, fire: bool) {
+        // Until the next deadline or reading after now, no count and no goal's rule changes.
+        let next_deadline = self
+            .config
+            .streams
+            .iter()
+            .flat_map(|s| &s.goals)
+            .map(|g| g.deadline)
+            .filter(|&d| d > self.now);
+        let next_reading = self
+            .readings
+            .streams()
+            .filter_map(|(_, _, series)| series.get(series.upto(self.now)).map(|p| p.time));
+        self.goals_quiet = Some((
+            next_deadline
+                .chain(next_reading)
+                .min()
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+            self.readings.len(),
+        ));
         for (i, stream) in self.config.streams.iter().enumerate() {
             let mut count_now = None;
             for goal in &stream.goals {
@@ -424,6 +457,7 @@ impl App {
     /// Records a reading the loop appended (or, for the embedded config, kept in memory).
     pub fn add_reading(&mut self, reading: Reading) {
         self.readings.add(reading);
+        self.readings_changed();
     }
 
     /// Applies a left click on what the last frame drew at that spot.

@@ -134,32 +134,67 @@ impl CalendarSpan {
 /// A countdown in `Dd HH:MM:SS` (days only when non-zero); beyond 99 days, `Nmo Nd` counted
 /// on the calendar of `zone`. Negative inputs count as zero.
 pub fn countdown_text(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> String {
-    let secs = seconds_left(target, now).max(0);
-    let days = secs / 86_400;
-    if days > 99 {
-        let span = calendar_span(now, target, zone);
-        let months = span.years * 12 + span.months;
-        return format!("{months}mo {}d", span.days);
-    }
-    let clock = format!(
-        "{:02}:{:02}:{:02}",
-        secs % 86_400 / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    );
-    if days > 0 {
-        format!("{days}d {clock}")
-    } else {
-        clock
-    }
+    Countdown::new(now, target, zone).to_string()
 }
 
 /// A compact countdown for a window title: `1:02:11`, `46d 15:00:00`, `4mo 2d`.
 pub fn compact_countdown(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> String {
-    let text = countdown_text(now, target, zone);
-    match text.strip_prefix('0') {
-        Some(rest) if !text.contains('d') && rest.len() == 7 => rest.to_string(),
-        _ => text,
+    Countdown::new(now, target, zone).compact().to_string()
+}
+
+/// The countdown from `now` to `target` as text, written where it goes: formatting it into a
+/// string that has room allocates nothing, which the per-second redraw relies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Countdown {
+    now: DateTime<Utc>,
+    target: DateTime<Utc>,
+    zone: Tz,
+    compact: bool,
+}
+
+impl Countdown {
+    /// The countdown to `target` at `now`, months counted in `zone`.
+    pub fn new(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> Countdown {
+        Countdown {
+            now,
+            target,
+            zone,
+            compact: false,
+        }
+    }
+
+    /// The title's form: no leading zero on the hours (`1:02:11`).
+    pub fn compact(self) -> Countdown {
+        Countdown {
+            compact: true,
+            ..self
+        }
+    }
+
+    /// Whether the text shows seconds (within 99 days), so it changes every second.
+    pub fn shows_seconds(&self) -> bool {
+        seconds_left(self.target, self.now).max(0) / 86_400 <= 99
+    }
+}
+
+impl std::fmt::Display for Countdown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = seconds_left(self.target, self.now).max(0);
+        let days = secs / 86_400;
+        if days > 99 {
+            let span = calendar_span(self.now, self.target, self.zone);
+            let months = span.years * 12 + span.months;
+            return write!(f, "{months}mo {}d", span.days);
+        }
+        let hours = secs % 86_400 / 3600;
+        let (minutes, seconds) = (secs % 3600 / 60, secs % 60);
+        if days > 0 {
+            write!(f, "{days}d {hours:02}:{minutes:02}:{seconds:02}")
+        } else if self.compact && hours < 10 {
+            write!(f, "{hours}:{minutes:02}:{seconds:02}")
+        } else {
+            write!(f, "{hours:02}:{minutes:02}:{seconds:02}")
+        }
     }
 }
 
@@ -234,14 +269,25 @@ pub fn target(
 
 /// "1st", "2nd", "3rd", "4th", "11th", "21st"…
 pub fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    Ordinal(n).to_string()
+}
+
+/// "1st", "2nd", "11th", written where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ordinal(pub u32);
+
+impl std::fmt::Display for Ordinal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        write!(f, "{n}{suffix}")
+    }
 }
 
 #[cfg(test)]

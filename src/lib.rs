@@ -20,6 +20,7 @@ pub mod problem;
 pub mod readings;
 pub mod record;
 pub mod schema;
+pub mod screen;
 pub mod settings;
 pub mod shell;
 pub mod sources;

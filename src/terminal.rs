@@ -11,8 +11,6 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event as TermEve
 use crossterm::event::{MouseButton, MouseEventKind};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
-use ratatui::backend::Backend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect};
@@ -22,7 +20,8 @@ use crate::event::{self, Event};
 use crate::load;
 use crate::polling::{self, Polling, Role};
 use crate::readings;
-use crate::ui::{self, Hits};
+use crate::screen::Screen;
+use crate::ui::Hits;
 use crate::view::View;
 
 /// The shortest wait between frames, so a fast replay redraws at most 20 times a second.
@@ -122,11 +121,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
     let mut screen = Screen::default();
     let mut full_redraw = true;
     let mut last_title = String::new();
+    // The view of the last frame, and whether anything but the clock moved since (an event,
+    // an effect): then the view is derived anew and the frame rendered in full.
+    let mut view: Option<View> = None;
+    let mut changed = true;
     loop {
         app.tick(clock.now());
         if live {
-            keep_polling(app, &mut polling, &mut polled_sources, &tx);
+            changed |= keep_polling(app, &mut polling, &mut polled_sources, &tx);
         }
+        changed |= !app.effects.is_empty();
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Suspend => {
@@ -149,22 +153,30 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
                 Rect::new(0, 0, size.width, size.height),
             )?;
             full_redraw = false;
+            changed = true;
         }
-        let view = View::derive(app);
-        screen.draw(terminal.backend_mut(), app, &view)?;
-        if view.title != last_title {
-            // OSC 2 so the countdown reads from a tab or a tmux status line.
-            let mut out = io::stdout();
-            write!(
-                out,
-                "\x1b]2;{}\x07",
-                view.title.replace(['\x07', '\x1b'], "")
-            )?;
-            out.flush()?;
-            last_title = view.title;
+        // Only the seconds moved: draw the parts that show them. Else a full render.
+        let mut steady = false;
+        if let Some(v) = view.as_mut().filter(|_| !changed)
+            && v.advance(app)
+        {
+            steady = screen.second(terminal.backend_mut(), app, v)?.is_some();
+        }
+        if !steady {
+            let fresh = View::derive(app);
+            screen.draw(terminal.backend_mut(), app, &fresh)?;
+            view = Some(fresh);
+        }
+        changed = false;
+        if let Some(v) = &view
+            && v.title != last_title
+        {
+            set_title(&v.title)?;
+            last_title.clone_from(&v.title);
         }
         match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
             Ok(ev) => {
+                changed = true;
                 if !on_event(app, ev, &screen.hits, &mut full_redraw) {
                     return Ok(());
                 }
@@ -181,57 +193,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
     }
 }
 
-/// What is on the terminal and the frame being drawn. ratatui's `Terminal::draw` writes a
-/// style-reset tail and wakes the terminal on every call even when no cell changed, and keeps
-/// buffers we would compare again; so we diff our own two buffers once and send the changed
-/// cells only when there are some. Both buffers are reused from frame to frame.
-#[derive(Default)]
-struct Screen {
-    /// What the terminal shows.
-    shown: Buffer,
-    /// Scratch for the next frame.
-    next: Buffer,
-    /// Where the last frame drew what a click can land on.
-    hits: Hits,
-}
-
-impl Screen {
-    /// Clears the terminal and forgets what it showed, so the next draw sends every cell.
-    fn clear<B: Backend<Error = io::Error>>(
-        &mut self,
-        backend: &mut B,
-        area: Rect,
-    ) -> io::Result<()> {
-        backend.clear_region(ratatui::backend::ClearType::All)?;
-        backend.hide_cursor()?;
-        self.shown = Buffer::empty(area);
-        self.next = Buffer::empty(area);
-        Ok(())
+/// Sets the terminal's title (OSC 2), so the countdown reads from a tab or a tmux status line;
+/// control characters in it are left out. Writes through the locked stdout, allocating nothing.
+fn set_title(title: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(b"\x1b]2;")?;
+    for piece in title.split(|c: char| c.is_control()) {
+        out.write_all(piece.as_bytes())?;
     }
-
-    /// Renders `app` and sends what changed, inside a synchronized update (CSI ?2026h …
-    /// ?2026l) so a terminal that supports it never shows half a frame; returns whether
-    /// anything was sent. Nothing at all is written when nothing changed.
-    fn draw<B: Backend<Error = io::Error> + Write>(
-        &mut self,
-        backend: &mut B,
-        app: &App,
-        view: &View,
-    ) -> io::Result<bool> {
-        self.next.reset();
-        let area = self.next.area;
-        self.hits = ui::draw(app, view, area, &mut self.next);
-        let updates = self.shown.diff(&self.next);
-        if updates.is_empty() {
-            return Ok(false);
-        }
-        crossterm::queue!(backend, crossterm::terminal::BeginSynchronizedUpdate)?;
-        backend.draw(updates.into_iter())?;
-        crossterm::queue!(backend, crossterm::terminal::EndSynchronizedUpdate)?;
-        Backend::flush(backend)?;
-        std::mem::swap(&mut self.shown, &mut self.next);
-        Ok(true)
-    }
+    out.write_all(b"\x07")?;
+    out.flush()
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.
@@ -294,22 +265,23 @@ struct Polled {
 }
 
 /// (Re)starts polling when a reload changed the config's sources, and retries once a minute
-/// while another process polls, so that this one takes over when that one quits.
+/// while another process polls, so that this one takes over when that one quits. Returns
+/// whether it (re)started.
 fn keep_polling(
     app: &mut App,
     polling: &mut Polling,
     polled: &mut Polled,
     tx: &mpsc::Sender<Event>,
-) {
+) -> bool {
     let reloaded = polled.loaded_at != app.loaded_at || polled.sources.is_none();
     let retry = matches!(polling.role, Role::Watching(_)) && app.now.second() == 0;
     if !reloaded && !retry {
-        return;
+        return false;
     }
     polled.loaded_at = app.loaded_at;
     let now = polling::sources(&app.config);
     if polled.sources.as_ref() == Some(&now) && !retry {
-        return;
+        return false;
     }
     // Let go of the lock before taking it again.
     *polling = Polling::idle();
@@ -322,6 +294,7 @@ fn keep_polling(
         _ => None,
     };
     polled.sources = Some(now);
+    true
 }
 
 /// Appends `reading` to the readings file (the path `log` takes) and shows it at once; the
@@ -377,29 +350,12 @@ fn reload(app: &mut App) {
         Err(e) => app.reload_failed(e),
     }
     load::refresh_readings(&app.config.source, &mut app.readings);
+    app.readings_changed();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::backend::CrosstermBackend;
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    /// What the backend wrote, readable while the backend holds it.
-    #[derive(Clone, Default)]
-    struct Sink(Rc<RefCell<Vec<u8>>>);
-
-    impl Write for Sink {
-        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
     #[test]
     fn a_failed_hook_shows_in_the_footer() {
         let mut app = crate::testing::app("2022-04-24T13:00:00Z");
@@ -421,25 +377,5 @@ mod tests {
             text.contains("hook failed: on_release of With You: exit 1: no display"),
             "{text}"
         );
-    }
-
-    #[test]
-    fn a_frame_is_one_synchronized_update_and_no_change_writes_nothing() {
-        let app = crate::testing::app("2022-04-24T13:00:00Z");
-        let view = View::derive(&app);
-        let sink = Sink::default();
-        let mut backend = CrosstermBackend::new(sink.clone());
-        let mut screen = Screen::default();
-        let area = Rect::new(0, 0, 40, 12);
-        screen.shown = Buffer::empty(area);
-        screen.next = Buffer::empty(area);
-        assert!(screen.draw(&mut backend, &app, &view).unwrap());
-        let out = String::from_utf8_lossy(&sink.0.borrow()).to_string();
-        assert!(out.starts_with("\x1b[?2026h"), "{out:?}");
-        assert!(out.ends_with("\x1b[?2026l"), "{out:?}");
-        assert!(out.contains("With You"), "{out:?}");
-        sink.0.borrow_mut().clear();
-        assert!(!screen.draw(&mut backend, &app, &view).unwrap());
-        assert!(sink.0.borrow().is_empty());
     }
 }

@@ -1,12 +1,14 @@
 //! One view per frame: what the screen, the terminal title and `--json` show, derived once
 //! from the state and its `now`. Widgets read it and never work a figure out again.
 
-use chrono::{DateTime, Utc};
+use std::fmt::Write as _;
+
+use chrono::{DateTime, DurationRound, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::app::{self, App};
 use crate::config::{Config, Event, SourceKind, Stream};
-use crate::countdown::{self, Phase, Target};
+use crate::countdown::{self, Countdown, Ordinal, Phase, Target};
 use crate::numbers::short;
 use crate::streams::{self, GoalView, StreamView, Window};
 
@@ -124,11 +126,34 @@ pub struct Everything {
     pub fresh: Vec<Freshness>,
 }
 
+/// Which of the frame's texts show seconds. The header clock always does; these may. Between
+/// two full renders (see [`View::until`]) nothing else on screen changes, so each second in
+/// between redraws only these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seconds {
+    /// The headline's digits (and the title): a countdown within 99 days.
+    pub digits: bool,
+    /// The terminal title counts down to the second.
+    pub title: bool,
+    /// For each event (config order), whether its status in the list counts down to the
+    /// second.
+    pub events: Vec<bool>,
+}
+
 /// One frame's worth of derived facts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
     /// The instant shown, whole seconds.
     pub now: DateTime<Utc>,
+    /// The start of `now`'s minute: what moves slower than the clock (the chart's and the
+    /// timeline's "now") moves once a minute.
+    pub minute: DateTime<Utc>,
+    /// Until this instant only the texts in `seconds` change: the next minute, or sooner the
+    /// next instant anything else on screen may change (a phase, a reading in a replay, an
+    /// age or a deadline that falls within a minute). From it on, the view is derived anew.
+    pub until: DateTime<Utc>,
+    /// Which texts show seconds.
+    pub seconds: Seconds,
     /// The zone of the header clock and the events list.
     pub zone: Tz,
     /// Each event's phase, in config order.
@@ -206,6 +231,9 @@ impl View {
         };
         let mut view = View {
             now,
+            minute: now.duration_trunc(TimeDelta::minutes(1)).unwrap_or(now),
+            until: now,
+            seconds: Seconds::default(),
             zone: app.display_zone(),
             phases,
             selected,
@@ -215,13 +243,92 @@ impl View {
             title: String::new(),
             everything: None,
         };
-        view.digits = digits(&view, config).unwrap_or_default();
-        view.title = match (&view.headline, &view.selected) {
-            (Headline::Push(p), _) => push_title(&view, config, p),
-            (Headline::Countdown, Some(s)) => title(&config.events[s.index], s.target, now),
-            (Headline::Countdown, None) => "dropwatch".to_string(),
-        };
+        view.write_digits(config);
+        view.write_title(config);
+        view.seconds = seconds(&view, config);
+        view.until = until(app, &view);
         view
+    }
+
+    /// Moves the view to `app.now` when only its seconds changed since it was derived: the
+    /// digits and the title are rewritten in place, allocating nothing. False when the view
+    /// must be derived anew: at or past [`View::until`], when the clock went back, or when the
+    /// zone changed.
+    pub fn advance(&mut self, app: &App) -> bool {
+        let now = app.now;
+        if now < self.now || now >= self.until || app.display_zone() != self.zone {
+            return false;
+        }
+        if now != self.now {
+            self.now = now;
+            if self.seconds.digits {
+                self.write_digits(&app.config);
+            }
+            if self.seconds.title {
+                self.write_title(&app.config);
+            }
+        }
+        true
+    }
+
+    /// Writes the big digits' text for the headline: the countdown (or time since).
+    fn write_digits(&mut self, config: &Config) {
+        let mut out = std::mem::take(&mut self.digits);
+        out.clear();
+        let now = self.now;
+        let _ = match (&self.headline, &self.selected) {
+            (Headline::Push(p), _) => {
+                let zone = config.streams[p.stream].window_zone;
+                write!(out, "{}", Countdown::new(now, p.closes, zone))
+            }
+            (Headline::Countdown, Some(selected)) => match config.events.get(selected.index) {
+                Some(event) => match selected.target {
+                    Target::Release(t) | Target::Anniversary(_, t) => {
+                        write!(out, "{}", Countdown::new(now, t, event.zone))
+                    }
+                    Target::Live(t) => write!(out, "{}", Countdown::new(t, now, event.zone)),
+                    Target::Since(t) => {
+                        out.write_str(&countdown::calendar_span(t, now, event.zone).short(3))
+                    }
+                },
+                None => Ok(()),
+            },
+            (Headline::Countdown, None) => Ok(()),
+        };
+        self.digits = out;
+    }
+
+    /// Writes the terminal title, e.g. "With You in 1:02:11".
+    fn write_title(&mut self, config: &Config) {
+        let mut out = std::mem::take(&mut self.title);
+        out.clear();
+        let now = self.now;
+        let _ = match (&self.headline, &self.selected) {
+            (Headline::Push(p), _) => out.write_str(&push_title(self, config, p)),
+            (Headline::Countdown, Some(s)) => {
+                let event = &config.events[s.index];
+                let (name, zone) = (&event.name, event.zone);
+                match s.target {
+                    Target::Release(t) => {
+                        write!(out, "{name} in {}", Countdown::new(now, t, zone).compact())
+                    }
+                    Target::Live(_) => write!(out, "{name} OUT NOW"),
+                    Target::Anniversary(n, t) => write!(
+                        out,
+                        "{name} {} anniversary in {}",
+                        Ordinal(n),
+                        Countdown::new(now, t, zone).compact()
+                    ),
+                    Target::Since(t) => write!(
+                        out,
+                        "{name} out {} ago",
+                        countdown::calendar_span(t, now, zone).short(2)
+                    ),
+                }
+            }
+            (Headline::Countdown, None) => out.write_str("dropwatch"),
+        };
+        self.title = out;
     }
 
     /// The view with every event's anniversary and every stream's figures, for `--json`.
@@ -307,24 +414,6 @@ pub fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The big digits' text for the headline.
-fn digits(view: &View, config: &Config) -> Option<String> {
-    let now = view.now;
-    if let Headline::Push(p) = &view.headline {
-        let zone = config.streams[p.stream].window_zone;
-        return Some(countdown::countdown_text(now, p.closes, zone));
-    }
-    let selected = view.selected.as_ref()?;
-    let event = config.events.get(selected.index)?;
-    Some(match selected.target {
-        Target::Release(t) | Target::Anniversary(_, t) => {
-            countdown::countdown_text(now, t, event.zone)
-        }
-        Target::Live(t) => countdown::countdown_text(t, now, event.zone),
-        Target::Since(t) => countdown::calendar_span(t, now, event.zone).short(3),
-    })
-}
-
 /// "With You: 6:00:00 left, 1.56M to Global top 10".
 fn push_title(view: &View, config: &Config, push: &Push) -> String {
     let stream = &config.streams[push.stream];
@@ -357,26 +446,111 @@ pub fn target(event: &Event, now: DateTime<Utc>) -> Target {
     )
 }
 
-/// The terminal title for `event` counting to `target`.
-fn title(event: &Event, target: Target, now: DateTime<Utc>) -> String {
-    match target {
-        Target::Release(t) => format!(
-            "{} in {}",
-            event.name,
-            countdown::compact_countdown(now, t, event.zone)
-        ),
-        Target::Live(_) => format!("{} OUT NOW", event.name),
-        Target::Anniversary(n, t) => format!(
-            "{} {} anniversary in {}",
-            event.name,
-            countdown::ordinal(n),
-            countdown::compact_countdown(now, t, event.zone)
-        ),
-        Target::Since(t) => format!(
-            "{} out {} ago",
-            event.name,
-            countdown::calendar_span(t, now, event.zone).short(2)
-        ),
+/// Which texts of `view` show seconds.
+fn seconds(view: &View, config: &Config) -> Seconds {
+    let now = view.now;
+    let ticks = |c: Countdown| c.shows_seconds();
+    let (digits, title) = match (&view.headline, &view.selected) {
+        (Headline::Push(_), _) => (true, true),
+        (Headline::Countdown, Some(s)) => {
+            let zone = config.events[s.index].zone;
+            match s.target {
+                Target::Release(t) | Target::Anniversary(_, t) => {
+                    let t = ticks(Countdown::new(now, t, zone));
+                    (t, t)
+                }
+                Target::Live(t) => (ticks(Countdown::new(t, now, zone)), false),
+                Target::Since(_) => (false, false),
+            }
+        }
+        (Headline::Countdown, None) => (false, false),
+    };
+    let events = config
+        .events
+        .iter()
+        .zip(&view.phases)
+        .map(|(e, phase)| {
+            matches!(phase, Phase::Upcoming | Phase::Imminent)
+                && ticks(Countdown::new(now, e.at, e.zone))
+        })
+        .collect();
+    Seconds {
+        digits,
+        title,
+        events,
+    }
+}
+
+/// The next instant after `view.now` at which anything on screen but the texts that show
+/// seconds may change. Texts that count in minutes or days (ages, "window opens in", "out 4y 7m
+/// ago", phases, dates) change on a whole minute, or on the second of the minute of the
+/// instant they count from or to (or the next); so the frame is derived anew at those seconds
+/// of each minute (twice a minute for a config of whole minutes). A replay
+/// reaches readings recorded later than now: each is due at its own instant. An open
+/// tracking window's figures (needed per hour, projection) move with every second.
+fn until(app: &App, view: &View) -> DateTime<Utc> {
+    let now = view.now;
+    let second = TimeDelta::seconds(1);
+    let open = view
+        .streams
+        .iter()
+        .any(|s| matches!(s.figures.window, Window::Open { .. }));
+    if open || matches!(view.headline, Headline::Push(_)) {
+        return now + second;
+    }
+    let config = &app.config;
+    // Bit n: something may change when the clock's seconds read n; 0 is the minute itself.
+    // A text counting from an instant in whole minutes or days turns on the instant's second;
+    // one counting down to it, a second later (59 s left still reads as the lower minute).
+    let mut due: u64 = 1;
+    let mut on = |t: DateTime<Utc>| {
+        let s = ceil_second(t).second();
+        due |= (1 << s) | (1 << ((s + 1) % 60));
+    };
+    for e in &config.events {
+        on(e.at);
+        if let Some(end) = e.at.checked_add_signed(e.live_for) {
+            on(end);
+        }
+    }
+    for s in &config.streams {
+        on(s.window_start);
+        on(s.window_end);
+        s.goals.iter().for_each(|g| on(g.deadline));
+    }
+    for shown in &view.streams {
+        if let Some(t) = shown.fresh.last_reading_at {
+            on(t);
+        }
+    }
+    for status in app.sources.values() {
+        status.last_ok.into_iter().for_each(&mut on);
+        if let Some((_, since)) = &status.failing {
+            on(*since);
+        }
+    }
+    let at = i64::from(now.second());
+    let ahead = (1..=60)
+        .find(|d| due & (1 << ((at + d) % 60)) != 0)
+        .unwrap_or(60);
+    let mut until = now + TimeDelta::seconds(ahead);
+    for shown in &view.streams {
+        let stream = &config.streams[shown.index];
+        let series = app.readings.of(&stream.event, &stream.platform);
+        if let Some(next) = series.get(series.upto(now)) {
+            until = until.min(ceil_second(next.time));
+        }
+    }
+    until.max(now + second)
+}
+
+/// `t`, or the next whole second when it falls within one.
+fn ceil_second(t: DateTime<Utc>) -> DateTime<Utc> {
+    let floor = crate::clock::floor_second(t);
+    if floor == t {
+        t
+    } else {
+        floor + TimeDelta::seconds(1)
     }
 }
 

@@ -33,7 +33,10 @@ struct Span2 {
 }
 
 impl Span2 {
-    fn of(stream: &Stream, view: &StreamView, now: DateTime<Utc>) -> Span2 {
+    /// The span of `stream`'s chart; `minute` is the start of now's minute, so that the time
+    /// axis moves once a minute, not every second.
+    fn of(stream: &Stream, view: &StreamView, minute: DateTime<Utc>) -> Span2 {
+        let now = minute;
         // Before the window opens, "now" is on the chart too.
         let from = match view.window {
             Window::Opens { .. } => now.min(stream.window_start),
@@ -85,7 +88,9 @@ pub fn render(
         return;
     }
     let now = frame.now;
-    let span = Span2::of(stream, view, now);
+    // Where now goes on the time axis moves once a minute: a column is many minutes wide.
+    let minute = frame.minute;
+    let span = Span2::of(stream, view, minute);
     let end = span.width();
     let top_value = view
         .goals
@@ -137,7 +142,7 @@ pub fn render(
         let from_t = view
             .count_at
             .filter(|t| *t >= span.from)
-            .unwrap_or(now.max(stream.window_start));
+            .unwrap_or(minute.max(stream.window_start));
         let from = (span.x(from_t), view.count as f64);
         for g in view.goals.iter().filter(|g| !g.reached && now < g.deadline) {
             let to = clip(from, (span.x(g.deadline), g.streams as f64), end);
@@ -164,7 +169,7 @@ pub fn render(
         GraphType::Line,
     ));
     data.push((points, theme.bold(), Marker::Dot, GraphType::Scatter));
-    let now_x = span.x(now);
+    let now_x = span.x(minute);
     let now_on_chart = open && (0.0..=end).contains(&now_x);
     if now_on_chart {
         data.push((
@@ -212,7 +217,14 @@ pub fn render(
         buf.set_string(area.x + gutter - 2, zero_y, "0", theme.dim());
     }
     buf.set_string(area.x + gutter - 1, zero_y, "┤", theme.border());
-    time_axis(frame, span, now_on_chart.then_some(now), plot, buf, theme);
+    time_axis(
+        frame,
+        span,
+        now_on_chart.then_some(minute),
+        plot,
+        buf,
+        theme,
+    );
 }
 
 /// The axis under a plot: a line, then the start and end times in the display zone, and now.
@@ -285,7 +297,7 @@ pub fn render_bars(
     if area.height < BARS_MIN_ROWS || area.width < 20 || view.rates.is_empty() {
         return;
     }
-    let span = Span2::of(stream, view, frame.now);
+    let span = Span2::of(stream, view, frame.minute);
     let peak = view.rates.iter().max().copied().unwrap_or(0);
     let caption = format!(
         " streams/hour between readings · peak {}",

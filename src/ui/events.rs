@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
+use super::parts::Part;
 use super::theme::Theme;
 use crate::app::{App, Hit};
 use crate::config::Event;
@@ -86,7 +87,8 @@ pub fn status_text(event: &Event, phase: Phase, now: chrono::DateTime<chrono::Ut
     }
 }
 
-/// Draws the list, and adds each drawn row to `hits`.
+/// Draws the list, adds each drawn row to `hits`, and each status that counts down to the
+/// second to `parts`.
 pub fn render(
     app: &App,
     view: &View,
@@ -94,6 +96,7 @@ pub fn render(
     buf: &mut Buffer,
     theme: Theme,
     hits: &mut Vec<(Rect, Hit)>,
+    parts: &mut Vec<Part>,
 ) {
     if area.is_empty() {
         return;
@@ -146,32 +149,36 @@ pub fn render(
         // Columns are written where they go rather than padded with spaces: a frame is drawn
         // every second, and blank cells cost as much to write as letters.
         let mut x = inner.x;
-        let mut put = |text: &str, width: usize, style: Style| {
-            buf.set_stringn(x, y, fit(text, width), width, style);
-            x = x.saturating_add(width as u16);
+        let put = |buf: &mut Buffer, x: &mut u16, text: &str, width: usize, style: Style| {
+            buf.set_stringn(*x, y, fit(text, width), width, style);
+            *x = x.saturating_add(width as u16);
         };
-        put(marker, 2, theme.accent());
-        put(
-            &event.name,
-            name_w,
-            if is_selected {
-                theme.bold()
-            } else {
-                theme.text()
-            },
-        );
-        put(
-            &status_text(event, phase, view.now),
-            status_w,
-            theme.phase(phase),
-        );
+        put(buf, &mut x, marker, 2, theme.accent());
+        let name_style = if is_selected {
+            theme.bold()
+        } else {
+            theme.text()
+        };
+        put(buf, &mut x, &event.name, name_w, name_style);
+        if view.seconds.events.get(i) == Some(&true) {
+            // A countdown to the second: a part, drawn again each second on its own.
+            let part = Part::Status {
+                area: Rect::new(x, y, status_w as u16, 1).intersection(inner),
+                event: i,
+                style: theme.phase(phase),
+                selected: is_selected.then(|| theme.selected()),
+            };
+            part.render(app, view, buf);
+            parts.push(part);
+            x = x.saturating_add(status_w as u16);
+        } else {
+            let status = status_text(event, phase, view.now);
+            put(buf, &mut x, &status, status_w, theme.phase(phase));
+        }
         let local = event.at.with_timezone(&zone);
         if time_w > 0 {
-            put(
-                &local.format(" %-d %b %y %H:%M %Z").to_string(),
-                time_w,
-                theme.dim(),
-            );
+            let time = local.format(" %-d %b %y %H:%M %Z").to_string();
+            put(buf, &mut x, &time, time_w, theme.dim());
         } else if two_lines {
             let date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
             buf.set_stringn(
@@ -209,7 +216,8 @@ fn render_timeline(
     buf: &mut Buffer,
     theme: Theme,
 ) {
-    let now = view.now;
+    // Now moves along the axis once a minute: the frames in between redraw only seconds.
+    let now = view.minute;
     let first = events.iter().map(|e| e.at).min().unwrap_or(now).min(now);
     let last = events.iter().map(|e| e.at).max().unwrap_or(now).max(now);
     let span = (last - first).num_seconds().max(1) as f64;

@@ -5,31 +5,45 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
+use super::parts::{CLOCK_WIDTH, Part};
 use super::theme::Theme;
 use crate::app::App;
 use crate::view::View;
 
-/// Draws the header row.
-pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// Draws the header row; the clock is a part that shows seconds, added to `parts`.
+pub fn render(
+    app: &App,
+    view: &View,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+    parts: &mut Vec<Part>,
+) {
     if area.is_empty() {
         return;
     }
     let local = view.now.with_timezone(&view.zone);
     let width = area.width as usize;
-    // Longest clock first; shorter forms as the width shrinks.
+    // Longest clock first; shorter forms as the width shrinks. The date and the zone cannot
+    // change within the minute, so only the time between them is drawn each second.
+    let zone = local.format("%Z").to_string();
     let clocks = [
-        format!("{}  [z] ", local.format("%a %-d %b %Y %H:%M:%S %Z")),
-        format!("{} ", local.format("%a %-d %b %H:%M:%S %Z")),
-        format!("{} ", local.format("%H:%M:%S %Z")),
-        format!("{} ", local.format("%H:%M:%S")),
+        (
+            local.format("%a %-d %b %Y ").to_string(),
+            format!(" {zone}  [z] "),
+        ),
+        (local.format("%a %-d %b ").to_string(), format!(" {zone} ")),
+        (String::new(), format!(" {zone} ")),
+        (String::new(), " ".to_string()),
     ];
     let title = format!(" {}", app.config.title);
-    let clock = clocks
-        .iter()
-        .find(|c| c.width() + title.width().min(12) <= width)
-        .cloned()
-        .unwrap_or_default();
-    let title_width = width.saturating_sub(clock.width() + 1);
+    let clock = clocks.into_iter().find(|(prefix, suffix)| {
+        prefix.width() + CLOCK_WIDTH + suffix.width() + title.width().min(12) <= width
+    });
+    let clock_width = clock
+        .as_ref()
+        .map_or(0, |(p, s)| p.width() + CLOCK_WIDTH + s.width());
+    let title_width = width.saturating_sub(clock_width + 1);
     buf.set_stringn(
         area.x,
         area.y,
@@ -37,7 +51,15 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme
         title_width,
         theme.accent(),
     );
-    let clock = fit(&clock, width);
-    let x = area.x + (width - clock.width().min(width)) as u16;
-    buf.set_stringn(x, area.y, &clock, width, theme.text());
+    if let Some((prefix, suffix)) = clock {
+        let part = Part::Clock {
+            x: area.x + (width - clock_width) as u16,
+            y: area.y,
+            prefix,
+            suffix,
+            style: theme.text(),
+        };
+        part.render(app, view, buf);
+        parts.push(part);
+    }
 }

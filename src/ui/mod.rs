@@ -3,10 +3,12 @@
 //! here reads a clock, a file or the terminal.
 
 mod chart;
+mod digits;
 mod events;
 mod header;
 mod help;
 mod next;
+pub mod parts;
 mod status;
 mod streams;
 pub mod text;
@@ -21,6 +23,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Hit, Mode};
 use crate::view::View;
 pub use next::DigitSize;
+pub use parts::{Part, draw_seconds};
 use theme::Theme;
 
 /// Below this width or height the screen shows one line of countdown and nothing else.
@@ -127,21 +130,31 @@ impl Hits {
     }
 }
 
+/// What a full render leaves behind for the frames until the next one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drawn {
+    /// Where a click lands.
+    pub hits: Hits,
+    /// The parts that show seconds, for [`draw_seconds`]; `None` when each second needs a
+    /// full render (the help overlay covers them, or the screen is too small for panels).
+    pub parts: Option<Vec<Part>>,
+}
+
 fn is_tiny(area: Rect) -> bool {
     area.width < TINY_WIDTH || area.height < TINY_HEIGHT
 }
 
-/// Draws the whole dashboard into `area` and returns where its clickable parts went; any
-/// size, down to 0x0, is fine.
-pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Hits {
+/// Draws the whole dashboard into `area` and returns where its clickable parts and its parts
+/// that show seconds went; any size, down to 0x0, is fine.
+pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
     let mut hits = Hits::default();
     if area.is_empty() {
-        return hits;
+        return Drawn::default();
     }
     let theme = Theme::new(app.color);
     if is_tiny(area) {
         render_tiny(app, view, area, buf, theme);
-        return hits;
+        return Drawn::default();
     }
     let width = area.width as usize;
     let banner = status::banner_lines(app, width, theme);
@@ -156,16 +169,29 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Hits {
         };
         footer = vec![footer.swap_remove(keep)];
     }
-    header::render(app, view, areas.header, buf, theme);
-    next::render(app, view, &areas, buf, theme);
-    events::render(app, view, areas.events, buf, theme, &mut hits.areas);
+    let mut parts = Vec::new();
+    header::render(app, view, areas.header, buf, theme, &mut parts);
+    next::render(app, view, &areas, buf, theme, &mut parts);
+    events::render(
+        app,
+        view,
+        areas.events,
+        buf,
+        theme,
+        &mut hits.areas,
+        &mut parts,
+    );
     streams::render(app, view, areas.streams, buf, theme);
     status::render_banner(banner, areas.banner, buf);
     status::render_footer(footer, areas.footer, buf);
     if app.mode == Mode::Help {
         help::render(area, buf, theme);
+        return Drawn { hits, parts: None };
     }
-    hits
+    Drawn {
+        hits,
+        parts: Some(parts),
+    }
 }
 
 /// The dashboard as a widget, for a caller that does not need the hit areas.

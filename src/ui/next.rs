@@ -4,14 +4,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
+use super::parts::Part;
 use super::theme::Theme;
-use super::{Areas, fit};
+use super::{Areas, digits, fit};
 use crate::app::App;
 use crate::config::Event;
 use crate::countdown::{self, Phase, Target};
@@ -49,14 +48,6 @@ impl DigitSize {
             DigitSize::None => 0,
             DigitSize::Quadrant => 4,
             DigitSize::HalfHeight | DigitSize::Full => 8,
-        }
-    }
-
-    fn pixel_size(self) -> PixelSize {
-        match self {
-            DigitSize::Quadrant => PixelSize::Quadrant,
-            DigitSize::HalfHeight | DigitSize::None => PixelSize::HalfHeight,
-            DigitSize::Full => PixelSize::Full,
         }
     }
 }
@@ -179,8 +170,16 @@ fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bo
     }
 }
 
-/// Draws the Next panel: the push while a tracking window leads, else the countdown.
-pub fn render(app: &App, view: &View, areas: &Areas, buf: &mut Buffer, theme: Theme) {
+/// Draws the Next panel: the push while a tracking window leads, else the countdown, whose
+/// digits are a part that shows seconds when the view says they do.
+pub fn render(
+    app: &App,
+    view: &View,
+    areas: &Areas,
+    buf: &mut Buffer,
+    theme: Theme,
+    parts: &mut Vec<Part>,
+) {
     let area = areas.next;
     if area.is_empty() {
         return;
@@ -196,7 +195,7 @@ pub fn render(app: &App, view: &View, areas: &Areas, buf: &mut Buffer, theme: Th
     block.render(area, buf);
     match &view.headline {
         Headline::Push(push) => render_push(app, view, push, areas, inner, buf, theme),
-        Headline::Countdown => render_countdown(app, view, areas, inner, buf, theme),
+        Headline::Countdown => render_countdown(app, view, areas, inner, buf, theme, parts),
     }
 }
 
@@ -207,6 +206,7 @@ fn render_countdown(
     inner: Rect,
     buf: &mut Buffer,
     theme: Theme,
+    parts: &mut Vec<Part>,
 ) {
     let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
         Paragraph::new("No events yet: add an [[event]] to the config (see README).")
@@ -233,32 +233,36 @@ fn render_countdown(
     fit_line(title, width).render(title_row, buf);
 
     let (captions, at) = caption(view, selected, event);
-    let digits = &view.digits;
-    let inline = if areas.digits == DigitSize::None {
-        format!(" {digits}")
+    let part = if areas.digits == DigitSize::None {
+        Part::Caption {
+            area: caption_row,
+            captions: captions.map(|words| format!(" {words}")),
+            style: theme.phase(phase),
+            digits: theme.accent(),
+        }
     } else {
-        String::new()
-    };
-    // The longest caption that fits beside the countdown; with no room, the countdown alone.
-    let caption_line = captions
-        .iter()
-        .map(|words| {
-            Line::from(vec![
-                Span::styled(format!(" {words}"), theme.phase(phase)),
-                Span::styled(inline.clone(), theme.accent()),
-            ])
-        })
-        .find(|line| line.width() <= width)
-        .unwrap_or_else(|| Line::from(Span::styled(fit(&inline, width), theme.accent())));
-    caption_line.render(caption_row, buf);
-
-    if areas.digits != DigitSize::None {
+        // The longest caption that fits over the digits.
+        let line = captions
+            .iter()
+            .map(|words| Span::styled(format!(" {words}"), theme.phase(phase)))
+            .find(|span| span.width() <= width)
+            .unwrap_or_default();
+        Line::from(line).render(caption_row, buf);
         let style = if phase == Phase::Live {
             theme.phase(phase)
         } else {
             theme.accent()
         };
-        big_digits(digits, areas.digits, style, true).render(digits_row, buf);
+        Part::Digits {
+            area: digits_row,
+            size: areas.digits,
+            style,
+            centered: true,
+        }
+    };
+    part.render(app, view, buf);
+    if view.seconds.digits {
+        parts.push(part);
     }
 
     if !zones_row.is_empty() {
@@ -266,20 +270,6 @@ fn render_countdown(
         Line::from(Span::styled(fit(&format!(" {line}"), width), theme.text()))
             .render(zones_row, buf);
     }
-}
-
-fn big_digits(text: &str, size: DigitSize, style: Style, centered: bool) -> BigText<'static> {
-    let mut builder = BigText::builder();
-    builder
-        .pixel_size(size.pixel_size())
-        .style(style)
-        .lines(vec![Line::from(text.to_string())]);
-    if centered {
-        builder.centered();
-    } else {
-        builder.left_aligned();
-    }
-    builder.build()
 }
 
 /// Spans while they fit `width`; the first span that does not is cut with "…" and ends it.
@@ -382,8 +372,14 @@ fn render_push(
             let total = digits_w + 3 + block_w;
             let x = digits_row.x + digits_row.width.saturating_sub(total) / 2;
             let left = Rect::new(x, digits_row.y, digits_w, digits_row.height);
-            big_digits(&view.digits, areas.digits, theme.accent(), false)
-                .render(left.intersection(digits_row), buf);
+            digits::render(
+                &view.digits,
+                areas.digits,
+                theme.accent(),
+                false,
+                left.intersection(digits_row),
+                buf,
+            );
             let right = Rect::new(x + digits_w + 3, digits_row.y, block_w, digits_row.height)
                 .intersection(digits_row);
             let top = right.y + right.height.saturating_sub(lines.len() as u16) / 2;
@@ -395,7 +391,14 @@ fn render_push(
                 }
             }
         } else {
-            big_digits(&view.digits, areas.digits, theme.accent(), true).render(digits_row, buf);
+            digits::render(
+                &view.digits,
+                areas.digits,
+                theme.accent(),
+                true,
+                digits_row,
+                buf,
+            );
         }
     }
     if !goal_row.is_empty() {

@@ -1,0 +1,158 @@
+//! The big digits, drawn from glyphs made once: tui-big-text draws each printable ASCII
+//! character once per size into a small buffer, and every frame after copies cells. Building
+//! a `BigText` each second allocated its lines and looked every glyph up in eight fonts.
+
+use std::sync::OnceLock;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+use super::next::DigitSize;
+
+/// The characters glyphs are kept for: printable ASCII, which is all a countdown writes.
+const FIRST: u8 = b' ';
+const LAST: u8 = b'~';
+const COUNT: usize = (LAST - FIRST + 1) as usize;
+
+/// One character drawn at one size: its cells, row by row (at most 8 by 8).
+#[derive(Clone, Copy)]
+struct Glyph {
+    cells: [[char; 8]; 8],
+}
+
+/// The glyphs of every character at the three sizes, made on first use.
+struct Glyphs {
+    sizes: [Vec<Glyph>; 3],
+}
+
+fn glyphs() -> &'static Glyphs {
+    static GLYPHS: OnceLock<Glyphs> = OnceLock::new();
+    GLYPHS.get_or_init(|| Glyphs {
+        sizes: [DigitSize::Quadrant, DigitSize::HalfHeight, DigitSize::Full].map(|size| {
+            (FIRST..=LAST)
+                .map(|c| draw_glyph(char::from(c), size))
+                .collect()
+        }),
+    })
+}
+
+/// `c` as tui-big-text draws it at `size`.
+fn draw_glyph(c: char, size: DigitSize) -> Glyph {
+    let (w, h) = (size.columns_per_glyph(), size.rows());
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    BigText::builder()
+        .pixel_size(pixel_size(size))
+        .lines(vec![Line::from(c.to_string())])
+        .left_aligned()
+        .build()
+        .render(area, &mut buf);
+    let mut cells = [[' '; 8]; 8];
+    for y in 0..h {
+        for x in 0..w {
+            cells[y as usize][x as usize] = buf[(x, y)].symbol().chars().next().unwrap_or(' ');
+        }
+    }
+    Glyph { cells }
+}
+
+fn pixel_size(size: DigitSize) -> PixelSize {
+    match size {
+        DigitSize::Quadrant => PixelSize::Quadrant,
+        DigitSize::HalfHeight | DigitSize::None => PixelSize::HalfHeight,
+        DigitSize::Full => PixelSize::Full,
+    }
+}
+
+fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
+    let set = match size {
+        DigitSize::None => return None,
+        DigitSize::Quadrant => &glyphs().sizes[0],
+        DigitSize::HalfHeight => &glyphs().sizes[1],
+        DigitSize::Full => &glyphs().sizes[2],
+    };
+    let i = u32::from(c).checked_sub(u32::from(FIRST))? as usize;
+    set.get(i).filter(|_| i < COUNT)
+}
+
+/// Draws `text` in big digits of `size` into `area`, centred or from the left edge, in
+/// `style`; cut at the area's edges, as `BigText` would. Allocates nothing.
+pub fn render(
+    text: &str,
+    size: DigitSize,
+    style: Style,
+    centered: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (w, h) = (size.columns_per_glyph(), size.rows());
+    if w == 0 || area.is_empty() {
+        return;
+    }
+    let area = area.intersection(buf.area);
+    let count = text.chars().count();
+    let width = u16::try_from(count.saturating_mul(usize::from(w))).unwrap_or(u16::MAX);
+    let offset = if centered {
+        (area.width / 2).saturating_sub(width / 2)
+    } else {
+        0
+    };
+    let mut x = area.x.saturating_add(offset);
+    for c in text.chars() {
+        if x >= area.right() {
+            break;
+        }
+        let cell = Rect::new(x, area.y, w.min(area.right() - x), h.min(area.height));
+        buf.set_style(cell, style);
+        if let Some(g) = glyph(c, size) {
+            for (dy, row) in g.cells.iter().take(cell.height as usize).enumerate() {
+                for (dx, &ch) in row.iter().take(cell.width as usize).enumerate() {
+                    buf[(cell.x + dx as u16, cell.y + dy as u16)].set_char(ch);
+                }
+            }
+        }
+        x = x.saturating_add(w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    /// The cached glyphs draw exactly what `BigText` draws, centred and cut alike.
+    #[test]
+    fn the_same_cells_as_big_text() {
+        for size in [DigitSize::Quadrant, DigitSize::HalfHeight, DigitSize::Full] {
+            for (text, width) in [
+                ("01:23:45", 80),
+                ("46d 15:00:00", 100),
+                ("4mo 29d", 30),
+                ("9", 3),
+            ] {
+                for centered in [true, false] {
+                    let area = Rect::new(2, 1, width, size.rows());
+                    let style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+                    let mut ours = Buffer::empty(Rect::new(0, 0, width + 4, size.rows() + 2));
+                    let mut theirs = ours.clone();
+                    render(text, size, style, centered, area, &mut ours);
+                    let mut big = BigText::builder();
+                    big.pixel_size(pixel_size(size))
+                        .style(style)
+                        .lines(vec![Line::from(text)]);
+                    if centered {
+                        big.centered();
+                    } else {
+                        big.left_aligned();
+                    }
+                    big.build().render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{text:?} at {size:?}, centred {centered}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The parts of the screen that show seconds, as the last full render placed them. A full
+//! render draws each through [`Part::render`] and keeps it; each second until the view's
+//! `until`, only these are drawn again into the kept frame, and only their cells compared.
+//! Whatever a part needs that cannot change within the minute (the clock's date, the caption's
+//! words, where it goes) was worked out by the full render, so drawing one allocates nothing.
+
+use std::fmt::Write as _;
+
+use arrayvec::ArrayString;
+use chrono::Timelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::next::DigitSize;
+use crate::app::App;
+use crate::countdown::Countdown;
+use crate::view::View;
+
+/// A text that shows seconds, and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// The header's clock: `prefix`, the time (HH:MM:SS) in the view's zone, `suffix`.
+    Clock {
+        /// Where it starts.
+        x: u16,
+        /// Its row.
+        y: u16,
+        /// The date before the time ("Sun 24 Apr 2022 ").
+        prefix: String,
+        /// The zone and key after it (" KST  [z] ").
+        suffix: String,
+        /// Its style.
+        style: Style,
+    },
+    /// The headline's countdown in big digits.
+    Digits {
+        /// The rows they take.
+        area: Rect,
+        /// Their size.
+        size: DigitSize,
+        /// Their style.
+        style: Style,
+        /// Centred in `area`, else from its left edge.
+        centered: bool,
+    },
+    /// The caption row with the headline's countdown inline, when there is no room for big
+    /// digits: the first caption that fits beside the countdown, else the countdown alone.
+    Caption {
+        /// The row.
+        area: Rect,
+        /// The long and the short caption, each with its leading space.
+        captions: [String; 2],
+        /// The captions' style.
+        style: Style,
+        /// The countdown's style.
+        digits: Style,
+    },
+    /// An event's status in the list: "in 01:02:11".
+    Status {
+        /// Its cell of the row.
+        area: Rect,
+        /// Index into `config.events`.
+        event: usize,
+        /// The phase's style.
+        style: Style,
+        /// The selected row's bar over it, if it is on the selected row.
+        selected: Option<Style>,
+    },
+}
+
+impl Part {
+    /// The cells the part may draw on.
+    pub fn area(&self) -> Rect {
+        match self {
+            Part::Clock {
+                x,
+                y,
+                prefix,
+                suffix,
+                ..
+            } => {
+                let width = prefix.width() + CLOCK_WIDTH + suffix.width();
+                Rect::new(*x, *y, u16::try_from(width).unwrap_or(u16::MAX), 1)
+            }
+            Part::Digits { area, .. } | Part::Caption { area, .. } | Part::Status { area, .. } => {
+                *area
+            }
+        }
+    }
+
+    /// Draws the part for `view`'s second. Allocates nothing.
+    pub fn render(&self, app: &App, view: &View, buf: &mut Buffer) {
+        match self {
+            Part::Clock {
+                x,
+                y,
+                prefix,
+                suffix,
+                style,
+            } => {
+                let local = view.now.with_timezone(&view.zone);
+                let mut time = ArrayString::<16>::new();
+                let _ = write!(
+                    time,
+                    "{:02}:{:02}:{:02}",
+                    local.hour(),
+                    local.minute(),
+                    local.second()
+                );
+                let width = usize::from(buf.area.right().saturating_sub(*x));
+                let (x, _) = buf.set_stringn(*x, *y, prefix, width, *style);
+                let width = usize::from(buf.area.right().saturating_sub(x));
+                let (x, _) = buf.set_stringn(x, *y, time, width, *style);
+                let width = usize::from(buf.area.right().saturating_sub(x));
+                buf.set_stringn(x, *y, suffix, width, *style);
+            }
+            Part::Digits {
+                area,
+                size,
+                style,
+                centered,
+            } => super::digits::render(&view.digits, *size, *style, *centered, *area, buf),
+            Part::Caption {
+                area,
+                captions,
+                style,
+                digits,
+            } => {
+                let width = usize::from(area.width);
+                let inline = 1 + view.digits.width();
+                match captions.iter().find(|c| c.width() + inline <= width) {
+                    Some(words) => {
+                        let (x, _) = buf.set_stringn(area.x, area.y, words, width, *style);
+                        let (x, _) = buf.set_stringn(x, area.y, " ", 1, *digits);
+                        buf.set_stringn(x, area.y, &view.digits, width, *digits);
+                    }
+                    None => {
+                        let mut text = ArrayString::<64>::new();
+                        let _ = write!(text, " {}", view.digits);
+                        set_fit(buf, area.x, area.y, &text, width, *digits);
+                    }
+                }
+            }
+            Part::Status {
+                area,
+                event,
+                style,
+                selected,
+            } => {
+                let Some(e) = app.config.events.get(*event) else {
+                    return;
+                };
+                let mut text = ArrayString::<64>::new();
+                let _ = write!(text, "in {}", Countdown::new(view.now, e.at, e.zone));
+                set_fit(buf, area.x, area.y, &text, usize::from(area.width), *style);
+                if let Some(bar) = selected {
+                    buf.set_style(*area, *bar);
+                }
+            }
+        }
+    }
+}
+
+/// Columns of "HH:MM:SS".
+pub const CLOCK_WIDTH: usize = 8;
+
+/// Writes `text` cut to `width` columns, ending in "…" when cut, as `set_stringn` of
+/// [`super::fit`] would, without making the cut string.
+pub fn set_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    if text.width() <= width {
+        buf.set_stringn(x, y, text, width, style);
+        return;
+    }
+    if width == 0 {
+        return;
+    }
+    let (mut used, mut end) = (0, 0);
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let (x, _) = buf.set_stringn(x, y, &text[..end], used, style);
+    buf.set_stringn(x, y, "…", width - used, style);
+}
+
+/// Draws `parts` again for `view`'s second into `buf`, which holds the full render of the same
+/// view at an earlier second: each part's cells are cleared and drawn anew.
+pub fn draw_seconds(app: &App, view: &View, parts: &[Part], buf: &mut Buffer) {
+    for part in parts {
+        let area = part.area().intersection(buf.area);
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                buf[(x, y)].reset();
+            }
+        }
+        part.render(app, view, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_fit_cuts_as_fit_does() {
+        for (text, width) in [
+            ("in 01:02:11", 17),
+            ("in 46d 15:00:00", 9),
+            ("지민 하성운", 5),
+            ("abc", 0),
+            ("abc", 1),
+        ] {
+            let area = Rect::new(0, 0, 20, 1);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            set_fit(&mut ours, 1, 0, text, width, Style::new());
+            theirs.set_stringn(1, 0, super::super::fit(text, width), width, Style::new());
+            assert_eq!(ours, theirs, "{text:?} in {width}");
+        }
+    }
+}
