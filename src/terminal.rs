@@ -171,7 +171,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         if let Some(v) = &view
             && v.title != last_title
         {
-            set_title(&v.title)?;
+            crate::screen::set_title(&mut io::stdout().lock(), &v.title)?;
             last_title.clone_from(&v.title);
         }
         match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
@@ -191,18 +191,6 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
-}
-
-/// Sets the terminal's title (OSC 2), so the countdown reads from a tab or a tmux status line;
-/// control characters in it are left out. Writes through the locked stdout, allocating nothing.
-fn set_title(title: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(b"\x1b]2;")?;
-    for piece in title.split(|c: char| c.is_control()) {
-        out.write_all(piece.as_bytes())?;
-    }
-    out.write_all(b"\x07")?;
-    out.flush()
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again for a full redraw.

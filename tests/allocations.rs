@@ -1,0 +1,163 @@
+//! Nothing allocates in the steady per-second path. A counting allocator watches each second
+//! the loop brings up to date by drawing only the parts that show seconds: the clock's tick of
+//! the app, the view's advance, the parts drawn and compared, the changed cells and the title
+//! written, and the wait for the next event. The full renders between are not counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::{Cell, RefCell};
+use std::io::{self, Write};
+use std::rc::Rc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use dropwatch::app::App;
+use dropwatch::screen::{self, Screen};
+use dropwatch::testing::app;
+use dropwatch::view::View;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+/// The system allocator, counting this thread's allocations while `COUNTING` is on.
+struct Counting;
+
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn note() {
+    // `try_with`: the allocator may run while a thread's locals are being torn down.
+    let _ = COUNTING.try_with(|on| {
+        if on.get() {
+            let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        }
+    });
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note();
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        note();
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Allocations made while `f` runs on this thread.
+fn counted(f: impl FnOnce()) -> usize {
+    ALLOCATIONS.with(|n| n.set(0));
+    COUNTING.with(|on| on.set(true));
+    f();
+    COUNTING.with(|on| on.set(false));
+    ALLOCATIONS.with(|n| n.get())
+}
+
+/// The terminal: what was written, readable while the backend holds it.
+#[derive(Clone)]
+struct Sink(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What happened over a run.
+#[derive(Debug, Default)]
+struct Run {
+    /// Seconds brought up to date by the per-second path.
+    steady: usize,
+    /// Allocations in those seconds.
+    allocations: usize,
+    /// Bytes those seconds wrote to the terminal.
+    bytes: usize,
+}
+
+/// Runs `app` for `seconds` from its `now` at `width` x `height` as the loop does, counting
+/// what the per-second path allocates.
+fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
+    // The terminal: room for everything, so that writing never grows it.
+    let sink = Sink(Rc::new(RefCell::new(Vec::with_capacity(1 << 22))));
+    let mut backend = CrosstermBackend::new(sink.clone());
+    let mut out = sink.clone();
+    let mut screen = Screen::default();
+    screen.forget(Rect::new(0, 0, width, height));
+    let mut view = View::derive(&app);
+    screen.draw(&mut backend, &app, &view).expect("first frame");
+    let mut title = String::with_capacity(256);
+    let (_tx, rx) = mpsc::channel::<()>();
+    // The channel's first wait sets up its thread's waiting context once.
+    let _ = rx.recv_timeout(Duration::from_micros(1));
+    let mut run = Run::default();
+    let start = app.now;
+    for s in 1..=seconds {
+        let before = sink.0.borrow().len();
+        let mut steady = false;
+        let allocations = counted(|| {
+            app.tick(start + TimeDelta::seconds(s));
+            if app.effects.is_empty() && view.advance(&app) {
+                steady = screen
+                    .second(&mut backend, &app, &view)
+                    .expect("a second")
+                    .is_some();
+            }
+            if steady && view.title != title {
+                screen::set_title(&mut out, &view.title).expect("title");
+                title.clone_from(&view.title);
+            }
+            let _ = rx.recv_timeout(Duration::from_micros(1));
+        });
+        if steady {
+            run.steady += 1;
+            run.allocations += allocations;
+            run.bytes += sink.0.borrow().len() - before;
+        } else {
+            app.effects.clear();
+            view = View::derive(&app);
+            screen.draw(&mut backend, &app, &view).expect("a frame");
+            if view.title != title {
+                screen::set_title(&mut out, &view.title).expect("title");
+                title.clone_from(&view.title);
+            }
+        }
+        sink.0.borrow_mut().clear();
+    }
+    run
+}
+
+/// The embedded default today (anniversaries, the clock ticking) and the hour before a
+/// release (big digits and the list ticking, the title counting down), at the sizes that
+/// draw the digits big, half height and inline.
+#[test]
+fn the_steady_second_allocates_nothing() {
+    let scenes = [
+        ("today", "2026-11-26T11:58:00Z"),
+        ("the hour before a release", "2022-04-24T13:00:00Z"),
+    ];
+    for (scene, at) in scenes {
+        for (width, height) in [(120, 40), (80, 24), (60, 15)] {
+            let run = run(app(at), 300, width, height);
+            assert!(run.steady >= 280, "{scene} at {width}x{height}: {run:?}");
+            assert_eq!(run.allocations, 0, "{scene} at {width}x{height}: {run:?}");
+            assert!(run.bytes > 0, "{scene} at {width}x{height}: {run:?}");
+        }
+    }
+}
