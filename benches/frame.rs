@@ -1,5 +1,6 @@
 //! Criterion benchmarks for the performance budget (README, "Performance"): one frame of the default config at
-//! 120x40, config load, the stream math, a config with 1,000 events and 200 streams, and a year
+//! 120x40, one second brought up to date by the parts that show seconds beside a full render,
+//! config load, the stream math, a config with 1,000 events and 200 streams, and a year
 //! of readings (1,000,000 lines) loaded and framed.
 
 use std::hint::black_box;
@@ -9,9 +10,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dropwatch::app::App;
 use dropwatch::config::{self, Config, Source};
 use dropwatch::readings::{self, Reading, Readings};
+use dropwatch::screen::Screen;
 use dropwatch::streams;
 use dropwatch::testing::{app_with, default_config, utc};
 use dropwatch::view::View;
+use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -193,5 +196,46 @@ fn million(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, load, math, million);
+/// Bringing a screen of 120x40 up to date when a second passed, as the loop does: the parts
+/// that show seconds drawn into the kept frame and only their changed cells written, beside a
+/// full render, diff and write of the same two seconds. Two views a second apart take turns,
+/// so every call has a second to show.
+fn second(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 120, 40);
+    let scenes = [
+        ("default today", "2026-11-26T12:00:10Z"),
+        ("big digits, the hour before", "2022-04-24T13:00:10Z"),
+    ];
+    for (scene, at) in scenes {
+        let mut app = dropwatch::testing::app(at);
+        let first = View::derive(&app);
+        app.tick(utc(at) + TimeDelta::seconds(1));
+        let mut second = first.clone();
+        assert!(second.advance(&app), "one second later, only seconds moved");
+        let views = [first, second];
+        let mut backend = CrosstermBackend::new(std::io::sink());
+        let mut screen = Screen::default();
+        screen.forget(area);
+        screen.draw(&mut backend, &app, &views[0]).expect("a frame");
+        let mut turn = 0;
+        c.bench_function(&format!("second 120x40, {scene}: the parts"), |b| {
+            b.iter(|| {
+                turn ^= 1;
+                screen
+                    .second(&mut backend, &app, black_box(&views[turn]))
+                    .expect("a second")
+            })
+        });
+        c.bench_function(&format!("second 120x40, {scene}: a full render"), |b| {
+            b.iter(|| {
+                turn ^= 1;
+                screen
+                    .draw(&mut backend, &app, black_box(&views[turn]))
+                    .expect("a frame")
+            })
+        });
+    }
+}
+
+criterion_group!(benches, frame, second, load, math, million);
 criterion_main!(benches);

@@ -173,7 +173,14 @@ impl Countdown {
 
     /// Whether the text shows seconds (within 99 days), so it changes every second.
     pub fn shows_seconds(&self) -> bool {
-        seconds_left(self.target, self.now).max(0) / 86_400 <= 99
+        !self.in_months()
+    }
+
+    /// Beyond 99 days the text counts months and days. Whole days count what is left before
+    /// the last second, so that the text turns on the target's own second of the minute, as
+    /// every other text on screen does (the frame is derived anew on those seconds).
+    fn in_months(&self) -> bool {
+        (seconds_left(self.target, self.now) - 1).max(0) / 86_400 > 99
     }
 }
 
@@ -181,8 +188,9 @@ impl std::fmt::Display for Countdown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let secs = seconds_left(self.target, self.now).max(0);
         let days = secs / 86_400;
-        if days > 99 {
-            let span = calendar_span(self.now, self.target, self.zone);
+        if self.in_months() {
+            let before_last = self.now + TimeDelta::seconds(1);
+            let span = calendar_span(before_last, self.target, self.zone);
             let months = span.years * 12 + span.months;
             return write!(f, "{months}mo {}d", span.days);
         }
@@ -342,8 +350,21 @@ mod tests {
     fn long_countdowns_switch_to_months() {
         let now = utc("2022-01-01T00:00:00Z");
         assert_eq!(
-            countdown_text(now, utc("2022-06-10T00:00:00Z"), UTC),
+            countdown_text(now, utc("2022-06-10T00:00:01Z"), UTC),
             "5mo 9d"
+        );
+        // The day turns on the target's own second: with exactly 5 months and 9 days left,
+        // what is left before the last second reads 5mo 8d.
+        assert_eq!(
+            countdown_text(now, utc("2022-06-10T00:00:00Z"), UTC),
+            "5mo 8d"
+        );
+        // The seconds start when 99 days and a second are left.
+        let hundred = now + TimeDelta::days(100);
+        assert_eq!(countdown_text(now, hundred, UTC), "100d 00:00:00");
+        assert_eq!(
+            countdown_text(now, hundred + TimeDelta::seconds(1), UTC),
+            "3mo 10d"
         );
     }
 

@@ -4,13 +4,14 @@
 
 use std::io::{self, Write};
 
+use arrayvec::ArrayVec;
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::style::{Colors, Print, SetColors};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::backend::{Backend, IntoCrossterm};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
@@ -97,28 +98,28 @@ impl Screen {
             return Ok(None);
         };
         ui::draw_seconds(app, view, parts, &mut self.next);
-        let (shown, next) = (&self.shown, &self.next);
-        let cells = || {
-            parts
-                .iter()
-                .flat_map(|p| p.area().intersection(next.area).positions())
-                .filter(|&p| shown[p] != next[p])
-        };
-        // A wide character covers its neighbour; ratatui's diff knows how to write one. The
-        // parts are clocks and countdowns, so this is for safety only.
-        let narrow = |c: &Cell| c.symbol().width() == 1;
-        if cells().any(|p| !narrow(&shown[p]) || !narrow(&next[p])) {
-            return Ok(None);
+        // One pass over the parts' cells; what changed is noted on the stack.
+        let mut changed = ArrayVec::<Position, MAX_CHANGED>::new();
+        for part in parts {
+            for p in part.area().intersection(self.next.area).positions() {
+                let (was, now) = (&self.shown[p], &self.next[p]);
+                if was == now {
+                    continue;
+                }
+                // A wide character covers its neighbour, which ratatui's diff knows how to
+                // write; the parts are clocks and countdowns, so this is for safety only.
+                if !narrow(was) || !narrow(now) || changed.try_push(p).is_err() {
+                    return Ok(None);
+                }
+            }
         }
-        if cells().next().is_none() {
+        if changed.is_empty() {
             return Ok(Some(false));
         }
-        send(backend, cells().map(|p| (p.x, p.y, &next[p])))?;
-        for part in parts {
-            let area = part.area().intersection(self.next.area);
-            for p in area.positions() {
-                self.shown[p].clone_from(&self.next[p]);
-            }
+        let next = &self.next;
+        send(backend, changed.iter().map(|p| (p.x, p.y, &next[*p])))?;
+        for p in changed {
+            self.shown[p].clone_from(&self.next[p]);
         }
         Ok(Some(true))
     }
@@ -183,6 +184,15 @@ fn send<'a, W: Write>(
     }
     queue!(out, EndSynchronizedUpdate)?;
     out.flush()
+}
+
+/// The most cells a second may change and still be written from the parts: the biggest digits
+/// are 8 by 8 cells each. More falls back to a full render.
+const MAX_CHANGED: usize = 2048;
+
+/// Whether `cell` takes one column.
+fn narrow(cell: &Cell) -> bool {
+    cell.symbol().width() == 1
 }
 
 /// Resets every attribute and colour (SGR 0).
@@ -255,7 +265,10 @@ mod tests {
         sink.0.borrow_mut().clear();
         app.tick(crate::testing::utc("2026-11-26T12:00:04Z"));
         assert!(view.advance(&app));
-        assert_eq!(screen.second(&mut backend, &app, &view).unwrap(), Some(true));
+        assert_eq!(
+            screen.second(&mut backend, &app, &view).unwrap(),
+            Some(true)
+        );
         let out = String::from_utf8_lossy(&sink.0.borrow()).to_string();
         assert_eq!(out, "\x1b[?2026h\x1b[1;110H4\x1b[?2026l");
         // The kept frame is what a full render of that second draws.

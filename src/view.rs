@@ -484,8 +484,9 @@ fn seconds(view: &View, config: &Config) -> Seconds {
 /// The next instant after `view.now` at which anything on screen but the texts that show
 /// seconds may change. Texts that count in minutes or days (ages, "window opens in", "out 4y 7m
 /// ago", phases, dates) change on a whole minute, or on the second of the minute of the
-/// instant they count from or to (or the next); so the frame is derived anew at those seconds
-/// of each minute (twice a minute for a config of whole minutes). A replay
+/// instant they count from or to (a second later for "window opens in"); so the frame is
+/// derived anew at those seconds of each minute (once a minute for a config of whole
+/// minutes, twice while a window is about to open). A replay
 /// reaches readings recorded later than now: each is due at its own instant. An open
 /// tracking window's figures (needed per hour, projection) move with every second.
 fn until(app: &App, view: &View) -> DateTime<Utc> {
@@ -500,13 +501,9 @@ fn until(app: &App, view: &View) -> DateTime<Utc> {
     }
     let config = &app.config;
     // Bit n: something may change when the clock's seconds read n; 0 is the minute itself.
-    // A text counting from an instant in whole minutes or days turns on the instant's second;
-    // one counting down to it, a second later (59 s left still reads as the lower minute).
+    // Texts counting from or to an instant in whole minutes or days turn on its second.
     let mut due: u64 = 1;
-    let mut on = |t: DateTime<Utc>| {
-        let s = ceil_second(t).second();
-        due |= (1 << s) | (1 << ((s + 1) % 60));
-    };
+    let mut on = |t: DateTime<Utc>| due |= 1 << ceil_second(t).second();
     for e in &config.events {
         on(e.at);
         if let Some(end) = e.at.checked_add_signed(e.live_for) {
@@ -521,6 +518,10 @@ fn until(app: &App, view: &View) -> DateTime<Utc> {
     for shown in &view.streams {
         if let Some(t) = shown.fresh.last_reading_at {
             on(t);
+        }
+        // "window opens in 1h 02m" counts whole minutes down: it turns a second later.
+        if matches!(shown.figures.window, Window::Opens { .. }) {
+            on(config.streams[shown.index].window_start + TimeDelta::seconds(1));
         }
     }
     for status in app.sources.values() {

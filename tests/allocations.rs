@@ -104,8 +104,9 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     screen.draw(&mut backend, &app, &view).expect("first frame");
     let mut title = String::with_capacity(256);
     let (_tx, rx) = mpsc::channel::<()>();
-    // The channel's first wait sets up its thread's waiting context once.
-    let _ = rx.recv_timeout(Duration::from_micros(1));
+    // The channel's first wait that blocks sets up its thread's waiting context, once (in
+    // the loop, the first frame's wait does).
+    let _ = rx.recv_timeout(Duration::from_millis(5));
     let mut run = Run::default();
     let start = app.now;
     for s in 1..=seconds {

@@ -74,8 +74,9 @@ fn run(app: &mut App, seconds: i64, width: u16, height: u16) -> Paths {
 }
 
 /// A night in Berlin: a drop at 23:59:30 (on the half minute) live for 90 seconds, one a few
-/// days later in Seoul, one released years ago at 00:00:15 New York time, and a stream of the
-/// drop with readings at odd seconds, some later than the replay's start.
+/// days later in Seoul, one months off (counted in months and days) at 12:00:45 Paris time,
+/// one released years ago at 00:00:15 New York time, and a stream of the drop with readings
+/// at odd seconds, some later than the replay's start.
 fn night(readings: &[(&str, u64)], at: &str, live_for: &str) -> (config::Config, Readings) {
     let text = format!(
         r#"
@@ -95,6 +96,12 @@ id = "later"
 name = "Later"
 at = "2030-03-12 08:00"
 zone = "Asia/Seoul"
+
+[[event]]
+id = "far"
+name = "Far off"
+at = "2030-09-01 12:00:45"
+zone = "Europe/Paris"
 
 [[event]]
 id = "old"
@@ -177,7 +184,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     /// Any second of the minute for the release, any live period, any start around it, any
-    /// size, readings at any second: the per-second path and the full render agree.
+    /// size, readings at any second, any event pinned: the per-second path and the full
+    /// render agree.
     #[test]
     fn any_release_second_and_start(
         second in 0u32..60,
@@ -185,6 +193,7 @@ proptest! {
         start in -3_700i64..300,
         size in 0usize..SIZES.len(),
         reading_offsets in proptest::collection::vec(-4_000i64..400, 0..4),
+        pinned in proptest::option::of(0usize..4),
     ) {
         let at = format!("2030-03-09 23:59:{second:02}");
         let release = utc(&format!("2030-03-09T22:59:{second:02}Z"));
@@ -200,6 +209,9 @@ proptest! {
         let (config, readings) = night(&readings, &at, &format!("{live_secs}s"));
         let from = (release + TimeDelta::seconds(start)).to_rfc3339();
         let mut app = app_with(config, readings, &from);
+        // A pinned event leads the Next panel: the far one counts down in months and days,
+        // the old one to its next anniversary.
+        app.selected = pinned.map(|i| ["drop", "later", "far", "old"][i].to_string());
         let (width, height) = SIZES[size];
         run(&mut app, 150, width, height);
     }

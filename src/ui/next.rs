@@ -253,11 +253,17 @@ fn render_countdown(
         } else {
             theme.accent()
         };
+        // Centred in the row; the part is the glyphs' own columns, so each second compares
+        // those cells alone.
+        let glyphs = view.digits.chars().count() as u16;
+        let width = glyphs.saturating_mul(areas.digits.columns_per_glyph());
+        let x = digits_row.x + (digits_row.width / 2).saturating_sub(width / 2);
+        let span = Rect::new(x, digits_row.y, width, digits_row.height);
         Part::Digits {
-            area: digits_row,
+            area: span.intersection(digits_row),
             size: areas.digits,
             style,
-            centered: true,
+            centered: false,
         }
     };
     part.render(app, view, buf);
