@@ -69,6 +69,11 @@ pub fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
     let filter = Arc::clone(&names);
     let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
+        // Opening or reading a file is no change: our own reload opens the config, and
+        // taking that for a save would reload it again, 25 times a second, for ever.
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
         let names = filter.lock().unwrap_or_else(PoisonError::into_inner);
         if event.need_rescan()
             || event
@@ -166,6 +171,10 @@ mod tests {
         std::fs::write(dir.path().join("other.txt"), "x").unwrap();
         assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
         assert!(start.elapsed() >= Duration::from_millis(300));
+
+        // Reading our own file, as a reload does, is no change.
+        assert_eq!(std::fs::read_to_string(&config).unwrap(), "d");
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
     }
 
     #[cfg(unix)]
