@@ -215,23 +215,8 @@ const ATTRIBUTES: [(Modifier, &[u8]); 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::Sink;
     use ratatui::backend::CrosstermBackend;
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    /// What the backend wrote, readable while the backend holds it.
-    #[derive(Clone, Default)]
-    struct Sink(Rc<RefCell<Vec<u8>>>);
-
-    impl Write for Sink {
-        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
 
     #[test]
     fn a_frame_is_one_synchronized_update_and_no_change_writes_nothing() {

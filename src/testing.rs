@@ -61,3 +61,26 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
 pub fn text(app: &App, width: u16, height: u16) -> String {
     crate::ui::text::buffer_text(&render(app, width, height))
 }
+
+/// A terminal for a backend in tests: what was written, readable while the backend holds it.
+#[derive(Clone, Default)]
+pub struct Sink(pub std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Sink {
+    /// A sink with room for `bytes` before it grows.
+    pub fn with_capacity(bytes: usize) -> Sink {
+        Sink(std::rc::Rc::new(std::cell::RefCell::new(
+            Vec::with_capacity(bytes),
+        )))
+    }
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -4,16 +4,14 @@
 //! written, and the wait for the next event. The full renders between are not counted.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::{Cell, RefCell};
-use std::io::{self, Write};
-use std::rc::Rc;
+use std::cell::Cell;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::screen::{self, Screen};
-use dropwatch::testing::app;
+use dropwatch::testing::{Sink, app};
 use dropwatch::view::View;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -66,20 +64,6 @@ fn counted(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(|n| n.get())
 }
 
-/// The terminal: what was written, readable while the backend holds it.
-#[derive(Clone)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// What happened over a run.
 #[derive(Debug, Default)]
 struct Run {
@@ -95,7 +79,7 @@ struct Run {
 /// what the per-second path allocates.
 fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     // The terminal: room for everything, so that writing never grows it.
-    let sink = Sink(Rc::new(RefCell::new(Vec::with_capacity(1 << 22))));
+    let sink = Sink::with_capacity(1 << 22);
     let mut backend = CrosstermBackend::new(sink.clone());
     let mut out = sink.clone();
     let mut screen = Screen::default();
