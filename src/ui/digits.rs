@@ -16,7 +16,6 @@ use super::next::DigitSize;
 /// The characters glyphs are kept for: printable ASCII, which is all a countdown writes.
 const FIRST: u8 = b' ';
 const LAST: u8 = b'~';
-const COUNT: usize = (LAST - FIRST + 1) as usize;
 
 /// One character drawn at one size: its cells, row by row (at most 8 by 8).
 #[derive(Clone, Copy)]
@@ -75,33 +74,28 @@ fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
         DigitSize::HalfHeight => &glyphs().sizes[1],
         DigitSize::Full => &glyphs().sizes[2],
     };
-    let i = u32::from(c).checked_sub(u32::from(FIRST))? as usize;
-    set.get(i).filter(|_| i < COUNT)
+    set.get(u32::from(c).checked_sub(u32::from(FIRST))? as usize)
 }
 
-/// Draws `text` in big digits of `size` into `area`, centred or from the left edge, in
-/// `style`; cut at the area's edges, as `BigText` would. Allocates nothing.
-pub fn render(
-    text: &str,
-    size: DigitSize,
-    style: Style,
-    centered: bool,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+/// The columns `text` takes in big digits of `size` centred in `area`, as `BigText` centres
+/// a line; cut to `area`.
+pub fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
+    let count = text.chars().count();
+    let columns = count.saturating_mul(usize::from(size.columns_per_glyph()));
+    let width = u16::try_from(columns).unwrap_or(u16::MAX);
+    let x = area.x + (area.width / 2).saturating_sub(width / 2);
+    Rect::new(x, area.y, width, area.height).intersection(area)
+}
+
+/// Draws `text` in big digits of `size` from the left edge of `area` in `style`, cut at the
+/// area's edges as `BigText` would. Allocates nothing.
+pub fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
     let (w, h) = (size.columns_per_glyph(), size.rows());
     if w == 0 || area.is_empty() {
         return;
     }
     let area = area.intersection(buf.area);
-    let count = text.chars().count();
-    let width = u16::try_from(count.saturating_mul(usize::from(w))).unwrap_or(u16::MAX);
-    let offset = if centered {
-        (area.width / 2).saturating_sub(width / 2)
-    } else {
-        0
-    };
-    let mut x = area.x.saturating_add(offset);
+    let mut x = area.x;
     for c in text.chars() {
         if x >= area.right() {
             break;
@@ -139,7 +133,12 @@ mod tests {
                     let style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
                     let mut ours = Buffer::empty(Rect::new(0, 0, width + 4, size.rows() + 2));
                     let mut theirs = ours.clone();
-                    render(text, size, style, centered, area, &mut ours);
+                    let at = if centered {
+                        super::centered(text, size, area)
+                    } else {
+                        area
+                    };
+                    render(text, size, style, at, &mut ours);
                     let mut big = BigText::builder();
                     big.pixel_size(pixel_size(size))
                         .style(style)

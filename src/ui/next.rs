@@ -253,17 +253,10 @@ fn render_countdown(
         } else {
             theme.accent()
         };
-        // Centred in the row; the part is the glyphs' own columns, so each second compares
-        // those cells alone.
-        let glyphs = view.digits.chars().count() as u16;
-        let width = glyphs.saturating_mul(areas.digits.columns_per_glyph());
-        let x = digits_row.x + (digits_row.width / 2).saturating_sub(width / 2);
-        let span = Rect::new(x, digits_row.y, width, digits_row.height);
         Part::Digits {
-            area: span.intersection(digits_row),
+            area: digits::centered(&view.digits, areas.digits, digits_row),
             size: areas.digits,
             style,
-            centered: false,
         }
     };
     part.render(app, view, buf);
@@ -382,7 +375,6 @@ fn render_push(
                 &view.digits,
                 areas.digits,
                 theme.accent(),
-                false,
                 left.intersection(digits_row),
                 buf,
             );
@@ -397,14 +389,8 @@ fn render_push(
                 }
             }
         } else {
-            digits::render(
-                &view.digits,
-                areas.digits,
-                theme.accent(),
-                true,
-                digits_row,
-                buf,
-            );
+            let at = digits::centered(&view.digits, areas.digits, digits_row);
+            digits::render(&view.digits, areas.digits, theme.accent(), at, buf);
         }
     }
     if !goal_row.is_empty() {

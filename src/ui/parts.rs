@@ -36,14 +36,12 @@ pub enum Part {
     },
     /// The headline's countdown in big digits.
     Digits {
-        /// The rows they take.
+        /// The glyphs' own cells: each second compares those alone.
         area: Rect,
         /// Their size.
         size: DigitSize,
         /// Their style.
         style: Style,
-        /// Centred in `area`, else from its left edge.
-        centered: bool,
     },
     /// The caption row with the headline's countdown inline, when there is no room for big
     /// digits: the first caption that fits beside the countdown, else the countdown alone.
@@ -116,12 +114,9 @@ impl Part {
                 let width = usize::from(buf.area.right().saturating_sub(x));
                 buf.set_stringn(x, *y, suffix, width, *style);
             }
-            Part::Digits {
-                area,
-                size,
-                style,
-                centered,
-            } => super::digits::render(&view.digits, *size, *style, *centered, *area, buf),
+            Part::Digits { area, size, style } => {
+                super::digits::render(&view.digits, *size, *style, *area, buf)
+            }
             Part::Caption {
                 area,
                 captions,
