@@ -72,18 +72,34 @@ pub fn width(app: &App, total: u16) -> u16 {
 
 /// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
 pub fn status_text(event: &Event, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
-    match phase {
-        Phase::Upcoming | Phase::Imminent => {
-            format!(
-                "in {}",
-                countdown::countdown_text(now, event.at, event.zone)
-            )
+    Status { event, phase, now }.to_string()
+}
+
+/// An event's status in the list, written where it goes: the per-second redraw writes it
+/// into a fixed string, a full render through [`status_text`].
+pub struct Status<'a> {
+    /// The event.
+    pub event: &'a Event,
+    /// Its phase at `now`.
+    pub phase: Phase,
+    /// The instant shown.
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+impl std::fmt::Display for Status<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (at, zone, now) = (self.event.at, self.event.zone, self.now);
+        match self.phase {
+            Phase::Upcoming | Phase::Imminent => {
+                write!(f, "in {}", countdown::Countdown::new(now, at, zone))
+            }
+            Phase::Live => f.write_str("OUT NOW"),
+            Phase::Released => write!(
+                f,
+                "out {} ago",
+                countdown::calendar_span(at, now, zone).short(2)
+            ),
         }
-        Phase::Live => "OUT NOW".to_string(),
-        Phase::Released => format!(
-            "out {} ago",
-            countdown::calendar_span(event.at, now, event.zone).short(2)
-        ),
     }
 }
 

@@ -13,9 +13,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::events::Status;
 use super::next::DigitSize;
 use crate::app::App;
-use crate::countdown::Countdown;
 use crate::view::View;
 
 /// A text that shows seconds, and where it goes.
@@ -144,11 +144,18 @@ impl Part {
                 style,
                 selected,
             } => {
-                let Some(e) = app.config.events.get(*event) else {
+                let (Some(e), Some(&phase)) =
+                    (app.config.events.get(*event), view.phases.get(*event))
+                else {
                     return;
                 };
                 let mut text = ArrayString::<64>::new();
-                let _ = write!(text, "in {}", Countdown::new(view.now, e.at, e.zone));
+                let status = Status {
+                    event: e,
+                    phase,
+                    now: view.now,
+                };
+                let _ = write!(text, "{status}");
                 set_fit(buf, area.x, area.y, &text, usize::from(area.width), *style);
                 if let Some(bar) = selected {
                     buf.set_style(*area, *bar);
