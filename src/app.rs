@@ -180,8 +180,8 @@ impl App {
 
     /// Notes every goal reached by now that was not before, and with `fire` rings and runs
     /// `on_goal` for each. A goal counts as its stream's view does: the newest reading at or
-    /// before now (or before its deadline, once that passed), else the config's count. Goals
-    /// already reached cost nothing, so the check is cheap enough for every tick.
+    /// before now (or before its deadline, once that passed), else the config's count. It
+    /// also notes until when no goal can be newly reached, so the tick skips it till then.
     fn check_goals(&mut self, fire: bool) {
         // Until the next deadline or reading after now, no count and no goal's rule changes.
         let next_deadline = self

@@ -486,9 +486,9 @@ fn seconds(view: &View, config: &Config) -> Seconds {
 /// ago", phases, dates) change on a whole minute, or on the second of the minute of the
 /// instant they count from or to (a second later for "window opens in"); so the frame is
 /// derived anew at those seconds of each minute (once a minute for a config of whole
-/// minutes, twice while a window is about to open). A replay
-/// reaches readings recorded later than now: each is due at its own instant. An open
-/// tracking window's figures (needed per hour, projection) move with every second.
+/// minutes, twice while a window is about to open). A replay reaches readings recorded later
+/// than now: each is due at its own instant. An open tracking window's figures (needed per
+/// hour, projection) move with every second.
 fn until(app: &App, view: &View) -> DateTime<Utc> {
     let now = view.now;
     let second = TimeDelta::seconds(1);

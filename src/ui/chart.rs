@@ -36,10 +36,9 @@ impl Span2 {
     /// The span of `stream`'s chart; `minute` is the start of now's minute, so that the time
     /// axis moves once a minute, not every second.
     fn of(stream: &Stream, view: &StreamView, minute: DateTime<Utc>) -> Span2 {
-        let now = minute;
         // Before the window opens, "now" is on the chart too.
         let from = match view.window {
-            Window::Opens { .. } => now.min(stream.window_start),
+            Window::Opens { .. } => minute.min(stream.window_start),
             _ => stream.window_start,
         };
         Span2 {
