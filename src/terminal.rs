@@ -156,17 +156,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
             changed = true;
         }
         // Only the seconds moved: draw the parts that show them. Else a full render.
-        let mut steady = false;
-        if let Some(v) = view.as_mut().filter(|_| !changed)
-            && v.advance(app)
-        {
-            steady = screen.second(terminal.backend_mut(), app, v)?.is_some();
-        }
-        if !steady {
-            let fresh = View::derive(app);
-            screen.draw(terminal.backend_mut(), app, &fresh)?;
-            view = Some(fresh);
-        }
+        screen.update(terminal.backend_mut(), app, &mut view, changed)?;
         changed = false;
         if let Some(v) = &view
             && v.title != last_title

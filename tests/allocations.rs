@@ -12,7 +12,6 @@ use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::screen::{self, Screen};
 use dropwatch::testing::{Sink, app};
-use dropwatch::view::View;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
@@ -84,8 +83,10 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     let mut out = sink.clone();
     let mut screen = Screen::default();
     screen.forget(Rect::new(0, 0, width, height));
-    let mut view = View::derive(&app);
-    screen.draw(&mut backend, &app, &view).expect("first frame");
+    let mut view = None;
+    screen
+        .update(&mut backend, &app, &mut view, true)
+        .expect("first frame");
     let mut title = String::with_capacity(256);
     let (_tx, rx) = mpsc::channel::<()>();
     // The channel's first wait that blocks sets up its thread's waiting context, once (in
@@ -96,17 +97,19 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     for s in 1..=seconds {
         let before = sink.0.borrow().len();
         let mut steady = false;
+        // What the loop does each second; a full render's allocations are not counted.
         let allocations = counted(|| {
             app.tick(start + TimeDelta::seconds(s));
-            if app.effects.is_empty() && view.advance(&app) {
-                steady = screen
-                    .second(&mut backend, &app, &view)
-                    .expect("a second")
-                    .is_some();
-            }
-            if steady && view.title != title {
-                screen::set_title(&mut out, &view.title).expect("title");
-                title.clone_from(&view.title);
+            let changed = !app.effects.is_empty();
+            app.effects.clear();
+            steady = screen
+                .update(&mut backend, &app, &mut view, changed)
+                .expect("a second");
+            if let Some(v) = &view
+                && v.title != title
+            {
+                screen::set_title(&mut out, &v.title).expect("title");
+                title.clone_from(&v.title);
             }
             let _ = rx.recv_timeout(Duration::from_micros(1));
         });
@@ -114,14 +117,6 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
             run.steady += 1;
             run.allocations += allocations;
             run.bytes += sink.0.borrow().len() - before;
-        } else {
-            app.effects.clear();
-            view = View::derive(&app);
-            screen.draw(&mut backend, &app, &view).expect("a frame");
-            if view.title != title {
-                screen::set_title(&mut out, &view.title).expect("title");
-                title.clone_from(&view.title);
-            }
         }
         sink.0.borrow_mut().clear();
     }

@@ -1,16 +1,19 @@
 //! The per-second path gives the frame a full render gives. Between two full renders the loop
-//! draws only the parts that show seconds into the frame it kept; here the same is done second
-//! by second and the kept frame compared with a full render of that second: across a phase
-//! change, a release, minutes, a day boundary and readings a replay reaches, at several sizes.
+//! draws only the parts that show seconds into the frame it kept and writes the cells that
+//! changed; here the screen is brought up to date second by second as the loop does, and what
+//! it shows compared with a full render of that second: across a phase change, a release,
+//! minutes, a day boundary and readings a replay reaches, at several sizes.
 
 use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::config::{self, Source};
 use dropwatch::readings::{Origin, Reading, Readings};
+use dropwatch::screen::Screen;
 use dropwatch::testing::{app_with, utc};
 use dropwatch::ui::{self, text::buffer_text};
 use dropwatch::view::View;
 use proptest::prelude::*;
+use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -27,34 +30,36 @@ struct Paths {
     full: usize,
 }
 
-/// Moves `app` one second at a time for `seconds`, bringing a kept frame up to date as the
-/// loop does (the parts that show seconds while the view says only they moved, else a full
-/// render), and checks each second's frame against a full render of that second.
+/// Moves `app` one second at a time for `seconds`, bringing the screen up to date as the loop
+/// does (the parts that show seconds while the view says only they moved, else a full render),
+/// and checks what the terminal then shows against a full render of that second.
 fn run(app: &mut App, seconds: i64, width: u16, height: u16) -> Paths {
     let area = Rect::new(0, 0, width, height);
-    let mut kept = Buffer::empty(area);
-    let mut view = View::derive(app);
-    let mut parts = ui::draw(app, &view, area, &mut kept).parts;
+    let mut backend = CrosstermBackend::new(std::io::sink());
+    let mut screen = Screen::default();
+    screen.forget(area);
+    let mut view = None;
+    screen
+        .update(&mut backend, app, &mut view, true)
+        .expect("first frame");
     let mut paths = Paths::default();
     let start = app.now;
     for s in 1..=seconds {
         app.tick(start + TimeDelta::seconds(s));
+        let changed = !app.effects.is_empty();
         app.effects.clear();
-        match &parts {
-            Some(p) if view.advance(app) => {
-                ui::draw_seconds(app, &view, p, &mut kept);
-                paths.seconds += 1;
-            }
-            _ => {
-                kept.reset();
-                view = View::derive(app);
-                parts = ui::draw(app, &view, area, &mut kept).parts;
-                paths.full += 1;
-            }
+        let steady = screen
+            .update(&mut backend, app, &mut view, changed)
+            .expect("a second");
+        if steady {
+            paths.seconds += 1;
+        } else {
+            paths.full += 1;
         }
         let mut full = Buffer::empty(area);
         ui::draw(app, &View::derive(app), area, &mut full);
-        if kept != full {
+        let kept = screen.shown();
+        if kept != &full {
             let at = kept
                 .content()
                 .iter()
@@ -65,7 +70,7 @@ fn run(app: &mut App, seconds: i64, width: u16, height: u16) -> Paths {
                 "at {} ({width}x{height}), first differing cell {at:?}\n\
                  per-second path:\n{}\nfull render:\n{}",
                 app.now,
-                buffer_text(&kept),
+                buffer_text(kept),
                 buffer_text(&full)
             );
         }
