@@ -1,35 +1,25 @@
 //! dropwatch: a terminal dashboard counting down to releases and tracking streaming goals.
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
+//!
+//! The folders are the layers, each importing only those listed before it:
+//! `values` (time, numbers, text) ← `config` ← `readings` ← `streams` (pure goal math) ←
+//! `sources` (count commands and URLs) ← `app` (the state) ← `view` (what a frame shows, and
+//! its JSON and bar forms) ← `ui` (widgets) ← `runtime` (effects, reloads, polling, hooks, the
+//! file watch) ← `terminal` (the dashboard's screen and loop) ← `commands` ← `cli`.
 
 pub mod app;
-pub mod bar;
 pub mod cli;
-pub mod clock;
 pub mod commands;
 pub mod config;
-pub mod countdown;
-pub mod event;
 pub mod failure;
 pub mod files;
-pub mod hooks;
-pub mod json;
-pub mod load;
-pub mod numbers;
-pub mod polling;
-pub mod problem;
 pub mod readings;
-pub mod record;
-pub mod schema;
-pub mod screen;
-pub mod settings;
-pub mod shell;
+pub mod runtime;
 pub mod sources;
 pub mod streams;
 pub mod terminal;
 #[doc(hidden)]
 pub mod testing;
-pub mod text;
 pub mod ui;
+pub mod values;
 pub mod view;
-pub mod watch;
-pub mod when;

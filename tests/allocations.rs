@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use dropwatch::app::App;
-use dropwatch::screen::{self, Screen};
+use dropwatch::terminal::screen::{self, Screen};
 use dropwatch::testing::{Sink, app};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;

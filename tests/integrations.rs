@@ -273,7 +273,7 @@ fn the_embedded_default_validates_against_the_schema() {
     let errors = schema_errors(dropwatch::config::DEFAULT_TOML);
     assert!(errors.is_empty(), "{errors:#?}");
     // What `init` writes, with its schema line, too.
-    let errors = schema_errors(&dropwatch::schema::init_text());
+    let errors = schema_errors(&dropwatch::config::schema::init_text());
     assert!(errors.is_empty(), "{errors:#?}");
     // TOML datetimes are times as well.
     let errors = schema_errors(

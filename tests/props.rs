@@ -10,11 +10,11 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 
 use dropwatch::config::{self, Goal, Source, Stream};
-use dropwatch::countdown::{self, Phase};
-use dropwatch::numbers;
 use dropwatch::readings::{self, Reading};
 use dropwatch::streams::{self, Status, Window};
-use dropwatch::when::{self, LocalTimeError};
+use dropwatch::values::countdown::{self, Phase};
+use dropwatch::values::numbers;
+use dropwatch::values::when::{self, LocalTimeError};
 
 // ---------------------------------------------------------------------------------------------
 // Shared generators and helpers

@@ -382,7 +382,7 @@ proptest! {
         prop_assert!(shown_whole_or_marked(text, &screen), "{}", screen);
 
         let mut prompt = app("2022-04-24T16:00:00Z");
-        let why = dropwatch::numbers::parse_count("2.9 milion").unwrap_err().to_string();
+        let why = dropwatch::values::numbers::parse_count("2.9 milion").unwrap_err().to_string();
         prompt.mode = Mode::Prompt(Prompt {
             stream: 0,
             input: "2.9 milion".into(),

@@ -8,7 +8,7 @@ use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::config::{self, Source};
 use dropwatch::readings::{Origin, Reading, Readings};
-use dropwatch::screen::Screen;
+use dropwatch::terminal::screen::Screen;
 use dropwatch::testing::{app_with, utc};
 use dropwatch::ui::{self, text::buffer_text};
 use dropwatch::view::View;

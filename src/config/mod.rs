@@ -2,6 +2,10 @@
 //! parsing it ([`parse`]) and turning the TOML into checked types ([`validate`]), with every
 //! mistake reported as file:line:col and what to write instead ([`error`]).
 
+pub mod schema;
+mod shapes;
+pub(crate) mod template;
+
 mod error;
 pub mod locate;
 pub mod parse;

@@ -64,7 +64,7 @@ pub fn parse(text: &str, source: Source) -> Result<Config, ConfigErrors> {
 
 /// Turns serde/toml's wording into ours, with a hint where one helps.
 fn explain_toml_error(message: &str) -> (String, Option<String>) {
-    let message = crate::text::clip_quoted(message.trim());
+    let message = crate::values::text::clip_quoted(message.trim());
     let hint = if message.starts_with("unknown field") {
         Some("remove it or fix its spelling; the keys are listed in the README".to_string())
     } else if message.starts_with("missing field") {

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::schema::{Count, Duration, Time};
+use super::shapes::{Count, Duration, Time};
 
 /// A dropwatch config file.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -7,8 +7,8 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::raw::RawSource;
-use crate::sources::template;
-use crate::when::parse_duration;
+use crate::config::template;
+use crate::values::when::parse_duration;
 
 /// How often a source is polled when the config does not say.
 pub const DEFAULT_EVERY: Duration = Duration::from_secs(5 * 60);

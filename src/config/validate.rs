@@ -11,9 +11,9 @@ use toml::Spanned;
 
 use super::raw::{RawConfig, RawEvent, RawGoal, RawStream};
 use super::{Config, ConfigError, ConfigErrors, Event, Goal, LineIndex, Source, Stream};
-use crate::problem::Problem;
-use crate::text::quote;
-use crate::when::{parse_config_time, parse_duration, parse_zone};
+use crate::values::problem::Problem;
+use crate::values::text::quote;
+use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
 /// Builds the domain types from `raw`, or every error found, in file order.
 pub(super) fn validate(
@@ -104,9 +104,8 @@ impl Validator<'_> {
             toml::Value::Integer(n) if *n >= 0 => Ok(*n as u64),
             toml::Value::Integer(n) => Err(bad(format!("`{key}` is negative ({n})"))),
             toml::Value::Float(f) => Err(bad(format!("`{key}` is not a whole number ({f})"))),
-            toml::Value::String(s) => {
-                crate::numbers::parse_count(s).map_err(|e| bad(format!("`{key}`: {}", e.message)))
-            }
+            toml::Value::String(s) => crate::values::numbers::parse_count(s)
+                .map_err(|e| bad(format!("`{key}`: {}", e.message))),
             other => Err(bad(format!(
                 "`{key}` must be a number, not {}",
                 other.type_str()

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ureq::Agent;
 
-use super::template::{self, Expanded};
+use super::expand::{self, Expanded};
 use super::{LIMIT, SourceError, number};
 
 /// Redirects followed before giving up: enough for a moved API, few enough to end a loop fast.
@@ -18,7 +18,7 @@ pub fn get(
     timeout: Duration,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<u64, SourceError> {
-    let expanded = template::expand(url, env)?;
+    let expanded = expand::expand(url, env)?;
     let agent: Agent = Agent::config_builder()
         .timeout_global(Some(timeout))
         .max_redirects(MAX_REDIRECTS)
@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn errors_that_quote_the_url_show_the_names_not_the_values() {
         let env = |_: &str| Some("s3cret".to_string());
-        let expanded = template::expand("https://x.test/?key=${KEY}", &env).unwrap();
+        let expanded = expand::expand("https://x.test/?key=${KEY}", &env).unwrap();
         let e = from_ureq(
             ureq::Error::BadUri(expanded.text.clone()),
             Duration::from_secs(1),

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::SourceError;
-use crate::numbers::parse_count;
+use crate::values::numbers::parse_count;
 
 /// The first whole number in `text`, read as people write counts (`2,712,345`, `2.7M`).
 /// A number inside a word (`mp3`, `7Mbps`), a negative one or a fraction (`2.5`) is passed
@@ -87,9 +87,8 @@ pub fn json_count(body: &[u8], pointer: &str) -> Result<u64, SourceError> {
                     .map(|f| f as u64)
             })
             .ok_or_else(|| not_a_count(format!("is {n}, not a whole count"))),
-        Value::String(s) => {
-            parse_count(s).map_err(|e| not_a_count(format!("is {}: {e}", crate::text::quote(s))))
-        }
+        Value::String(s) => parse_count(s)
+            .map_err(|e| not_a_count(format!("is {}: {e}", crate::values::text::quote(s)))),
         other => Err(not_a_count(format!("is {}, not a count", kind(other)))),
     }
 }

@@ -9,19 +9,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::schedule::Schedule;
-use super::{SourceError, fetch};
+use super::{PollResult, SourceError, fetch};
 use crate::config::SourceSpec;
-
-/// The outcome of one poll of one source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PollResult<K> {
-    /// Which source, as given to [`spawn`].
-    pub key: K,
-    /// When the poll finished.
-    pub at: DateTime<Utc>,
-    /// The count, or why there is none.
-    pub outcome: Result<u64, SourceError>,
-}
 
 enum Message {
     Stop,

@@ -13,8 +13,8 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::theme::Theme;
 use crate::config::Stream;
-use crate::numbers::{per_hour, short};
 use crate::streams::{StreamView, Window};
+use crate::values::numbers::{per_hour, short};
 use crate::view::View;
 
 /// One dataset of the chart: its points, style, marker and kind.

@@ -13,7 +13,7 @@ use super::parts::Part;
 use super::theme::Theme;
 use crate::app::{App, Hit};
 use crate::config::Event;
-use crate::countdown::{self, Phase};
+use crate::values::countdown::{self, Phase};
 use crate::view::View;
 
 /// The first visible row's index, so that the selected row is always on screen.

@@ -13,9 +13,9 @@ use super::theme::Theme;
 use super::{Areas, digits, fit};
 use crate::app::App;
 use crate::config::Event;
-use crate::countdown::{self, Phase, Target};
-use crate::numbers::{per_hour, short};
 use crate::streams::{GoalView, StreamView, Window};
+use crate::values::countdown::{self, Phase, Target};
+use crate::values::numbers::{per_hour, short};
 use crate::view::{Headline, Push, Selected, View};
 
 /// How large the countdown digits are drawn.

@@ -12,9 +12,9 @@ use super::theme::Theme;
 use super::{fit, pad};
 use crate::app::App;
 use crate::config::Stream;
-use crate::numbers::{per_hour, short, thousands};
-use crate::sources::status::ago;
 use crate::streams::{GoalView, StreamView, Window};
+use crate::values::numbers::{per_hour, short, thousands};
+use crate::values::text::ago;
 use crate::view::{Shown, View};
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.

@@ -15,8 +15,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::countdown::Phase;
 use crate::streams::Status;
+use crate::values::countdown::Phase;
 
 /// The palette for one frame.
 #[derive(Debug, Clone, Copy)]

@@ -6,8 +6,8 @@ use chrono_tz::Tz;
 use serde_json::{Value, json};
 
 use crate::app::App;
-use crate::countdown;
 use crate::streams::Window;
+use crate::values::countdown;
 use crate::view::View;
 
 /// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was

@@ -1,6 +1,9 @@
 //! One view per frame: what the screen, the terminal title and `--json` show, derived once
 //! from the state and its `now`. Widgets read it and never work a figure out again.
 
+pub mod bar;
+pub mod json;
+
 use std::fmt::Write as _;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Timelike, Utc};
@@ -8,9 +11,9 @@ use chrono_tz::Tz;
 
 use crate::app::{self, App};
 use crate::config::{Config, Event, SourceKind, Stream};
-use crate::countdown::{self, Countdown, Ordinal, Phase, Target};
-use crate::numbers::short;
 use crate::streams::{self, GoalView, StreamView, Window};
+use crate::values::countdown::{self, Countdown, Ordinal, Phase, Target};
+use crate::values::numbers::short;
 
 /// The selected event and what its countdown counts towards.
 #[derive(Debug, Clone, PartialEq)]
@@ -547,7 +550,7 @@ fn until(app: &App, view: &View) -> DateTime<Utc> {
 
 /// `t`, or the next whole second when it falls within one.
 fn ceil_second(t: DateTime<Utc>) -> DateTime<Utc> {
-    let floor = crate::clock::floor_second(t);
+    let floor = crate::values::clock::floor_second(t);
     if floor == t {
         t
     } else {

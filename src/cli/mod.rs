@@ -1,6 +1,8 @@
 //! The command line, parsed by clap (derive): help, errors and exit code 2 for usage mistakes
 //! come for free and match what users expect of a polished tool.
 
+pub mod settings;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -73,11 +75,11 @@ pub enum Command {
     Record,
     /// A status-line feed for waybar, i3bar/swaybar, polybar or tmux: writes a line whenever
     /// its text changes.
-    #[command(after_help = crate::bar::FIELDS_HELP)]
+    #[command(after_help = crate::view::bar::FIELDS_HELP)]
     Bar {
         /// waybar (JSON per line), i3bar (its JSON protocol) or plain (one line of text).
-        #[arg(long, value_enum, default_value_t = crate::bar::Format::Plain)]
-        format: crate::bar::Format,
+        #[arg(long, value_enum, default_value_t = crate::view::bar::Format::Plain)]
+        format: crate::view::bar::Format,
         /// What the line says; fields are listed below.
         #[arg(long, value_name = "T", default_value = "{name} {left}")]
         template: String,
@@ -88,7 +90,7 @@ pub enum Command {
     /// Append a stream-count reading for EVENT to the readings file beside the config.
     Log {
         /// The event id, as in the config.
-        #[arg(add = clap_complete::ArgValueCandidates::new(crate::shell::event_ids))]
+        #[arg(add = clap_complete::ArgValueCandidates::new(crate::commands::shell::event_ids))]
         event: String,
         /// The count: 2712345, 2,712,345 or 2.7M.
         count: String,

@@ -9,12 +9,12 @@ use chrono::Timelike;
 use serde_json::json;
 
 use crate::app::App;
-use crate::clock::Clock;
-use crate::countdown::{self, Phase, Target};
 use crate::failure::Failure;
-use crate::numbers::{per_hour, short};
-use crate::problem::Problem;
 use crate::streams::{GoalView, Status, StreamView, Window};
+use crate::values::clock::Clock;
+use crate::values::countdown::{self, Phase, Target};
+use crate::values::numbers::{per_hour, short};
+use crate::values::problem::Problem;
 use crate::view::View;
 
 /// How lines are written.
@@ -89,7 +89,10 @@ impl Template {
             } else if c == '{' {
                 let Some(end) = rest.find('}') else {
                     return Err(Problem::new(
-                        format!("--template: {} has no closing }}", crate::text::quote(rest)),
+                        format!(
+                            "--template: {} has no closing }}",
+                            crate::values::text::quote(rest)
+                        ),
                         format!(
                             "close the field, or write {{{{ for a brace; fields: {}",
                             fields()
@@ -335,7 +338,7 @@ pub fn run(
     let mut first = true;
     loop {
         app.tick(clock.now());
-        crate::hooks::run_effects(&mut app, "bar");
+        crate::runtime::hooks::run_effects(&mut app, "bar");
         let view = View::derive(&app);
         let text = line(format, template, &facts(&app, &view));
         if text != last {
@@ -364,7 +367,7 @@ pub fn run(
         let now_stamps = files(&source);
         if now_stamps != stamps {
             stamps = now_stamps;
-            if let Ok((config, readings)) = crate::load::both(&source) {
+            if let Ok((config, readings)) = crate::runtime::load::both(&source) {
                 app.set_config(config, chrono::Utc::now());
                 app.readings = readings;
             }

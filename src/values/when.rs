@@ -4,8 +4,8 @@
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 
-use crate::problem::Problem;
-use crate::text::{clip_quoted, quote};
+use crate::values::problem::Problem;
+use crate::values::text::{clip_quoted, quote};
 
 /// Why a zone's clocks jumped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! Values quoted back in messages, cut to a readable length: a 10 MB value in a config must
-//! not come back whole in its error.
+//! not come back whole in its error; and how long ago a moment was.
+
+use chrono::{DateTime, Utc};
 
 /// The most characters of a value a message quotes before cutting it with "…".
 pub const QUOTE_MAX: usize = 40;
@@ -59,6 +61,20 @@ pub fn clip_quoted(message: &str) -> String {
     out
 }
 
+/// "just now", "12 min ago", "3 h 5 min ago", "4 d ago": how long before `now` `t` was.
+pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - t).num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match minutes {
+        0 => "just now".to_string(),
+        1..60 => format!("{mins} min ago"),
+        60..2880 if mins == 0 => format!("{} h ago", minutes / 60),
+        60..2880 => format!("{} h {mins} min ago", minutes / 60),
+        _ if hours == 0 => format!("{days} d ago"),
+        _ => format!("{days} d {hours} h ago"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +109,21 @@ mod tests {
             clip_quoted(&format!("open \"{x}")),
             format!("open \"{forty}…")
         );
+    }
+
+    #[test]
+    fn ages() {
+        let utc = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let t = utc("2022-04-24T14:00:00Z");
+        let at = |secs: i64| ago(t, t + chrono::TimeDelta::seconds(secs));
+        assert_eq!(at(-30), "just now");
+        assert_eq!(at(59), "just now");
+        assert_eq!(at(60), "1 min ago");
+        assert_eq!(at(12 * 60 + 59), "12 min ago");
+        assert_eq!(at(3600), "1 h ago");
+        assert_eq!(at(3 * 3600 + 5 * 60), "3 h 5 min ago");
+        assert_eq!(at(47 * 3600 + 59 * 60), "47 h 59 min ago");
+        assert_eq!(at(2 * 86_400), "2 d ago");
+        assert_eq!(at(4 * 86_400 + 3 * 3600 + 60), "4 d 3 h ago");
     }
 }

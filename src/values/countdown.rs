@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::when::resolve_local_lenient;
+use crate::values::when::resolve_local_lenient;
 
 /// Where an event stands relative to now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

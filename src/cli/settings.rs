@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use crate::cli::{Cli, Command};
 use crate::failure::Failure;
-use crate::when;
+use crate::values::when;
 
 /// How the dashboard shows itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

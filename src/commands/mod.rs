@@ -1,18 +1,21 @@
 //! What each command does: the dashboard (live, `--once` text or JSON), `check`, `init` and
-//! `log`. Each reads the resolved [`Settings`]; loading goes through [`crate::load`].
+//! `log`. Each reads the resolved [`Settings`]; loading goes through [`crate::runtime::load`].
+
+pub mod record;
+pub mod shell;
 
 use std::io::Write;
 
 use crate::app::App;
+use crate::cli::settings::{Output, Settings};
 use crate::cli::{Cli, Command};
-use crate::clock::Clock;
 use crate::config::{self, Source};
 use crate::failure::Failure;
-use crate::load;
-use crate::numbers::thousands;
 use crate::readings::{self, Reading};
-use crate::settings::{Output, Settings};
-use crate::text::quote;
+use crate::runtime::load;
+use crate::values::clock::Clock;
+use crate::values::numbers::thousands;
+use crate::values::text::quote;
 use crate::view::View;
 
 /// Runs what the command line asks for.
@@ -28,7 +31,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             force,
         }) => log(&settings, &event, &count, platform.as_deref(), force),
         Some(Command::Completions { shell }) => {
-            print_with(|out| crate::shell::write_completions(shell, out))
+            print_with(|out| crate::commands::shell::write_completions(shell, out))
         }
         Some(Command::Bar {
             format,
@@ -38,9 +41,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Record) if settings.at.is_some() => Err(Failure::Usage(
             "record polls sources now; --at replays only the dashboard and bar".into(),
         )),
-        Some(Command::Record) => crate::record::run(&source(&settings)?, settings.hooks),
-        Some(Command::Man) => print_with(crate::shell::write_man),
-        Some(Command::Schema) => print_with(crate::schema::write_schema),
+        Some(Command::Record) => crate::commands::record::run(&source(&settings)?, settings.hooks),
+        Some(Command::Man) => print_with(crate::commands::shell::write_man),
+        Some(Command::Schema) => print_with(crate::config::schema::write_schema),
         None => dashboard(&settings),
     }
 }
@@ -74,7 +77,7 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
         Output::Live => return crate::terminal::run(app, clock).map_err(Failure::Runtime),
         Output::Json => {
             let view = View::derive_everything(&app);
-            let mut s = serde_json::to_string_pretty(&crate::json::snapshot(&app, &view))
+            let mut s = serde_json::to_string_pretty(&crate::view::json::snapshot(&app, &view))
                 .map_err(|e| Failure::Runtime(e.into()))?;
             s.push('\n');
             s
@@ -95,7 +98,7 @@ fn hooks(settings: &Settings, app: &mut App, who: &str) -> Option<std::fs::File>
     if !settings.hooks || settings.output != Output::Live {
         return None;
     }
-    match crate::polling::hooks_lock(&app.config, who) {
+    match crate::runtime::polling::hooks_lock(&app.config, who) {
         Ok(lock) => {
             app.hooks = true;
             lock
@@ -115,17 +118,17 @@ fn clock(settings: &Settings, fixed: bool) -> Clock {
 
 fn bar(
     settings: &Settings,
-    format: crate::bar::Format,
+    format: crate::view::bar::Format,
     template: &str,
     once: bool,
 ) -> Result<(), Failure> {
     let template =
-        crate::bar::Template::parse(template).map_err(|e| Failure::Usage(e.to_string()))?;
+        crate::view::bar::Template::parse(template).map_err(|e| Failure::Usage(e.to_string()))?;
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, once);
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     let _hooks = hooks(settings, &mut app, "bar");
-    crate::bar::run(app, clock, format, &template, once)
+    crate::view::bar::run(app, clock, format, &template, once)
 }
 
 fn check(settings: &Settings) -> Result<(), Failure> {
@@ -163,10 +166,10 @@ fn init(settings: &Settings, force: bool) -> Result<(), Failure> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(&path, crate::schema::init_text())
+    std::fs::write(&path, crate::config::schema::init_text())
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
     println!("wrote {}", path.display());
-    let schema = crate::schema::write_beside(&path).map_err(|e| {
+    let schema = crate::config::schema::write_beside(&path).map_err(|e| {
         Failure::runtime(format!(
             "cannot write the schema beside {}: {e}",
             path.display()
@@ -231,8 +234,8 @@ fn log(
             }
         },
     };
-    let count =
-        crate::numbers::parse_count(count).map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
+    let count = crate::values::numbers::parse_count(count)
+        .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
     if !force && let Some(last) = existing.lower_than_last(event, &platform, at, count) {
         return Err(Failure::Usage(format!(
             "{} is lower than the last reading ({} at {}); pass --force to record a correction",

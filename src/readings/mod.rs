@@ -5,6 +5,8 @@
 //! skipped with a warning. Readings are held per stream, sorted by time, so the stream math
 //! finds "now" and the pace window by binary search however long the file grows.
 
+pub mod poll;
+
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
@@ -12,7 +14,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 
-use crate::text::quote;
+use crate::values::text::quote;
 
 /// Where a reading came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

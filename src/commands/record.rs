@@ -10,29 +10,29 @@ use chrono::Utc;
 
 use crate::app::App;
 use crate::config::Source;
-use crate::event::{self, Event};
 use crate::failure::Failure;
-use crate::numbers::thousands;
-use crate::polling::{self, Polling, Role};
 use crate::readings;
-use crate::sources::SourceStatus;
+use crate::readings::poll::SourceStatus;
+use crate::runtime::event::{self, Event};
+use crate::runtime::polling::{self, Polling, Role};
+use crate::values::numbers::thousands;
 
 /// How often to try again while another process polls.
 const RETRY: Duration = Duration::from_secs(10);
 
 /// Polls until a signal; reloads the config when it changes. With `hooks`, runs them.
 pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
-    let mut config = crate::load::config(source)?;
+    let mut config = crate::runtime::load::config(source)?;
     // The app decides when a release or a goal calls for a hook, as on the dashboard.
     let mut app = App::new(
         config.clone(),
-        crate::load::readings(&config.source),
+        crate::runtime::load::readings(&config.source),
         Utc::now(),
         chrono_tz::UTC,
     );
     // Hooks run once per event: here only if no dashboard or bar on this config runs them.
     let _hooks = if hooks {
-        crate::polling::hooks_lock(&config, "record").ok()
+        crate::runtime::polling::hooks_lock(&config, "record").ok()
     } else {
         None
     };
@@ -45,7 +45,7 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel();
     event::spawn_signals(tx.clone()).map_err(|e| Failure::runtime(format!("signals: {e}")))?;
     let watcher = match &config.source {
-        Source::File(p) => crate::watch::spawn(std::slice::from_ref(p), tx.clone()).ok(),
+        Source::File(p) => crate::runtime::watch::spawn(std::slice::from_ref(p), tx.clone()).ok(),
         Source::Embedded => None,
     };
     if watcher.is_none() {
@@ -79,14 +79,14 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
         };
         let received = rx.recv_timeout(wait);
         app.tick(Utc::now());
-        crate::hooks::run_effects(&mut app, "record");
+        crate::runtime::hooks::run_effects(&mut app, "record");
         match received {
             Ok(Event::Polled(result)) => {
                 let (event, platform) = &result.key;
                 let status = statuses.entry(result.key.clone()).or_default();
                 status.record(result.at, &result.outcome);
                 let when = result.at.format("%Y-%m-%dT%H:%M:%SZ");
-                match polling::reading(&config, &result) {
+                match crate::readings::poll::reading(&config, &result) {
                     Some(reading) => match readings::append(&path, &reading) {
                         Ok(()) => {
                             eprintln!(
@@ -96,7 +96,7 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
                             );
                             app.add_reading(reading);
                             app.tick(Utc::now());
-                            crate::hooks::run_effects(&mut app, "record");
+                            crate::runtime::hooks::run_effects(&mut app, "record");
                         }
                         Err(e) => eprintln!(
                             "{when} {event} {platform}: cannot write {}: {e}",
@@ -114,10 +114,10 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
                 eprintln!("record: stopped");
                 return Ok(());
             }
-            Ok(Event::FileChanged) => match crate::load::config(&config.source) {
+            Ok(Event::FileChanged) => match crate::runtime::load::config(&config.source) {
                 Ok(fresh) => {
                     app.set_config(fresh.clone(), Utc::now());
-                    crate::hooks::run_effects(&mut app, "record");
+                    crate::runtime::hooks::run_effects(&mut app, "record");
                     // A save that leaves the sources as they were (a title, a goal) polls
                     // nothing again: API quotas are counted per call.
                     let same = polling::sources(&fresh) == polling::sources(&config);

@@ -23,7 +23,7 @@ pub enum Event {
     /// The config or readings file changed on disk.
     FileChanged,
     /// A count source was polled.
-    Polled(crate::sources::PollResult<crate::polling::Key>),
+    Polled(crate::readings::poll::PollResult<crate::readings::poll::Key>),
     /// A hook failed: what it was for and why.
     HookFailed(String),
 }

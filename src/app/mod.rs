@@ -7,12 +7,12 @@ use chrono_tz::Tz;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::config::{Config, ConfigErrors, Event, Stream};
-use crate::countdown;
-use crate::hooks::Hook;
-use crate::numbers::thousands;
-use crate::polling::Key;
 use crate::readings::{Reading, Readings};
+use crate::runtime::hooks::Hook;
+use crate::runtime::polling::Key;
 use crate::sources::{PollResult, SourceStatus};
+use crate::values::countdown;
+use crate::values::numbers::thousands;
 
 /// Something the loop must do outside the pure state: the app asks, the loop acts.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +113,7 @@ impl App {
         let mut app = App {
             config,
             readings,
-            now: crate::clock::floor_second(now),
+            now: crate::values::clock::floor_second(now),
             local_zone,
             selected: None,
             zone_index: 0,
@@ -121,7 +121,7 @@ impl App {
             error: None,
             notice: None,
             loaded_at: None,
-            load_clock: crate::clock::floor_second(now),
+            load_clock: crate::values::clock::floor_second(now),
             color: true,
             quit: false,
             effects: Vec::new(),
@@ -148,7 +148,7 @@ impl App {
     /// passed since the last tick (once: a reload does not move the clock back, so it never
     /// rings twice), and likewise for every goal reached since (see [`App::check_goals`]).
     pub fn tick(&mut self, now: DateTime<Utc>) {
-        let now = crate::clock::floor_second(now);
+        let now = crate::values::clock::floor_second(now);
         if now > self.now {
             for e in &self.config.events {
                 if self.now < e.at && e.at <= now {
@@ -403,7 +403,7 @@ impl App {
         match key.code {
             KeyCode::Esc => self.mode = Mode::Normal,
             KeyCode::Enter => {
-                let count = match crate::numbers::parse_count(&prompt.input) {
+                let count = match crate::values::numbers::parse_count(&prompt.input) {
                     Ok(count) => count,
                     Err(why) => {
                         prompt.error = Some(why.to_string());

@@ -8,12 +8,10 @@ use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::PathBuf;
 
-use crate::config::{Config, SourceKind};
-use crate::readings::{Origin, Reading};
+use crate::config::Config;
 use crate::sources::{self, PollResult, Poller};
 
-/// A stream's key across reloads: its event id and platform.
-pub type Key = (String, String);
+pub use crate::readings::poll::Key;
 
 /// What this process does about the config's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,28 +143,6 @@ impl Drop for Polling {
     }
 }
 
-/// The reading a successful poll of `key`'s source brings, or `None` for a failure or a stream
-/// that has no source now.
-pub fn reading(config: &Config, result: &PollResult<Key>) -> Option<Reading> {
-    let count = *result.outcome.as_ref().ok()?;
-    let (event, platform) = &result.key;
-    let stream = config
-        .streams
-        .iter()
-        .find(|s| &s.event == event && &s.platform == platform)?;
-    let source = match stream.source.as_ref()?.kind {
-        SourceKind::Command(_) => Origin::Command,
-        SourceKind::Url { .. } => Origin::Url,
-    };
-    Some(Reading {
-        time: crate::clock::floor_second(result.at),
-        event: event.clone(),
-        platform: platform.clone(),
-        count,
-        source,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,30 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn a_success_becomes_a_reading_marked_by_its_source() {
-        let config = parse(WITH_SOURCE, Source::Embedded).unwrap();
-        let key: Key = ("mv".into(), "YouTube".into());
-        let at = crate::testing::utc("2022-04-24T15:00:00.700Z");
-        let ok = PollResult {
-            key: key.clone(),
-            at,
-            outcome: Ok(42),
-        };
-        let r = reading(&config, &ok).unwrap();
-        assert_eq!(
-            (r.count, r.source, r.time),
-            (
-                42,
-                Origin::Command,
-                crate::testing::utc("2022-04-24T15:00:00Z")
-            )
-        );
-        let failed = PollResult {
-            key,
-            at,
-            outcome: Err(sources::SourceError::NoNumber("output")),
-        };
-        assert_eq!(reading(&config, &failed), None);
+    fn nothing_to_poll_is_idle() {
         assert!(start(&parse("", Source::Embedded).unwrap(), "x", |_| {}).role == Role::Idle);
     }
 }

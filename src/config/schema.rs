@@ -1,12 +1,11 @@
 //! The config's JSON Schema, derived from the serde types that read it, so editors can check and
 //! complete a config as it is typed; and the schema file `dropwatch init` writes beside a config.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use schemars::Schema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::config::DEFAULT_TOML;
@@ -67,68 +66,6 @@ pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
     let path = config.with_file_name(SCHEMA_FILE);
     std::fs::write(&path, schema_json())?;
     Ok(path)
-}
-
-/// A time as the config takes it: local "YYYY-MM-DD HH:MM[:SS]" in the zone, RFC 3339, or a
-/// TOML datetime (which editors see as a string).
-pub struct Time;
-
-impl JsonSchema for Time {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "Time".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "examples": ["2022-04-24 23:00", "2022-04-24T14:00:00Z"]
-        })
-    }
-}
-
-/// A duration such as "1h", "90m", "1d 12h" or "2w".
-pub struct Duration;
-
-impl JsonSchema for Duration {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "Duration".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "examples": ["1h", "90m", "1d 12h", "2w"]
-        })
-    }
-}
-
-/// A count: a whole number, or a string for counts beyond TOML's integers or written with
-/// separators or a suffix ("2,712,345", "2.7M").
-pub struct Count;
-
-impl JsonSchema for Count {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "Count".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": ["integer", "string"],
-            "minimum": 0
-        })
-    }
 }
 
 #[cfg(test)]

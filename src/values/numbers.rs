@@ -1,7 +1,7 @@
 //! Stream counts as people write and read them: `2,712,345`, `2.7M`, `950k`.
 
-use crate::problem::Problem;
-use crate::text::quote;
+use crate::values::problem::Problem;
+use crate::values::text::quote;
 
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::event::Event;
+use crate::runtime::event::Event;
 
 /// Quiet time after the last change before a reload: long enough to cover an editor's burst,
 /// short enough to stay well inside the 250 ms budget.

@@ -1,6 +1,8 @@
 //! The terminal loop: set the terminal up, then wait for an event or the next second boundary,
 //! update the app, draw only when the frame changed, and always restore the terminal.
 
+pub mod screen;
+
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
@@ -14,14 +16,14 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect};
-use crate::clock::Clock;
 use crate::config;
-use crate::event::{self, Event};
-use crate::load;
-use crate::polling::{self, Polling, Role};
 use crate::readings;
-use crate::screen::Screen;
+use crate::runtime::event::{self, Event};
+use crate::runtime::load;
+use crate::runtime::polling::{self, Polling, Role};
+use crate::terminal::screen::Screen;
 use crate::ui::Hits;
+use crate::values::clock::Clock;
 use crate::view::View;
 
 /// The shortest wait between frames, so a fast replay redraws at most 20 times a second.
@@ -104,7 +106,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         config::Source::File(path) => {
             let mut files = vec![path.clone()];
             files.extend(app.config.source.readings_path());
-            match crate::watch::spawn(&files, tx.clone()) {
+            match crate::runtime::watch::spawn(&files, tx.clone()) {
                 Ok(w) => Some(w),
                 Err(e) => {
                     app.notice = Some(format!("not watching the config ({e}); press r to reload"));
@@ -161,7 +163,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, clock: &Clock) -> a
         if let Some(v) = &view
             && v.title != last_title
         {
-            crate::screen::set_title(&mut io::stdout().lock(), &v.title)?;
+            crate::terminal::screen::set_title(&mut io::stdout().lock(), &v.title)?;
             last_title.clone_from(&v.title);
         }
         match rx.recv_timeout(clock.until_next_second(MIN_FRAME)) {
@@ -197,9 +199,9 @@ fn suspend() -> anyhow::Result<()> {
 }
 
 /// Runs `hook` beside the screen; only a failure comes back, for the footer.
-fn run_hook(hook: crate::hooks::Hook, tx: &mpsc::Sender<Event>) {
+fn run_hook(hook: crate::runtime::hooks::Hook, tx: &mpsc::Sender<Event>) {
     let tx = tx.clone();
-    crate::hooks::spawn(hook, move |outcome| {
+    crate::runtime::hooks::spawn(hook, move |outcome| {
         if let Err(why) = outcome {
             let _ = tx.send(Event::HookFailed(why));
         }
@@ -225,7 +227,7 @@ fn on_event(app: &mut App, ev: Event, hits: &Hits, full_redraw: &mut bool) -> bo
         Event::HookFailed(why) => app.notice = Some(format!("hook failed: {why}")),
         Event::Polled(result) => {
             app.on_poll(&result);
-            if let Some(reading) = polling::reading(&app.config, &result)
+            if let Some(reading) = crate::readings::poll::reading(&app.config, &result)
                 && let Err(why) = save(app, reading)
             {
                 app.notice = Some(why);
@@ -303,7 +305,7 @@ fn apply(app: &mut App, effect: Effect) {
         Effect::Append(reading) => {
             let saved = format!(
                 "saved {} for {}",
-                crate::numbers::thousands(reading.count),
+                crate::values::numbers::thousands(reading.count),
                 reading.event,
             );
             app.notice = Some(
@@ -338,7 +340,7 @@ mod tests {
     fn a_failed_hook_shows_in_the_footer() {
         let mut app = crate::testing::app("2022-04-24T13:00:00Z");
         let (tx, rx) = mpsc::channel();
-        let hook = crate::hooks::Hook::release(
+        let hook = crate::runtime::hooks::Hook::release(
             "echo ok; echo 'no display' >&2; exit 1",
             &app.config.events[0],
         );
