@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use dropwatch::app::App;
+use dropwatch::commands::dashboard::frame;
 use dropwatch::terminal::screen::{self, Screen};
 use dropwatch::testing::{Sink, app};
 use ratatui::backend::CrosstermBackend;
@@ -84,9 +85,7 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     let mut screen = Screen::default();
     screen.forget(Rect::new(0, 0, width, height));
     let mut view = None;
-    screen
-        .update(&mut backend, &app, &mut view, true)
-        .expect("first frame");
+    frame(&mut backend, &mut screen, &app, &mut view, true).expect("first frame");
     let mut title = String::with_capacity(256);
     let (_tx, rx) = mpsc::channel::<()>();
     // The channel's first wait that blocks sets up its thread's waiting context, once (in
@@ -102,9 +101,7 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
             app.tick(start + TimeDelta::seconds(s));
             let changed = !app.effects.is_empty();
             app.effects.clear();
-            steady = screen
-                .update(&mut backend, &app, &mut view, changed)
-                .expect("a second");
+            steady = frame(&mut backend, &mut screen, &app, &mut view, changed).expect("a second");
             if let Some(v) = &view
                 && v.title != title
             {

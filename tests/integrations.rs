@@ -339,35 +339,51 @@ fn init_writes_the_schema_directive_and_the_schema_beside_the_config() {
 }
 
 /// `bar` writes a line only when its text changes: every second while it shows seconds, and
-/// once over the same seconds when it shows none. A replay at 60x packs a minute into each second.
+/// only when its text moves when it shows none. The test waits for lines, never for time: a
+/// replay at 3600x reaches the release a second after it starts.
 #[test]
 fn bar_writes_a_line_when_its_text_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
+    // The first `n` lines `bar` writes with `args` (after `global` flags), each waited for
+    // (bounded), then it is killed.
+    let run = |global: &[&str], args: &[&str], n: usize| {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
             .current_dir(dir.path())
             .env_remove("DROPWATCH_CONFIG")
             .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .args(global)
             .args(["bar", "--at", "2022-04-24T13:00:00Z"])
             .args(args)
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        // Bounded: the feed never ends by itself.
-        std::thread::sleep(std::time::Duration::from_millis(3500));
+        let lines = common::lines_of(child.stdout.take().unwrap());
+        let got: Vec<String> = (0..n)
+            .map_while(|_| lines.recv_timeout(std::time::Duration::from_secs(20)).ok())
+            .collect();
         child.kill().unwrap();
-        let out = child.wait_with_output().unwrap();
-        String::from_utf8(out.stdout).unwrap()
+        child.wait().unwrap();
+        got
     };
-    let ticking = run(&[]);
-    let lines: Vec<&str> = ticking.lines().collect();
-    assert!((3..=5).contains(&lines.len()), "{ticking}");
-    assert_eq!(lines[0], "With You in 1:00:00");
-    assert_eq!(lines[1], "With You in 0:59:59");
-    let still = run(&["--template", "{name} · {phase}"]);
-    assert_eq!(still, "With You · imminent\n");
-    let waybar = run(&["--format", "waybar", "--template", "{name}"]);
-    let v: Value = serde_json::from_str(waybar.lines().next().unwrap()).unwrap();
+    // A line a second, each a second on from the last (the first is the start's second, or
+    // the next when the machine was slow to start the process).
+    let ticking = run(&[], &[], 2);
+    let secs = |line: &str| {
+        let t = line
+            .strip_prefix("With You in ")
+            .unwrap_or_else(|| panic!("{line}"));
+        t.split(':')
+            .fold(0, |acc, n| acc * 60 + n.parse::<u32>().unwrap())
+    };
+    assert_eq!(ticking.len(), 2, "{ticking:?}");
+    assert!((3598..=3600).contains(&secs(&ticking[0])), "{ticking:?}");
+    assert_eq!(secs(&ticking[1]), secs(&ticking[0]) - 1, "{ticking:?}");
+    // No seconds shown: one line while the phase holds, the next when it changes, though
+    // every second of the hour between was a turn of the loop.
+    let still = run(&["--speed", "3600"], &["--template", "{name} · {phase}"], 2);
+    assert_eq!(still, ["With You · imminent", "With You · live"]);
+    let waybar = run(&[], &["--format", "waybar", "--template", "{name}"], 1);
+    let v: Value = serde_json::from_str(&waybar[0]).unwrap();
     assert_eq!(v["text"], "With You");
     assert_eq!(v["class"], "imminent");
     assert!(

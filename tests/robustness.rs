@@ -92,7 +92,7 @@ fn ten_thousand_events_load_and_render() {
         app.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
     }
     let screen = testing::text(&app, 120, 40);
-    let selected = &app.config.events[app.selected_index().unwrap()].name;
+    let selected = &app.config.events[app.selection().index.unwrap()].name;
     assert!(
         screen.contains(&format!("▶ {selected}")),
         "selection off screen:\n{screen}"

@@ -6,6 +6,7 @@
 
 use chrono::TimeDelta;
 use dropwatch::app::App;
+use dropwatch::commands::dashboard::frame;
 use dropwatch::config::{self, Source};
 use dropwatch::readings::{Origin, Reading, Readings};
 use dropwatch::terminal::screen::Screen;
@@ -39,18 +40,14 @@ fn run(app: &mut App, seconds: i64, width: u16, height: u16) -> Paths {
     let mut screen = Screen::default();
     screen.forget(area);
     let mut view = None;
-    screen
-        .update(&mut backend, app, &mut view, true)
-        .expect("first frame");
+    frame(&mut backend, &mut screen, app, &mut view, true).expect("first frame");
     let mut paths = Paths::default();
     let start = app.now;
     for s in 1..=seconds {
         app.tick(start + TimeDelta::seconds(s));
         let changed = !app.effects.is_empty();
         app.effects.clear();
-        let steady = screen
-            .update(&mut backend, app, &mut view, changed)
-            .expect("a second");
+        let steady = frame(&mut backend, &mut screen, app, &mut view, changed).expect("a second");
         if steady {
             paths.seconds += 1;
         } else {

@@ -1,151 +1,113 @@
-//! `dropwatch record`: polls the config's count sources with no screen (a server, a tmux pane,
-//! a systemd unit), appends each count to the readings file as the dashboard would, prints a
-//! line per poll to stderr, runs the hooks of releases and reached goals as the dashboard
-//! would, and stops cleanly on SIGTERM, SIGINT or SIGHUP.
+//! `dropwatch record`: the front-end with no screen (a server, a tmux pane, a systemd unit).
+//! The runtime polls the config's count sources and appends each count to the readings file,
+//! runs the hooks of releases and reached goals, and reloads as the dashboard does; this says
+//! a line per poll on stderr and stops cleanly on SIGTERM, SIGINT or SIGHUP.
 
-use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::Utc;
 
-use crate::app::App;
+use super::headless::Reporter;
+use crate::app::{App, Event};
 use crate::config::Source;
 use crate::failure::Failure;
-use crate::readings;
-use crate::readings::poll::SourceStatus;
-use crate::runtime::event::{self, Event};
-use crate::runtime::polling::{self, Polling, Role};
+use crate::runtime::polling::Role;
+use crate::runtime::{Outcome, Runtime, load};
+use crate::values::clock::Clock;
 use crate::values::numbers::thousands;
 
-/// How often to try again while another process polls.
-const RETRY: Duration = Duration::from_secs(10);
+/// The longest sleep with nothing due.
+const IDLE: Duration = Duration::from_secs(3600);
 
 /// Polls until a signal; reloads the config when it changes. With `hooks`, runs them.
 pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
-    let mut config = crate::runtime::load::config(source)?;
-    // The app decides when a release or a goal calls for a hook, as on the dashboard.
-    let mut app = App::new(
-        config.clone(),
-        crate::runtime::load::readings(&config.source),
-        Utc::now(),
-        chrono_tz::UTC,
-    );
-    // Hooks run once per event: here only if no dashboard or bar on this config runs them.
-    let _hooks = if hooks {
-        crate::runtime::polling::hooks_lock(&config, "record").ok()
-    } else {
-        None
-    };
-    app.hooks = _hooks.is_some();
-    let Some(path) = config.source.readings_path() else {
+    let (config, readings) = load::both(source)?;
+    if config.source.readings_path().is_none() {
         return Err(Failure::Usage(
             "record needs a config file to record beside; run `dropwatch init` first".into(),
         ));
-    };
-    let (tx, rx) = mpsc::channel();
-    event::spawn_signals(tx.clone()).map_err(|e| Failure::runtime(format!("signals: {e}")))?;
-    let watcher = match &config.source {
-        Source::File(p) => crate::runtime::watch::spawn(std::slice::from_ref(p), tx.clone()).ok(),
-        Source::Embedded => None,
-    };
-    if watcher.is_none() {
-        eprintln!("record: not watching the config; restart to pick up changes");
     }
-    let start = |config: &crate::config::Config| {
-        let tx = tx.clone();
-        polling::start(config, "record", move |r| {
-            let _ = tx.send(Event::Polled(r));
-        })
-    };
-    let mut polling = start(&config);
-    announce(&polling, &config.source.display());
-    if polling.role == Role::Idle {
+    // The app decides when a release or a goal calls for a hook, as on the dashboard.
+    let mut app = App::new(config, readings, Utc::now(), chrono_tz::UTC);
+    let mut runtime =
+        Runtime::start(&mut app, Clock::System, "record", hooks).map_err(Failure::Runtime)?;
+    let config = app.config.source.display();
+    if *runtime.role() == Role::Idle {
         return Err(Failure::Usage(format!(
-            "{} has no [streams.source] to poll; add one (the README's \"Counts that come in by themselves\" shows how)",
-            config.source.display()
+            "{config} has no [streams.source] to poll; add one (the README's \"Counts that come in by themselves\" shows how)"
         )));
     }
-    let mut statuses: std::collections::BTreeMap<polling::Key, SourceStatus> = Default::default();
+    announce(runtime.role(), &config);
+    let mut reporter = Reporter::new("record");
     loop {
-        let wait = if matches!(polling.role, Role::Watching(_)) {
-            RETRY
-        } else {
-            Duration::from_secs(3600)
-        };
-        // Wake for the next release, to run its hook on time.
-        let wait = match app.next_release() {
-            Some(at) => wait.min((at - Utc::now()).to_std().unwrap_or_default()),
-            None => wait,
-        };
-        let received = rx.recv_timeout(wait);
+        // Wake for the next release, to run its hook on time, and for the locks' next try.
+        let wait = app
+            .next_release()
+            .map_or(IDLE, |at| (at - Utc::now()).to_std().unwrap_or_default())
+            .min(runtime.due_in().unwrap_or(IDLE));
+        let mut next = runtime.next_event(wait);
+        while let Some(ev) = next {
+            let failed = failed_poll(&ev);
+            app.update(ev);
+            if let Some(key) = failed {
+                say_failure(&app, &key);
+            }
+            next = runtime.queued();
+        }
         app.tick(Utc::now());
-        crate::runtime::hooks::run_effects(&mut app, "record");
-        match received {
-            Ok(Event::Polled(result)) => {
-                let (event, platform) = &result.key;
-                let status = statuses.entry(result.key.clone()).or_default();
-                status.record(result.at, &result.outcome);
-                let when = result.at.format("%Y-%m-%dT%H:%M:%SZ");
-                match crate::readings::poll::reading(&config, &result) {
-                    Some(reading) => match readings::append(&path, &reading) {
-                        Ok(()) => {
-                            eprintln!(
-                                "{when} {event} {platform} {} ({})",
-                                thousands(reading.count),
-                                reading.source.as_str()
-                            );
-                            app.add_reading(reading);
-                            app.tick(Utc::now());
-                            crate::runtime::hooks::run_effects(&mut app, "record");
-                        }
-                        Err(e) => eprintln!(
-                            "{when} {event} {platform}: cannot write {}: {e}",
-                            path.display()
-                        ),
-                    },
-                    None => eprintln!(
-                        "{when} {event} {platform}: {}",
-                        status.describe(result.at).unwrap_or_default()
-                    ),
-                }
-            }
-            Ok(Event::Signal(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                drop(polling);
-                eprintln!("record: stopped");
-                return Ok(());
-            }
-            Ok(Event::FileChanged) => match crate::runtime::load::config(&config.source) {
-                Ok(fresh) => {
-                    app.set_config(fresh.clone(), Utc::now());
-                    crate::runtime::hooks::run_effects(&mut app, "record");
-                    // A save that leaves the sources as they were (a title, a goal) polls
-                    // nothing again: API quotas are counted per call.
-                    let same = polling::sources(&fresh) == polling::sources(&config);
-                    config = fresh;
-                    eprintln!("record: reloaded {}", config.source.display());
-                    if !same {
-                        // Let go of the lock before taking it again.
-                        drop(polling);
-                        polling = start(&config);
-                        announce(&polling, &config.source.display());
-                    }
-                }
-                Err(e) => eprintln!("record: keeping the last good config:\n{e}"),
-            },
-            Err(mpsc::RecvTimeoutError::Timeout) if matches!(polling.role, Role::Watching(_)) => {
-                polling = start(&config);
-                if polling.role == Role::Polling {
-                    announce(&polling, &config.source.display());
-                }
-            }
-            _ => {}
+        let outcomes = runtime.effects(&mut app);
+        for outcome in &outcomes {
+            say(outcome, &app.config.source.display());
+        }
+        reporter.report(&mut app, &outcomes);
+        if app.quit {
+            eprintln!("record: stopped");
+            return Ok(());
         }
     }
 }
 
+/// The stream and time of a poll that failed.
+fn failed_poll(ev: &Event) -> Option<(String, String, chrono::DateTime<Utc>)> {
+    match ev {
+        Event::Polled(r) if r.outcome.is_err() => Some((r.key.0.clone(), r.key.1.clone(), r.at)),
+        _ => None,
+    }
+}
+
+/// "2022-04-24T14:00:00Z mv YouTube: source failing: …".
+fn say_failure(app: &App, (event, platform, at): &(String, String, chrono::DateTime<Utc>)) {
+    let key = (event.clone(), platform.clone());
+    let why = app
+        .sources
+        .get(&key)
+        .and_then(|s| s.describe(*at))
+        .unwrap_or_default();
+    eprintln!(
+        "{} {event} {platform}: {why}",
+        at.format("%Y-%m-%dT%H:%M:%SZ")
+    );
+}
+
+/// A line for a reading saved, and for a change of who polls.
+fn say(outcome: &Outcome, config: &str) {
+    match outcome {
+        Outcome::Recorded(r, Ok(())) => eprintln!(
+            "{} {} {} {} ({})",
+            r.time.format("%Y-%m-%dT%H:%M:%SZ"),
+            r.event,
+            r.platform,
+            thousands(r.count),
+            r.source.as_str()
+        ),
+        Outcome::Polling(role) => announce(role, config),
+        _ => {}
+    }
+}
+
 /// Says who polls.
-fn announce(polling: &Polling, config: &str) {
-    match &polling.role {
+fn announce(role: &Role, config: &str) {
+    match role {
         Role::Polling => eprintln!("record: polling the sources of {config}"),
         Role::Watching(who) => {
             eprintln!("record: {who} polls {config}; taking over when it stops")

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use super::{ConfigErrors, DEFAULT_TOML, Source, SourceSpec, parse};
 
 /// A validated config.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Header title.
     pub title: String,

@@ -5,77 +5,10 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-
-use crate::config::{Event, Goal, Stream};
+use crate::app::Hook;
 
 /// How long a hook may run before it is killed.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// A command to run and the environment that says what happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hook {
-    /// What it is for, in a few words, for a failure's message ("on_release of With You").
-    pub what: String,
-    /// The shell command, run through `sh -c`.
-    pub command: String,
-    /// `DROPWATCH_*` variables added to the environment.
-    pub env: Vec<(String, String)>,
-}
-
-impl Hook {
-    /// The `on_release` hook `command` for `event`, which came out.
-    pub fn release(command: &str, event: &Event) -> Hook {
-        Hook {
-            what: format!("on_release of {}", event.name),
-            command: command.to_string(),
-            env: vars(&[
-                ("KIND", "release".into()),
-                ("EVENT", event.id.clone()),
-                ("EVENT_NAME", event.name.clone()),
-                ("AT", rfc3339(event.at)),
-            ]),
-        }
-    }
-
-    /// The `on_goal` hook `command` for `goal` of `stream`, reached with `count` at `at`.
-    pub fn goal(
-        command: &str,
-        stream: &Stream,
-        event_name: &str,
-        goal: &Goal,
-        count: u64,
-        at: DateTime<Utc>,
-    ) -> Hook {
-        Hook {
-            what: format!("on_goal of {} ({})", event_name, goal.label),
-            command: command.to_string(),
-            env: vars(&[
-                ("KIND", "goal".into()),
-                ("EVENT", stream.event.clone()),
-                ("EVENT_NAME", event_name.to_string()),
-                ("PLATFORM", stream.platform.clone()),
-                ("GOAL", goal.label.clone()),
-                ("TARGET", goal.streams.to_string()),
-                ("COUNT", count.to_string()),
-                ("AT", rfc3339(at)),
-            ]),
-        }
-    }
-}
-
-/// `DROPWATCH_`-prefixed pairs.
-fn vars(pairs: &[(&str, String)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (format!("DROPWATCH_{k}"), v.clone()))
-        .collect()
-}
-
-/// "2022-04-24T14:00:00Z".
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// Runs `hook` on this thread, its output discarded, for at most `timeout`; a failure says
 /// what the hook was for and why ("on_release of With You: exit 1: no such file").
@@ -89,20 +22,6 @@ pub fn run(hook: &Hook, timeout: Duration) -> Result<(), String> {
 /// `on_done` there.
 pub fn spawn(hook: Hook, on_done: impl FnOnce(Result<(), String>) + Send + 'static) {
     std::thread::spawn(move || on_done(run(&hook, TIMEOUT)));
-}
-
-/// Runs the hooks among `app`'s effects for a command with no screen (`bar`, `record`), and
-/// drops the rest (a bell has no terminal to ring in); a failure goes to stderr, named `who`.
-pub fn run_effects(app: &mut crate::app::App, who: &'static str) {
-    for effect in std::mem::take(&mut app.effects) {
-        if let crate::app::Effect::Hook(hook) = effect {
-            spawn(hook, move |outcome| {
-                if let Err(why) = outcome {
-                    eprintln!("{who}: hook failed: {why}");
-                }
-            });
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,351 @@
-//! The runtime under every front-end (the dashboard, `bar`, `record`): it carries out the
-//! effects the app asks for, reloads the config and readings, polls the count sources and
-//! runs the hooks.
+//! The runtime under every front-end (the dashboard, `bar`, `record`): it owns the channel the
+//! event threads feed, watches the config and readings, carries out the effects the app asks
+//! for (reload, save a reading, run a hook), and keeps polling and the hooks with whichever
+//! process on the config holds their locks, taking them over when that process goes away.
+//! What only a screen can do (a bell, a suspend, a redraw) it hands back to the front-end.
 
-pub mod event;
 pub mod hooks;
 pub mod load;
 pub mod polling;
+pub mod signals;
 pub mod watch;
+
+use std::fs::File;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+
+use crate::app::{App, Effect, Event};
+use crate::config::{self, SourceSpec};
+use crate::readings::poll::Key;
+use crate::readings::{self, Reading};
+use crate::values::clock::Clock;
+use crate::values::numbers::thousands;
+use polling::{Polling, Role};
+
+/// How often a process that wants the polling or the hooks tries again for their lock while
+/// another holds it: well within a minute of that one going away.
+pub const RETRY: Duration = Duration::from_secs(10);
+
+/// What falls to the front-end after the runtime carried out the app's effects.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Ring the bell with this text (a screen's job).
+    Bell(String),
+    /// Give the terminal back (Ctrl-Z).
+    Suspend,
+    /// Draw everything again.
+    Redraw,
+    /// The config was read again and is good, and either changed or was broken before.
+    Reloaded,
+    /// The config was read again and is broken; the app keeps the last good one and holds
+    /// the error.
+    ReloadFailed,
+    /// A reading a source brought, and whether it was saved (else why not).
+    Recorded(Reading, Result<(), String>),
+    /// Who polls the sources changed.
+    Polling(Role),
+    /// This process took the hooks.
+    HooksTaken,
+}
+
+/// The one runtime of a front-end.
+pub struct Runtime {
+    /// Who this is, for lock files and messages ("the dashboard", "bar", "record").
+    who: &'static str,
+    clock: Clock,
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+    _watcher: Option<watch::Watcher>,
+    /// The sources are polled only on the live clock: a replay shows what was recorded.
+    live: bool,
+    polling: Polling,
+    /// The sources `polling` was started for, to notice a reload that changes them.
+    polled: Option<Vec<(Key, SourceSpec)>>,
+    /// Whether the hooks may run here (`--hooks` in a replay, or live).
+    hooks_wanted: bool,
+    /// The hooks lock while this process holds it (`Some(None)`: nothing to share).
+    hooks_lock: Option<Option<File>>,
+    /// When the locks were last tried.
+    last_try: Option<Instant>,
+}
+
+impl Runtime {
+    /// Starts the runtime for `app` as `who`: the signal thread, the watch on the config and
+    /// its readings, and, on the live clock, polling and (with `hooks`) the hooks.
+    pub fn start(
+        app: &mut App,
+        clock: Clock,
+        who: &'static str,
+        hooks: bool,
+    ) -> anyhow::Result<Runtime> {
+        let (tx, rx) = mpsc::channel();
+        signals::spawn_signals(tx.clone())
+            .map_err(|e| anyhow::anyhow!("cannot listen for signals: {e}"))?;
+        let watcher = watch_files(app, &tx);
+        let live = clock == Clock::System;
+        let mut runtime = Runtime {
+            who,
+            clock,
+            tx,
+            rx,
+            _watcher: watcher,
+            live,
+            polling: Polling::idle(),
+            polled: None,
+            hooks_wanted: hooks,
+            hooks_lock: None,
+            last_try: None,
+        };
+        runtime.effects(app);
+        Ok(runtime)
+    }
+
+    /// A sender for another event thread (the terminal's input).
+    pub fn sender(&self) -> Sender<Event> {
+        self.tx.clone()
+    }
+
+    /// The instant the clock shows now.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The clock the front-end runs on.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Who polls the sources now.
+    pub fn role(&self) -> &Role {
+        &self.polling.role
+    }
+
+    /// Waits up to `timeout` for the next event.
+    pub fn next_event(&self, timeout: Duration) -> Option<Event> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(ev) => Some(ev),
+            Err(RecvTimeoutError::Timeout) => None,
+            // Never: the runtime holds a sender itself.
+            Err(RecvTimeoutError::Disconnected) => Some(Event::InputClosed),
+        }
+    }
+
+    /// The next event already queued, without waiting.
+    pub fn queued(&self) -> Option<Event> {
+        self.rx.try_recv().ok()
+    }
+
+    /// How long the runtime may sleep before it needs a turn: until the next try for a lock
+    /// another process holds, or `None` when it wants nothing.
+    pub fn due_in(&self) -> Option<Duration> {
+        let waiting = matches!(self.polling.role, Role::Watching(_))
+            || (self.wants_hooks() && self.hooks_lock.is_none());
+        waiting.then(|| {
+            self.last_try
+                .map_or(Duration::ZERO, |t| RETRY.saturating_sub(t.elapsed()))
+        })
+    }
+
+    /// Carries out the app's effects, and those they lead to, and keeps the polling and the
+    /// hooks; returns what falls to the front-end, in order.
+    pub fn effects(&mut self, app: &mut App) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        self.keep_locks(app, &mut out);
+        while !app.effects.is_empty() {
+            for effect in std::mem::take(&mut app.effects) {
+                self.carry_out(app, effect, &mut out);
+            }
+            // A reload may have changed the sources.
+            self.keep_polling(app, false, &mut out);
+        }
+        out
+    }
+
+    fn carry_out(&mut self, app: &mut App, effect: Effect, out: &mut Vec<Outcome>) {
+        match effect {
+            Effect::Bell(text) => out.push(Outcome::Bell(text)),
+            Effect::Suspend => out.push(Outcome::Suspend),
+            Effect::Redraw => out.push(Outcome::Redraw),
+            Effect::Reload => out.extend(reload(app)),
+            Effect::Append(reading) => {
+                let saved = format!("saved {} for {}", thousands(reading.count), reading.event);
+                app.notice = Some(
+                    match (save(app, reading), app.config.source.readings_path()) {
+                        (Err(why), _) => why,
+                        (Ok(()), Some(path)) => format!("{saved} to {}", path.display()),
+                        (Ok(()), None) => {
+                            "kept until quit: run `dropwatch init` to save readings".into()
+                        }
+                    },
+                );
+            }
+            Effect::Record(reading) => {
+                let result = save(app, reading.clone());
+                if let Err(why) = &result {
+                    app.notice = Some(why.clone());
+                }
+                out.push(Outcome::Recorded(reading, result));
+            }
+            Effect::Hook(hook) => {
+                let tx = self.tx.clone();
+                hooks::spawn(hook, move |outcome| {
+                    if let Err(why) = outcome {
+                        let _ = tx.send(Event::HookFailed(why));
+                    }
+                });
+            }
+        }
+    }
+
+    fn wants_hooks(&self) -> bool {
+        self.hooks_wanted
+    }
+
+    /// Tries for the locks this process wants and another holds, at most every [`RETRY`], and
+    /// (re)starts polling when the config's sources changed.
+    fn keep_locks(&mut self, app: &mut App, out: &mut Vec<Outcome>) {
+        let due = self.last_try.is_none_or(|t| t.elapsed() >= RETRY);
+        if self.wants_hooks() && self.hooks_lock.is_none() && due {
+            if let Ok(lock) = polling::hooks_lock(&app.config, self.who) {
+                self.hooks_lock = Some(lock);
+                app.hooks = true;
+                out.push(Outcome::HooksTaken);
+            }
+        }
+        let retry = due && matches!(self.polling.role, Role::Watching(_));
+        if due {
+            self.last_try = Some(Instant::now());
+        }
+        self.keep_polling(app, retry, out);
+    }
+
+    /// (Re)starts polling when the config's sources changed since it started, or with
+    /// `retry` when another process polls, so that this one takes over when that one quits.
+    fn keep_polling(&mut self, app: &mut App, retry: bool, out: &mut Vec<Outcome>) {
+        if !self.live {
+            return;
+        }
+        let now = polling::sources(&app.config);
+        if self.polled.as_ref() == Some(&now) && !retry {
+            return;
+        }
+        let was = self.polling.role.clone();
+        // Let go of the lock before taking it again.
+        self.polling = Polling::idle();
+        let tx = self.tx.clone();
+        self.polling = polling::start(&app.config, self.who, move |r| {
+            let _ = tx.send(Event::Polled(r));
+        });
+        app.polled_by = match &self.polling.role {
+            Role::Watching(who) => Some(who.clone()),
+            _ => None,
+        };
+        self.polled = Some(now);
+        if self.polling.role != was {
+            out.push(Outcome::Polling(self.polling.role.clone()));
+        }
+    }
+}
+
+/// Watches the config and its readings when they are files; says so in the app's notice when
+/// the OS refuses (`r` still reloads by hand).
+fn watch_files(app: &mut App, tx: &Sender<Event>) -> Option<watch::Watcher> {
+    let config::Source::File(path) = &app.config.source else {
+        return None;
+    };
+    let mut files = vec![path.clone()];
+    files.extend(app.config.source.readings_path());
+    match watch::spawn(&files, tx.clone()) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.notice = Some(format!("not watching the config ({e}); press r to reload"));
+            None
+        }
+    }
+}
+
+/// Re-reads the config and readings; a bad config keeps the last good one and the app holds
+/// its error. The one reload rule of every front-end.
+fn reload(app: &mut App) -> Option<Outcome> {
+    let outcome = match load::config(&app.config.source) {
+        Ok(c) => {
+            let news = app.error.is_some() || c != app.config;
+            app.set_config(c, Utc::now());
+            news.then_some(Outcome::Reloaded)
+        }
+        Err(e) => {
+            app.reload_failed(e);
+            Some(Outcome::ReloadFailed)
+        }
+    };
+    load::refresh_readings(&app.config.source, &mut app.readings);
+    app.readings_changed();
+    outcome
+}
+
+/// Appends `reading` to the readings file (the path `log` takes) and shows it at once; the
+/// embedded default keeps it in memory. Says why when it cannot be written.
+fn save(app: &mut App, reading: Reading) -> Result<(), String> {
+    if let Some(path) = app.config.source.readings_path() {
+        readings::append(&path, &reading)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    // Shown at once; the watcher's reload of the file follows.
+    app.add_reading(reading);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Hook;
+
+    #[test]
+    fn a_failed_hook_shows_in_the_footer() {
+        let mut app = crate::testing::app("2022-04-24T13:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).unwrap();
+        let hook = Hook::release(
+            "echo ok; echo 'no display' >&2; exit 1",
+            &app.config.events[0],
+        );
+        app.effects.push(Effect::Hook(hook));
+        assert!(runtime.effects(&mut app).is_empty());
+        let ev = runtime
+            .next_event(Duration::from_secs(30))
+            .expect("the hook's end");
+        app.update(ev);
+        let text = crate::testing::text(&app, 120, 30);
+        assert!(
+            text.contains("hook failed: on_release of With You: exit 1: no display"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_broken_config_keeps_the_last_good_one_until_it_is_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, config::DEFAULT_TOML).unwrap();
+        let source = config::Source::File(path.clone());
+        let (config, readings) = load::both(&source).unwrap();
+        let now = crate::testing::utc("2022-04-24T13:00:00Z");
+        let mut app = App::new(config, readings, now, chrono_tz::UTC);
+        let mut runtime = Runtime::start(&mut app, Clock::Fixed(now), "bar", false).unwrap();
+        std::fs::write(&path, "this is = = broken [[").unwrap();
+        app.effects.push(Effect::Reload);
+        assert_eq!(runtime.effects(&mut app), [Outcome::ReloadFailed]);
+        assert!(app.error.is_some());
+        assert_eq!(app.config.events.len(), 2, "the last good config stays");
+        // The same config again is no news; a fixed one is.
+        std::fs::write(&path, config::DEFAULT_TOML.replace("With You", "With Me")).unwrap();
+        app.effects.push(Effect::Reload);
+        assert_eq!(runtime.effects(&mut app), [Outcome::Reloaded]);
+        assert!(app.error.is_none());
+        assert_eq!(app.config.events[0].name, "With Me");
+        app.effects.push(Effect::Reload);
+        assert!(runtime.effects(&mut app).is_empty());
+    }
+}

@@ -58,29 +58,6 @@ impl Screen {
         self.parts = None;
     }
 
-    /// Brings the terminal up to `app`: when nothing but the clock moved since `view` was
-    /// derived (`changed` is false) and [`View::advance`] says only its seconds did, the parts
-    /// that show seconds; else a full render of a view derived anew into `view`. Returns
-    /// whether it took the per-second path.
-    pub fn update<B: Backend<Error = io::Error> + Write>(
-        &mut self,
-        backend: &mut B,
-        app: &App,
-        view: &mut Option<View>,
-        changed: bool,
-    ) -> io::Result<bool> {
-        if let Some(v) = view.as_mut().filter(|_| !changed)
-            && v.advance(app)
-            && self.second(backend, app, v)?.is_some()
-        {
-            return Ok(true);
-        }
-        let fresh = View::derive(app);
-        self.draw(backend, app, &fresh)?;
-        *view = Some(fresh);
-        Ok(false)
-    }
-
     /// What the terminal shows.
     pub fn shown(&self) -> &Buffer {
         &self.shown

@@ -2,16 +2,10 @@
 //! the same [`View`] as the dashboard, formats one line from a template, and writes a line only
 //! when the text changes.
 
-use std::io::Write;
-use std::time::{Duration, SystemTime};
-
-use chrono::Timelike;
 use serde_json::json;
 
 use crate::app::App;
-use crate::failure::Failure;
 use crate::streams::{GoalView, Status, StreamView, Window};
-use crate::values::clock::Clock;
 use crate::values::countdown::{self, Phase, Target};
 use crate::values::numbers::{per_hour, short};
 use crate::values::problem::Problem;
@@ -191,62 +185,89 @@ fn event_state(app: &App, i: usize, phase: Phase, now: chrono::DateTime<chrono::
 /// The facts of `view`.
 pub fn facts(app: &App, view: &View) -> Facts {
     let mut facts = Facts::default();
-    let mut set = |f: &'static str, v: String| facts.values.push((f, v));
-    if let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) {
-        set("name", event.name.clone());
-        set("id", event.id.clone());
-        set("phase", selected.phase.as_str().to_string());
-        let left = match selected.target {
-            Target::Release(t) => {
-                format!(
-                    "in {}",
-                    countdown::compact_countdown(view.now, t, event.zone)
-                )
-            }
-            Target::Live(_) => "OUT NOW".to_string(),
-            Target::Anniversary(n, t) => format!(
-                "{} anniversary in {}",
-                countdown::ordinal(n),
-                countdown::compact_countdown(view.now, t, event.zone)
-            ),
-            Target::Since(t) => format!(
-                "out {} ago",
-                countdown::calendar_span(t, view.now, event.zone).short(2)
-            ),
-        };
-        set("left", left);
-        set("title", view.title.clone());
-    } else {
-        set("title", view.title.clone());
-    }
-    if let Some(shown) = view.streams.first() {
-        let f = &shown.figures;
-        set("count", short(f.count));
-        if let Window::Open { left_secs } = f.window {
-            set(
-                "window",
-                format!("{}h {:02}m", left_secs / 3600, left_secs % 3600 / 60),
-            );
-        }
-        if let Some(g) = next_goal(f, view.now) {
-            set("goal", g.label.clone());
-            set("percent", format!("{:.0}%", g.percent.min(9999.0)));
-            set("needed", short(g.needed));
-            if let Some(r) = g.needed_per_hour {
-                set("per_hour", per_hour(r));
-            }
-        }
-    }
+    event_fields(app, view, &mut facts);
+    stream_fields(view, &mut facts);
     facts.class = view.selected.as_ref().map_or("none", |s| s.phase.as_str());
     facts.percentage = view
         .streams
         .first()
         .and_then(|s| next_goal(&s.figures, view.now))
         .map(|g| g.percent.clamp(0.0, 100.0).round() as u64);
+    facts.tooltip = tooltip(app, view);
+    // A broken config says so where the bar can: its class and the tooltip's first line.
+    if let Some(e) = app.error.as_ref().and_then(|e| e.first()) {
+        facts.class = "error";
+        facts.tooltip.insert(
+            0,
+            format!("✗ {} (showing the last good config)", e.one_line()),
+        );
+    }
+    facts
+}
+
+/// The selected event's fields: name, id, phase, left, title.
+fn event_fields(app: &App, view: &View, facts: &mut Facts) {
+    let mut set = |f: &'static str, v: String| facts.values.push((f, v));
+    let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
+        set("title", view.title.clone());
+        return;
+    };
+    set("name", event.name.clone());
+    set("id", event.id.clone());
+    set("phase", selected.phase.as_str().to_string());
+    let left = match selected.target {
+        Target::Release(t) => {
+            format!(
+                "in {}",
+                countdown::compact_countdown(view.now, t, event.zone)
+            )
+        }
+        Target::Live(_) => "OUT NOW".to_string(),
+        Target::Anniversary(n, t) => format!(
+            "{} anniversary in {}",
+            countdown::ordinal(n),
+            countdown::compact_countdown(view.now, t, event.zone)
+        ),
+        Target::Since(t) => format!(
+            "out {} ago",
+            countdown::calendar_span(t, view.now, event.zone).short(2)
+        ),
+    };
+    set("left", left);
+    set("title", view.title.clone());
+}
+
+/// The first shown stream's fields: count, window, and its next goal's.
+fn stream_fields(view: &View, facts: &mut Facts) {
+    let mut set = |f: &'static str, v: String| facts.values.push((f, v));
+    let Some(shown) = view.streams.first() else {
+        return;
+    };
+    let f = &shown.figures;
+    set("count", short(f.count));
+    if let Window::Open { left_secs } = f.window {
+        set(
+            "window",
+            format!("{}h {:02}m", left_secs / 3600, left_secs % 3600 / 60),
+        );
+    }
+    if let Some(g) = next_goal(f, view.now) {
+        set("goal", g.label.clone());
+        set("percent", format!("{:.0}%", g.percent.min(9999.0)));
+        set("needed", short(g.needed));
+        if let Some(r) = g.needed_per_hour {
+            set("per_hour", per_hour(r));
+        }
+    }
+}
+
+/// The other events and the open goals, a line each.
+fn tooltip(app: &App, view: &View) -> Vec<String> {
+    let mut lines = Vec::new();
     let selected = view.selected.as_ref().map(|s| s.index);
     for (i, e) in app.config.events.iter().enumerate() {
         if Some(i) != selected {
-            facts.tooltip.push(format!(
+            lines.push(format!(
                 "{} {}",
                 e.name,
                 event_state(app, i, view.phases[i], view.now)
@@ -269,10 +290,10 @@ pub fn facts(app: &App, view: &View) -> Facts {
                 line.push_str(&format!(" · {}", per_hour(r)));
             }
             line.push_str(&format!(" · {}", g.status.label()));
-            facts.tooltip.push(line);
+            lines.push(line);
         }
     }
-    facts
+    lines
 }
 
 /// The line to write for `facts` in `format` (without the i3bar separator).
@@ -292,86 +313,6 @@ pub fn line(format: Format, template: &Template, facts: &Facts) -> String {
             v.to_string()
         }
         Format::I3bar => json!([{ "name": "dropwatch", "full_text": text }]).to_string(),
-    }
-}
-
-/// When a file was last changed, to notice a saved config or a new reading.
-fn modified(path: Option<&std::path::Path>) -> Option<SystemTime> {
-    std::fs::metadata(path?).ok()?.modified().ok()
-}
-
-/// Writes lines until the reader goes away (a closed pipe ends it quietly) or, with `once`,
-/// after the first.
-pub fn run(
-    mut app: App,
-    clock: Clock,
-    format: Format,
-    template: &Template,
-    once: bool,
-) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    let gone = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            None
-        } else {
-            Some(Failure::Runtime(e.into()))
-        }
-    };
-    if format == Format::I3bar
-        && let Err(e) = writeln!(out, "{{\"version\":1}}\n[").and_then(|()| out.flush())
-    {
-        return gone(e).map_or(Ok(()), Err);
-    }
-    let source = app.config.source.clone();
-    let files = |s: &crate::config::Source| {
-        let readings = s.readings_path();
-        (
-            modified(match s {
-                crate::config::Source::File(p) => Some(p.as_path()),
-                crate::config::Source::Embedded => None,
-            }),
-            modified(readings.as_deref()),
-        )
-    };
-    let mut stamps = files(&source);
-    let mut last = String::new();
-    let mut first = true;
-    loop {
-        app.tick(clock.now());
-        crate::runtime::hooks::run_effects(&mut app, "bar");
-        let view = View::derive(&app);
-        let text = line(format, template, &facts(&app, &view));
-        if text != last {
-            let sep = if format == Format::I3bar && !first {
-                ","
-            } else {
-                ""
-            };
-            if let Err(e) = writeln!(out, "{sep}{text}").and_then(|()| out.flush()) {
-                return gone(e).map_or(Ok(()), Err);
-            }
-            first = false;
-            last = text;
-        }
-        if once {
-            return Ok(());
-        }
-        let wait = clock.until_next_second(Duration::from_millis(50));
-        let wait = if template.shows_seconds() || !matches!(clock, Clock::System) {
-            wait
-        } else {
-            // Nothing shown ticks by the second: wake at the next minute.
-            wait + Duration::from_secs(u64::from(59 - app.now.second().min(59)))
-        };
-        std::thread::sleep(wait);
-        let now_stamps = files(&source);
-        if now_stamps != stamps {
-            stamps = now_stamps;
-            if let Ok((config, readings)) = crate::runtime::load::both(&source) {
-                app.set_config(config, chrono::Utc::now());
-                app.readings = readings;
-            }
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, DurationRound, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::app::{self, App};
+use crate::app::App;
 use crate::config::{Config, Event, SourceKind, Stream};
 use crate::streams::{self, GoalView, StreamView, Window};
 use crate::values::countdown::{self, Countdown, Ordinal, Phase, Target};
@@ -185,18 +185,18 @@ impl View {
             .iter()
             .map(|e| countdown::phase(e.at, e.live_for, now))
             .collect::<Vec<_>>();
-        let pinned = app.pinned_index();
-        let index = pinned.or_else(|| app::automatic_selection(&config.events, now));
+        let selection = app.selection();
+        let index = selection.index;
         let selected = index.map(|index| {
             let e = &config.events[index];
             Selected {
                 index,
-                pinned: pinned.is_some(),
+                pinned: selection.pinned,
                 phase: phases[index],
                 target: target(e, now),
             }
         });
-        let mut shown = app::shown_streams(config, index, now);
+        let mut shown = selection.streams;
         let pushed = push_stream(app, selected.as_ref(), &shown);
         if let Some(i) = pushed
             && !shown.contains(&i)

@@ -69,6 +69,22 @@ pub fn wait_for_file(
 
 /// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
 /// (`CI` set) it fails them, since `.ci/run` installs it.
+/// The lines `from` writes, sent one at a time as they arrive, so a test waits for output
+/// (with `recv_timeout`) instead of for time to pass.
+pub fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(from).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
 pub fn have_tmux() -> bool {
     let ok = Command::new("tmux")
         .arg("-V")

@@ -1,0 +1,106 @@
+//! Which goals have been reached, so that each rings and runs its hook once: across reloads,
+//! repeated counts and replays, and never for a goal reached before start-up.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::effect::Effect;
+use super::hook::Hook;
+use crate::config::{Config, Stream};
+use crate::readings::Readings;
+
+/// The goals reached so far, and until when no new one can be.
+#[derive(Debug, Clone, Default)]
+pub struct Goals {
+    /// By (event, platform, label).
+    reached: BTreeSet<(String, String, String)>,
+    /// No goal can be newly reached before this instant (the next deadline or reading after
+    /// the last check) while the readings number this many: a check until then is skipped.
+    quiet: Option<(DateTime<Utc>, usize)>,
+}
+
+impl Goals {
+    /// Says the readings changed in place: the next check looks again.
+    pub fn readings_changed(&mut self) {
+        self.quiet = None;
+    }
+
+    /// Whether a check at `now` could find nothing new.
+    pub fn is_quiet(&self, now: DateTime<Utc>, readings: &Readings) -> bool {
+        self.quiet
+            .is_some_and(|(until, n)| now < until && n == readings.len())
+    }
+
+    /// Notes every goal reached by `now` that was not before, and with `fire` asks for its bell
+    /// (when the config rings) and, with `hooks`, its `on_goal` hook. A goal counts as its
+    /// stream's view does: the newest reading at or before now (or before its deadline, once
+    /// that passed), else the config's count.
+    pub fn check(
+        &mut self,
+        config: &Config,
+        readings: &Readings,
+        now: DateTime<Utc>,
+        fire: bool,
+        hooks: bool,
+        effects: &mut Vec<Effect>,
+    ) {
+        self.quiet = Some((quiet_until(config, readings, now), readings.len()));
+        for (i, stream) in config.streams.iter().enumerate() {
+            let mut count_now = None;
+            for goal in &stream.goals {
+                let key = (
+                    stream.event.clone(),
+                    stream.platform.clone(),
+                    goal.label.clone(),
+                );
+                if self.reached.contains(&key) {
+                    continue;
+                }
+                let count = if now >= goal.deadline {
+                    count_at(readings, stream, goal.deadline)
+                } else {
+                    *count_now.get_or_insert_with(|| count_at(readings, stream, now))
+                };
+                if count < goal.streams || !self.reached.insert(key) || !fire {
+                    continue;
+                }
+                let name = config.event_name(&stream.event);
+                if config.bell {
+                    effects.push(Effect::Bell(format!("{} reached for {name}", goal.label)));
+                }
+                if hooks && let Some(command) = config.on_goal(i) {
+                    effects.push(Effect::Hook(Hook::goal(
+                        command, stream, name, goal, count, now,
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Until the next deadline or reading after `now`, no count and no goal's rule changes.
+fn quiet_until(config: &Config, readings: &Readings, now: DateTime<Utc>) -> DateTime<Utc> {
+    let next_deadline = config
+        .streams
+        .iter()
+        .flat_map(|s| &s.goals)
+        .map(|g| g.deadline)
+        .filter(|&d| d > now);
+    let next_reading = readings
+        .streams()
+        .filter_map(|(_, _, series)| series.get(series.upto(now)).map(|p| p.time));
+    next_deadline
+        .chain(next_reading)
+        .min()
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// The count of `stream` at `t`: its newest reading at or before `t`, else the config's count
+/// (a binary search in the stream's own readings).
+fn count_at(readings: &Readings, stream: &Stream, t: DateTime<Utc>) -> u64 {
+    readings
+        .of(&stream.event, &stream.platform)
+        .last_at(t)
+        .map_or(stream.count, |p| p.count)
+}

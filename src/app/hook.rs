@@ -1,0 +1,72 @@
+//! Hooks as data: the user's shell command for a release (`on_release`) or a reached goal
+//! (`on_goal`), with what happened in `DROPWATCH_*` environment variables. The state decides
+//! when one is due; the runtime runs it.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::config::{Event, Goal, Stream};
+
+/// A command to run and the environment that says what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hook {
+    /// What it is for, in a few words, for a failure's message ("on_release of With You").
+    pub what: String,
+    /// The shell command, run through `sh -c`.
+    pub command: String,
+    /// `DROPWATCH_*` variables added to the environment.
+    pub env: Vec<(String, String)>,
+}
+
+impl Hook {
+    /// The `on_release` hook `command` for `event`, which came out.
+    pub fn release(command: &str, event: &Event) -> Hook {
+        Hook {
+            what: format!("on_release of {}", event.name),
+            command: command.to_string(),
+            env: vars(&[
+                ("KIND", "release".into()),
+                ("EVENT", event.id.clone()),
+                ("EVENT_NAME", event.name.clone()),
+                ("AT", rfc3339(event.at)),
+            ]),
+        }
+    }
+
+    /// The `on_goal` hook `command` for `goal` of `stream`, reached with `count` at `at`.
+    pub fn goal(
+        command: &str,
+        stream: &Stream,
+        event_name: &str,
+        goal: &Goal,
+        count: u64,
+        at: DateTime<Utc>,
+    ) -> Hook {
+        Hook {
+            what: format!("on_goal of {} ({})", event_name, goal.label),
+            command: command.to_string(),
+            env: vars(&[
+                ("KIND", "goal".into()),
+                ("EVENT", stream.event.clone()),
+                ("EVENT_NAME", event_name.to_string()),
+                ("PLATFORM", stream.platform.clone()),
+                ("GOAL", goal.label.clone()),
+                ("TARGET", goal.streams.to_string()),
+                ("COUNT", count.to_string()),
+                ("AT", rfc3339(at)),
+            ]),
+        }
+    }
+}
+
+/// `DROPWATCH_`-prefixed pairs.
+fn vars(pairs: &[(&str, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (format!("DROPWATCH_{k}"), v.clone()))
+        .collect()
+}
+
+/// "2022-04-24T14:00:00Z".
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}

@@ -1,0 +1,309 @@
+//! The keys: one table that the key handling, the help overlay and the footer's hints all
+//! read, so the help can never forget a key.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::effect::Effect;
+use super::state::{App, Mode};
+
+/// What a key does on the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave.
+    Quit,
+    /// Open the help overlay.
+    Help,
+    /// Select the event above.
+    Previous,
+    /// Select the event below.
+    Next,
+    /// Select the first event.
+    First,
+    /// Select the last event.
+    Last,
+    /// The clock's next zone.
+    NextZone,
+    /// The clock's previous zone.
+    PreviousZone,
+    /// Type a new count for the selected event's stream.
+    Update,
+    /// Re-read the config and readings.
+    Reload,
+    /// Give the terminal back until `fg`.
+    Suspend,
+    /// Select the event clicked on (a mouse action, listed for the help).
+    Click,
+}
+
+/// One way to press a key, as the table lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Press {
+    /// A character typed without Ctrl (letters match their case).
+    Char(char),
+    /// A named key without modifiers (Shift-Tab arrives as `BackTab`).
+    Code(KeyCode),
+    /// Ctrl and a letter.
+    Ctrl(char),
+    /// A left click: never a key press.
+    Click,
+}
+
+/// A footer hint: its text, a shorter one for narrow footers, and how narrow a footer may be
+/// and still show it (0 = only the widest, 3 = every footer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    /// The hint on a wide footer ("u update count").
+    pub long: &'static str,
+    /// The hint once the footer narrows ("u count").
+    pub short: &'static str,
+    /// The narrowest footer level that keeps it.
+    pub keep: u8,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// The presses that do it.
+    pub presses: &'static [Press],
+    /// The presses as the help overlay shows them.
+    pub keys: &'static str,
+    /// What it does, for the help overlay.
+    pub does: &'static str,
+    /// Its hint in the footer, if it has one.
+    pub hint: Option<Hint>,
+    /// What it does, for the key handling.
+    pub action: Action,
+}
+
+const fn hint(long: &'static str, short: &'static str, keep: u8) -> Option<Hint> {
+    Some(Hint { long, short, keep })
+}
+
+/// Every key of the dashboard, in the order the help lists them.
+pub const KEYS: &[Binding] = &[
+    Binding {
+        presses: &[
+            Press::Char('q'),
+            Press::Code(KeyCode::Esc),
+            Press::Ctrl('c'),
+        ],
+        keys: "q  Esc  Ctrl-C",
+        does: "quit",
+        hint: hint("q quit", "q quit", 3),
+        action: Action::Quit,
+    },
+    Binding {
+        presses: &[Press::Char('?')],
+        keys: "?",
+        does: "this help (any key closes it)",
+        hint: hint("? help", "? help", 2),
+        action: Action::Help,
+    },
+    Binding {
+        presses: &[
+            Press::Code(KeyCode::Up),
+            Press::Char('k'),
+            Press::Code(KeyCode::BackTab),
+        ],
+        keys: "↑  k  Shift-Tab",
+        does: "select the event above",
+        hint: hint("↑↓ select", "↑↓ select", 1),
+        action: Action::Previous,
+    },
+    Binding {
+        presses: &[
+            Press::Code(KeyCode::Down),
+            Press::Char('j'),
+            Press::Code(KeyCode::Tab),
+        ],
+        keys: "↓  j  Tab",
+        does: "select the event below",
+        hint: None,
+        action: Action::Next,
+    },
+    Binding {
+        presses: &[Press::Code(KeyCode::Home)],
+        keys: "Home",
+        does: "select the first event",
+        hint: None,
+        action: Action::First,
+    },
+    Binding {
+        presses: &[Press::Code(KeyCode::End)],
+        keys: "End",
+        does: "select the last event",
+        hint: None,
+        action: Action::Last,
+    },
+    Binding {
+        presses: &[Press::Char('z')],
+        keys: "z",
+        does: "the clock's next zone: yours → each of `zones` → UTC",
+        hint: hint("z zone", "z zone", 1),
+        action: Action::NextZone,
+    },
+    Binding {
+        presses: &[Press::Char('Z')],
+        keys: "Z",
+        does: "the clock's previous zone",
+        hint: None,
+        action: Action::PreviousZone,
+    },
+    Binding {
+        presses: &[Press::Char('u')],
+        keys: "u",
+        does: "type a new stream count for the selected event",
+        hint: hint("u update count", "u count", 1),
+        action: Action::Update,
+    },
+    Binding {
+        presses: &[Press::Char('r'), Press::Ctrl('l')],
+        keys: "r  Ctrl-L",
+        does: "reload the config and readings now",
+        hint: hint("r reload", "r reload", 0),
+        action: Action::Reload,
+    },
+    Binding {
+        presses: &[Press::Ctrl('z')],
+        keys: "Ctrl-Z",
+        does: "suspend to the shell; fg brings it back",
+        hint: None,
+        action: Action::Suspend,
+    },
+    Binding {
+        presses: &[Press::Click],
+        keys: "click",
+        does: "select an event",
+        hint: None,
+        action: Action::Click,
+    },
+];
+
+/// The action of `key` on the dashboard, if the table has one.
+pub fn action(key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let matches = |p: &Press| match (*p, key.code) {
+        (Press::Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
+        (Press::Char(c), KeyCode::Char(k)) => !ctrl && k == c,
+        (Press::Code(c), code) => !ctrl && c == code,
+        _ => false,
+    };
+    KEYS.iter()
+        .find(|b| b.presses.iter().any(matches))
+        .map(|b| b.action)
+}
+
+/// The footer's key hints from widest to narrowest: each level keeps the hints that reach it,
+/// in their short form from level 1 on; the last is a bare "q".
+pub fn footer_hints() -> [String; 5] {
+    let level = |n: u8| {
+        let words: Vec<&str> = KEYS
+            .iter()
+            .filter_map(|b| b.hint)
+            .filter(|h| h.keep >= n)
+            .map(|h| if n == 0 { h.long } else { h.short })
+            .collect();
+        format!(" {}", words.join("  "))
+    };
+    [level(0), level(1), level(2), level(3), "q".to_string()]
+}
+
+impl App {
+    /// Applies a key press.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        // A notice is read by the next key press.
+        self.notice = None;
+        let action = action(&key);
+        // Ctrl-C, Ctrl-Z and Ctrl-L work in every mode; other Ctrl keys do nothing.
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            if let Some(a) = action {
+                self.act(a);
+            }
+            return;
+        }
+        match &self.mode {
+            Mode::Prompt(_) => self.on_prompt_key(key),
+            Mode::Help => {
+                // Any key closes help; q still quits.
+                self.mode = Mode::Normal;
+                if key.code == KeyCode::Char('q') {
+                    self.quit = true;
+                }
+            }
+            Mode::Normal => {
+                if let Some(a) = action {
+                    self.act(a);
+                }
+            }
+        }
+    }
+
+    /// Does what `action` says.
+    fn act(&mut self, action: Action) {
+        let zones = self.config.zones.len() + 2;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.mode = Mode::Help,
+            Action::Previous => self.move_selection(-1),
+            Action::Next => self.move_selection(1),
+            Action::First => self.select(0),
+            Action::Last => self.select(self.config.events.len().saturating_sub(1)),
+            Action::NextZone => self.zone_index = (self.zone_index + 1) % zones,
+            Action::PreviousZone => self.zone_index = (self.zone_index + zones - 1) % zones,
+            Action::Update => self.open_prompt(),
+            Action::Reload => self.effects.push(Effect::Reload),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Click => {}
+        }
+    }
+
+    fn move_selection(&mut self, by: isize) {
+        let n = self.config.events.len();
+        if n == 0 {
+            return;
+        }
+        let current = self.selection().index.unwrap_or(0) as isize;
+        let next = (current + by).rem_euclid(n as isize) as usize;
+        self.select(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_footer_hints_narrow_in_steps() {
+        assert_eq!(
+            footer_hints(),
+            [
+                " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
+                " q quit  ? help  ↑↓ select  z zone  u count",
+                " q quit  ? help",
+                " q quit",
+                "q",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_press_in_the_table_finds_its_own_action() {
+        for b in KEYS {
+            for p in b.presses {
+                let key = match *p {
+                    Press::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                    Press::Code(c) => KeyEvent::new(c, KeyModifiers::NONE),
+                    Press::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                    Press::Click => continue,
+                };
+                assert_eq!(action(&key), Some(b.action), "{p:?}");
+            }
+        }
+        // Ctrl and a letter the table does not bind does nothing, not the letter's action.
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(action(&ctrl_q), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! The `u` prompt: typing a new count for the selected event's stream, with a refusal that
+//! says why, and a second Enter to record a count lower than the last reading.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::effect::Effect;
+use super::state::{App, Mode};
+use crate::readings::{Origin, Reading};
+use crate::values::numbers::{parse_count, thousands};
+
+/// The most characters the prompt takes.
+const MAX_INPUT: usize = 40;
+
+/// The inline prompt opened by `u`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prompt {
+    /// Index into `config.streams` of the stream being updated.
+    pub stream: usize,
+    /// What has been typed.
+    pub input: String,
+    /// Why the last Enter was refused, or what it asks to confirm.
+    pub error: Option<String>,
+    /// The last Enter found a count lower than the last reading: the next Enter of the same
+    /// input records it as a correction.
+    pub confirm_lower: bool,
+}
+
+impl App {
+    /// Opens the prompt on the first stream shown, or says the event has none.
+    pub(super) fn open_prompt(&mut self) {
+        let selection = self.selection();
+        match selection.streams.first() {
+            Some(&stream) => {
+                self.mode = Mode::Prompt(Prompt {
+                    stream,
+                    ..Prompt::default()
+                });
+            }
+            None => {
+                let name = selection
+                    .index
+                    .map(|i| &self.config.events[i])
+                    .map_or("this event".to_string(), |e| e.name.clone());
+                self.notice = Some(format!("{name} has no [[streams]] in the config to update"));
+            }
+        }
+    }
+
+    /// A key typed into the open prompt.
+    pub(super) fn on_prompt_key(&mut self, key: KeyEvent) {
+        let Mode::Prompt(prompt) = &mut self.mode else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Enter => self.submit(),
+            KeyCode::Backspace => {
+                prompt.input.pop();
+                prompt.error = None;
+                prompt.confirm_lower = false;
+            }
+            KeyCode::Char(c) if !c.is_control() && prompt.input.chars().count() < MAX_INPUT => {
+                prompt.input.push(c);
+                prompt.error = None;
+                prompt.confirm_lower = false;
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter: records the typed count, or says why not, or asks to confirm a lower one.
+    fn submit(&mut self) {
+        let Mode::Prompt(prompt) = &mut self.mode else {
+            return;
+        };
+        let count = match parse_count(&prompt.input) {
+            Ok(count) => count,
+            Err(why) => {
+                prompt.error = Some(why.to_string());
+                return;
+            }
+        };
+        let Some(stream) = self.config.streams.get(prompt.stream) else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        if !prompt.confirm_lower
+            && let Some(last) =
+                self.readings
+                    .lower_than_last(&stream.event, &stream.platform, self.now, count)
+        {
+            prompt.error = Some(format!(
+                "Enter again to record {} as a correction: it is lower than the last reading ({})",
+                thousands(count),
+                thousands(last.count),
+            ));
+            prompt.confirm_lower = true;
+            return;
+        }
+        let reading = Reading {
+            time: self.now,
+            event: stream.event.clone(),
+            platform: stream.platform.clone(),
+            count,
+            source: Origin::Manual,
+        };
+        self.mode = Mode::Normal;
+        self.effects.push(Effect::Append(reading));
+    }
+}

@@ -1,0 +1,225 @@
+//! The state of the dashboard and how it moves: the clock's tick, a reload, a reading added,
+//! the selection. No I/O here: what needs the outside world is returned as an [`Effect`].
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::effect::Effect;
+use super::goals::Goals;
+use super::hook::Hook;
+use super::prompt::Prompt;
+use super::select::Selection;
+use crate::config::{Config, ConfigErrors};
+use crate::readings::poll::{Key, SourceStatus};
+use crate::readings::{Reading, Readings};
+use crate::values::clock::floor_second;
+
+/// What the keys do now: one mode at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The dashboard.
+    #[default]
+    Normal,
+    /// The help overlay; any key closes it.
+    Help,
+    /// The `u` prompt, typing a count.
+    Prompt(Prompt),
+}
+
+/// What a click landed on, as the last drawn frame laid it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// The row of the event at this index of `config.events`.
+    Event(usize),
+}
+
+/// The state of the dashboard: the config, the readings, the clock's last second, the keys.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The last good config.
+    pub config: Config,
+    /// The readings beside it.
+    pub readings: Readings,
+    /// The instant this frame shows, whole seconds.
+    pub now: DateTime<Utc>,
+    /// The viewer's zone (`--zone`, `$TZ` or the system's).
+    pub local_zone: Tz,
+    /// The id the user selected; `None` follows the next event.
+    pub selected: Option<String>,
+    /// 0 = the viewer's zone, 1..=zones.len() = `zones`, then UTC.
+    pub zone_index: usize,
+    /// Normal, help or prompt.
+    pub mode: Mode,
+    /// The error of the last reload that failed, shown as a banner over the last good config.
+    pub error: Option<ConfigErrors>,
+    /// A short message for the footer (a saved reading, a warning).
+    pub notice: Option<String>,
+    /// When the config was last loaded (by the real clock).
+    pub loaded_at: Option<DateTime<Utc>>,
+    /// The app's clock (`now`, replayed or real) at the last load or reload attempt: the
+    /// footer shows it beside the header's clock.
+    pub load_clock: DateTime<Utc>,
+    /// Colors on.
+    pub color: bool,
+    /// The user asked to quit.
+    pub quit: bool,
+    /// Effects for the loop to carry out.
+    pub effects: Vec<Effect>,
+    /// Each polled stream's source: when it last worked, why it fails.
+    pub sources: BTreeMap<Key, SourceStatus>,
+    /// Who polls the sources when it is not this process ("record (pid 4242)").
+    pub polled_by: Option<String>,
+    /// Whether hooks may run: on the live clock, or in a replay with `--hooks`.
+    pub hooks: bool,
+    /// The goals reached so far: each rings and hooks once.
+    goals: Goals,
+}
+
+impl App {
+    /// A new app showing `config` at `now`.
+    pub fn new(config: Config, readings: Readings, now: DateTime<Utc>, local_zone: Tz) -> App {
+        let mut app = App {
+            config,
+            readings,
+            now: floor_second(now),
+            local_zone,
+            selected: None,
+            zone_index: 0,
+            mode: Mode::Normal,
+            error: None,
+            notice: None,
+            loaded_at: None,
+            load_clock: floor_second(now),
+            color: true,
+            quit: false,
+            effects: Vec::new(),
+            sources: BTreeMap::new(),
+            polled_by: None,
+            hooks: false,
+            goals: Goals::default(),
+        };
+        // Goals reached before we started are the past: nobody is paged for them.
+        app.check_goals(false);
+        app
+    }
+
+    /// Moves the clock to `now`; rings and runs `on_release` for every event whose release
+    /// passed since the last tick (once: a reload does not move the clock back, so it never
+    /// rings twice), and likewise for every goal reached since.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        let now = floor_second(now);
+        if now > self.now {
+            for e in &self.config.events {
+                if self.now < e.at && e.at <= now {
+                    if self.config.bell {
+                        self.effects
+                            .push(Effect::Bell(format!("{} is out now", e.name)));
+                    }
+                    if self.hooks
+                        && let Some(command) = &e.on_release
+                    {
+                        self.effects.push(Effect::Hook(Hook::release(command, e)));
+                    }
+                }
+            }
+        }
+        self.now = now;
+        if !self.goals.is_quiet(now, &self.readings) {
+            self.check_goals(true);
+        }
+    }
+
+    /// Says the readings changed in place: the next tick checks the goals again.
+    pub fn readings_changed(&mut self) {
+        self.goals.readings_changed();
+    }
+
+    /// Notes the goals reached by now; with `fire`, asks for their bells and hooks.
+    fn check_goals(&mut self, fire: bool) {
+        self.goals.check(
+            &self.config,
+            &self.readings,
+            self.now,
+            fire,
+            self.hooks,
+            &mut self.effects,
+        );
+    }
+
+    /// The next release after the app's clock, to wake for.
+    pub fn next_release(&self) -> Option<DateTime<Utc>> {
+        self.config
+            .events
+            .iter()
+            .map(|e| e.at)
+            .find(|at| *at > self.now)
+    }
+
+    /// Swaps in a freshly loaded config, keeping the selection when its event still exists.
+    /// Goals the old config reached by now fire first; those the new one has already reached
+    /// do not (a goal added below the count is not news).
+    pub fn set_config(&mut self, config: Config, loaded_at: DateTime<Utc>) {
+        self.check_goals(true);
+        if let Some(id) = &self.selected
+            && config.event(id).is_none()
+        {
+            self.selected = None;
+        }
+        self.zone_index = self.zone_index.min(config.zones.len() + 1);
+        // An open prompt follows its stream (by event and platform) to its new place, or closes.
+        if let Mode::Prompt(p) = &mut self.mode {
+            let key = self
+                .config
+                .streams
+                .get(p.stream)
+                .map(|s| (s.event.clone(), s.platform.clone()));
+            match config.streams.iter().position(|s| {
+                key.as_ref()
+                    .is_some_and(|(e, pl)| &s.event == e && &s.platform == pl)
+            }) {
+                Some(i) => p.stream = i,
+                None => self.mode = Mode::Normal,
+            }
+        }
+        self.config = config;
+        self.check_goals(false);
+        self.error = None;
+        self.loaded_at = Some(loaded_at);
+        self.load_clock = self.now;
+    }
+
+    /// Keeps the last good config after a reload that failed with `error`.
+    pub fn reload_failed(&mut self, error: ConfigErrors) {
+        self.error = Some(error);
+        self.load_clock = self.now;
+    }
+
+    /// The zone the header clock and the events list use.
+    pub fn display_zone(&self) -> Tz {
+        match self.zone_index {
+            0 => self.local_zone,
+            i if i <= self.config.zones.len() => self.config.zones[i - 1],
+            _ => chrono_tz::UTC,
+        }
+    }
+
+    /// The event shown and its streams now (see [`Selection`]).
+    pub fn selection(&self) -> Selection {
+        Selection::of(&self.config, self.selected.as_deref(), self.now)
+    }
+
+    /// Pins the event at index `i` of `config.events`.
+    pub fn select(&mut self, i: usize) {
+        if let Some(e) = self.config.events.get(i) {
+            self.selected = Some(e.id.clone());
+        }
+    }
+
+    /// Records a reading the runtime appended (or, for the embedded config, kept in memory).
+    pub fn add_reading(&mut self, reading: Reading) {
+        self.readings.add(reading);
+        self.readings_changed();
+    }
+}

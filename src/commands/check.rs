@@ -1,0 +1,22 @@
+//! `dropwatch check`: loads the config and readings as the dashboard would and says so.
+
+use super::source;
+use crate::cli::settings::Settings;
+use crate::failure::Failure;
+use crate::runtime::load;
+
+/// Checks the config and readings: warnings on stderr, a summary on stdout.
+pub fn run(settings: &Settings) -> Result<(), Failure> {
+    let (config, readings) = load::both(&source(settings)?)?;
+    for w in &readings.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!(
+        "{}: ok ({} events, {} streams, {} readings)",
+        config.source.display(),
+        config.events.len(),
+        config.streams.len(),
+        readings.len()
+    );
+    Ok(())
+}

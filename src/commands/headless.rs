@@ -1,0 +1,54 @@
+//! What `bar` and `record` say about the runtime, having no screen: one line on stderr for a
+//! broken config (once per error) and for its recovery, and each notice the state holds (a
+//! hook that failed, a reading that could not be saved).
+
+use crate::app::App;
+use crate::runtime::Outcome;
+
+/// The stderr of a front-end without a screen.
+pub struct Reporter {
+    /// Who speaks: "bar", "record".
+    who: &'static str,
+    /// The config error last said, so that a reload with the same error says nothing new.
+    said: Option<String>,
+}
+
+impl Reporter {
+    /// A reporter for `who`.
+    pub fn new(who: &'static str) -> Reporter {
+        Reporter { who, said: None }
+    }
+
+    /// Says on stderr what the turn's `outcomes` and the app's notice hold for a person.
+    pub fn report(&mut self, app: &mut App, outcomes: &[Outcome]) {
+        let who = self.who;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::ReloadFailed => {
+                    let line = app
+                        .error
+                        .as_ref()
+                        .and_then(|e| e.first())
+                        .map(|e| e.one_line())
+                        .unwrap_or_default();
+                    if self.said.as_ref() != Some(&line) {
+                        eprintln!("{who}: keeping the last good config: {line}");
+                        self.said = Some(line);
+                    }
+                }
+                Outcome::Reloaded => {
+                    let now = if self.said.take().is_some() {
+                        "is good again"
+                    } else {
+                        "reloaded"
+                    };
+                    eprintln!("{who}: {} {now}", app.config.source.display());
+                }
+                _ => {}
+            }
+        }
+        if let Some(notice) = app.notice.take() {
+            eprintln!("{who}: {notice}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! `dropwatch init`: writes the default config (and its schema beside it) where the user's
+//! config belongs, or where `--config` says.
+
+use crate::cli::settings::Settings;
+use crate::config;
+use crate::failure::Failure;
+
+/// Writes the default config; refuses to overwrite one without `force`.
+pub fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
+    let path = match &settings.config_flag {
+        Some(p) => p.clone(),
+        None => config::user_config_path().ok_or_else(|| {
+            Failure::Usage("cannot find your config dir (no $HOME); pass --config PATH".into())
+        })?,
+    };
+    // Not even --force writes into a FIFO (it would wait for a reader) or a device.
+    crate::files::require_regular(&path, "the config")
+        .map_err(|why| Failure::Usage(format!("{why}; remove it or choose another path")))?;
+    if path.exists() && !force {
+        return Err(Failure::Usage(format!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        )));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    std::fs::write(&path, crate::config::schema::init_text())
+        .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
+    println!("wrote {}", path.display());
+    let schema = crate::config::schema::write_beside(&path).map_err(|e| {
+        Failure::runtime(format!(
+            "cannot write the schema beside {}: {e}",
+            path.display()
+        ))
+    })?;
+    println!("wrote {} (for editors)", schema.display());
+    if settings.config_flag.is_some() {
+        println!("open it with: dropwatch --config {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! `dropwatch log`: appends one reading to the readings file beside the config.
+
+use super::source;
+use crate::cli::settings::Settings;
+use crate::config;
+use crate::failure::Failure;
+use crate::readings::{self, Reading};
+use crate::runtime::load;
+use crate::values::numbers::thousands;
+use crate::values::text::quote;
+
+/// Logs `count` for `event` (and `platform`, else the event's first stream) at `--at` or now.
+pub fn run(
+    settings: &Settings,
+    event: &str,
+    count: &str,
+    platform: Option<&str>,
+    force: bool,
+) -> Result<(), Failure> {
+    let at = settings.at_or_now();
+    let (config, existing) = load::both(&source(settings)?)?;
+    let Some(path) = config.source.readings_path() else {
+        return Err(Failure::Usage(
+            "no config file to log beside (this is the embedded default); run `dropwatch init` first".into(),
+        ));
+    };
+    if config.event(event).is_none() {
+        let ids: Vec<&str> = config.events.iter().map(|e| e.id.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "unknown event {}; write one of: {}",
+            quote(event),
+            ids.join(", ")
+        )));
+    }
+    let streams: Vec<&config::Stream> =
+        config.streams.iter().filter(|s| s.event == event).collect();
+    let platform = match platform {
+        Some(p) => {
+            if !streams.iter().any(|s| s.platform == p) {
+                let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
+                return Err(Failure::Usage(format!(
+                    "{} has no [[streams]] with platform {}; write one of: {}",
+                    quote(event),
+                    quote(p),
+                    if known.is_empty() {
+                        "(none: add [[streams]] first)".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )));
+            }
+            p.to_string()
+        }
+        None => match streams.first() {
+            Some(s) => s.platform.clone(),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "{} has no [[streams]] in {}; add one first",
+                    quote(event),
+                    config.source.display()
+                )));
+            }
+        },
+    };
+    let count = crate::values::numbers::parse_count(count)
+        .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
+    if !force && let Some(last) = existing.lower_than_last(event, &platform, at, count) {
+        return Err(Failure::Usage(format!(
+            "{} is lower than the last reading ({} at {}); pass --force to record a correction",
+            thousands(count),
+            thousands(last.count),
+            last.time.to_rfc3339()
+        )));
+    }
+    let reading = Reading {
+        time: at,
+        event: event.to_string(),
+        platform,
+        count,
+        source: readings::Origin::Log,
+    };
+    readings::append(&path, &reading)
+        .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
+    println!(
+        "logged {} {} streams for {event} at {} to {}",
+        thousands(count),
+        reading.platform,
+        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        path.display()
+    );
+    Ok(())
+}

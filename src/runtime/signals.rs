@@ -1,0 +1,27 @@
+//! The signal thread: SIGTERM, SIGHUP and SIGINT ask the front-end to stop (so the dashboard
+//! restores the terminal), SIGCONT says it was continued after a stop.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crate::app::Event;
+
+/// Forwards SIGTERM, SIGHUP and SIGINT to the loop, so it can restore the terminal and exit,
+/// and SIGCONT, so it can redraw after a stop.
+pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            let event = if sig == SIGCONT {
+                Event::Resumed
+            } else {
+                Event::Signal(sig)
+            };
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
