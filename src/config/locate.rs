@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ConfigError;
+use super::error::ConfigError;
 
 /// Where a config came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

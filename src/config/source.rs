@@ -7,7 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::raw::RawSource;
-use crate::config::template;
+use super::template;
 use crate::values::when::parse_duration;
 
 /// How often a source is polled when the config does not say.

@@ -9,8 +9,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use toml::Spanned;
 
+use super::error::{ConfigError, ConfigErrors, LineIndex};
+use super::locate::Source;
 use super::raw::{RawConfig, RawEvent, RawGoal, RawStream};
-use super::{Config, ConfigError, ConfigErrors, Event, Goal, LineIndex, Source, Stream};
+use super::types::{Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
