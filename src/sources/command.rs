@@ -7,7 +7,9 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{LIMIT, SourceError, number};
+use super::limit::LIMIT;
+use super::number;
+use crate::readings::poll::SourceError;
 
 /// What the helper threads report.
 enum Done {
