@@ -10,6 +10,7 @@ pub(crate) mod template;
 mod default;
 mod error;
 pub mod locate;
+mod origin;
 pub mod parse;
 pub(crate) mod raw;
 mod source;
@@ -18,7 +19,8 @@ mod validate;
 
 pub use default::DEFAULT_TOML;
 pub use error::{ConfigError, ConfigErrors, LineIndex};
-pub use locate::{Source, locate, user_config_path};
+pub use locate::{locate, user_config_path};
+pub use origin::Source;
 pub use parse::{load, parse};
 pub use source::{SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream};

@@ -3,7 +3,7 @@
 
 use super::default::DEFAULT_TOML;
 use super::error::{ConfigError, ConfigErrors, LineIndex};
-use super::locate::Source;
+use super::origin::Source;
 use super::raw::RawConfig;
 use super::types::Config;
 use super::validate::validate;

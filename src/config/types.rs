@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use super::locate::Source;
+use super::origin::Source;
 use super::source::SourceSpec;
 
 /// A validated config.

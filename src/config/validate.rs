@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::error::{ConfigError, ConfigErrors, LineIndex};
-use super::locate::Source;
+use super::origin::Source;
 use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
 use super::source::SourceSpec;
 use super::types::{Config, Event, Goal, Stream};
