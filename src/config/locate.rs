@@ -1,39 +1,10 @@
 //! Where the config is: `--config`, `$DROPWATCH_CONFIG`, `./dropwatch.toml`, the user config
-//! dir, else the embedded default; and the readings file beside it.
+//! dir, else the embedded default.
 
 use std::path::{Path, PathBuf};
 
-use super::ConfigError;
-
-/// Where a config came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The compiled-in default.
-    Embedded,
-    /// A file on disk, as the user named it or as found.
-    File(PathBuf),
-}
-
-impl Source {
-    /// How the source is named in messages and the footer.
-    pub fn display(&self) -> String {
-        match self {
-            Source::Embedded => "embedded default".to_string(),
-            Source::File(p) => p.display().to_string(),
-        }
-    }
-
-    /// The readings file beside the config: `<stem>.readings.csv`.
-    pub fn readings_path(&self) -> Option<PathBuf> {
-        match self {
-            Source::Embedded => None,
-            Source::File(p) => {
-                let stem = p.file_stem()?.to_string_lossy().into_owned();
-                Some(p.with_file_name(format!("{stem}.readings.csv")))
-            }
-        }
-    }
-}
+use super::error::ConfigError;
+use super::origin::Source;
 
 /// The user config dir's config file: `$XDG_CONFIG_HOME/dropwatch/dropwatch.toml` or the
 /// platform's equivalent.
@@ -88,19 +59,4 @@ pub fn locate(named: Option<(&Path, &str)>) -> Result<Source, ConfigError> {
         return Ok(Source::File(user));
     }
     Ok(Source::Embedded)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn readings_path_sits_beside_the_config() {
-        let s = Source::File("/x/fan.toml".into());
-        assert_eq!(
-            s.readings_path(),
-            Some(PathBuf::from("/x/fan.readings.csv"))
-        );
-        assert_eq!(Source::Embedded.readings_path(), None);
-    }
 }

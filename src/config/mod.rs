@@ -1,25 +1,27 @@
-//! The config: where the file is ([`locate`]), the domain types ([`types`]), reading and
-//! parsing it ([`parse`]) and turning the TOML into checked types ([`validate`]), with every
-//! mistake reported as file:line:col and what to write instead ([`error`]).
+//! The config: where the file is ([`locate`]), the compiled-in default ([`default`]), the
+//! domain types ([`types`]), reading and parsing it ([`parse`]) and turning the TOML into
+//! checked types ([`validate`]), with every mistake reported as file:line:col and what to write
+//! instead ([`error`]).
 
 pub mod schema;
 mod shapes;
 pub(crate) mod template;
 
+mod default;
 mod error;
 pub mod locate;
+mod origin;
 pub mod parse;
 pub(crate) mod raw;
 mod source;
 pub mod types;
 mod validate;
 
+pub use default::DEFAULT_TOML;
 pub use error::{ConfigError, ConfigErrors, LineIndex};
-pub use locate::{Source, locate, user_config_path};
+pub use locate::{locate, user_config_path};
+pub use origin::Source;
 pub use parse::{load, parse};
 pub use source::{SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream};
 pub use validate::slug;
-
-/// The default config, compiled in.
-pub const DEFAULT_TOML: &str = include_str!("../../assets/dropwatch.toml");

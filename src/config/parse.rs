@@ -1,9 +1,21 @@
 //! Reading a config: the file's bytes as UTF-8 text, the TOML into the raw serde types, then
 //! validation into [`Config`](super::Config).
 
+use super::default::DEFAULT_TOML;
+use super::error::{ConfigError, ConfigErrors, LineIndex};
+use super::origin::Source;
 use super::raw::RawConfig;
+use super::types::Config;
 use super::validate::validate;
-use super::{Config, ConfigError, ConfigErrors, LineIndex, Source};
+
+// Here rather than beside the type: building a `Config` goes through parsing, and `types`
+// stays below `parse` so that the two do not import each other.
+impl Config {
+    /// The embedded default config.
+    pub fn embedded() -> Result<Config, ConfigErrors> {
+        parse(DEFAULT_TOML, Source::Embedded)
+    }
+}
 
 /// Reads and validates the config from `source`.
 pub fn load(source: &Source) -> Result<Config, ConfigErrors> {

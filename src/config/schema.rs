@@ -8,8 +8,8 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::{Transform, transform_subschemas};
 use serde_json::Value;
 
-use crate::config::DEFAULT_TOML;
-use crate::config::raw::RawConfig;
+use super::default::DEFAULT_TOML;
+use super::raw::RawConfig;
 
 /// The schema's file name, beside the config.
 pub const SCHEMA_FILE: &str = "dropwatch.schema.json";

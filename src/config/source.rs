@@ -7,7 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::raw::RawSource;
-use crate::config::template;
+use super::template;
 use crate::values::when::parse_duration;
 
 /// How often a source is polled when the config does not say.
@@ -55,18 +55,11 @@ pub struct SourceProblem {
 
 /// Checks a `[streams.source]` table, reporting every mistake at once.
 pub fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProblem>> {
-    let mut problems = Vec::new();
-    let mut problem = |span: Range<usize>, message: String, hint: &str| {
-        problems.push(SourceProblem {
-            span,
-            message,
-            hint: hint.to_string(),
-        })
-    };
+    let mut problems = Problems(Vec::new());
     let source = raw.get_ref();
     let kind = match (&source.command, &source.url) {
         (Some(_), Some(url)) => {
-            problem(
+            problems.push(
                 url.span(),
                 "a source has both `command` and `url`".into(),
                 "keep one: `command` runs a shell command, `url` fetches a page",
@@ -74,97 +67,135 @@ pub fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProble
             None
         }
         (None, None) => {
-            problem(
+            problems.push(
                 raw.span(),
                 "a source needs a `command` or a `url`".into(),
                 "write command = \"sh ~/bin/views.sh\" or url = \"https://…\"",
             );
             None
         }
-        (Some(command), None) => {
-            if let Some(json) = &source.json {
-                problem(
-                    json.span(),
-                    "`json` applies only to a `url` source".into(),
-                    "remove `json`; a command prints the count itself",
-                );
-            }
-            if command.get_ref().trim().is_empty() {
-                problem(
-                    command.span(),
-                    "the source's command is empty".into(),
-                    "write a command that prints the count, e.g. command = \"sh ~/bin/views.sh\"",
-                );
-                None
-            } else {
-                Some(SourceKind::Command(command.get_ref().clone()))
-            }
-        }
-        (None, Some(url)) => {
-            let url_ok = match check_url(url.get_ref()) {
-                Ok(()) => true,
-                Err((message, hint)) => {
-                    problem(url.span(), message, &hint);
-                    false
-                }
-            };
-            let json_ok = match &source.json {
-                Some(json) => match check_pointer(json.get_ref()) {
-                    Ok(()) => true,
-                    Err(message) => {
-                        problem(
-                            json.span(),
-                            message,
-                            "write a JSON pointer such as json = \"/items/0/statistics/viewCount\" (~1 for a / in a key, ~0 for a ~)",
-                        );
-                        false
-                    }
-                },
-                None => true,
-            };
-            (url_ok && json_ok).then(|| SourceKind::Url {
-                url: url.get_ref().clone(),
-                json: source.json.as_ref().map(|j| j.get_ref().clone()),
-            })
+        (Some(command), None) => command_kind(command, source.json.as_ref(), &mut problems),
+        (None, Some(url)) => url_kind(url, source.json.as_ref(), &mut problems),
+    };
+    let every = poll_every(source.every.as_ref(), &mut problems);
+    let timeout = poll_timeout(source.timeout.as_ref(), &mut problems);
+    match (kind, every, timeout) {
+        (Some(kind), Some(every), Some(timeout)) if problems.0.is_empty() => Ok(SourceSpec {
+            kind,
+            every,
+            timeout,
+        }),
+        _ => Err(problems.0),
+    }
+}
+
+/// The mistakes found so far in one table, in the order they were found.
+struct Problems(Vec<SourceProblem>);
+
+impl Problems {
+    fn push(&mut self, span: Range<usize>, message: String, hint: &str) {
+        self.0.push(SourceProblem {
+            span,
+            message,
+            hint: hint.to_string(),
+        });
+    }
+}
+
+/// A `command` source: a command that is not blank, and no `json`.
+fn command_kind(
+    command: &Spanned<String>,
+    json: Option<&Spanned<String>>,
+    problems: &mut Problems,
+) -> Option<SourceKind> {
+    if let Some(json) = json {
+        problems.push(
+            json.span(),
+            "`json` applies only to a `url` source".into(),
+            "remove `json`; a command prints the count itself",
+        );
+    }
+    if command.get_ref().trim().is_empty() {
+        problems.push(
+            command.span(),
+            "the source's command is empty".into(),
+            "write a command that prints the count, e.g. command = \"sh ~/bin/views.sh\"",
+        );
+        return None;
+    }
+    Some(SourceKind::Command(command.get_ref().clone()))
+}
+
+/// A `url` source: an http(s) URL, and a well-formed JSON pointer if there is one.
+fn url_kind(
+    url: &Spanned<String>,
+    json: Option<&Spanned<String>>,
+    problems: &mut Problems,
+) -> Option<SourceKind> {
+    let url_ok = match check_url(url.get_ref()) {
+        Ok(()) => true,
+        Err((message, hint)) => {
+            problems.push(url.span(), message, &hint);
+            false
         }
     };
-    let every = duration(&source.every, DEFAULT_EVERY, "every", &mut problem);
+    let json_ok = match json {
+        Some(json) => match check_pointer(json.get_ref()) {
+            Ok(()) => true,
+            Err(message) => {
+                problems.push(
+                    json.span(),
+                    message,
+                    "write a JSON pointer such as json = \"/items/0/statistics/viewCount\" (~1 for a / in a key, ~0 for a ~)",
+                );
+                false
+            }
+        },
+        None => true,
+    };
+    (url_ok && json_ok).then(|| SourceKind::Url {
+        url: url.get_ref().clone(),
+        json: json.map(|j| j.get_ref().clone()),
+    })
+}
+
+/// `every`, or [`DEFAULT_EVERY`]; a problem when it is shorter than [`MIN_EVERY`].
+fn poll_every(text: Option<&Spanned<String>>, problems: &mut Problems) -> Option<Duration> {
+    let every = duration(text, DEFAULT_EVERY, "every", problems);
     if let Some(d) = every
         && d < MIN_EVERY
-        && let Some(text) = &source.every
+        && let Some(text) = text
     {
-        problem(
+        problems.push(
             text.span(),
             format!("`every` = \"{}\" is shorter than a second", text.get_ref()),
             "poll at most once a second, e.g. every = \"5m\"",
         );
     }
-    let timeout = duration(&source.timeout, DEFAULT_TIMEOUT, "timeout", &mut problem);
+    every
+}
+
+/// `timeout`, or [`DEFAULT_TIMEOUT`]; a problem when it is zero.
+fn poll_timeout(text: Option<&Spanned<String>>, problems: &mut Problems) -> Option<Duration> {
+    let timeout = duration(text, DEFAULT_TIMEOUT, "timeout", problems);
     if timeout == Some(Duration::ZERO)
-        && let Some(text) = &source.timeout
+        && let Some(text) = text
     {
-        problem(
+        problems.push(
             text.span(),
             format!("`timeout` = \"{}\" leaves no time to poll", text.get_ref()),
             "write a timeout above zero, e.g. timeout = \"20s\"",
         );
     }
-    match (kind, every, timeout) {
-        (Some(kind), Some(every), Some(timeout)) if problems.is_empty() => Ok(SourceSpec {
-            kind,
-            every,
-            timeout,
-        }),
-        _ => Err(problems),
-    }
+    timeout
 }
 
 /// A duration key, or its default; a problem at its span when it does not parse.
 fn duration(
-    text: &Option<Spanned<String>>,
+    text: Option<&Spanned<String>>,
     default: Duration,
     key: &str,
-    problem: &mut impl FnMut(Range<usize>, String, &str),
+    problems: &mut Problems,
 ) -> Option<Duration> {
     let Some(text) = text else {
         return Some(default);
@@ -173,7 +204,7 @@ fn duration(
         Ok(Ok(d)) => Some(d),
         Ok(Err(_)) => None,
         Err(msg) => {
-            problem(
+            problems.push(
                 text.span(),
                 msg.message,
                 &format!("write a duration such as {key} = \"{}\"", example(key)),

@@ -4,7 +4,8 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use super::{ConfigErrors, DEFAULT_TOML, Source, SourceSpec, parse};
+use super::origin::Source;
+use super::source::SourceSpec;
 
 /// A validated config.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,11 +83,6 @@ pub struct Goal {
 }
 
 impl Config {
-    /// The embedded default config.
-    pub fn embedded() -> Result<Config, ConfigErrors> {
-        parse(DEFAULT_TOML, Source::Embedded)
-    }
-
     /// The name of the event with this id, else the id itself.
     pub fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.event(id).map_or(id, |e| e.name.as_str())

@@ -9,8 +9,11 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use toml::Spanned;
 
-use super::raw::{RawConfig, RawEvent, RawGoal, RawStream};
-use super::{Config, ConfigError, ConfigErrors, Event, Goal, LineIndex, Source, Stream};
+use super::error::{ConfigError, ConfigErrors, LineIndex};
+use super::origin::Source;
+use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
+use super::source::SourceSpec;
+use super::types::{Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
@@ -263,34 +266,78 @@ impl Validator<'_> {
         events: &[Event],
         raw_events: &[Spanned<RawEvent>],
     ) -> Option<Stream> {
-        let Some(event) = events.iter().find(|e| &e.id == raw.event.get_ref()) else {
-            // An event that failed validation has already been reported; don't pile on.
-            let known_raw = raw_events.iter().any(|e| {
-                e.get_ref()
-                    .id
-                    .as_ref()
-                    .map(|i| i.get_ref().clone())
-                    .unwrap_or_else(|| slug(e.get_ref().name.get_ref()))
-                    == *raw.event.get_ref()
-            });
-            if !known_raw {
-                let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
-                let hint = if ids.is_empty() {
-                    "add an [[event]] with that id first".to_string()
-                } else {
-                    format!("write one of the event ids: {}", ids.join(", "))
-                };
-                self.error(
-                    raw.event.span(),
-                    format!("streams for unknown event {}", quote(raw.event.get_ref())),
-                    hint,
-                );
-            }
-            return None;
+        let event = self.stream_event(raw, events, raw_events)?;
+        let platform = self.platform(raw.platform.as_ref())?;
+        let window_zone = match &raw.window_zone {
+            Some(z) => self.zone(z)?,
+            None => event.zone,
         };
-        if let Some(p) = &raw.platform
-            && !is_field(p.get_ref())
-        {
+        let count = match &raw.count {
+            Some(c) => self.count(c, "count"),
+            None => Some(0),
+        };
+        let window_end = self.window_end(&raw.window_end, event, window_zone);
+        let goals: Vec<Option<Goal>> = raw
+            .goal
+            .iter()
+            .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
+            .collect();
+        let source = raw.source.as_ref().map(|s| self.source(s));
+        let window_end = window_end.filter(|end| *end > event.at)?;
+        Some(Stream {
+            event: event.id.clone(),
+            platform,
+            count: count?,
+            window_start: event.at,
+            window_end,
+            window_zone,
+            goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
+            source: source.transpose().ok()?,
+        })
+    }
+
+    /// The event a `[[streams]]` belongs to; an error if no `[[event]]` has its id.
+    fn stream_event<'e>(
+        &mut self,
+        raw: &RawStream,
+        events: &'e [Event],
+        raw_events: &[Spanned<RawEvent>],
+    ) -> Option<&'e Event> {
+        let event = events.iter().find(|e| &e.id == raw.event.get_ref());
+        if event.is_some() {
+            return event;
+        }
+        // An event that failed validation has already been reported; don't pile on.
+        let known_raw = raw_events.iter().any(|e| {
+            e.get_ref()
+                .id
+                .as_ref()
+                .map(|i| i.get_ref().clone())
+                .unwrap_or_else(|| slug(e.get_ref().name.get_ref()))
+                == *raw.event.get_ref()
+        });
+        if !known_raw {
+            let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
+            let hint = if ids.is_empty() {
+                "add an [[event]] with that id first".to_string()
+            } else {
+                format!("write one of the event ids: {}", ids.join(", "))
+            };
+            self.error(
+                raw.event.span(),
+                format!("streams for unknown event {}", quote(raw.event.get_ref())),
+                hint,
+            );
+        }
+        None
+    }
+
+    /// A stream's platform, "streams" when left out; an error if it cannot be a readings field.
+    fn platform(&mut self, platform: Option<&Spanned<String>>) -> Option<String> {
+        let Some(p) = platform else {
+            return Some("streams".to_string());
+        };
+        if !is_field(p.get_ref()) {
             self.error(
                 p.span(),
                 format!(
@@ -301,57 +348,40 @@ impl Validator<'_> {
             );
             return None;
         }
-        let window_zone = match &raw.window_zone {
-            Some(z) => self.zone(z)?,
-            None => event.zone,
-        };
-        let count = match &raw.count {
-            Some(c) => self.count(c, "count"),
-            None => Some(0),
-        };
-        let window_end = self.time(&raw.window_end, window_zone, "window_end");
-        if let Some(end) = window_end
+        Some(p.get_ref().clone())
+    }
+
+    /// The end of a stream's tracking window; an error if it is not after the release. An end
+    /// before the release is still returned, for the goals that default to it.
+    fn window_end(
+        &mut self,
+        raw: &Spanned<toml::Value>,
+        event: &Event,
+        zone: Tz,
+    ) -> Option<DateTime<Utc>> {
+        let end = self.time(raw, zone, "window_end");
+        if let Some(end) = end
             && end <= event.at
         {
             self.error(
-                raw.window_end.span(),
+                raw.span(),
                 format!(
                     "the tracking window ends ({}) before it starts (the release, {})",
-                    end.with_timezone(&window_zone).format("%Y-%m-%d %H:%M %Z"),
-                    event
-                        .at
-                        .with_timezone(&window_zone)
-                        .format("%Y-%m-%d %H:%M %Z"),
+                    end.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z"),
+                    event.at.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z"),
                 ),
                 "write a window_end after the event's `at`",
             );
         }
-        let goals: Vec<Option<Goal>> = raw
-            .goal
-            .iter()
-            .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
-            .collect();
-        let source = raw.source.as_ref().map(|s| {
-            super::source::validate(s).map_err(|problems| {
-                for p in problems {
-                    self.error(p.span, p.message, p.hint);
-                }
-            })
-        });
-        let window_end = window_end.filter(|end| *end > event.at)?;
-        Some(Stream {
-            event: event.id.clone(),
-            platform: raw
-                .platform
-                .as_ref()
-                .map(|p| p.get_ref().clone())
-                .unwrap_or_else(|| "streams".to_string()),
-            count: count?,
-            window_start: event.at,
-            window_end,
-            window_zone,
-            goals: goals.into_iter().collect::<Option<Vec<_>>>()?,
-            source: source.transpose().ok()?,
+        end
+    }
+
+    /// A stream's `[streams.source]`, each of its problems reported at its span.
+    fn source(&mut self, raw: &Spanned<RawSource>) -> Result<SourceSpec, ()> {
+        super::source::validate(raw).map_err(|problems| {
+            for p in problems {
+                self.error(p.span, p.message, p.hint);
+            }
         })
     }
 

@@ -2,12 +2,14 @@
 //! the whole process group is killed, so a script's own children (a `curl`, a `sleep`) go too.
 
 use std::io::Read;
-use std::process::{Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{LIMIT, SourceError, number};
+use super::limit::LIMIT;
+use super::number;
+use crate::readings::poll::SourceError;
 
 /// What the helper threads report.
 enum Done {
@@ -32,6 +34,25 @@ pub(crate) fn output(
     capture: bool,
 ) -> Result<Vec<u8>, SourceError> {
     let deadline = Instant::now() + timeout;
+    let child = start(command, env, capture)?;
+    let pid = child.id();
+    let rx = watch(child);
+    let done = collect(&rx, pid, deadline, timeout, capture)?;
+    let status = done
+        .status
+        .ok_or_else(|| SourceError::Run("lost the command".into()))?;
+    if !status.success() {
+        return Err(SourceError::Exit {
+            code: status.code(),
+            stderr: done.stderr.unwrap_or_default(),
+        });
+    }
+    Ok(done.stdout.unwrap_or_default())
+}
+
+/// Starts `sh -c command` in a process group of its own, its standard error piped and its
+/// standard output piped only when `capture` is true.
+fn start(command: &str, env: &[(String, String)], capture: bool) -> Result<Child, SourceError> {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(command)
@@ -49,13 +70,15 @@ pub(crate) fn output(
         // A group of its own, so that one signal reaches everything the command started.
         cmd.process_group(0);
     }
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| SourceError::Run(format!("cannot run sh: {e}")))?;
-    let pid = child.id();
+    cmd.spawn()
+        .map_err(|e| SourceError::Run(format!("cannot run sh: {e}")))
+}
+
+/// Reads the child's output and waits for its exit, each on a thread of its own that sends
+/// what it found, so that the caller can keep the clock.
+fn watch(mut child: Child) -> Receiver<Done> {
     let (tx, rx) = mpsc::channel();
-    // Reading and waiting happen on threads of their own so that this one can keep the clock;
-    // a send fails only once we have given up, when nobody listens any more.
+    // A send fails only once the caller has given up, when nobody listens any more.
     if let Some(mut out) = child.stdout.take() {
         let tx = tx.clone();
         thread::spawn(move || {
@@ -76,17 +99,36 @@ pub(crate) fn output(
     thread::spawn(move || {
         let _ = tx.send(Done::Exit(child.wait()));
     });
+    rx
+}
 
-    // Nothing to read when the output is discarded.
-    let (mut stdout, mut stderr, mut status) = (None, None, None);
-    if !capture {
-        stdout = Some(Vec::new());
-    }
+/// What the helper threads have reported.
+struct Collected {
+    stdout: Option<Vec<u8>>,
+    stderr: Option<String>,
+    status: Option<ExitStatus>,
+}
+
+/// Waits for the output, the last line of standard error and the exit of the process group led
+/// by `pid`, until `deadline`; kills the group when the output is too large or time runs out.
+fn collect(
+    rx: &Receiver<Done>,
+    pid: u32,
+    deadline: Instant,
+    timeout: Duration,
+    capture: bool,
+) -> Result<Collected, SourceError> {
+    let mut done = Collected {
+        // Nothing to read when the output is discarded.
+        stdout: (!capture).then(Vec::new),
+        stderr: None,
+        status: None,
+    };
     // A hook may leave a child behind (`mpv song.mp3 &`) that keeps stderr open: once the
     // shell is done, give its stderr a moment and let the child be, rather than kill it.
     const GRACE: Duration = Duration::from_millis(200);
     let mut exited_at: Option<Instant> = None;
-    while stdout.is_none() || stderr.is_none() || status.is_none() {
+    while done.stdout.is_none() || done.stderr.is_none() || done.status.is_none() {
         let until = match exited_at {
             Some(t) if !capture => deadline.min(t + GRACE),
             _ => deadline,
@@ -98,15 +140,15 @@ pub(crate) fn output(
                 return Err(SourceError::TooLarge("output"));
             }
             Ok(Done::Stdout(read)) => {
-                stdout = Some(read.map_err(|e| SourceError::Run(format!("cannot read: {e}")))?)
+                done.stdout = Some(read.map_err(|e| SourceError::Run(format!("cannot read: {e}")))?)
             }
-            Ok(Done::Stderr(line)) => stderr = Some(line),
+            Ok(Done::Stderr(line)) => done.stderr = Some(line),
             Ok(Done::Exit(exit)) => {
                 exited_at = Some(Instant::now());
-                status = Some(exit.map_err(|e| SourceError::Run(format!("cannot wait: {e}")))?)
+                done.status = Some(exit.map_err(|e| SourceError::Run(format!("cannot wait: {e}")))?)
             }
             Err(RecvTimeoutError::Timeout) if exited_at.is_some() && !capture => {
-                stderr.get_or_insert_with(String::new);
+                done.stderr.get_or_insert_with(String::new);
                 break;
             }
             Err(RecvTimeoutError::Timeout) => {
@@ -116,14 +158,7 @@ pub(crate) fn output(
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
-    let status = status.ok_or_else(|| SourceError::Run("lost the command".into()))?;
-    if !status.success() {
-        return Err(SourceError::Exit {
-            code: status.code(),
-            stderr: stderr.unwrap_or_default(),
-        });
-    }
-    Ok(stdout.unwrap_or_default())
+    Ok(done)
 }
 
 /// The last non-blank line of a stream, at most 200 characters; reads to the end but keeps

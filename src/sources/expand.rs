@@ -1,8 +1,8 @@
 //! A URL's `${NAME}`s filled in from the environment at request time, and every message about
 //! that request with the values put back as `${NAME}`.
 
-use super::SourceError;
 use crate::config::template::{Piece, pieces};
+use crate::readings::poll::SourceError;
 
 /// A URL with its variables filled in, and what to hide from messages about it.
 #[derive(Clone)]

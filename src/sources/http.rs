@@ -6,7 +6,9 @@ use std::time::Duration;
 use ureq::Agent;
 
 use super::expand::{self, Expanded};
-use super::{LIMIT, SourceError, number};
+use super::limit::LIMIT;
+use super::number;
+use crate::readings::poll::SourceError;
 
 /// Redirects followed before giving up: enough for a moved API, few enough to end a loop fast.
 pub const MAX_REDIRECTS: u32 = 5;

@@ -4,26 +4,16 @@
 
 pub(crate) mod command;
 mod expand;
+mod fetch;
 mod http;
+mod limit;
 pub mod number;
 pub mod poller;
 pub mod schedule;
 
-use crate::config::{SourceKind, SourceSpec};
-
 pub use crate::readings::poll::{PollResult, SourceError, SourceStatus};
+pub use fetch::fetch;
 pub use http::MAX_REDIRECTS;
+pub use limit::LIMIT;
 pub use poller::{Poller, spawn, spawn_with};
 pub use schedule::Schedule;
-
-/// The most a command may print or a URL may answer: 1 MiB, far beyond any count's page.
-pub const LIMIT: u64 = 1 << 20;
-
-/// Polls `spec` once, now, on this thread: runs the command or fetches the URL, with `${NAME}`
-/// in a URL looked up through `env` (the process environment in the app).
-pub fn fetch(spec: &SourceSpec, env: &dyn Fn(&str) -> Option<String>) -> Result<u64, SourceError> {
-    match &spec.kind {
-        SourceKind::Command(command) => command::run(command, spec.timeout),
-        SourceKind::Url { url, json } => http::get(url, json.as_deref(), spec.timeout, env),
-    }
-}

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::SourceError;
+use crate::readings::poll::SourceError;
 use crate::values::numbers::parse_count;
 
 /// The first whole number in `text`, read as people write counts (`2,712,345`, `2.7M`).

@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::fetch::fetch;
 use super::schedule::Schedule;
-use super::{PollResult, SourceError, fetch};
 use crate::config::SourceSpec;
+use crate::readings::poll::{PollResult, SourceError};
 
 enum Message {
     Stop,
