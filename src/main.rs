@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    dropwatch::commands::shell::complete_from_env();
+    dropwatch::cli::complete::complete_from_env();
     let cli = dropwatch::cli::Cli::parse();
     match dropwatch::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -26,7 +26,11 @@ fn modules() -> Vec<Module> {
                 stack.push(p);
                 continue;
             }
-            if p.extension().is_none_or(|e| e != "rs") || p.ends_with("main.rs") {
+            // `tests.rs` is a test module in a file of its own.
+            if p.extension().is_none_or(|e| e != "rs")
+                || p.ends_with("main.rs")
+                || p.ends_with("tests.rs")
+            {
                 continue;
             }
             let rel: Vec<String> = p

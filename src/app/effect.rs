@@ -4,9 +4,15 @@
 use crossterm::event as term;
 
 use super::hook::Hook;
-use super::state::Hit;
 use crate::readings::Reading;
 use crate::readings::poll::{Key, PollResult};
+
+/// What a click landed on, as the last drawn frame laid it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// The row of the event at this index of `config.events`.
+    Event(usize),
+}
 
 /// Something that happened: a key, a click, a signal, a file change, a poll, a hook's end.
 #[derive(Debug)]

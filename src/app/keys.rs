@@ -4,7 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::effect::Effect;
-use super::state::{App, Mode};
+use super::mode::Mode;
+use super::state::App;
 
 /// What a key does on the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

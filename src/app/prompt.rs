@@ -4,26 +4,13 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::effect::Effect;
-use super::state::{App, Mode};
+use super::mode::{Mode, Prompt};
+use super::state::App;
 use crate::readings::{Origin, Reading};
 use crate::values::numbers::{parse_count, thousands};
 
 /// The most characters the prompt takes.
 const MAX_INPUT: usize = 40;
-
-/// The inline prompt opened by `u`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Prompt {
-    /// Index into `config.streams` of the stream being updated.
-    pub stream: usize,
-    /// What has been typed.
-    pub input: String,
-    /// Why the last Enter was refused, or what it asks to confirm.
-    pub error: Option<String>,
-    /// The last Enter found a count lower than the last reading: the next Enter of the same
-    /// input records it as a correction.
-    pub confirm_lower: bool,
-}
 
 impl App {
     /// Opens the prompt on the first stream shown, or says the event has none.

@@ -9,31 +9,12 @@ use chrono_tz::Tz;
 use super::effect::Effect;
 use super::goals::Goals;
 use super::hook::Hook;
-use super::prompt::Prompt;
+use super::mode::Mode;
 use super::select::Selection;
 use crate::config::{Config, ConfigErrors};
 use crate::readings::poll::{Key, SourceStatus};
 use crate::readings::{Reading, Readings};
 use crate::values::clock::floor_second;
-
-/// What the keys do now: one mode at a time.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Mode {
-    /// The dashboard.
-    #[default]
-    Normal,
-    /// The help overlay; any key closes it.
-    Help,
-    /// The `u` prompt, typing a count.
-    Prompt(Prompt),
-}
-
-/// What a click landed on, as the last drawn frame laid it out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
-    /// The row of the event at this index of `config.events`.
-    Event(usize),
-}
 
 /// The state of the dashboard: the config, the readings, the clock's last second, the keys.
 #[derive(Debug, Clone)]

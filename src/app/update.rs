@@ -3,8 +3,10 @@
 
 use crossterm::event::Event as TermEvent;
 
+use super::effect::Hit;
 use super::effect::{Effect, Event};
-use super::state::{App, Hit, Mode};
+use super::mode::Mode;
+use super::state::App;
 use crate::readings::poll::{self, Key, PollResult};
 
 impl App {

@@ -1,6 +1,7 @@
 //! The command line, parsed by clap (derive): help, errors and exit code 2 for usage mistakes
 //! come for free and match what users expect of a polished tool.
 
+pub mod complete;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -90,7 +91,7 @@ pub enum Command {
     /// Append a stream-count reading for EVENT to the readings file beside the config.
     Log {
         /// The event id, as in the config.
-        #[arg(add = clap_complete::ArgValueCandidates::new(crate::commands::shell::event_ids))]
+        #[arg(add = clap_complete::ArgValueCandidates::new(complete::event_ids))]
         event: String,
         /// The count: 2712345, 2,712,345 or 2.7M.
         count: String,

@@ -1,0 +1,27 @@
+//! What the keys do now: the dashboard, the help overlay, or the `u` prompt and what was typed.
+
+/// What the keys do now: one mode at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The dashboard.
+    #[default]
+    Normal,
+    /// The help overlay; any key closes it.
+    Help,
+    /// The `u` prompt, typing a count.
+    Prompt(Prompt),
+}
+
+/// The inline prompt opened by `u`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prompt {
+    /// Index into `config.streams` of the stream being updated.
+    pub stream: usize,
+    /// What has been typed.
+    pub input: String,
+    /// Why the last Enter was refused, or what it asks to confirm.
+    pub error: Option<String>,
+    /// The last Enter found a count lower than the last reading: the next Enter of the same
+    /// input records it as a correction.
+    pub confirm_lower: bool,
+}
