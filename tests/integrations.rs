@@ -416,3 +416,45 @@ fn bar_i3bar_protocol_and_bad_templates() {
     let help = output(dropwatch(dir.path()).args(["bar", "--help"]));
     assert!(help.contains("{per_hour}"), "{help}");
 }
+
+/// `bar` reloads as the dashboard does: a broken config keeps the last good one and says so
+/// once on stderr and in waybar's tooltip and class, and a fixed one is taken up by itself.
+#[test]
+fn bar_says_when_the_config_breaks_and_recovers_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("fan.toml");
+    std::fs::write(&config, dropwatch::config::DEFAULT_TOML).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .current_dir(dir.path())
+        .args(["--config", "fan.toml", "--at", "2022-04-24T13:00:00Z"])
+        .args(["bar", "--format", "waybar", "--template", "{name}"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = common::lines_of(child.stdout.take().unwrap());
+    let errors = common::lines_of(child.stderr.take().unwrap());
+    let wait = std::time::Duration::from_secs(20);
+    let next = |rx: &std::sync::mpsc::Receiver<String>, what: &str| {
+        rx.recv_timeout(wait)
+            .unwrap_or_else(|_| panic!("no line for {what}"))
+    };
+    let first: Value = serde_json::from_str(&next(&lines, "the start")).unwrap();
+    assert_eq!(first["class"], "imminent");
+    let good = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{good}\nthis is = = broken [[\n")).unwrap();
+    let broken: Value = serde_json::from_str(&next(&lines, "the break")).unwrap();
+    assert_eq!(broken["class"], "error", "{broken}");
+    assert_eq!(broken["text"], "With You", "the last good config stays");
+    let tooltip = broken["tooltip"].as_str().unwrap();
+    assert!(tooltip.starts_with("✗ fan.toml:"), "{tooltip}");
+    let said = next(&errors, "the break on stderr");
+    assert!(said.starts_with("bar: keeping the last good config: fan.toml:"), "{said}");
+    std::fs::write(&config, good.replace("With You", "With Me")).unwrap();
+    let fixed: Value = serde_json::from_str(&next(&lines, "the fix")).unwrap();
+    assert_eq!(fixed["class"], "imminent", "{fixed}");
+    assert_eq!(fixed["text"], "With Me");
+    assert_eq!(next(&errors, "the fix on stderr"), "bar: fan.toml is good again");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
