@@ -1,6 +1,6 @@
-//! Property tests for the pure parts of dropwatch: time math across zones and DST, stream-goal
-//! math, count formatting, and fuzz-style "never panics" checks of the config and readings
-//! parsers.
+//! Property tests for the pure parts of dropwatch: time math across zones and DST, the readings
+//! index against a plain scan of the readings, stream-goal math, count formatting, and
+//! fuzz-style "never panics" checks of the config and readings parsers.
 
 use chrono::{
     DateTime, Datelike, Months, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Timelike,
@@ -433,7 +433,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Stream math
+// 2. The readings index and the stream math
 // ---------------------------------------------------------------------------------------------
 
 fn count() -> impl Strategy<Value = u64> {
@@ -454,6 +454,237 @@ const PAIRS: &[(&str, &str)] = &[
     ("proof", "Spotify"),
 ];
 
+/// Every stream asked about: those in `PAIRS`, and one that never has a reading.
+const ASKED: &[(&str, &str)] = &[
+    ("with-you", "Spotify"),
+    ("with-you", "YouTube"),
+    ("proof", "Spotify"),
+    ("proof", "YouTube"),
+];
+
+const ORIGINS: &[readings::Origin] = &[
+    readings::Origin::Manual,
+    readings::Origin::Log,
+    readings::Origin::Command,
+    readings::Origin::Url,
+];
+
+/// The readings as a plain list in the order they went in: what the index must agree with,
+/// found by scanning the whole list for every question.
+struct Plain<'a>(&'a [Reading]);
+
+impl<'a> Plain<'a> {
+    /// One stream's readings in the order they went in.
+    fn readings_of(&self, event: &str, platform: &str) -> Vec<&'a Reading> {
+        self.0
+            .iter()
+            .filter(|r| r.event == event && r.platform == platform)
+            .collect()
+    }
+
+    /// One stream's readings sorted by time, stably: equal times keep the order they went in.
+    fn of(&self, event: &str, platform: &str) -> Vec<&'a Reading> {
+        let mut out = self.readings_of(event, platform);
+        out.sort_by_key(|r| r.time);
+        out
+    }
+
+    /// The newest reading of a stream at or before `t`, the last to go in on a tie.
+    fn last_at(&self, event: &str, platform: &str, t: DateTime<Utc>) -> Option<&'a Reading> {
+        let mut best: Option<&'a Reading> = None;
+        for r in self.readings_of(event, platform) {
+            if r.time <= t && best.is_none_or(|b| r.time >= b.time) {
+                best = Some(r);
+            }
+        }
+        best
+    }
+
+    /// How many readings of a stream are at or before `t`.
+    fn upto(&self, event: &str, platform: &str, t: DateTime<Utc>) -> usize {
+        self.readings_of(event, platform)
+            .into_iter()
+            .filter(|r| r.time <= t)
+            .count()
+    }
+
+    /// The streams, in the order their first readings went in.
+    fn streams(&self) -> Vec<(&'a str, &'a str)> {
+        let mut out: Vec<(&'a str, &'a str)> = Vec::new();
+        for r in self.0 {
+            let name = (r.event.as_str(), r.platform.as_str());
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+}
+
+/// A reading as a stream's series holds it.
+fn point(r: &Reading) -> readings::Point {
+    readings::Point {
+        time: r.time,
+        count: r.count,
+        source: r.source,
+    }
+}
+
+/// Checks an index of `readings` (which went in in that order) against a plain scan of them,
+/// at each of the `asked` times and counts.
+fn check_index(
+    index: &readings::Readings,
+    readings: &[Reading],
+    asked: &[(DateTime<Utc>, u64)],
+) -> Result<(), TestCaseError> {
+    let plain = Plain(readings);
+    prop_assert_eq!(index.len(), readings.len());
+    prop_assert_eq!(index.is_empty(), readings.is_empty());
+    let names: Vec<(&str, &str)> = index.streams().map(|(e, p, _)| (e, p)).collect();
+    prop_assert_eq!(names, plain.streams());
+    for &(e, p) in ASKED {
+        let series = index.of(e, p);
+        let sorted: Vec<readings::Point> = plain.of(e, p).into_iter().map(point).collect();
+        prop_assert_eq!(series.len(), sorted.len());
+        prop_assert_eq!(series.is_empty(), sorted.is_empty());
+        prop_assert_eq!(series.iter().collect::<Vec<_>>(), sorted.clone());
+        for i in 0..=sorted.len() {
+            prop_assert_eq!(series.get(i), sorted.get(i).copied(), "{} {} #{}", e, p, i);
+        }
+        for &(t, count) in asked {
+            let last = plain.last_at(e, p, t).map(point);
+            prop_assert_eq!(series.upto(t), plain.upto(e, p, t), "{} {} at {}", e, p, t);
+            prop_assert_eq!(series.last_at(t), last, "{} {} at {}", e, p, t);
+            let lower = last.filter(|l| count < l.count);
+            prop_assert_eq!(index.lower_than_last(e, p, t, count), lower);
+        }
+    }
+    // Stream by stream in the order they first went in, each oldest first.
+    let every: Vec<Reading> = plain
+        .streams()
+        .into_iter()
+        .flat_map(|(e, p)| plain.of(e, p))
+        .cloned()
+        .collect();
+    prop_assert_eq!(index.iter().collect::<Vec<_>>(), every);
+    Ok(())
+}
+
+/// Indexes `readings` the three ways the program does, in the order given (times need not
+/// ascend), and checks each against a plain scan: collected, added one by one as the dashboard
+/// records, and parsed from the lines of a file (whole seconds, as a line holds them).
+fn check_every_index(
+    readings: &[Reading],
+    asked: &[(DateTime<Utc>, u64)],
+) -> Result<(), TestCaseError> {
+    check_index(&readings.iter().cloned().collect(), readings, asked)?;
+    let mut added = readings::Readings::default();
+    for r in readings {
+        added.add(r.clone());
+    }
+    check_index(&added, readings, asked)?;
+    let whole: Vec<Reading> = readings
+        .iter()
+        .map(|r| Reading {
+            time: r.time.with_nanosecond(0).unwrap_or(r.time),
+            ..r.clone()
+        })
+        .collect();
+    let text: String = readings.iter().map(Reading::line).collect();
+    let parsed = readings::parse(&text, "f.csv");
+    prop_assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    check_index(&parsed, &whole, asked)
+}
+
+/// Readings of the streams in `PAIRS` in no order, on a 15-minute grid of `slots` places from
+/// `start` (so times are often shared), some a few milliseconds off it, with small counts (so
+/// a count asked about often equals one read).
+fn grid_readings(
+    start: DateTime<Utc>,
+    slots: i64,
+    len: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<Reading>> {
+    let reading = (
+        0..slots,
+        prop_oneof![3 => Just(0i64), 1 => 0i64..1000],
+        prop::sample::select(PAIRS),
+        0u64..1000,
+        prop::sample::select(ORIGINS),
+    );
+    prop::collection::vec(reading, len).prop_map(move |v| {
+        v.into_iter()
+            .map(|(slot, ms, (event, platform), count, source)| Reading {
+                time: start + TimeDelta::minutes(15 * slot) + TimeDelta::milliseconds(ms),
+                event: event.into(),
+                platform: platform.into(),
+                count,
+                source,
+            })
+            .collect()
+    })
+}
+
+/// Times and counts to ask the index about: on one of `times`, a millisecond or a second
+/// either side of it, or anywhere from a day before `start` to a month after.
+fn asked(
+    times: Vec<DateTime<Utc>>,
+    start: DateTime<Utc>,
+) -> impl Strategy<Value = Vec<(DateTime<Utc>, u64)>> {
+    let one = (
+        any::<prop::sample::Index>(),
+        prop::sample::select(&[-1000i64, -1, 0, 0, 1, 1000][..]),
+        -86_400i64..30 * 86_400,
+        any::<bool>(),
+        0u64..1000,
+    );
+    prop::collection::vec(one, 1..8).prop_map(move |v| {
+        v.into_iter()
+            .map(|(i, off, anywhere, near, count)| {
+                let t = if near && !times.is_empty() {
+                    times[i.index(times.len())] + TimeDelta::milliseconds(off)
+                } else {
+                    start + TimeDelta::seconds(anywhere)
+                };
+                (t, count)
+            })
+            .collect()
+    })
+}
+
+/// Readings on a grid (see `grid_readings`) and what to ask the index about them.
+fn grid_case(
+    slots: i64,
+    len: std::ops::Range<usize>,
+) -> impl Strategy<Value = (Vec<Reading>, Vec<(DateTime<Utc>, u64)>)> {
+    let start = utc_secs(1_650_000_000);
+    grid_readings(start, slots, len).prop_flat_map(move |readings| {
+        let asked = asked(readings.iter().map(|r| r.time).collect(), start);
+        (Just(readings), asked)
+    })
+}
+
+proptest! {
+    #![proptest_config(cfg(256))]
+
+    #[test]
+    fn the_index_answers_as_a_plain_scan(
+        (readings, asked) in grid_case(40, 0..40),
+    ) {
+        check_every_index(&readings, &asked)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(cfg(32))]
+
+    #[test]
+    fn a_long_index_answers_as_a_plain_scan(
+        (readings, asked) in grid_case(20 * 96, 0..1500),
+    ) {
+        check_every_index(&readings, &asked)?;
+    }
+}
+
 #[derive(Debug, Clone)]
 struct StreamCase {
     stream: Stream,
@@ -461,29 +692,55 @@ struct StreamCase {
     now: DateTime<Utc>,
 }
 
+/// Up to five goals: targets anywhere, deadlines from a day before the opening to three days
+/// after it, or at the window's end.
+fn goals() -> impl Strategy<Value = Vec<(u64, i64, bool)>> {
+    prop::collection::vec(
+        (
+            1u64..=u64::MAX,
+            prop_oneof![-86_400i64..3 * 86_400, Just(0)],
+            any::<bool>(),
+        ),
+        0..5,
+    )
+}
+
+/// Up to 30 readings within a day of the opening, with milliseconds.
+fn near_readings() -> impl Strategy<Value = Vec<(i64, u32, (&'static str, &'static str), u64)>> {
+    prop::collection::vec(
+        (
+            -86_400i64..=86_400,
+            0u32..1000,
+            prop::sample::select(PAIRS),
+            count(),
+        ),
+        0..30,
+    )
+}
+
+/// The stream every case looks at, with-you on Spotify, open from `start` to `end`.
+fn stream(start: DateTime<Utc>, end: DateTime<Utc>, count: u64, goals: Vec<Goal>) -> Stream {
+    Stream {
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+        window_start: start,
+        window_end: end,
+        window_zone: chrono_tz::UTC,
+        goals,
+        source: None,
+    }
+}
+
+/// A stream with goals, readings of it and of other streams, and a `now`, often on an edge.
 fn stream_case() -> impl Strategy<Value = StreamCase> {
     let release = (T_MIN + 3 * 86_400)..(T_MAX - 400 * 86_400);
     (
         release,
         prop_oneof![1i64..=48 * 3600, Just(10 * 3600), 1i64..=400 * 86_400],
         count(),
-        prop::collection::vec(
-            (
-                1u64..=u64::MAX,
-                prop_oneof![-86_400i64..3 * 86_400, Just(0)],
-                any::<bool>(),
-            ),
-            0..5,
-        ),
-        prop::collection::vec(
-            (
-                -86_400i64..=86_400,
-                0u32..1000,
-                prop::sample::select(PAIRS),
-                count(),
-            ),
-            0..30,
-        ),
+        goals(),
+        near_readings(),
         prop_oneof![
             3 => (-2 * 86_400i64..3 * 86_400).boxed(),
             1 => (-(T_MAX)..T_MAX).boxed(),
@@ -529,16 +786,7 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
                     _ => {}
                 }
                 StreamCase {
-                    stream: Stream {
-                        event: "with-you".into(),
-                        platform: "Spotify".into(),
-                        count,
-                        window_start: start,
-                        window_end: end,
-                        window_zone: chrono_tz::UTC,
-                        goals,
-                        source: None,
-                    },
+                    stream: stream(start, end, count, goals),
                     readings,
                     now,
                 }
@@ -546,16 +794,22 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
         )
 }
 
-/// The newest matching reading at or before `t` (the later one in input order on a tie), else
-/// the stream's own count.
-fn oracle_count(case: &StreamCase, t: DateTime<Utc>) -> u64 {
-    let mut best: Option<&Reading> = None;
-    for r in matching(case) {
-        if r.time <= t && best.is_none_or(|b| r.time >= b.time) {
-            best = Some(r);
-        }
-    }
-    best.map_or(case.stream.count, |r| r.count)
+/// A stream case with up to 1500 readings on a 15-minute grid: readings share times, fall
+/// exactly 3 h before now often, and run past the history a view keeps.
+fn many_readings_case() -> impl Strategy<Value = StreamCase> {
+    stream_case().prop_flat_map(|case| {
+        let start = case.stream.window_start;
+        (
+            Just(case.stream),
+            grid_readings(start, 20 * 96, 0..1500),
+            0i64..21 * 96,
+        )
+            .prop_map(move |(stream, readings, now)| StreamCase {
+                stream,
+                readings,
+                now: start + TimeDelta::minutes(15 * now),
+            })
+    })
 }
 
 /// The view as the dashboard derives it: from the stream's own readings, indexed.
@@ -564,247 +818,137 @@ fn indexed_view(stream: &Stream, readings: &[Reading], now: DateTime<Utc>) -> st
     streams::view(stream, index.of(&stream.event, &stream.platform), now)
 }
 
-/// The stream math as it was before readings were indexed: filter every reading, sort, scan.
-/// Kept as the oracle the indexed view must equal (with history bounded the same way).
-mod filter_everything {
-    use chrono::{DateTime, Utc};
-    use dropwatch::config::{Goal, Stream};
-    use dropwatch::readings::Reading;
-    use dropwatch::streams::{GoalView, HISTORY, PACE_WINDOW, Status, StreamView, Window};
-
-    fn hours(a: DateTime<Utc>, b: DateTime<Utc>) -> f64 {
-        (b - a).num_milliseconds() as f64 / 3_600_000.0
-    }
-
-    fn to_count(x: f64) -> u64 {
-        if x.is_nan() || x <= 0.0 {
-            0
-        } else if x >= u64::MAX as f64 {
-            u64::MAX
-        } else {
-            x as u64
-        }
-    }
-
-    fn count_at(
-        stream: &Stream,
-        readings: &[&Reading],
-        t: DateTime<Utc>,
-    ) -> (u64, Option<DateTime<Utc>>) {
-        readings
-            .iter()
-            .rev()
-            .find(|r| r.time <= t)
-            .map_or((stream.count, None), |r| (r.count, Some(r.time)))
-    }
-
-    fn pace(readings: &[&Reading], now: DateTime<Utc>) -> Option<f64> {
-        let recent: Vec<&&Reading> = readings
-            .iter()
-            .filter(|r| r.time <= now && now - r.time <= PACE_WINDOW)
-            .collect();
-        let (first, last) = (recent.first()?, recent.last()?);
-        let span = hours(first.time, last.time);
-        if recent.len() < 2 || span <= 0.0 {
-            return None;
-        }
-        Some((last.count as f64 - first.count as f64).max(0.0) / span)
-    }
-
-    fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
-        to_count(count as f64 + rate * hours(now, t).max(0.0))
-    }
-
-    pub fn view(stream: &Stream, all: &[Reading], now: DateTime<Utc>) -> StreamView {
-        let mut readings: Vec<&Reading> = all
-            .iter()
-            .filter(|r| r.event == stream.event && r.platform == stream.platform)
-            .collect();
-        readings.sort_by_key(|r| r.time);
-        let (count, count_at_time) = count_at(stream, &readings, now);
-        let pace = pace(&readings, now);
-        let since = hours(stream.window_start, now);
-        let guess = pace.or_else(|| (since > 0.0).then(|| count as f64 / since));
-        let window = if now < stream.window_start {
-            Window::Opens {
-                in_secs: (stream.window_start - now).num_seconds(),
-            }
-        } else if now < stream.window_end {
-            Window::Open {
-                left_secs: (stream.window_end - now).num_seconds(),
-            }
-        } else {
-            Window::Closed {
-                at: stream.window_end,
-                final_count: count_at(stream, &readings, stream.window_end).0,
-            }
-        };
-        let projection = match window {
-            Window::Closed { final_count, .. } => Some(final_count),
-            Window::Opens { .. } => None,
-            Window::Open { .. } => pace.map(|p| project(count, p, now, stream.window_end)),
-        };
-        let goals = stream
-            .goals
-            .iter()
-            .map(|g| goal_view(stream, g, &readings, now, count, pace, guess))
-            .collect();
-        let past: Vec<&&Reading> = readings.iter().filter(|r| r.time <= now).collect();
-        let past = &past[past.len().saturating_sub(HISTORY)..];
-        let history = past.iter().map(|r| r.count).collect();
-        let history_at = past.iter().map(|r| r.time).collect();
-        let rates = past
-            .windows(2)
-            .map(|w| {
-                let h = hours(w[0].time, w[1].time);
-                if h <= 0.0 {
-                    0
-                } else {
-                    to_count((w[1].count as f64 - w[0].count as f64) / h)
-                }
-            })
-            .collect();
-        StreamView {
-            count,
-            count_at: count_at_time,
-            window,
-            pace,
-            projection,
-            goals,
-            history,
-            history_at,
-            rates,
-        }
-    }
-
-    fn goal_view(
-        stream: &Stream,
-        goal: &Goal,
-        readings: &[&Reading],
-        now: DateTime<Utc>,
-        count_now: u64,
-        pace: Option<f64>,
-        guess: Option<f64>,
-    ) -> GoalView {
-        let passed = now >= goal.deadline;
-        let count = if passed {
-            count_at(stream, readings, goal.deadline).0
-        } else {
-            count_now
-        };
-        let target = goal.streams.max(1);
-        let reached = count >= target;
-        let percent = count as f64 / target as f64 * 100.0;
-        let needed = target.saturating_sub(count);
-        let from = now.max(stream.window_start);
-        let needed_per_hour = (!passed).then(|| {
-            let h = hours(from, goal.deadline);
-            if needed == 0 || h <= 0.0 {
-                0.0
-            } else {
-                needed as f64 / h
-            }
-        });
-        let projection = if passed {
-            Some(count)
-        } else {
-            pace.map(|p| project(count, p, from, goal.deadline))
-        };
-        // Any reading from the opening to the deadline (up to now): the `no data` rule.
-        let until = now.min(goal.deadline);
-        let has_data = readings
-            .iter()
-            .any(|r| stream.window_start <= r.time && r.time <= until);
-        let status = if now < stream.window_start {
-            Status::Waiting
-        } else if reached {
-            Status::Reached
-        } else if !has_data {
-            Status::NoData
-        } else if passed {
-            Status::Missed
-        } else if guess.is_some_and(|g| project(count, g, now, goal.deadline) >= target) {
-            Status::OnPace
-        } else {
-            Status::Behind
-        };
-        GoalView {
-            label: goal.label.clone(),
-            streams: goal.streams,
-            deadline: goal.deadline,
-            count,
-            reached,
-            percent,
-            ratio: (percent / 100.0).clamp(0.0, 1.0),
-            needed,
-            needed_per_hour,
-            projection,
-            status,
-        }
-    }
+/// The stream's count at `t` by a plain scan: its newest reading then, else its own count.
+fn plain_count(case: &StreamCase, t: DateTime<Utc>) -> u64 {
+    let s = &case.stream;
+    Plain(&case.readings)
+        .last_at(&s.event, &s.platform, t)
+        .map_or(s.count, |r| r.count)
 }
 
-proptest! {
-    #![proptest_config(cfg(256))]
+/// The view's counts, window and history against a plain scan of the readings.
+fn check_view(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCaseError> {
+    let StreamCase {
+        stream,
+        readings,
+        now,
+    } = case;
+    let now = *now;
+    let plain = Plain(readings);
+    prop_assert_eq!(v.count, plain_count(case, now));
+    let last = plain.last_at(&stream.event, &stream.platform, now);
+    prop_assert_eq!(v.count_at, last.map(|r| r.time));
+    // The last `HISTORY` readings up to now, oldest first.
+    let past: Vec<&Reading> = plain
+        .of(&stream.event, &stream.platform)
+        .into_iter()
+        .filter(|r| r.time <= now)
+        .collect();
+    let kept = &past[past.len().saturating_sub(streams::HISTORY)..];
+    prop_assert_eq!(
+        &v.history,
+        &kept.iter().map(|r| r.count).collect::<Vec<_>>()
+    );
+    prop_assert_eq!(
+        &v.history_at,
+        &kept.iter().map(|r| r.time).collect::<Vec<_>>()
+    );
+    prop_assert_eq!(v.rates.len(), kept.len().saturating_sub(1));
 
-    #[test]
-    fn indexed_view_equals_filtering_every_reading(case in stream_case()) {
-        let StreamCase { stream, readings, now } = &case;
-        prop_assert_eq!(
-            indexed_view(stream, readings, *now),
-            filter_everything::view(stream, readings, *now)
-        );
-        // Readings in file order (as `parse` reads them) and recorded one by one (as `add`
-        // does) index the same.
-        let text: String = readings.iter().map(Reading::line).collect();
-        let parsed = readings::parse(&text, "f.csv");
-        let mut added = readings::Readings::default();
-        for r in readings {
-            added.add(Reading { time: r.time.with_nanosecond(0).unwrap_or(r.time), ..r.clone() });
+    match v.window {
+        Window::Opens { in_secs } => {
+            prop_assert!(now < stream.window_start);
+            prop_assert!(in_secs >= 0);
         }
-        prop_assert_eq!(parsed.iter().collect::<Vec<_>>(), added.iter().collect::<Vec<_>>());
+        Window::Open { left_secs } => {
+            prop_assert!(stream.window_start <= now && now < stream.window_end);
+            prop_assert!(left_secs >= 0);
+        }
+        Window::Closed { at, final_count } => {
+            prop_assert!(now >= stream.window_end);
+            prop_assert_eq!(at, stream.window_end);
+            prop_assert_eq!(final_count, plain_count(case, stream.window_end));
+            prop_assert_eq!(v.projection, Some(final_count));
+        }
     }
 
-    #[test]
-    fn many_readings_view_equals_filtering_every_reading(
-        (stream, readings, now) in stream_case().prop_flat_map(|case| {
-            let start = case.stream.window_start;
-            (
-                Just(case.stream),
-                prop::collection::vec(
-                    // On a 15-minute grid: readings share times, and fall exactly 3 h
-                    // before now, often.
-                    (0i64..20 * 96, prop::sample::select(PAIRS), 0u64..1_000_000_000),
-                    0..1500,
-                ),
-                0i64..21 * 96,
-            )
-                .prop_map(move |(stream, readings, now)| {
-                    let readings: Vec<Reading> = readings
-                        .into_iter()
-                        .map(|(d, (e, p), count)| Reading {
-                            time: start + TimeDelta::minutes(15 * d),
-                            event: e.into(),
-                            platform: p.into(),
-                            count,
-                            source: readings::Origin::Url,
-                        })
-                        .collect();
-                    (stream, readings, start + TimeDelta::minutes(15 * now))
-                })
-        }),
-    ) {
-        prop_assert_eq!(
-            indexed_view(&stream, &readings, now),
-            filter_everything::view(&stream, &readings, now)
-        );
-    }
-}
-
-fn matching(case: &StreamCase) -> impl Iterator<Item = &Reading> {
-    case.readings
+    let recent = past
         .iter()
-        .filter(|r| r.event == case.stream.event && r.platform == case.stream.platform)
+        .filter(|r| now - r.time <= streams::PACE_WINDOW)
+        .count();
+    if recent < 2 {
+        prop_assert_eq!(v.pace, None);
+    }
+    if let Some(p) = v.pace {
+        prop_assert!(p.is_finite() && p >= 0.0, "pace {}", p);
+    }
+    Ok(())
+}
+
+/// Each goal's count against a plain scan, and what its numbers and status must keep to.
+fn check_goals(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCaseError> {
+    let StreamCase {
+        stream,
+        readings,
+        now,
+    } = case;
+    let now = *now;
+    let mine = Plain(readings).of(&stream.event, &stream.platform);
+    prop_assert_eq!(v.goals.len(), stream.goals.len());
+    for (g, goal) in v.goals.iter().zip(&stream.goals) {
+        let passed = now >= goal.deadline;
+        let expected_count = if passed {
+            plain_count(case, goal.deadline)
+        } else {
+            v.count
+        };
+        prop_assert_eq!(g.count, expected_count, "goal {:?}", goal);
+        prop_assert_eq!(g.streams, goal.streams);
+        let ratio = g.ratio;
+        prop_assert!(
+            ratio.is_finite() && (0.0..=1.0).contains(&ratio),
+            "ratio {}",
+            ratio
+        );
+        prop_assert!(
+            g.percent.is_finite() && g.percent >= 0.0,
+            "percent {}",
+            g.percent
+        );
+        prop_assert_eq!(g.needed, goal.streams.saturating_sub(g.count));
+        prop_assert_eq!(g.reached, g.count >= goal.streams);
+        if g.reached {
+            prop_assert_eq!(g.ratio, 1.0);
+            prop_assert_eq!(g.needed, 0);
+        }
+        let per_hour = g.needed_per_hour;
+        prop_assert_eq!(per_hour.is_none(), passed, "needed/h {:?}", per_hour);
+        if let Some(n) = g.needed_per_hour {
+            prop_assert!(n.is_finite() && n >= 0.0, "needed/h {}", n);
+        }
+        let waiting = g.status == Status::Waiting;
+        prop_assert_eq!(waiting, now < stream.window_start, "{:?}", g.status);
+        // No alarm without data: a reading inside the goal's window, up to now.
+        let has_data = mine
+            .iter()
+            .any(|r| stream.window_start <= r.time && r.time <= now.min(goal.deadline));
+        if now >= stream.window_start {
+            if g.reached {
+                prop_assert_eq!(g.status, Status::Reached);
+            } else if !has_data {
+                prop_assert_eq!(g.status, Status::NoData);
+            } else if passed {
+                prop_assert_eq!(g.status, Status::Missed);
+            } else {
+                let pending = matches!(g.status, Status::OnPace | Status::Behind);
+                prop_assert!(pending, "{:?}", g.status);
+            }
+        }
+        if passed {
+            prop_assert_eq!(g.projection, Some(g.count));
+        }
+    }
+    Ok(())
 }
 
 proptest! {
@@ -812,84 +956,20 @@ proptest! {
 
     #[test]
     fn stream_view_is_consistent(case in stream_case()) {
-        let StreamCase { stream, readings, now } = &case;
-        let now = *now;
-        let v = indexed_view(stream, readings, now);
+        let v = indexed_view(&case.stream, &case.readings, case.now);
+        check_view(&case, &v)?;
+        check_goals(&case, &v)?;
+    }
+}
 
-        prop_assert_eq!(v.count, oracle_count(&case, now));
-        let upto_now = matching(&case).filter(|r| r.time <= now).count();
-        prop_assert_eq!(v.history.len(), upto_now);
-        prop_assert_eq!(v.count_at.is_some(), upto_now > 0);
+proptest! {
+    #![proptest_config(cfg(64))]
 
-        match v.window {
-            Window::Opens { in_secs } => {
-                prop_assert!(now < stream.window_start);
-                prop_assert!(in_secs >= 0);
-            }
-            Window::Open { left_secs } => {
-                prop_assert!(stream.window_start <= now && now < stream.window_end);
-                prop_assert!(left_secs >= 0);
-            }
-            Window::Closed { at, final_count } => {
-                prop_assert!(now >= stream.window_end);
-                prop_assert_eq!(at, stream.window_end);
-                prop_assert_eq!(final_count, oracle_count(&case, stream.window_end));
-                prop_assert_eq!(v.projection, Some(final_count));
-            }
-        }
-
-        let recent = matching(&case)
-            .filter(|r| r.time <= now && now - r.time <= streams::PACE_WINDOW)
-            .count();
-        if recent < 2 {
-            prop_assert_eq!(v.pace, None);
-        }
-        if let Some(p) = v.pace {
-            prop_assert!(p.is_finite() && p >= 0.0, "pace {}", p);
-        }
-
-        prop_assert_eq!(v.goals.len(), stream.goals.len());
-        for (g, goal) in v.goals.iter().zip(&stream.goals) {
-            let passed = now >= goal.deadline;
-            let expected_count = if passed { oracle_count(&case, goal.deadline) } else { v.count };
-            prop_assert_eq!(g.count, expected_count, "goal {:?}", goal);
-            prop_assert_eq!(g.streams, goal.streams);
-            let ratio = g.ratio;
-            prop_assert!(ratio.is_finite() && (0.0..=1.0).contains(&ratio), "ratio {}", ratio);
-            prop_assert!(g.percent.is_finite() && g.percent >= 0.0, "percent {}", g.percent);
-            prop_assert_eq!(g.needed, goal.streams.saturating_sub(g.count));
-            prop_assert_eq!(g.reached, g.count >= goal.streams);
-            if g.reached {
-                prop_assert_eq!(g.ratio, 1.0);
-                prop_assert_eq!(g.needed, 0);
-            }
-            let per_hour = g.needed_per_hour;
-            prop_assert_eq!(per_hour.is_none(), passed, "needed/h {:?}", per_hour);
-            if let Some(n) = g.needed_per_hour {
-                prop_assert!(n.is_finite() && n >= 0.0, "needed/h {}", n);
-            }
-            let waiting = g.status == Status::Waiting;
-            prop_assert_eq!(waiting, now < stream.window_start, "{:?}", g.status);
-            // No alarm without data: a reading inside the goal's window, up to now.
-            let has_data = matching(&case).any(|r| {
-                stream.window_start <= r.time && r.time <= now.min(goal.deadline)
-            });
-            if now >= stream.window_start {
-                if g.reached {
-                    prop_assert_eq!(g.status, Status::Reached);
-                } else if !has_data {
-                    prop_assert_eq!(g.status, Status::NoData);
-                } else if passed {
-                    prop_assert_eq!(g.status, Status::Missed);
-                } else {
-                    let pending = matches!(g.status, Status::OnPace | Status::Behind);
-                    prop_assert!(pending, "{:?}", g.status);
-                }
-            }
-            if passed {
-                prop_assert_eq!(g.projection, Some(g.count));
-            }
-        }
+    #[test]
+    fn a_view_of_many_readings_is_consistent(case in many_readings_case()) {
+        let v = indexed_view(&case.stream, &case.readings, case.now);
+        check_view(&case, &v)?;
+        check_goals(&case, &v)?;
     }
 }
 

@@ -1,0 +1,402 @@
+//! The readings file on disk: read whole, brought up to date by reading only what was
+//! appended, and appended to one reading at a time so that a line is either whole or absent.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::index::{Progress, Readings};
+use super::line::Reading;
+
+/// Bytes of the file kept to recognise it on a refresh.
+const TAIL: u64 = 64;
+
+/// Reads a readings file; a missing file has no readings. Invalid UTF-8 is replaced, so a
+/// garbage line is skipped like any other.
+pub fn read(path: &Path) -> io::Result<Readings> {
+    require_regular(path)?;
+    let mut out = Readings::default();
+    match File::open(path) {
+        Ok(file) => read_on(&mut out, file, path)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    Ok(out)
+}
+
+/// Brings `readings` up to date with the file at `path`, which they were read from: when the
+/// file only grew, only the new lines are read (and a reading this process `add`ed is not
+/// counted twice); when it was rewritten, shrank or went away, it is read again whole.
+pub fn refresh(path: &Path, readings: &mut Readings) -> io::Result<()> {
+    require_regular(path)?;
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            *readings = Readings::default();
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    if !grown(&readings.read, &mut file)? {
+        // Dropped first: the old and the new readings never take memory at once.
+        *readings = Readings::default();
+        file.seek(SeekFrom::Start(0))?;
+    }
+    read_on(readings, file, path)
+}
+
+/// Reads `file` into `readings` on from where they stopped, where it is positioned, then
+/// keeps the bytes before the new end to recognise the file by next time.
+fn read_on(readings: &mut Readings, mut file: File, path: &Path) -> io::Result<()> {
+    let mut reader = io::BufReader::with_capacity(64 * 1024, &mut file);
+    readings.extend(&mut reader, &path.display().to_string())?;
+    drop(reader);
+    let read = &mut readings.read;
+    let from = read.at.end.saturating_sub(TAIL);
+    file.seek(SeekFrom::Start(from))?;
+    read.tail.clear();
+    (&mut file)
+        .take(read.at.end - from)
+        .read_to_end(&mut read.tail)?;
+    Ok(())
+}
+
+/// Whether `file` still starts with what was read of it, judged by its length and the bytes
+/// before the end of the read; leaves it at that end when so.
+fn grown(read: &Progress, file: &mut File) -> io::Result<bool> {
+    if file.metadata()?.len() < read.at.end {
+        return Ok(false);
+    }
+    let from = read.at.end - read.tail.len() as u64;
+    file.seek(SeekFrom::Start(from))?;
+    let mut now = Vec::with_capacity(read.tail.len());
+    (&mut *file)
+        .take(read.tail.len() as u64)
+        .read_to_end(&mut now)?;
+    Ok(now == read.tail)
+}
+
+/// Appends one reading so that afterwards the file holds either the whole line or nothing of
+/// it. A torn tail left by an earlier failed write is cut off first (it is not a reading, and a
+/// newline after it would make it one); the line goes in one write, then fsync; on any error
+/// the file is cut back to where the line began. An exclusive lock keeps two dropwatch
+/// processes from cutting each other's lines.
+pub fn append(path: &Path, reading: &Reading) -> io::Result<()> {
+    require_regular(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(path)?;
+    // Where the file system has no locks, a lone writer is still safe.
+    if let Err(e) = file.lock()
+        && e.kind() != io::ErrorKind::Unsupported
+    {
+        return Err(e);
+    }
+    append_to(&mut file, reading.line().as_bytes())
+    // The lock goes with the file.
+}
+
+/// Refuses a FIFO, device or directory before opening it: opening a FIFO waits for the other
+/// end, reading a device may never end.
+fn require_regular(path: &Path) -> io::Result<()> {
+    crate::files::require_regular(path, "the readings file")
+        .map_err(|why| io::Error::new(io::ErrorKind::InvalidInput, why))
+}
+
+/// A file as `append_to` needs it; tests put a file that fails part way in its place.
+trait Store: Read + Write + Seek {
+    /// Cuts or extends the file to `len` bytes.
+    fn set_len(&mut self, len: u64) -> io::Result<()>;
+    /// Flushes the data to the disk.
+    fn sync(&mut self) -> io::Result<()>;
+}
+
+impl Store for File {
+    fn set_len(&mut self, len: u64) -> io::Result<()> {
+        File::set_len(self, len)
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        self.sync_all()
+    }
+}
+
+fn append_to<S: Store>(file: &mut S, line: &[u8]) -> io::Result<()> {
+    let len = file.seek(SeekFrom::End(0))?;
+    let keep = line_boundary(file, len)?;
+    if keep < len {
+        file.set_len(keep)?;
+    }
+    file.seek(SeekFrom::Start(keep))?;
+    if let Err(e) = file.write_all(line).and_then(|()| file.sync()) {
+        // Nothing partial may stay: it would read as a different count.
+        let _ = file.set_len(keep);
+        let _ = file.sync();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// The length of the file up to and including its last newline (0 without one).
+fn line_boundary<S: Read + Seek>(file: &mut S, len: u64) -> io::Result<u64> {
+    let mut end = len;
+    let mut chunk = [0u8; 4096];
+    while end > 0 {
+        let start = end.saturating_sub(chunk.len() as u64);
+        let buf = &mut chunk[..(end - start) as usize];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(buf)?;
+        if let Some(i) = buf.iter().rposition(|&b| b == b'\n') {
+            return Ok(start + i as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readings::{Origin, parse};
+    use chrono::DateTime;
+
+    fn reading() -> Reading {
+        Reading {
+            time: DateTime::parse_from_rfc3339("2022-04-24T16:00:00Z")
+                .unwrap()
+                .to_utc(),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 2_712_345,
+            source: Origin::Log,
+        }
+    }
+
+    #[test]
+    fn append_cuts_a_torn_tail_instead_of_making_it_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        // What a full disk left of `log with-you 1234567`: "12" is not a reading.
+        std::fs::write(
+            &path,
+            "2022-04-24T15:00:00Z,with-you,Spotify,4000\n2022-04-24T15:30:00Z,with-you,Spotify,12",
+        )
+        .unwrap();
+        let before = read(&path).unwrap();
+        assert_eq!(before.len(), 1);
+        assert_eq!(
+            before.warnings,
+            [format!(
+                "{}:2: skipped an incomplete last line (no newline at its end: a write that did not finish)",
+                path.display()
+            )]
+        );
+        append(&path, &reading()).unwrap();
+        append(&path, &reading()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "2022-04-24T15:00:00Z,with-you,Spotify,4000\n\
+             2022-04-24T16:00:00Z,with-you,Spotify,2712345,log\n\
+             2022-04-24T16:00:00Z,with-you,Spotify,2712345,log\n"
+        );
+        let after = read(&path).unwrap();
+        assert_eq!(after.len(), 3);
+        assert!(after.warnings.is_empty(), "{:?}", after.warnings);
+    }
+
+    #[test]
+    fn a_torn_tail_longer_than_a_chunk_is_cut_whole() {
+        let mut file = io::Cursor::new(format!("a\n{}", "x".repeat(10_000)).into_bytes());
+        assert_eq!(line_boundary(&mut file, 10_002).unwrap(), 2);
+        let mut file = io::Cursor::new(vec![b'x'; 5000]);
+        assert_eq!(line_boundary(&mut file, 5000).unwrap(), 0);
+    }
+
+    /// A file on a disk that fills after `room` more bytes: writes past it fail part way.
+    struct FullDisk {
+        bytes: io::Cursor<Vec<u8>>,
+        room: usize,
+    }
+
+    impl Read for FullDisk {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.bytes.read(buf)
+        }
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "No space left on device",
+                ));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            self.bytes.write(&buf[..n])
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for FullDisk {
+        fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+            self.bytes.seek(pos)
+        }
+    }
+
+    impl Store for FullDisk {
+        fn set_len(&mut self, len: u64) -> io::Result<()> {
+            self.bytes.get_mut().truncate(len as usize);
+            Ok(())
+        }
+
+        fn sync(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_append_leaves_nothing_of_its_line() {
+        let committed = "2022-04-24T15:00:00Z,with-you,Spotify,4000\n";
+        let line = reading().line();
+        for room in [0, 1, 40, line.len() - 1] {
+            let mut file = FullDisk {
+                bytes: io::Cursor::new(committed.as_bytes().to_vec()),
+                room,
+            };
+            let err = append_to(&mut file, line.as_bytes()).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+            assert_eq!(
+                String::from_utf8(file.bytes.into_inner()).unwrap(),
+                committed,
+                "room for {room} bytes"
+            );
+        }
+        let mut file = FullDisk {
+            bytes: io::Cursor::new(committed.as_bytes().to_vec()),
+            room: line.len(),
+        };
+        append_to(&mut file, line.as_bytes()).unwrap();
+        let text = String::from_utf8(file.bytes.into_inner()).unwrap();
+        assert_eq!(text, format!("{committed}{line}"));
+    }
+
+    #[test]
+    fn missing_file_is_empty() {
+        let r = read(Path::new("/nonexistent/dropwatch.readings.csv")).unwrap();
+        assert!(r.is_empty() && r.warnings.is_empty());
+    }
+
+    fn at(time: &str, event: &str, platform: &str, count: u64) -> Reading {
+        Reading {
+            time: crate::testing::utc(time),
+            event: event.into(),
+            platform: platform.into(),
+            count,
+            source: Origin::Url,
+        }
+    }
+
+    #[test]
+    fn a_refresh_reads_only_what_was_appended() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        let first = at("2022-04-24T15:00:00Z", "with-you", "Spotify", 1000);
+        std::fs::write(&path, first.line()).unwrap();
+        let mut r = read(&path).unwrap();
+        // This process records one (the dashboard's prompt), another appends one (`log`).
+        let mine = at("2022-04-24T16:00:00Z", "with-you", "Spotify", 2000);
+        append(&path, &mine).unwrap();
+        r.add(mine);
+        let theirs = at("2022-04-24T17:00:00Z", "proof", "Spotify", 5);
+        append(&path, &theirs).unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.of("with-you", "Spotify").counts, [1000, 2000]);
+        assert_eq!(r.of("proof", "Spotify").counts, [5]);
+        assert_eq!(r.len(), 3);
+        // A refresh with nothing new changes nothing.
+        let before = r.clone();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r, before);
+        // A torn line warns; once it is finished, the warning goes and the reading comes.
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(b"2022-04-24T18:00:00Z,proof,Spotify,")
+            .unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.warnings[0].ends_with(":4: skipped an incomplete last line (no newline at its end: a write that did not finish)"), "{:?}", r.warnings);
+        file.write_all(b"6,url\nbad line\n").unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.of("proof", "Spotify").counts, [5, 6]);
+        assert_eq!(r.warnings.len(), 1);
+        assert!(
+            r.warnings[0].contains(":5: skipped a reading"),
+            "{:?}",
+            r.warnings
+        );
+        // Rewritten (here: shorter): read again whole, so what is gone is gone.
+        std::fs::write(&path, theirs.line()).unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r, read(&path).unwrap());
+        assert_eq!(r.len(), 1);
+        // Rewritten to the same length or longer, with other bytes before the old end.
+        let other = at("2022-04-24T17:00:00Z", "proof", "YouTube", 5);
+        std::fs::write(&path, format!("{}{}", other.line(), first.line())).unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r, read(&path).unwrap());
+        assert!(r.of("proof", "Spotify").is_empty());
+        std::fs::remove_file(&path).unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn read_streams_a_file_as_parse_reads_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        let mut text = String::from("time,event,platform,count,source\n");
+        for i in 0..20_000u64 {
+            text.push_str(
+                &at(
+                    "2022-04-24T15:00:00Z",
+                    "e",
+                    ["a", "b", "c"][i as usize % 3],
+                    i,
+                )
+                .line(),
+            );
+        }
+        let mut bytes = text.into_bytes();
+        bytes.extend(b"\0bad\xff\n2022-04-24T15:00:00Z,e,a,1");
+        std::fs::write(&path, &bytes).unwrap();
+        let r = read(&path).unwrap();
+        let expected = parse(
+            &String::from_utf8_lossy(&bytes),
+            &path.display().to_string(),
+        );
+        assert_eq!(r.len(), 20_000);
+        assert_eq!(r.warnings.len(), 2);
+        assert!(
+            r.warnings[0].contains(":20002: skipped a reading"),
+            "{:?}",
+            r.warnings
+        );
+        assert!(
+            r.warnings[1].contains(":20003: skipped an incomplete"),
+            "{:?}",
+            r.warnings
+        );
+        assert!(r.iter().eq(expected.iter()));
+        assert_eq!(r.warnings, expected.warnings);
+    }
+}
