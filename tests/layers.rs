@@ -132,6 +132,20 @@ fn paths(code: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// The `use` statements of `code`, each on one line however it was wrapped.
+fn statements(code: &str) -> Vec<String> {
+    code.split(';')
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter_map(|s| {
+            let at = ["pub use ", "pub(crate) use "]
+                .iter()
+                .filter_map(|w| s.rfind(w))
+                .max()?;
+            Some(s[at..].to_string())
+        })
+        .collect()
+}
+
 /// The path starting at `i`: its segments and where it stops (at `{` for a group).
 fn read_path(chars: &[char], mut i: usize) -> (Vec<String>, usize) {
     let mut segs = Vec::new();
@@ -202,8 +216,8 @@ fn resolve(
 
 /// The module `m` re-exports `name` from (`pub use sub::Name;`, `pub use sub::{A, Name}`).
 fn reexport(m: &Module, name: &str, all: &BTreeMap<Vec<String>, usize>) -> Option<usize> {
-    for line in m.code.lines() {
-        let line = line.trim();
+    for stmt in statements(&m.code) {
+        let line = stmt.as_str();
         let Some(rest) = line
             .strip_prefix("pub use ")
             .or(line.strip_prefix("pub(crate) use "))
