@@ -440,3 +440,33 @@ fn the_reader_finds_what_it_must() {
             == 1
     );
 }
+
+/// The layers from the bottom up: a folder (or top-level file) imports only those before it.
+/// The README's module table lists them in this order.
+const ORDER: &[&str] = &[
+    "values", "files", "config", "failure", "readings", "streams", "sources", "app", "view", "ui",
+    "runtime", "terminal", "cli", "commands", "testing",
+];
+
+#[test]
+fn every_folder_imports_only_the_layers_below_it() {
+    let mods = modules();
+    let at = |l: &str| ORDER.iter().position(|o| *o == l);
+    let mut wrong = Vec::new();
+    for (a, bs) in graph(&mods) {
+        for b in bs {
+            let (la, lb) = (layer(&mods[a]), layer(&mods[b]));
+            match (at(&la), at(&lb)) {
+                (Some(x), Some(y)) if y <= x => {}
+                (None, _) => wrong.push(format!("{la} is not in ORDER")),
+                _ => wrong.push(format!(
+                    "{} imports {}, a layer above it",
+                    name(&mods[a]),
+                    name(&mods[b])
+                )),
+            }
+        }
+    }
+    wrong.dedup();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
