@@ -1,6 +1,6 @@
 //! Nothing allocates in the steady per-second path. A counting allocator watches each second
 //! the loop brings up to date by drawing only the parts that show seconds: the clock's tick of
-//! the app, the view's advance, the parts drawn and compared, the changed cells and the title
+//! the app, the runtime's turn, the view's advance, the parts drawn and compared, the changed cells and the title
 //! written, and the wait for the next event. The full renders between are not counted.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -11,8 +11,10 @@ use std::time::Duration;
 use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::commands::dashboard::frame;
+use dropwatch::runtime::Runtime;
 use dropwatch::terminal::screen::{self, Screen};
 use dropwatch::testing::{Sink, app};
+use dropwatch::values::clock::Clock;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
@@ -86,6 +88,9 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
     screen.forget(Rect::new(0, 0, width, height));
     let mut view = None;
     frame(&mut backend, &mut screen, &app, &mut view, true).expect("first frame");
+    // The runtime's turn runs every second too (the locks' retry, the sources compared).
+    let clock = Clock::Fixed(app.now);
+    let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).expect("the runtime");
     let mut title = String::with_capacity(256);
     let (_tx, rx) = mpsc::channel::<()>();
     // The channel's first wait that blocks sets up its thread's waiting context, once (in
@@ -101,6 +106,8 @@ fn run(mut app: App, seconds: i64, width: u16, height: u16) -> Run {
             app.tick(start + TimeDelta::seconds(s));
             let changed = !app.effects.is_empty();
             app.effects.clear();
+            let outcomes = runtime.effects(&mut app);
+            assert!(outcomes.is_empty());
             steady = frame(&mut backend, &mut screen, &app, &mut view, changed).expect("a second");
             if let Some(v) = &view
                 && v.title != title

@@ -449,12 +449,18 @@ fn bar_says_when_the_config_breaks_and_recovers_by_itself() {
     let tooltip = broken["tooltip"].as_str().unwrap();
     assert!(tooltip.starts_with("✗ fan.toml:"), "{tooltip}");
     let said = next(&errors, "the break on stderr");
-    assert!(said.starts_with("bar: keeping the last good config: fan.toml:"), "{said}");
+    assert!(
+        said.starts_with("bar: keeping the last good config: fan.toml:"),
+        "{said}"
+    );
     std::fs::write(&config, good.replace("With You", "With Me")).unwrap();
     let fixed: Value = serde_json::from_str(&next(&lines, "the fix")).unwrap();
     assert_eq!(fixed["class"], "imminent", "{fixed}");
     assert_eq!(fixed["text"], "With Me");
-    assert_eq!(next(&errors, "the fix on stderr"), "bar: fan.toml is good again");
+    assert_eq!(
+        next(&errors, "the fix on stderr"),
+        "bar: fan.toml is good again"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 }

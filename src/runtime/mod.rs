@@ -63,6 +63,9 @@ pub struct Runtime {
     polling: Polling,
     /// The sources `polling` was started for, to notice a reload that changes them.
     polled: Option<Vec<(Key, SourceSpec)>>,
+    /// The app's `loaded_at` when the sources were last compared: only a load can change them,
+    /// so a steady second compares (and allocates) nothing.
+    compared_at: Option<Option<DateTime<Utc>>>,
     /// Whether the hooks may run here (`--hooks` in a replay, or live).
     hooks_wanted: bool,
     /// The hooks lock while this process holds it (`Some(None)`: nothing to share).
@@ -94,6 +97,7 @@ impl Runtime {
             live,
             polling: Polling::idle(),
             polled: None,
+            compared_at: None,
             hooks_wanted: hooks,
             hooks_lock: None,
             last_try: None,
@@ -224,9 +228,10 @@ impl Runtime {
     /// (Re)starts polling when the config's sources changed since it started, or with
     /// `retry` when another process polls, so that this one takes over when that one quits.
     fn keep_polling(&mut self, app: &mut App, retry: bool, out: &mut Vec<Outcome>) {
-        if !self.live {
+        if !self.live || (!retry && self.compared_at == Some(app.loaded_at)) {
             return;
         }
+        self.compared_at = Some(app.loaded_at);
         let now = polling::sources(&app.config);
         if self.polled.as_ref() == Some(&now) && !retry {
             return;
