@@ -1,7 +1,8 @@
 //! Nothing allocates in the steady per-second path. A counting allocator watches each second
 //! the loop brings up to date by drawing only the parts that show seconds: the clock's tick of
-//! the app, the runtime's turn, the view's advance, the parts drawn and compared, the changed cells and the title
-//! written, and the wait for the next event. The full renders between are not counted.
+//! the app, the runtime's turn, the view's advance, the parts drawn and compared, the changed
+//! cells and the title written, and the wait for the next event. The full renders between are
+//! not counted.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
