@@ -145,7 +145,7 @@ impl Runtime {
     /// another process holds, or `None` when it wants nothing.
     pub fn due_in(&self) -> Option<Duration> {
         let waiting = matches!(self.polling.role, Role::Watching(_))
-            || (self.wants_hooks() && self.hooks_lock.is_none());
+            || (self.hooks_wanted && self.hooks_lock.is_none());
         waiting.then(|| {
             self.last_try
                 .map_or(Duration::ZERO, |t| RETRY.saturating_sub(t.elapsed()))
@@ -203,20 +203,18 @@ impl Runtime {
         }
     }
 
-    fn wants_hooks(&self) -> bool {
-        self.hooks_wanted
-    }
-
     /// Tries for the locks this process wants and another holds, at most every [`RETRY`], and
     /// (re)starts polling when the config's sources changed.
     fn keep_locks(&mut self, app: &mut App, out: &mut Vec<Outcome>) {
         let due = self.last_try.is_none_or(|t| t.elapsed() >= RETRY);
-        if self.wants_hooks() && self.hooks_lock.is_none() && due {
-            if let Ok(lock) = polling::hooks_lock(&app.config, self.who) {
-                self.hooks_lock = Some(lock);
-                app.hooks = true;
-                out.push(Outcome::HooksTaken);
-            }
+        if self.hooks_wanted
+            && self.hooks_lock.is_none()
+            && due
+            && let Ok(lock) = polling::hooks_lock(&app.config, self.who)
+        {
+            self.hooks_lock = Some(lock);
+            app.hooks = true;
+            out.push(Outcome::HooksTaken);
         }
         let retry = due && matches!(self.polling.role, Role::Watching(_));
         if due {
