@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
+use super::fit::fit;
 use super::theme::Theme;
 use crate::config::Stream;
 use crate::streams::{StreamView, Window};

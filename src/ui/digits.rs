@@ -11,7 +11,39 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
-use super::next::DigitSize;
+/// How large the countdown digits are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DigitSize {
+    /// Plain text on the caption line.
+    #[default]
+    None,
+    /// 4 cells wide, 4 rows tall per glyph.
+    Quadrant,
+    /// 8 cells wide, 4 rows tall per glyph.
+    HalfHeight,
+    /// 8 cells wide, 8 rows tall per glyph.
+    Full,
+}
+
+impl DigitSize {
+    /// Rows the digits take.
+    pub fn rows(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant | DigitSize::HalfHeight => 4,
+            DigitSize::Full => 8,
+        }
+    }
+
+    /// Columns one glyph takes.
+    pub fn columns_per_glyph(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant => 4,
+            DigitSize::HalfHeight | DigitSize::Full => 8,
+        }
+    }
+}
 
 /// The characters glyphs are kept for: printable ASCII, which is all a countdown writes.
 const FIRST: u8 = b' ';

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
+use super::event_status::status_text;
+use super::fit::fit;
 use super::parts::Part;
 use super::theme::Theme;
 use crate::app::{App, Hit};
 use crate::config::Event;
-use crate::values::countdown::{self, Phase};
 use crate::view::View;
 
 /// The first visible row's index, so that the selected row is always on screen.
@@ -68,39 +68,6 @@ pub fn width(app: &App, total: u16) -> u16 {
         (2 + MARKER + name_width(app) + STATUS).min(share)
     };
     w as u16
-}
-
-/// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
-pub fn status_text(event: &Event, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
-    Status { event, phase, now }.to_string()
-}
-
-/// An event's status in the list, written where it goes: the per-second redraw writes it
-/// into a fixed string, a full render through [`status_text`].
-pub struct Status<'a> {
-    /// The event.
-    pub event: &'a Event,
-    /// Its phase at `now`.
-    pub phase: Phase,
-    /// The instant shown.
-    pub now: chrono::DateTime<chrono::Utc>,
-}
-
-impl std::fmt::Display for Status<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (at, zone, now) = (self.event.at, self.event.zone, self.now);
-        match self.phase {
-            Phase::Upcoming | Phase::Imminent => {
-                write!(f, "in {}", countdown::Countdown::new(now, at, zone))
-            }
-            Phase::Live => f.write_str("OUT NOW"),
-            Phase::Released => write!(
-                f,
-                "out {} ago",
-                countdown::calendar_span(at, now, zone).short(2)
-            ),
-        }
-    }
 }
 
 /// Draws the list, adds each drawn row to `hits`, and each status that counts down to the

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
+use super::fit::fit;
 use super::parts::{CLOCK_WIDTH, Part};
 use super::theme::Theme;
 use crate::app::App;

@@ -8,49 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Areas;
+use super::digits::{self, DigitSize};
+use super::event_status::status_text;
+use super::fit::fit;
 use super::parts::Part;
 use super::theme::Theme;
-use super::{Areas, digits, fit};
 use crate::app::App;
 use crate::config::Event;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::countdown::{self, Phase, Target};
 use crate::values::numbers::{per_hour, short};
 use crate::view::{Headline, Push, Selected, View};
-
-/// How large the countdown digits are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DigitSize {
-    /// Plain text on the caption line.
-    #[default]
-    None,
-    /// 4 cells wide, 4 rows tall per glyph.
-    Quadrant,
-    /// 8 cells wide, 4 rows tall per glyph.
-    HalfHeight,
-    /// 8 cells wide, 8 rows tall per glyph.
-    Full,
-}
-
-impl DigitSize {
-    /// Rows the digits take.
-    pub fn rows(self) -> u16 {
-        match self {
-            DigitSize::None => 0,
-            DigitSize::Quadrant | DigitSize::HalfHeight => 4,
-            DigitSize::Full => 8,
-        }
-    }
-
-    /// Columns one glyph takes.
-    pub fn columns_per_glyph(self) -> u16 {
-        match self {
-            DigitSize::None => 0,
-            DigitSize::Quadrant => 4,
-            DigitSize::HalfHeight | DigitSize::Full => 8,
-        }
-    }
-}
 
 /// Columns the push's goal block needs beside the digits.
 pub const GOAL_BLOCK: u16 = 40;
@@ -405,10 +374,7 @@ fn render_push(
             vec![Span::styled(" next release: ", theme.dim())],
             vec![Span::styled(e.name.clone(), theme.bold())],
             vec![Span::styled(
-                format!(
-                    " {}",
-                    super::events::status_text(e, view.phases[i], view.now)
-                ),
+                format!(" {}", status_text(e, view.phases[i], view.now)),
                 theme.phase(view.phases[i]),
             )],
             vec![Span::styled(

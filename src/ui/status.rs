@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::fit::{fit, pad, wrap};
 use super::theme::Theme;
-use super::{fit, pad, wrap};
 use crate::app::{App, Mode};
 use crate::view::View;
 

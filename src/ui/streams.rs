@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::chart;
+use super::fit::{fit, pad};
 use super::theme::Theme;
-use super::{fit, pad};
 use crate::app::App;
 use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
