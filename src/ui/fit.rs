@@ -36,10 +36,10 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    let words = text.split(' ').filter(|w| !w.is_empty());
     let mut rest_from: Option<usize> = None;
     let mut consumed = 0;
-    while let Some(word) = words.next() {
+    for word in words {
         let sep = usize::from(!line.is_empty());
         if line.width() + sep + word.width() <= width {
             if sep == 1 {
@@ -84,7 +84,6 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
         line = w.to_string();
         consumed += 1;
-        let _ = words.peek();
     }
     if rest_from.is_none() && !line.is_empty() {
         lines.push(line);
