@@ -1,6 +1,9 @@
 //! An event's status as the list and the push's next-release line write it: its countdown,
 //! "OUT NOW", or the time since. Apart from both, so the per-second parts can write it too.
 
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
 use crate::config::Event;
 use crate::values::countdown::{self, Phase};
 
@@ -38,5 +41,15 @@ impl std::fmt::Display for Status<'_> {
                 countdown::calendar_span(at, now, zone).short(2)
             ),
         }
+    }
+}
+
+/// "23:00 KST" for `t` in `zone`, with the date when it is the lead entry.
+pub(crate) fn zone_time(t: DateTime<Utc>, zone: Tz, with_date: bool) -> String {
+    let local = t.with_timezone(&zone);
+    if with_date {
+        local.format("%a %-d %b %Y %H:%M %Z").to_string()
+    } else {
+        local.format("%H:%M %Z").to_string()
     }
 }

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cuts `text` to at most `width` columns, ending in "…" when cut.
@@ -129,6 +130,45 @@ pub(crate) fn set_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize
     }
     let (x, _) = buf.set_stringn(x, y, &text[..end], used, style);
     buf.set_stringn(x, y, "…", width - used, style);
+}
+
+/// Spans while they fit `width`; the first span that does not is cut with "…" and ends it.
+pub(crate) fn fit_line(spans: Vec<Span<'_>>, width: usize) -> Line<'_> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = span.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let room = width - used;
+            if room > 1 {
+                out.push(Span::styled(fit(&span.content, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+/// Groups of spans, in order, while they fit `width` whole; later groups give way first.
+pub(crate) fn groups_line<'a>(groups: Vec<Vec<Span<'a>>>, width: usize) -> Line<'a> {
+    let mut used = 0;
+    let mut out: Vec<Span> = Vec::new();
+    for (n, group) in groups.into_iter().enumerate() {
+        let w: usize = group.iter().map(Span::width).sum();
+        if used + w <= width {
+            used += w;
+            out.extend(group);
+        } else {
+            if n == 0 {
+                return fit_line(group, width);
+            }
+            break;
+        }
+    }
+    Line::from(out)
 }
 
 #[cfg(test)]

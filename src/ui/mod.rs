@@ -3,6 +3,7 @@
 //! here reads a clock, a file or the terminal.
 
 mod chart;
+mod ctx;
 mod digits;
 mod event_status;
 mod events;
@@ -11,22 +12,29 @@ mod header;
 mod help;
 mod next;
 pub mod parts;
+mod push;
 mod status;
 mod streams;
 pub mod text;
 pub mod theme;
+mod tiny;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Hit, Mode};
 use crate::view::View;
+use ctx::Ctx;
 pub use digits::DigitSize;
-use fit::{fit, wrap};
+use events::EventsList;
+use header::Header;
+use help::HelpOverlay;
+use next::NextPanel;
 pub use parts::{Part, draw_seconds};
-use theme::Theme;
+use status::MessageLines;
+use streams::StreamsPanel;
+use tiny::TinyScreen;
 
 /// Below this width or height the screen shows one line of countdown and nothing else.
 const TINY_WIDTH: u16 = 24;
@@ -153,14 +161,14 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
     if area.is_empty() {
         return Drawn::default();
     }
-    let theme = Theme::new(app.color);
+    let ctx = &Ctx::new(app, view);
     if is_tiny(area) {
-        render_tiny(app, view, area, buf, theme);
+        TinyScreen { ctx }.render(area, buf);
         return Drawn::default();
     }
     let width = area.width as usize;
-    let banner = status::banner_lines(app, width, theme);
-    let mut footer = status::footer_lines(app, view, width, theme);
+    let banner = status::banner_lines(ctx, width);
+    let mut footer = status::footer_lines(ctx, width);
     let areas = layout(app, view, area, banner.len(), footer.len());
     // A one-row footer keeps its last line (the prompt's first, or the keys).
     if areas.footer.height == 1 && footer.len() > 1 {
@@ -172,22 +180,30 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
         footer = vec![footer.swap_remove(keep)];
     }
     let mut parts = Vec::new();
-    header::render(app, view, areas.header, buf, theme, &mut parts);
-    next::render(app, view, &areas, buf, theme, &mut parts);
-    events::render(
-        app,
-        view,
-        areas.events,
-        buf,
-        theme,
-        &mut hits.areas,
-        &mut parts,
-    );
-    streams::render(app, view, areas.streams, buf, theme);
-    status::render_banner(banner, areas.banner, buf);
-    status::render_footer(footer, areas.footer, buf);
+    Header {
+        ctx,
+        parts: &mut parts,
+    }
+    .render(areas.header, buf);
+    NextPanel {
+        ctx,
+        digits: areas.digits,
+        beside: areas.beside,
+        side_zones: areas.side_zones,
+        parts: &mut parts,
+    }
+    .render(areas.next, buf);
+    EventsList {
+        ctx,
+        hits: &mut hits.areas,
+        parts: &mut parts,
+    }
+    .render(areas.events, buf);
+    StreamsPanel { ctx }.render(areas.streams, buf);
+    MessageLines(banner).render(areas.banner, buf);
+    MessageLines(footer).render(areas.footer, buf);
     if app.mode == Mode::Help {
-        help::render(area, buf, theme);
+        HelpOverlay { ctx }.render(area, buf);
         return Drawn { hits, parts: None };
     }
     Drawn {
@@ -207,37 +223,5 @@ pub struct Dashboard<'a> {
 impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         draw(self.app, self.view, area, buf);
-    }
-}
-
-/// One line per row for a terminal too small for panels: the countdown first, then the
-/// message of the moment (wrapped, "…" when cut), then how to quit.
-fn render_tiny(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let width = area.width as usize;
-    let rows = area.height as usize;
-    let mut lines = Vec::new();
-    let (message, style) = match &app.mode {
-        Mode::Prompt(prompt) => {
-            lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
-            (prompt.error.clone(), theme.warn())
-        }
-        _ => match app.error.as_ref().and_then(|e| e.first()) {
-            Some(e) => (Some(e.one_line()), theme.error()),
-            None => (app.notice.clone(), theme.note()),
-        },
-    };
-    lines.push(Line::from(Span::styled(
-        fit(&view.title, width),
-        theme.accent(),
-    )));
-    let room = rows.saturating_sub(lines.len() + 1);
-    if let Some(m) = message {
-        for l in wrap(&m, width, room) {
-            lines.push(Line::from(Span::styled(l, style)));
-        }
-    }
-    lines.push(Line::from(Span::styled(fit("q quit", width), theme.dim())));
-    for (i, line) in lines.into_iter().take(rows).enumerate() {
-        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
     }
 }
