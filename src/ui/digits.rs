@@ -111,7 +111,7 @@ fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
 
 /// The columns `text` takes in big digits of `size` centred in `area`, as `BigText` centres
 /// a line; cut to `area`.
-pub fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
+pub(crate) fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
     let count = text.chars().count();
     let columns = count.saturating_mul(usize::from(size.columns_per_glyph()));
     let width = u16::try_from(columns).unwrap_or(u16::MAX);
@@ -121,7 +121,7 @@ pub fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
 
 /// Draws `text` in big digits of `size` from the left edge of `area` in `style`, cut at the
 /// area's edges as `BigText` would. Allocates nothing.
-pub fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
     let (w, h) = (size.columns_per_glyph(), size.rows());
     if w == 0 || area.is_empty() {
         return;

@@ -167,7 +167,7 @@ impl Part {
 }
 
 /// Columns of "HH:MM:SS".
-pub const CLOCK_WIDTH: usize = 8;
+pub(crate) const CLOCK_WIDTH: usize = 8;
 
 /// Draws `parts` again for `view`'s second into `buf`, which holds the full render of the same
 /// view at an earlier second: each part's cells are cleared and drawn anew.
