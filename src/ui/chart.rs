@@ -10,20 +10,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
-use super::theme::Theme;
+use super::ctx::Ctx;
+use super::fit::fit;
 use crate::config::Stream;
 use crate::streams::{StreamView, Window};
 use crate::values::numbers::{per_hour, short};
-use crate::view::View;
 
 /// One dataset of the chart: its points, style, marker and kind.
 type Series = (Vec<(f64, f64)>, Style, Marker, GraphType);
 
 /// Rows the chart needs to say anything: three rows of plot, the axis and its labels.
-pub const MIN_ROWS: u16 = 5;
+pub(crate) const MIN_ROWS: u16 = 5;
 /// Rows the streams/hour bars need: a caption, three rows of bars, the axis.
-pub const BARS_MIN_ROWS: u16 = 5;
+pub(crate) const BARS_MIN_ROWS: u16 = 5;
 
 /// The time span a chart shows, and the mapping of instants onto it (hours from its start).
 #[derive(Debug, Clone, Copy)]
@@ -73,77 +72,142 @@ fn clip(a: (f64, f64), b: (f64, f64), limit: f64) -> (f64, f64) {
     (limit, a.1 + (b.1 - a.1) * t)
 }
 
-/// Draws the chart of `view` into `area`: goals as labelled lines, the count with its readings
-/// as points, the needed path to each goal still open, the projection, and now.
-pub fn render(
-    frame: &View,
-    stream: &Stream,
-    view: &StreamView,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    if area.height < MIN_ROWS || area.width < 20 {
-        return;
+/// The chart of a stream's count: goals as labelled lines, the count with its readings as
+/// points, the needed path to each goal still open, the projection, and now.
+pub(crate) struct CountChart<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// The stream's config: its window.
+    pub(crate) stream: &'a Stream,
+    /// Its figures for this frame.
+    pub(crate) figures: &'a StreamView,
+}
+
+impl Widget for CountChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < MIN_ROWS || area.width < 20 {
+            return;
+        }
+        let figures = self.figures;
+        // Where now goes on the time axis moves once a minute: a column is many minutes wide.
+        let minute = self.ctx.view.minute;
+        let span = Span2::of(self.stream, figures, minute);
+        let top = top_value(figures);
+        // The y gutter holds each goal's target at its row, and 0 at the bottom.
+        let gutter = figures
+            .goals
+            .iter()
+            .map(|g| short(g.streams).width())
+            .max()
+            .unwrap_or(1)
+            .max(1) as u16
+            + 1;
+        let plot = Rect::new(
+            area.x + gutter,
+            area.y,
+            area.width - gutter,
+            area.height - 2,
+        );
+        let open = matches!(figures.window, Window::Open { .. } | Window::Opens { .. });
+        let now_x = span.x(minute);
+        let now_on_chart = open && (0.0..=span.width()).contains(&now_x);
+        let data = self.series(span, top, now_on_chart);
+        let datasets: Vec<Dataset> = data
+            .iter()
+            .map(|(points, style, marker, kind)| {
+                Dataset::default()
+                    .data(points)
+                    .style(*style)
+                    .marker(*marker)
+                    .graph_type(*kind)
+            })
+            .collect();
+        Chart::new(datasets)
+            .x_axis(Axis::default().bounds([0.0, span.width()]))
+            .y_axis(Axis::default().bounds([0.0, top]))
+            .render(plot, buf);
+        self.label_goals(plot, top, buf);
+        self.time_axis(span, now_on_chart.then_some(minute), plot, buf);
     }
-    let now = frame.now;
-    // Where now goes on the time axis moves once a minute: a column is many minutes wide.
-    let minute = frame.minute;
-    let span = Span2::of(stream, view, minute);
-    let end = span.width();
-    let top_value = view
+}
+
+/// The top of the value axis: the highest goal, count, projection or reading, with headroom.
+fn top_value(figures: &StreamView) -> f64 {
+    figures
         .goals
         .iter()
         .map(|g| g.streams)
-        .chain([view.count, view.projection.unwrap_or(0)])
-        .chain(view.history.iter().copied())
+        .chain([figures.count, figures.projection.unwrap_or(0)])
+        .chain(figures.history.iter().copied())
         .max()
         .unwrap_or(0)
         .max(1) as f64
-        * 1.08;
+        * 1.08
+}
 
-    // The y gutter holds each goal's target at its row, and 0 at the bottom.
-    let gutter = view
-        .goals
-        .iter()
-        .map(|g| short(g.streams).width())
-        .max()
-        .unwrap_or(1)
-        .max(1) as u16
-        + 1;
-    let plot = Rect::new(
-        area.x + gutter,
-        area.y,
-        area.width - gutter,
-        area.height - 2,
-    );
-
-    let mut data: Vec<Series> = Vec::new();
-    for g in &view.goals {
-        let y = g.streams as f64;
+impl CountChart<'_> {
+    /// The datasets, back to front: goal lines, the paths while the window is open, the
+    /// readings as a line and as points, and now as a vertical line when it is on the chart.
+    fn series(&self, span: Span2, top: f64, now_on_chart: bool) -> Vec<Series> {
+        let theme = self.ctx.theme;
+        let figures = self.figures;
+        let end = span.width();
+        let mut data: Vec<Series> = Vec::new();
+        for g in &figures.goals {
+            let y = g.streams as f64;
+            data.push((
+                vec![(0.0, y), (end, y)],
+                theme.track(),
+                Marker::Braille,
+                GraphType::Line,
+            ));
+        }
+        if matches!(figures.window, Window::Open { .. } | Window::Opens { .. }) {
+            data.extend(self.paths(span));
+        }
+        let points: Vec<(f64, f64)> = figures
+            .history_at
+            .iter()
+            .zip(&figures.history)
+            .map(|(t, c)| (span.x(*t), *c as f64))
+            .filter(|(x, _)| (0.0..=end).contains(x))
+            .collect();
         data.push((
-            vec![(0.0, y), (end, y)],
-            theme.track(),
+            points.clone(),
+            theme.text(),
             Marker::Braille,
             GraphType::Line,
         ));
+        data.push((points, theme.bold(), Marker::Dot, GraphType::Scatter));
+        if now_on_chart {
+            let now_x = span.x(self.ctx.view.minute);
+            data.push((
+                vec![(now_x, 0.0), (now_x, top)],
+                theme.title(),
+                Marker::Braille,
+                GraphType::Line,
+            ));
+        }
+        data
     }
-    let open = matches!(view.window, Window::Open { .. } | Window::Opens { .. });
-    let points: Vec<(f64, f64)> = view
-        .history_at
-        .iter()
-        .zip(&view.history)
-        .map(|(t, c)| (span.x(*t), *c as f64))
-        .filter(|(x, _)| (0.0..=end).contains(x))
-        .collect();
-    if open {
-        // From the latest reading (or the opening, with none yet) to each goal still open.
-        let from_t = view
+
+    /// From the latest reading (or the opening, with none yet) to each goal still open, and
+    /// the projection to the window's end while it is open.
+    fn paths(&self, span: Span2) -> Vec<Series> {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let figures = self.figures;
+        let end = span.width();
+        let from_t = figures
             .count_at
             .filter(|t| *t >= span.from)
-            .unwrap_or(minute.max(stream.window_start));
-        let from = (span.x(from_t), view.count as f64);
-        for g in view.goals.iter().filter(|g| !g.reached && now < g.deadline) {
+            .unwrap_or(view.minute.max(self.stream.window_start));
+        let from = (span.x(from_t), figures.count as f64);
+        let mut data: Vec<Series> = Vec::new();
+        for g in figures
+            .goals
+            .iter()
+            .filter(|g| !g.reached && view.now < g.deadline)
+        {
             let to = clip(from, (span.x(g.deadline), g.streams as f64), end);
             data.push((
                 vec![from, to],
@@ -152,7 +216,7 @@ pub fn render(
                 GraphType::Line,
             ));
         }
-        if let (Some(p), Window::Open { .. }) = (view.projection, view.window) {
+        if let (Some(p), Window::Open { .. }) = (figures.projection, figures.window) {
             data.push((
                 vec![from, (end, p as f64)],
                 theme.projection(),
@@ -160,119 +224,80 @@ pub fn render(
                 GraphType::Line,
             ));
         }
+        data
     }
-    data.push((
-        points.clone(),
-        theme.text(),
-        Marker::Braille,
-        GraphType::Line,
-    ));
-    data.push((points, theme.bold(), Marker::Dot, GraphType::Scatter));
-    let now_x = span.x(minute);
-    let now_on_chart = open && (0.0..=end).contains(&now_x);
-    if now_on_chart {
-        data.push((
-            vec![(now_x, 0.0), (now_x, top_value)],
-            theme.title(),
-            Marker::Braille,
-            GraphType::Line,
-        ));
-    }
-    let datasets: Vec<Dataset> = data
-        .iter()
-        .map(|(points, style, marker, kind)| {
-            Dataset::default()
-                .data(points)
-                .style(*style)
-                .marker(*marker)
-                .graph_type(*kind)
-        })
-        .collect();
-    Chart::new(datasets)
-        .x_axis(Axis::default().bounds([0.0, end]))
-        .y_axis(Axis::default().bounds([0.0, top_value]))
-        .render(plot, buf);
 
-    // Goal labels at their rows: the target in the gutter, the label at the right end.
-    let mut taken: Vec<u16> = Vec::new();
-    for g in &view.goals {
-        let row = row_of(g.streams as f64, top_value, plot.height);
-        if taken.contains(&row) {
-            continue;
+    /// Goal labels at their rows: the target in the gutter left of `plot`, the label at the
+    /// right end; and 0 at the bottom.
+    fn label_goals(&self, plot: Rect, top: f64, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let mut taken: Vec<u16> = Vec::new();
+        for g in &self.figures.goals {
+            let row = row_of(g.streams as f64, top, plot.height);
+            if taken.contains(&row) {
+                continue;
+            }
+            taken.push(row);
+            let y = plot.y + row;
+            let target = short(g.streams);
+            let tw = target.width() as u16;
+            buf.set_string(plot.x - 1 - tw, y, &target, theme.bold());
+            buf.set_string(plot.x - 1, y, "┤", theme.border());
+            let label = format!(" {} ", g.label);
+            let label = fit(&label, (plot.width / 2) as usize);
+            let lw = label.width() as u16;
+            buf.set_string(plot.right() - lw, y, &label, theme.status(g.status));
         }
-        taken.push(row);
-        let y = plot.y + row;
-        let target = short(g.streams);
-        let tw = target.width() as u16;
-        buf.set_string(area.x + gutter - 1 - tw, y, &target, theme.bold());
-        buf.set_string(area.x + gutter - 1, y, "┤", theme.border());
-        let label = format!(" {} ", g.label);
-        let label = fit(&label, (plot.width / 2) as usize);
-        let lw = label.width() as u16;
-        buf.set_string(plot.right() - lw, y, &label, theme.status(g.status));
+        let zero_y = plot.bottom() - 1;
+        if !taken.contains(&(plot.height - 1)) {
+            buf.set_string(plot.x - 2, zero_y, "0", theme.dim());
+        }
+        buf.set_string(plot.x - 1, zero_y, "┤", theme.border());
     }
-    let zero_y = plot.bottom() - 1;
-    if !taken.contains(&(plot.height - 1)) {
-        buf.set_string(area.x + gutter - 2, zero_y, "0", theme.dim());
-    }
-    buf.set_string(area.x + gutter - 1, zero_y, "┤", theme.border());
-    time_axis(
-        frame,
-        span,
-        now_on_chart.then_some(minute),
-        plot,
-        buf,
-        theme,
-    );
-}
 
-/// The axis under a plot: a line, then the start and end times in the display zone, and now.
-fn time_axis(
-    frame: &View,
-    span: Span2,
-    now: Option<DateTime<Utc>>,
-    plot: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    let y = plot.bottom();
-    buf.set_string(plot.x - 1, y, "└", theme.border());
-    buf.set_string(plot.x, y, "─".repeat(plot.width as usize), theme.border());
-    let zone = frame.zone;
-    let start = span
-        .from
-        .with_timezone(&zone)
-        .format("%a %H:%M")
-        .to_string();
-    let end = span
-        .to
-        .with_timezone(&zone)
-        .format("%a %H:%M %Z")
-        .to_string();
-    let labels = y + 1;
-    // The start label gives way to "now" when now is near it.
-    let now_col = now.map(|t| column(span, t, plot.width));
-    if now_col.is_none_or(|c| c > start.width() as u16 + 6) {
-        buf.set_stringn(plot.x, labels, &start, plot.width as usize, theme.dim());
-    }
-    let ew = end.width() as u16;
-    if plot.width > start.width() as u16 + ew + 2 {
-        buf.set_string(plot.right() - ew, labels, &end, theme.dim());
-    }
-    if let Some(now) = now {
-        let col = column(span, now, plot.width);
-        buf.set_string(plot.x + col, y, "┴", theme.accent());
-        let text = format!("now {}", now.with_timezone(&zone).format("%H:%M"));
-        let tw = text.width() as u16;
-        let lo = if col > start.width() as u16 + 6 {
-            plot.x + start.width() as u16 + 1
-        } else {
-            plot.x
-        };
-        let hi = plot.right().saturating_sub(tw + ew + 1);
-        let x = (plot.x + col).saturating_sub(tw / 2).min(hi).max(lo);
-        if x + tw + ew < plot.right() {
-            buf.set_string(x, labels, &text, theme.accent());
+    /// The axis under `plot`: a line, then the start and end times in the display zone, and
+    /// now when it is on the chart.
+    fn time_axis(&self, span: Span2, now: Option<DateTime<Utc>>, plot: Rect, buf: &mut Buffer) {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let y = plot.bottom();
+        buf.set_string(plot.x - 1, y, "└", theme.border());
+        buf.set_string(plot.x, y, "─".repeat(plot.width as usize), theme.border());
+        let zone = view.zone;
+        let start = span
+            .from
+            .with_timezone(&zone)
+            .format("%a %H:%M")
+            .to_string();
+        let end = span
+            .to
+            .with_timezone(&zone)
+            .format("%a %H:%M %Z")
+            .to_string();
+        let labels = y + 1;
+        // The start label gives way to "now" when now is near it.
+        let now_col = now.map(|t| column(span, t, plot.width));
+        if now_col.is_none_or(|c| c > start.width() as u16 + 6) {
+            buf.set_stringn(plot.x, labels, &start, plot.width as usize, theme.dim());
+        }
+        let ew = end.width() as u16;
+        if plot.width > start.width() as u16 + ew + 2 {
+            buf.set_string(plot.right() - ew, labels, &end, theme.dim());
+        }
+        if let Some(now) = now {
+            let col = column(span, now, plot.width);
+            buf.set_string(plot.x + col, y, "┴", theme.accent());
+            let text = format!("now {}", now.with_timezone(&zone).format("%H:%M"));
+            let tw = text.width() as u16;
+            let lo = if col > start.width() as u16 + 6 {
+                plot.x + start.width() as u16 + 1
+            } else {
+                plot.x
+            };
+            let hi = plot.right().saturating_sub(tw + ew + 1);
+            let x = (plot.x + col).saturating_sub(tw / 2).min(hi).max(lo);
+            if x + tw + ew < plot.right() {
+                buf.set_string(x, labels, &text, theme.accent());
+            }
         }
     }
 }
@@ -283,82 +308,97 @@ fn column(span: Span2, t: DateTime<Utc>, width: u16) -> u16 {
     ((f * f64::from(width.saturating_sub(1))).round() as u16).min(width.saturating_sub(1))
 }
 
-/// Draws the streams/hour between readings as bars on the chart's time axis, with a caption,
-/// the peak and zero on the left and an axis under them.
-pub fn render_bars(
-    frame: &View,
-    stream: &Stream,
-    view: &StreamView,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    if area.height < BARS_MIN_ROWS || area.width < 20 || view.rates.is_empty() {
-        return;
-    }
-    let span = Span2::of(stream, view, frame.minute);
-    let peak = view.rates.iter().max().copied().unwrap_or(0);
-    let caption = format!(
-        " streams/hour between readings · peak {}",
-        per_hour(peak as f64)
-    );
-    Line::from(Span::styled(
-        fit(&caption, area.width as usize),
-        theme.dim(),
-    ))
-    .render(Rect::new(area.x, area.y, area.width, 1), buf);
-    let peak_label = short(peak);
-    let gutter = view
-        .goals
-        .iter()
-        .map(|g| short(g.streams).width())
-        .chain([peak_label.width()])
-        .max()
-        .unwrap_or(1) as u16
-        + 1;
-    let plot = Rect::new(
-        area.x + gutter,
-        area.y + 1,
-        area.width - gutter,
-        area.height - 2,
-    );
-    // Each interval's rate fills the columns of its time span.
-    let mut columns = vec![0u64; plot.width as usize];
-    for (k, rate) in view.rates.iter().enumerate() {
-        let (Some(a), Some(b)) = (view.history_at.get(k), view.history_at.get(k + 1)) else {
-            continue;
-        };
-        let (ca, cb) = (column(span, *a, plot.width), column(span, *b, plot.width));
-        for c in columns
-            .iter_mut()
-            .take(cb as usize + 1)
-            .skip(ca as usize + 1)
-        {
-            *c = *rate;
+/// The streams/hour between readings as bars on the chart's time axis, with a caption, the
+/// peak and zero on the left and an axis under them.
+pub(crate) struct RateBars<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// The stream's config: its window.
+    pub(crate) stream: &'a Stream,
+    /// Its figures for this frame.
+    pub(crate) figures: &'a StreamView,
+}
+
+impl Widget for RateBars<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let figures = self.figures;
+        if area.height < BARS_MIN_ROWS || area.width < 20 || figures.rates.is_empty() {
+            return;
         }
+        let span = Span2::of(self.stream, figures, view.minute);
+        let peak = figures.rates.iter().max().copied().unwrap_or(0);
+        let caption = format!(
+            " streams/hour between readings · peak {}",
+            per_hour(peak as f64)
+        );
+        Line::from(Span::styled(
+            fit(&caption, area.width as usize),
+            theme.dim(),
+        ))
+        .render(Rect::new(area.x, area.y, area.width, 1), buf);
+        let peak_label = short(peak);
+        let gutter = figures
+            .goals
+            .iter()
+            .map(|g| short(g.streams).width())
+            .chain([peak_label.width()])
+            .max()
+            .unwrap_or(1) as u16
+            + 1;
+        let plot = Rect::new(
+            area.x + gutter,
+            area.y + 1,
+            area.width - gutter,
+            area.height - 2,
+        );
+        Sparkline::default()
+            .data(self.columns(span, plot.width))
+            .max(peak.max(1))
+            .style(theme.text())
+            .render(plot, buf);
+        buf.set_string(
+            plot.x - 1 - peak_label.width() as u16,
+            plot.y,
+            &peak_label,
+            theme.dim(),
+        );
+        for y in plot.y..plot.bottom() {
+            buf.set_string(plot.x - 1, y, "│", theme.border());
+        }
+        buf.set_string(plot.x - 2, plot.bottom() - 1, "0", theme.dim());
+        buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
+        buf.set_string(
+            plot.x,
+            plot.bottom(),
+            "─".repeat(plot.width as usize),
+            theme.border(),
+        );
     }
-    Sparkline::default()
-        .data(&columns)
-        .max(peak.max(1))
-        .style(theme.text())
-        .render(plot, buf);
-    buf.set_string(
-        area.x + gutter - 1 - peak_label.width() as u16,
-        plot.y,
-        &peak_label,
-        theme.dim(),
-    );
-    for y in plot.y..plot.bottom() {
-        buf.set_string(area.x + gutter - 1, y, "│", theme.border());
+}
+
+impl RateBars<'_> {
+    /// The rate at each of `width` columns: each interval's rate fills the columns of its
+    /// time span.
+    fn columns(&self, span: Span2, width: u16) -> Vec<u64> {
+        let figures = self.figures;
+        let mut columns = vec![0u64; width as usize];
+        for (k, rate) in figures.rates.iter().enumerate() {
+            let (Some(a), Some(b)) = (figures.history_at.get(k), figures.history_at.get(k + 1))
+            else {
+                continue;
+            };
+            let (ca, cb) = (column(span, *a, width), column(span, *b, width));
+            for c in columns
+                .iter_mut()
+                .take(cb as usize + 1)
+                .skip(ca as usize + 1)
+            {
+                *c = *rate;
+            }
+        }
+        columns
     }
-    buf.set_string(area.x + gutter - 2, plot.bottom() - 1, "0", theme.dim());
-    buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
-    buf.set_string(
-        plot.x,
-        plot.bottom(),
-        "─".repeat(plot.width as usize),
-        theme.border(),
-    );
 }
 
 #[cfg(test)]

@@ -11,7 +11,39 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
-use super::next::DigitSize;
+/// How large the countdown digits are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DigitSize {
+    /// Plain text on the caption line.
+    #[default]
+    None,
+    /// 4 cells wide, 4 rows tall per glyph.
+    Quadrant,
+    /// 8 cells wide, 4 rows tall per glyph.
+    HalfHeight,
+    /// 8 cells wide, 8 rows tall per glyph.
+    Full,
+}
+
+impl DigitSize {
+    /// Rows the digits take.
+    pub fn rows(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant | DigitSize::HalfHeight => 4,
+            DigitSize::Full => 8,
+        }
+    }
+
+    /// Columns one glyph takes.
+    pub fn columns_per_glyph(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant => 4,
+            DigitSize::HalfHeight | DigitSize::Full => 8,
+        }
+    }
+}
 
 /// The characters glyphs are kept for: printable ASCII, which is all a countdown writes.
 const FIRST: u8 = b' ';
@@ -79,7 +111,7 @@ fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
 
 /// The columns `text` takes in big digits of `size` centred in `area`, as `BigText` centres
 /// a line; cut to `area`.
-pub fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
+pub(crate) fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
     let count = text.chars().count();
     let columns = count.saturating_mul(usize::from(size.columns_per_glyph()));
     let width = u16::try_from(columns).unwrap_or(u16::MAX);
@@ -89,7 +121,7 @@ pub fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
 
 /// Draws `text` in big digits of `size` from the left edge of `area` in `style`, cut at the
 /// area's edges as `BigText` would. Allocates nothing.
-pub fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
     let (w, h) = (size.columns_per_glyph(), size.rows());
     if w == 0 || area.is_empty() {
         return;

@@ -8,13 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
+use super::ctx::Ctx;
+use super::event_status::status_text;
+use super::fit::fit;
 use super::parts::Part;
-use super::theme::Theme;
 use crate::app::{App, Hit};
-use crate::config::Event;
-use crate::values::countdown::{self, Phase};
-use crate::view::View;
 
 /// The first visible row's index, so that the selected row is always on screen.
 fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
@@ -60,7 +58,7 @@ fn columns(app: &App, width: usize) -> (usize, usize, usize) {
 
 /// The list's width beside the streams panel in `total` columns: up to 45%, or just enough
 /// without the time column when 45% cannot hold it.
-pub fn width(app: &App, total: u16) -> u16 {
+pub(crate) fn width(app: &App, total: u16) -> u16 {
     let share = total as usize * 45 / 100;
     let w = if share >= 2 + MARKER + MIN_NAME + STATUS + TIME {
         share
@@ -70,112 +68,141 @@ pub fn width(app: &App, total: u16) -> u16 {
     w as u16
 }
 
-/// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
-pub fn status_text(event: &Event, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
-    Status { event, phase, now }.to_string()
+/// The events list; each drawn row goes to `hits`, each status that counts down to the second
+/// to `parts`.
+pub(crate) struct EventsList<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// Where a click on a row lands.
+    pub(crate) hits: &'a mut Vec<(Rect, Hit)>,
+    /// The statuses drawn again each second until the next full render.
+    pub(crate) parts: &'a mut Vec<Part>,
 }
 
-/// An event's status in the list, written where it goes: the per-second redraw writes it
-/// into a fixed string, a full render through [`status_text`].
-pub struct Status<'a> {
-    /// The event.
-    pub event: &'a Event,
-    /// Its phase at `now`.
-    pub phase: Phase,
-    /// The instant shown.
-    pub now: chrono::DateTime<chrono::Utc>,
+/// How the list spends its rows: its columns, one line or two an event, and which events show.
+struct Rows {
+    /// The selected event's index.
+    selected: usize,
+    /// The name, status and time columns' widths.
+    columns: (usize, usize, usize),
+    /// Whether the timeline sits under the list.
+    timeline: bool,
+    /// Whether each event's date takes a second line.
+    two_lines: bool,
+    /// Lines an event takes (1 or 2).
+    per: usize,
+    /// Events there is room for, "+N more" included.
+    slots: usize,
+    /// Events shown.
+    visible: usize,
+    /// The first event shown.
+    offset: usize,
 }
 
-impl std::fmt::Display for Status<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (at, zone, now) = (self.event.at, self.event.zone, self.now);
-        match self.phase {
-            Phase::Upcoming | Phase::Imminent => {
-                write!(f, "in {}", countdown::Countdown::new(now, at, zone))
-            }
-            Phase::Live => f.write_str("OUT NOW"),
-            Phase::Released => write!(
-                f,
-                "out {} ago",
-                countdown::calendar_span(at, now, zone).short(2)
-            ),
+impl Rows {
+    /// The rows of a list with `inner` inside its border and `selected` on screen.
+    fn new(app: &App, inner: Rect, selected: usize) -> Rows {
+        let events = app.config.events.len();
+        let width = inner.width as usize;
+        let columns = columns(app, width);
+        // With room, a timeline of every event under the list (a blank row and three rows).
+        let timeline = inner.height as usize >= events + 5 && width >= 20;
+        let list_rows = if timeline {
+            inner.height as usize - 4
+        } else {
+            inner.height as usize
+        };
+        // Narrow, with rows to spare: each event's date on a second line.
+        let two_lines = columns.2 == 0 && list_rows >= events * 2;
+        let per = if two_lines { 2 } else { 1 };
+        let slots = list_rows / per;
+        // "+N more" takes the last slot when not every event fits.
+        let visible = if events > slots && slots >= 2 {
+            slots.saturating_sub(1)
+        } else {
+            slots
+        };
+        Rows {
+            selected,
+            columns,
+            timeline,
+            two_lines,
+            per,
+            slots,
+            visible,
+            offset: scroll_offset(selected, visible, events),
         }
     }
 }
 
-/// Draws the list, adds each drawn row to `hits`, and each status that counts down to the
-/// second to `parts`.
-pub fn render(
-    app: &App,
-    view: &View,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-    hits: &mut Vec<(Rect, Hit)>,
-    parts: &mut Vec<Part>,
-) {
-    if area.is_empty() {
-        return;
+/// Writes `text` cut to `width` columns at (`x`, `y`), and moves `x` past the column.
+fn put(buf: &mut Buffer, x: &mut u16, y: u16, text: &str, width: usize, style: Style) {
+    buf.set_stringn(*x, y, fit(text, width), width, style);
+    *x = x.saturating_add(width as u16);
+}
+
+impl Widget for EventsList<'_> {
+    fn render(mut self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let theme = self.ctx.theme;
+        let block = Block::bordered()
+            .title(" Events ")
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let events = &self.ctx.app.config.events;
+        if events.is_empty() {
+            Line::from(Span::styled(" no events", theme.dim())).render(inner, buf);
+            return;
+        }
+        let selected = self.ctx.view.selected.as_ref().map_or(0, |s| s.index);
+        let rows = Rows::new(self.ctx.app, inner, selected);
+        let shown = rows.offset..(rows.offset + rows.visible).min(events.len());
+        for (slot, i) in shown.enumerate() {
+            self.render_row(&rows, i, slot, inner, buf);
+        }
+        let hidden = events.len() - rows.visible.min(events.len());
+        if hidden > 0 && rows.visible < rows.slots {
+            let y = inner.y + (rows.visible * rows.per) as u16;
+            let more = format!("  +{hidden} more (↑↓ scrolls)");
+            let width = inner.width as usize;
+            buf.set_stringn(inner.x, y, fit(&more, width), width, theme.dim());
+        }
+        if rows.timeline {
+            let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
+            Timeline {
+                ctx: self.ctx,
+                selected: rows.selected,
+            }
+            .render(area, buf);
+        }
     }
-    let block = Block::bordered()
-        .title(" Events ")
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let events = &app.config.events;
-    if events.is_empty() {
-        Line::from(Span::styled(" no events", theme.dim())).render(inner, buf);
-        return;
-    }
-    let selected = view.selected.as_ref().map_or(0, |s| s.index);
-    let width = inner.width as usize;
-    let (name_w, status_w, time_w) = columns(app, width);
-    // With room, a timeline of every event under the list (a blank row and three rows).
-    let timeline = inner.height as usize >= events.len() + 5 && width >= 20;
-    let list_rows = if timeline {
-        inner.height as usize - 4
-    } else {
-        inner.height as usize
-    };
-    // Narrow, with rows to spare: each event's date on a second line.
-    let two_lines = time_w == 0 && list_rows >= events.len() * 2;
-    let per = if two_lines { 2 } else { 1 };
-    let slots = list_rows / per;
-    // "+N more" takes the last slot when not every event fits.
-    let visible = if events.len() > slots && slots >= 2 {
-        slots.saturating_sub(1)
-    } else {
-        slots
-    };
-    let offset = scroll_offset(selected, visible, events.len());
-    let zone = view.zone;
-    for (slot, (i, event)) in events
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .enumerate()
-    {
+}
+
+impl EventsList<'_> {
+    /// Event `i` in the list's `slot`: marker, name, status, and its time beside or under it.
+    fn render_row(&mut self, rows: &Rows, i: usize, slot: usize, inner: Rect, buf: &mut Buffer) {
+        let Ctx { app, view, theme } = *self.ctx;
+        let event = &app.config.events[i];
+        let (name_w, status_w, time_w) = rows.columns;
         let phase = view.phases[i];
-        let is_selected = i == selected;
-        let marker = if is_selected { "▶ " } else { "  " };
-        let y = inner.y + (slot * per) as u16;
-        let row = Rect::new(inner.x, y, inner.width, per as u16);
-        hits.push((row, Hit::Event(i)));
+        let is_selected = i == rows.selected;
+        let y = inner.y + (slot * rows.per) as u16;
+        let row = Rect::new(inner.x, y, inner.width, rows.per as u16);
+        self.hits.push((row, Hit::Event(i)));
         // Columns are written where they go rather than padded with spaces: a frame is drawn
         // every second, and blank cells cost as much to write as letters.
         let mut x = inner.x;
-        let put = |buf: &mut Buffer, x: &mut u16, text: &str, width: usize, style: Style| {
-            buf.set_stringn(*x, y, fit(text, width), width, style);
-            *x = x.saturating_add(width as u16);
-        };
-        put(buf, &mut x, marker, 2, theme.accent());
+        let marker = if is_selected { "▶ " } else { "  " };
+        put(buf, &mut x, y, marker, 2, theme.accent());
         let name_style = if is_selected {
             theme.bold()
         } else {
             theme.text()
         };
-        put(buf, &mut x, &event.name, name_w, name_style);
+        put(buf, &mut x, y, &event.name, name_w, name_style);
         if view.seconds.events.get(i) == Some(&true) {
             // A countdown to the second: a part, drawn again each second on its own.
             let part = Part::Status {
@@ -185,104 +212,96 @@ pub fn render(
                 selected: is_selected.then(|| theme.selected()),
             };
             part.render(app, view, buf);
-            parts.push(part);
+            self.parts.push(part);
             x = x.saturating_add(status_w as u16);
         } else {
             let status = status_text(event, phase, view.now);
-            put(buf, &mut x, &status, status_w, theme.phase(phase));
+            put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
-        let local = event.at.with_timezone(&zone);
+        let local = event.at.with_timezone(&view.zone);
         if time_w > 0 {
             let time = local.format(" %-d %b %y %H:%M %Z").to_string();
-            put(buf, &mut x, &time, time_w, theme.dim());
-        } else if two_lines {
+            put(buf, &mut x, y, &time, time_w, theme.dim());
+        } else if rows.two_lines {
             let date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
-            buf.set_stringn(
-                inner.x + 2,
-                y + 1,
-                fit(&date, width.saturating_sub(2)),
-                width.saturating_sub(2),
-                theme.dim(),
-            );
+            let width = (inner.width as usize).saturating_sub(2);
+            buf.set_stringn(inner.x + 2, y + 1, fit(&date, width), width, theme.dim());
         }
         if is_selected {
             // One solid bar over the whole row, whatever its columns' colours.
             buf.set_style(row, theme.selected());
         }
     }
-    let hidden = events.len() - visible.min(events.len());
-    if hidden > 0 && visible < slots {
-        let y = inner.y + (visible * per) as u16;
-        let more = format!("  +{hidden} more (↑↓ scrolls)");
-        buf.set_stringn(inner.x, y, fit(&more, width), width, theme.dim());
-    }
-    if timeline {
-        let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
-        render_timeline(view, events, selected, area, buf, theme);
-    }
 }
 
 /// Every event on one time axis around now, in proportion: past and future, the selected one
 /// marked above its tick, now on the axis, the span's ends and now labelled under it.
-fn render_timeline(
-    view: &View,
-    events: &[Event],
+struct Timeline<'a> {
+    /// The frame's context.
+    ctx: &'a Ctx<'a>,
+    /// The selected event's index.
     selected: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    // Now moves along the axis once a minute: the frames in between redraw only seconds.
-    let now = view.minute;
-    let first = events.iter().map(|e| e.at).min().unwrap_or(now).min(now);
-    let last = events.iter().map(|e| e.at).max().unwrap_or(now).max(now);
-    let span = (last - first).num_seconds().max(1) as f64;
-    let w = area.width.saturating_sub(1);
-    let col = |t: chrono::DateTime<chrono::Utc>| {
-        let f = (t - first).num_seconds() as f64 / span;
-        area.x + (f * f64::from(w)).round() as u16
-    };
-    let (mark, axis, labels) = (area.y, area.y + 1, area.y + 2);
-    buf.set_string(
-        area.x,
-        axis,
-        "─".repeat(area.width as usize),
-        theme.border(),
-    );
-    let now_x = col(now);
-    buf.set_string(now_x, axis, "┼", theme.accent());
-    for (i, e) in events.iter().enumerate() {
-        let x = col(e.at);
-        buf.set_string(x, axis, "●", theme.phase(view.phases[i]));
-    }
-    if let Some(e) = events.get(selected) {
-        let x = col(e.at);
-        buf.set_string(x, mark, "▼", theme.accent());
-        let name = fit(&e.name, area.width as usize / 2);
-        let nw = name.width() as u16;
-        let nx = if x + 2 + nw <= area.right() {
-            x + 2
-        } else {
-            x.saturating_sub(nw + 1).max(area.x)
+}
+
+impl Widget for Timeline<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Ctx { app, view, theme } = *self.ctx;
+        let events = &app.config.events;
+        // Now moves along the axis once a minute: the frames in between redraw only seconds.
+        let now = view.minute;
+        let first = events.iter().map(|e| e.at).min().unwrap_or(now).min(now);
+        let last = events.iter().map(|e| e.at).max().unwrap_or(now).max(now);
+        let span = (last - first).num_seconds().max(1) as f64;
+        let w = area.width.saturating_sub(1);
+        let col = |t: chrono::DateTime<chrono::Utc>| {
+            let f = (t - first).num_seconds() as f64 / span;
+            area.x + (f * f64::from(w)).round() as u16
         };
-        buf.set_string(nx, mark, &name, theme.bold());
-    }
-    // Labels under the axis: now at its tick, the span's ends where they do not touch it.
-    let zone = view.zone;
-    let now_text = "now";
-    let nx = now_x
-        .saturating_sub(1)
-        .clamp(area.x, area.right().saturating_sub(3));
-    buf.set_string(nx, labels, now_text, theme.accent());
-    let start = first.with_timezone(&zone).format("%b %Y").to_string();
-    let end = last.with_timezone(&zone).format("%b %Y").to_string();
-    let sw = start.width() as u16;
-    let ew = end.width() as u16;
-    if area.x + sw < nx {
-        buf.set_string(area.x, labels, &start, theme.dim());
-    }
-    if start != end && nx + 4 < area.right().saturating_sub(ew) && area.x + sw < area.right() - ew {
-        buf.set_string(area.right() - ew, labels, &end, theme.dim());
+        let (mark, axis, labels) = (area.y, area.y + 1, area.y + 2);
+        buf.set_string(
+            area.x,
+            axis,
+            "─".repeat(area.width as usize),
+            theme.border(),
+        );
+        let now_x = col(now);
+        buf.set_string(now_x, axis, "┼", theme.accent());
+        for (i, e) in events.iter().enumerate() {
+            let x = col(e.at);
+            buf.set_string(x, axis, "●", theme.phase(view.phases[i]));
+        }
+        if let Some(e) = events.get(self.selected) {
+            let x = col(e.at);
+            buf.set_string(x, mark, "▼", theme.accent());
+            let name = fit(&e.name, area.width as usize / 2);
+            let nw = name.width() as u16;
+            let nx = if x + 2 + nw <= area.right() {
+                x + 2
+            } else {
+                x.saturating_sub(nw + 1).max(area.x)
+            };
+            buf.set_string(nx, mark, &name, theme.bold());
+        }
+        // Labels under the axis: now at its tick, the span's ends where they do not touch it.
+        let zone = view.zone;
+        let now_text = "now";
+        let nx = now_x
+            .saturating_sub(1)
+            .clamp(area.x, area.right().saturating_sub(3));
+        buf.set_string(nx, labels, now_text, theme.accent());
+        let start = first.with_timezone(&zone).format("%b %Y").to_string();
+        let end = last.with_timezone(&zone).format("%b %Y").to_string();
+        let sw = start.width() as u16;
+        let ew = end.width() as u16;
+        if area.x + sw < nx {
+            buf.set_string(area.x, labels, &start, theme.dim());
+        }
+        if start != end
+            && nx + 4 < area.right().saturating_sub(ew)
+            && area.x + sw < area.right() - ew
+        {
+            buf.set_string(area.right() - ew, labels, &end, theme.dim());
+        }
     }
 }
 

@@ -2,64 +2,66 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
+use super::ctx::Ctx;
+use super::fit::fit;
 use super::parts::{CLOCK_WIDTH, Part};
-use super::theme::Theme;
-use crate::app::App;
-use crate::view::View;
 
-/// Draws the header row; the clock is a part that shows seconds, added to `parts`.
-pub fn render(
-    app: &App,
-    view: &View,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-    parts: &mut Vec<Part>,
-) {
-    if area.is_empty() {
-        return;
-    }
-    let local = view.now.with_timezone(&view.zone);
-    let width = area.width as usize;
-    // Longest clock first; shorter forms as the width shrinks. The date and the zone cannot
-    // change within the minute, so only the time between them is drawn each second.
-    let zone = local.format("%Z").to_string();
-    let clocks = [
-        (
-            local.format("%a %-d %b %Y ").to_string(),
-            format!(" {zone}  [z] "),
-        ),
-        (local.format("%a %-d %b ").to_string(), format!(" {zone} ")),
-        (String::new(), format!(" {zone} ")),
-        (String::new(), " ".to_string()),
-    ];
-    let title = format!(" {}", app.config.title);
-    let clock = clocks.into_iter().find(|(prefix, suffix)| {
-        prefix.width() + CLOCK_WIDTH + suffix.width() + title.width().min(12) <= width
-    });
-    let clock_width = clock
-        .as_ref()
-        .map_or(0, |(p, s)| p.width() + CLOCK_WIDTH + s.width());
-    let title_width = width.saturating_sub(clock_width + 1);
-    buf.set_stringn(
-        area.x,
-        area.y,
-        fit(&title, title_width),
-        title_width,
-        theme.accent(),
-    );
-    if let Some((prefix, suffix)) = clock {
-        let part = Part::Clock {
-            x: area.x + (width - clock_width) as u16,
-            y: area.y,
-            prefix,
-            suffix,
-            style: theme.text(),
-        };
-        part.render(app, view, buf);
-        parts.push(part);
+/// The header row; its clock is a part that shows seconds, added to `parts`.
+pub(crate) struct Header<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// Where the clock's part goes, for the seconds until the next full render.
+    pub(crate) parts: &'a mut Vec<Part>,
+}
+
+impl Widget for Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let Ctx { app, view, theme } = *self.ctx;
+        let local = view.now.with_timezone(&view.zone);
+        let width = area.width as usize;
+        // Longest clock first; shorter forms as the width shrinks. The date and the zone cannot
+        // change within the minute, so only the time between them is drawn each second.
+        let zone = local.format("%Z").to_string();
+        let clocks = [
+            (
+                local.format("%a %-d %b %Y ").to_string(),
+                format!(" {zone}  [z] "),
+            ),
+            (local.format("%a %-d %b ").to_string(), format!(" {zone} ")),
+            (String::new(), format!(" {zone} ")),
+            (String::new(), " ".to_string()),
+        ];
+        let title = format!(" {}", app.config.title);
+        let clock = clocks.into_iter().find(|(prefix, suffix)| {
+            prefix.width() + CLOCK_WIDTH + suffix.width() + title.width().min(12) <= width
+        });
+        let clock_width = clock
+            .as_ref()
+            .map_or(0, |(p, s)| p.width() + CLOCK_WIDTH + s.width());
+        let title_width = width.saturating_sub(clock_width + 1);
+        buf.set_stringn(
+            area.x,
+            area.y,
+            fit(&title, title_width),
+            title_width,
+            theme.accent(),
+        );
+        if let Some((prefix, suffix)) = clock {
+            let part = Part::Clock {
+                x: area.x + (width - clock_width) as u16,
+                y: area.y,
+                prefix,
+                suffix,
+                style: theme.text(),
+            };
+            part.render(app, view, buf);
+            self.parts.push(part);
+        }
     }
 }

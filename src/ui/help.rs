@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::theme::Theme;
+use super::ctx::Ctx;
 
 /// The keys and what they do, as the overlay lists them.
-pub const KEYS: &[(&str, &str)] = &[
+pub(crate) const KEYS: &[(&str, &str)] = &[
     ("q  Esc  Ctrl-C", "quit"),
     ("?", "this help (any key closes it)"),
     ("↑ ↓  k j  Tab", "select an event"),
@@ -22,37 +22,45 @@ pub const KEYS: &[(&str, &str)] = &[
     ("click", "select an event"),
 ];
 
-/// Draws the overlay centred in `area`.
-pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
-    let height = (KEYS.len() as u16 + 4).min(area.height);
-    let width = 72.min(area.width);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
-    Clear.render(popup, buf);
-    let mut lines: Vec<Line> = KEYS
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {k:<16}"), theme.bold()),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        " The config reloads on save; see README for its keys.",
-        theme.dim(),
-    )));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::bordered()
-                .title(" dropwatch · keys ")
-                .border_style(theme.accent()),
-        )
-        .render(popup, buf);
+/// The overlay, centred in the area it is given.
+pub(crate) struct HelpOverlay<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let height = (KEYS.len() as u16 + 4).min(area.height);
+        let width = 72.min(area.width);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(popup, buf);
+        let mut lines: Vec<Line> = KEYS
+            .iter()
+            .map(|(k, what)| {
+                Line::from(vec![
+                    Span::styled(format!(" {k:<16}"), theme.bold()),
+                    Span::raw(*what),
+                ])
+            })
+            .collect();
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            " The config reloads on save; see README for its keys.",
+            theme.dim(),
+        )));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(" dropwatch · keys ")
+                    .border_style(theme.accent()),
+            )
+            .render(popup, buf);
+    }
 }

@@ -3,28 +3,38 @@
 //! here reads a clock, a file or the terminal.
 
 mod chart;
+mod ctx;
 mod digits;
+mod event_status;
 mod events;
+mod fit;
 mod header;
 mod help;
 mod next;
 pub mod parts;
+mod push;
 mod status;
 mod streams;
 pub mod text;
 pub mod theme;
+mod tiny;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Hit, Mode};
 use crate::view::View;
-pub use next::DigitSize;
+use ctx::Ctx;
+pub use digits::DigitSize;
+use events::EventsList;
+use header::Header;
+use help::HelpOverlay;
+use next::NextPanel;
 pub use parts::{Part, draw_seconds};
-use theme::Theme;
+use status::MessageLines;
+use streams::StreamsPanel;
+use tiny::TinyScreen;
 
 /// Below this width or height the screen shows one line of countdown and nothing else.
 const TINY_WIDTH: u16 = 24;
@@ -151,14 +161,14 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
     if area.is_empty() {
         return Drawn::default();
     }
-    let theme = Theme::new(app.color);
+    let ctx = &Ctx::new(app, view);
     if is_tiny(area) {
-        render_tiny(app, view, area, buf, theme);
+        TinyScreen { ctx }.render(area, buf);
         return Drawn::default();
     }
     let width = area.width as usize;
-    let banner = status::banner_lines(app, width, theme);
-    let mut footer = status::footer_lines(app, view, width, theme);
+    let banner = status::banner_lines(ctx, width);
+    let mut footer = status::footer_lines(ctx, width);
     let areas = layout(app, view, area, banner.len(), footer.len());
     // A one-row footer keeps its last line (the prompt's first, or the keys).
     if areas.footer.height == 1 && footer.len() > 1 {
@@ -170,22 +180,30 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
         footer = vec![footer.swap_remove(keep)];
     }
     let mut parts = Vec::new();
-    header::render(app, view, areas.header, buf, theme, &mut parts);
-    next::render(app, view, &areas, buf, theme, &mut parts);
-    events::render(
-        app,
-        view,
-        areas.events,
-        buf,
-        theme,
-        &mut hits.areas,
-        &mut parts,
-    );
-    streams::render(app, view, areas.streams, buf, theme);
-    status::render_banner(banner, areas.banner, buf);
-    status::render_footer(footer, areas.footer, buf);
+    Header {
+        ctx,
+        parts: &mut parts,
+    }
+    .render(areas.header, buf);
+    NextPanel {
+        ctx,
+        digits: areas.digits,
+        beside: areas.beside,
+        side_zones: areas.side_zones,
+        parts: &mut parts,
+    }
+    .render(areas.next, buf);
+    EventsList {
+        ctx,
+        hits: &mut hits.areas,
+        parts: &mut parts,
+    }
+    .render(areas.events, buf);
+    StreamsPanel { ctx }.render(areas.streams, buf);
+    MessageLines(banner).render(areas.banner, buf);
+    MessageLines(footer).render(areas.footer, buf);
     if app.mode == Mode::Help {
-        help::render(area, buf, theme);
+        HelpOverlay { ctx }.render(area, buf);
         return Drawn { hits, parts: None };
     }
     Drawn {
@@ -205,164 +223,5 @@ pub struct Dashboard<'a> {
 impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         draw(self.app, self.view, area, buf);
-    }
-}
-
-/// One line per row for a terminal too small for panels: the countdown first, then the
-/// message of the moment (wrapped, "…" when cut), then how to quit.
-fn render_tiny(app: &App, view: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let width = area.width as usize;
-    let rows = area.height as usize;
-    let mut lines = Vec::new();
-    let (message, style) = match &app.mode {
-        Mode::Prompt(prompt) => {
-            lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
-            (prompt.error.clone(), theme.warn())
-        }
-        _ => match app.error.as_ref().and_then(|e| e.first()) {
-            Some(e) => (Some(e.one_line()), theme.error()),
-            None => (app.notice.clone(), theme.note()),
-        },
-    };
-    lines.push(Line::from(Span::styled(
-        fit(&view.title, width),
-        theme.accent(),
-    )));
-    let room = rows.saturating_sub(lines.len() + 1);
-    if let Some(m) = message {
-        for l in wrap(&m, width, room) {
-            lines.push(Line::from(Span::styled(l, style)));
-        }
-    }
-    lines.push(Line::from(Span::styled(fit("q quit", width), theme.dim())));
-    for (i, line) in lines.into_iter().take(rows).enumerate() {
-        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
-    }
-}
-
-/// Cuts `text` to at most `width` columns, ending in "…" when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` word-wrapped to `width` columns on at most `max_lines` lines; what does not fit ends
-/// the last line with "…", so nothing is cut without saying so. A word longer than a line is
-/// broken where the line ends.
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    if width == 0 || max_lines == 0 {
-        return Vec::new();
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
-    let mut rest_from: Option<usize> = None;
-    let mut consumed = 0;
-    while let Some(word) = words.next() {
-        let sep = usize::from(!line.is_empty());
-        if line.width() + sep + word.width() <= width {
-            if sep == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            consumed += 1;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            if lines.len() == max_lines {
-                rest_from = Some(consumed);
-                break;
-            }
-        }
-        // The word starts a line; longer than the line, it is broken.
-        let mut w = word;
-        while w.width() > width {
-            let mut cut = 0;
-            let mut used = 0;
-            for (i, c) in w.char_indices() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > width {
-                    break;
-                }
-                used += cw;
-                cut = i + c.len_utf8();
-            }
-            if cut == 0 {
-                break;
-            }
-            lines.push(w[..cut].to_string());
-            w = &w[cut..];
-            if lines.len() == max_lines {
-                break;
-            }
-        }
-        if lines.len() == max_lines {
-            rest_from = Some(consumed);
-            break;
-        }
-        line = w.to_string();
-        consumed += 1;
-        let _ = words.peek();
-    }
-    if rest_from.is_none() && !line.is_empty() {
-        lines.push(line);
-    } else if rest_from.is_some()
-        && let Some(last) = lines.last_mut()
-    {
-        // More text than lines: the last line says so.
-        let cut = fit(&format!("{last} …"), width);
-        *last = if cut.ends_with('…') {
-            cut
-        } else {
-            fit(&format!("{last}…"), width)
-        };
-    }
-    lines
-}
-
-/// `text` padded with spaces (or cut) to exactly `width` columns.
-pub fn pad(text: &str, width: usize) -> String {
-    let cut = fit(text, width);
-    let w = cut.width();
-    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_and_pad_count_columns() {
-        assert_eq!(fit("With You", 20), "With You");
-        assert_eq!(fit("With You", 5), "With…");
-        assert_eq!(fit("지민 하성운", 5), "지민…");
-        assert_eq!(pad("💜", 4), "💜  ");
-        assert_eq!(fit("abc", 0), "");
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_says_when_it_cuts() {
-        assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
-        assert_eq!(wrap("one two three four", 7, 2), ["one two", "three …"]);
-        assert_eq!(wrap("abcdefghij", 4, 3), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("abcdefghij", 4, 2), ["abcd", "efg…"]);
-        assert_eq!(wrap("", 4, 2), Vec::<String>::new());
     }
 }

@@ -11,10 +11,11 @@ use chrono::Timelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::events::Status;
-use super::next::DigitSize;
+use super::digits::{self, DigitSize};
+use super::event_status::Status;
+use super::fit::set_fit;
 use crate::app::App;
 use crate::view::View;
 
@@ -115,7 +116,7 @@ impl Part {
                 buf.set_stringn(x, *y, suffix, width, *style);
             }
             Part::Digits { area, size, style } => {
-                super::digits::render(&view.digits, *size, *style, *area, buf)
+                digits::render(&view.digits, *size, *style, *area, buf)
             }
             Part::Caption {
                 area,
@@ -166,30 +167,7 @@ impl Part {
 }
 
 /// Columns of "HH:MM:SS".
-pub const CLOCK_WIDTH: usize = 8;
-
-/// Writes `text` cut to `width` columns, ending in "…" when cut, as `set_stringn` of
-/// [`super::fit`] would, without making the cut string.
-pub fn set_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
-    if text.width() <= width {
-        buf.set_stringn(x, y, text, width, style);
-        return;
-    }
-    if width == 0 {
-        return;
-    }
-    let (mut used, mut end) = (0, 0);
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        end = i + c.len_utf8();
-    }
-    let (x, _) = buf.set_stringn(x, y, &text[..end], used, style);
-    buf.set_stringn(x, y, "…", width - used, style);
-}
+pub(crate) const CLOCK_WIDTH: usize = 8;
 
 /// Draws `parts` again for `view`'s second into `buf`, which holds the full render of the same
 /// view at an earlier second: each part's cells are cleared and drawn anew.
@@ -202,28 +180,5 @@ pub fn draw_seconds(app: &App, view: &View, parts: &[Part], buf: &mut Buffer) {
             }
         }
         part.render(app, view, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn set_fit_cuts_as_fit_does() {
-        for (text, width) in [
-            ("in 01:02:11", 17),
-            ("in 46d 15:00:00", 9),
-            ("지민 하성운", 5),
-            ("abc", 0),
-            ("abc", 1),
-        ] {
-            let area = Rect::new(0, 0, 20, 1);
-            let mut ours = Buffer::empty(area);
-            let mut theirs = Buffer::empty(area);
-            set_fit(&mut ours, 1, 0, text, width, Style::new());
-            theirs.set_stringn(1, 0, super::super::fit(text, width), width, Style::new());
-            assert_eq!(ours, theirs, "{text:?} in {width}");
-        }
     }
 }

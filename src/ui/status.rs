@@ -7,17 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
-use super::{fit, pad, wrap};
-use crate::app::{App, Mode};
-use crate::view::View;
+use super::ctx::Ctx;
+use super::fit::{fit, pad, wrap};
+use crate::app::{App, Mode, Prompt};
 
 /// Most lines a message may take.
 const MAX_LINES: usize = 3;
 
 /// The banner's lines quoting the config error, over the last good config; none without one.
-pub fn banner_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let Some(error) = app.error.as_ref().and_then(|e| e.first()) else {
+pub(crate) fn banner_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let Some(error) = ctx.app.error.as_ref().and_then(|e| e.first()) else {
         return Vec::new();
     };
     let full = format!("✗ {} (showing the last good config)", error.one_line());
@@ -34,72 +34,20 @@ pub fn banner_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>>
         .collect()
 }
 
-/// Draws the banner lines into `area`.
-pub fn render_banner(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
-    for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
-        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
-    }
-}
-
 /// The footer's lines: the prompt (its refusal wrapped under it), or a notice too long for
 /// one line wrapped over the keys line; at most three.
-pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<Line<'static>> {
+pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let Ctx { app, theme, .. } = *ctx;
     if let Mode::Prompt(prompt) = &app.mode {
-        let what = app
-            .config
-            .streams
-            .get(prompt.stream)
-            .map(|s| {
-                let name = app.config.event_name(&s.event);
-                format!("{} count for {name}", s.platform)
-            })
-            .unwrap_or_default();
-        let head = fit(&format!(" {what}: "), width.saturating_sub(8).max(1));
-        let mut first = vec![
-            Span::styled(head, theme.bold()),
-            Span::raw(prompt.input.clone()),
-            Span::styled("█", theme.accent()),
-        ];
-        let used: usize = first.iter().map(Span::width).sum();
-        let mut lines = Vec::new();
-        match &prompt.error {
-            Some(e) => {
-                let inline = format!("  {e}");
-                if used + inline.width() <= width {
-                    first.push(Span::styled(inline, theme.warn()));
-                    lines.push(Line::from(first));
-                } else {
-                    lines.push(Line::from(first));
-                    for l in wrap(e, width.saturating_sub(1), MAX_LINES - 1) {
-                        lines.push(Line::from(Span::styled(format!(" {l}"), theme.warn())));
-                    }
-                }
-            }
-            None => {
-                let hint = ["  Enter save · Esc cancel", "  Enter · Esc"]
-                    .into_iter()
-                    .find(|h| used + h.width() <= width)
-                    .unwrap_or("");
-                first.push(Span::styled(hint, theme.dim()));
-                lines.push(Line::from(first));
-            }
-        }
-        return lines;
+        return prompt_lines(ctx, prompt, width);
     }
-    let (state, config) = config_state(app, view, theme);
+    let (state, config) = config_state(ctx);
     let right_w = config.width() + 2;
     let left_room = if width < 60 {
         width
     } else {
         width.saturating_sub(right_w + 1)
     };
-    let notice = app.notice.clone().or_else(|| {
-        app.readings
-            .warnings
-            .first()
-            .map(|w| format!("{w} (+{} more)", app.readings.warnings.len() - 1))
-            .map(|w| w.replace(" (+0 more)", ""))
-    });
     let mut above: Vec<Line> = Vec::new();
     let keys = [
         " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
@@ -121,7 +69,7 @@ pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<L
     } else {
         theme.warn()
     };
-    let left = match notice {
+    let left = match notice(app) {
         Some(n) if n.width() < left_room => Span::styled(format!(" {n}"), style),
         Some(n) => {
             // Too long for beside the config: its own lines over the keys.
@@ -148,9 +96,67 @@ pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<L
     above
 }
 
+/// The notice of the moment, else the first readings warning with how many more there are.
+fn notice(app: &App) -> Option<String> {
+    app.notice.clone().or_else(|| {
+        app.readings
+            .warnings
+            .first()
+            .map(|w| format!("{w} (+{} more)", app.readings.warnings.len() - 1))
+            .map(|w| w.replace(" (+0 more)", ""))
+    })
+}
+
+/// The `u` prompt: what is counted, the input and a cursor, then the hint or the refusal
+/// (beside it if it fits, else wrapped under it).
+fn prompt_lines(ctx: &Ctx, prompt: &Prompt, width: usize) -> Vec<Line<'static>> {
+    let Ctx { app, theme, .. } = *ctx;
+    let what = app
+        .config
+        .streams
+        .get(prompt.stream)
+        .map(|s| {
+            let name = app.config.event_name(&s.event);
+            format!("{} count for {name}", s.platform)
+        })
+        .unwrap_or_default();
+    let head = fit(&format!(" {what}: "), width.saturating_sub(8).max(1));
+    let mut first = vec![
+        Span::styled(head, theme.bold()),
+        Span::raw(prompt.input.clone()),
+        Span::styled("█", theme.accent()),
+    ];
+    let used: usize = first.iter().map(Span::width).sum();
+    let mut lines = Vec::new();
+    match &prompt.error {
+        Some(e) => {
+            let inline = format!("  {e}");
+            if used + inline.width() <= width {
+                first.push(Span::styled(inline, theme.warn()));
+                lines.push(Line::from(first));
+            } else {
+                lines.push(Line::from(first));
+                for l in wrap(e, width.saturating_sub(1), MAX_LINES - 1) {
+                    lines.push(Line::from(Span::styled(format!(" {l}"), theme.warn())));
+                }
+            }
+        }
+        None => {
+            let hint = ["  Enter save · Esc cancel", "  Enter · Esc"]
+                .into_iter()
+                .find(|h| used + h.width() <= width)
+                .unwrap_or("");
+            first.push(Span::styled(hint, theme.dim()));
+            lines.push(Line::from(first));
+        }
+    }
+    lines
+}
+
 /// "config: fan.toml loaded 20:49:41 " with ✓, or "… reload failed 20:49:41 " with ✗; the
 /// time by the header's clock (replayed or real) in its zone.
-fn config_state(app: &App, view: &View, theme: Theme) -> (Span<'static>, String) {
+fn config_state(ctx: &Ctx) -> (Span<'static>, String) {
+    let Ctx { app, view, theme } = *ctx;
     let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));
     let name = app.config.source.display();
@@ -177,9 +183,14 @@ fn config_state(app: &App, view: &View, theme: Theme) -> (Span<'static>, String)
     }
 }
 
-/// Draws the footer lines into `area`.
-pub fn render_footer(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
-    for (i, line) in lines.into_iter().take(area.height as usize).enumerate() {
-        line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+/// Message lines, one a row from the top of the area, as many as fit: the banner and the
+/// footer.
+pub(crate) struct MessageLines(pub(crate) Vec<Line<'static>>);
+
+impl Widget for MessageLines {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (i, line) in self.0.into_iter().take(area.height as usize).enumerate() {
+            line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+        }
     }
 }

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::chart;
+use super::chart::{self, CountChart, RateBars};
+use super::ctx::Ctx;
+use super::fit::{fit, pad};
 use super::theme::Theme;
-use super::{fit, pad};
-use crate::app::App;
 use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short, thousands};
@@ -24,82 +24,96 @@ fn full_rows(stream: &Stream) -> u16 {
         .saturating_add(4)
 }
 
-/// Draws the panel into `area` (nothing when empty).
-pub fn render(app: &App, frame: &View, area: Rect, buf: &mut Buffer, theme: Theme) {
-    if area.is_empty() {
-        return;
-    }
-    let shown = &frame.streams;
-    let wants: Vec<u16> = shown
-        .iter()
-        .map(|s| {
-            app.config.streams.get(s.index).map_or(0, |stream| {
-                full_rows(stream).saturating_add(u16::from(s.figures.history.is_empty()))
-            })
-        })
-        .collect();
-    // The first stream (the one the headline pushes) gets the room to spare for its chart.
-    let total: u16 = wants.iter().fold(0u16, |a, w| a.saturating_add(*w));
-    let spare = area.height.saturating_sub(total);
-    let mut y = area.y;
-    let mut left = area.height;
-    for (n, s) in shown.iter().enumerate() {
-        let Some(stream) = app.config.streams.get(s.index) else {
-            continue;
-        };
-        let others = (shown.len() - n - 1) as u16;
-        let want = if n == 0 {
-            wants[n].saturating_add(spare)
-        } else {
-            wants[n]
-        };
-        // Leave a summary row for each stream still to come if this one takes its full size.
-        let rows = if n + 1 == shown.len() {
-            left
-        } else {
-            want.min(left.saturating_sub(others))
-        };
-        if rows < 3 {
-            // No room for a block: one summary line for each remaining stream ("+N more" when
-            // even those do not fit).
-            let lines = left as usize;
-            let rest = &shown[n..];
-            for (k, rest_s) in rest.iter().enumerate() {
-                if k >= lines {
-                    break;
-                }
-                let row = Rect::new(area.x, y + k as u16, area.width, 1);
-                if k + 1 == lines && rest.len() > lines {
-                    let more = format!(" +{} more streams", rest.len() - k);
-                    Line::from(Span::styled(fit(&more, area.width as usize), theme.dim()))
-                        .render(row, buf);
-                    break;
-                }
-                if let Some(s) = app.config.streams.get(rest_s.index) {
-                    let v = &rest_s.figures;
-                    let line = format!(
-                        " {} {} streams · {}",
-                        s.platform,
-                        thousands(v.count),
-                        window_text(frame, v)
-                    );
-                    Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
-                        .render(row, buf);
-                }
-            }
+/// The Streams panel: a block for each stream of the selected event, the first with the room
+/// to spare; a summary line for each that has no room for a block.
+pub(crate) struct StreamsPanel<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+}
+
+impl Widget for StreamsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
             return;
         }
-        render_block(
-            app,
-            frame,
-            stream,
-            s,
-            Rect::new(area.x, y, area.width, rows),
-            buf,
-            theme,
-        );
-        y += rows;
-        left -= rows;
+        let app = self.ctx.app;
+        let shown = &self.ctx.view.streams;
+        let wants: Vec<u16> = shown
+            .iter()
+            .map(|s| {
+                app.config.streams.get(s.index).map_or(0, |stream| {
+                    full_rows(stream).saturating_add(u16::from(s.figures.history.is_empty()))
+                })
+            })
+            .collect();
+        // The first stream (the one the headline pushes) gets the room to spare for its chart.
+        let total: u16 = wants.iter().fold(0u16, |a, w| a.saturating_add(*w));
+        let spare = area.height.saturating_sub(total);
+        let mut y = area.y;
+        let mut left = area.height;
+        for (n, s) in shown.iter().enumerate() {
+            let Some(stream) = app.config.streams.get(s.index) else {
+                continue;
+            };
+            let others = (shown.len() - n - 1) as u16;
+            let want = if n == 0 {
+                wants[n].saturating_add(spare)
+            } else {
+                wants[n]
+            };
+            // Leave a summary row for each stream still to come if this one takes its full size.
+            let rows = if n + 1 == shown.len() {
+                left
+            } else {
+                want.min(left.saturating_sub(others))
+            };
+            if rows < 3 {
+                let rest = Rect::new(area.x, y, area.width, left);
+                self.render_summaries(&shown[n..], rest, buf);
+                return;
+            }
+            let ctx = self.ctx;
+            StreamBlock {
+                ctx,
+                stream,
+                shown: s,
+            }
+            .render(Rect::new(area.x, y, area.width, rows), buf);
+            y += rows;
+            left -= rows;
+        }
+    }
+}
+
+impl StreamsPanel<'_> {
+    /// No room for a block: one summary line for each of `rest` ("+N more" when even those do
+    /// not fit), a row each of `area`.
+    fn render_summaries(&self, rest: &[Shown], area: Rect, buf: &mut Buffer) {
+        let Ctx { app, view, theme } = *self.ctx;
+        let lines = area.height as usize;
+        for (k, rest_s) in rest.iter().enumerate() {
+            if k >= lines {
+                break;
+            }
+            let row = Rect::new(area.x, area.y + k as u16, area.width, 1);
+            if k + 1 == lines && rest.len() > lines {
+                let more = format!(" +{} more streams", rest.len() - k);
+                Line::from(Span::styled(fit(&more, area.width as usize), theme.dim()))
+                    .render(row, buf);
+                break;
+            }
+            if let Some(s) = app.config.streams.get(rest_s.index) {
+                let v = &rest_s.figures;
+                let line = format!(
+                    " {} {} streams · {}",
+                    s.platform,
+                    thousands(v.count),
+                    window_text(view, v)
+                );
+                Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
+                    .render(row, buf);
+            }
+        }
     }
 }
 
@@ -129,7 +143,7 @@ fn window_text(frame: &View, view: &StreamView) -> String {
 
 /// A gauge of `width` cells filled to `ratio` (0..=1) with eighth-cell precision, as the
 /// filled part and the empty track (drawn in different styles).
-pub fn bar(ratio: f64, width: usize) -> (String, String) {
+pub(crate) fn bar(ratio: f64, width: usize) -> (String, String) {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let ratio = if ratio.is_finite() {
         ratio.clamp(0.0, 1.0)
@@ -153,7 +167,7 @@ pub fn bar(ratio: f64, width: usize) -> (String, String) {
 }
 
 /// A one-row sparkline of the last `width` values, scaled between their min and max.
-pub fn sparkline(values: &[u64], width: usize) -> String {
+pub(crate) fn sparkline(values: &[u64], width: usize) -> String {
     const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let tail = &values[values.len().saturating_sub(width)..];
     let (Some(&min), Some(&max)) = (tail.iter().min(), tail.iter().max()) else {
@@ -248,118 +262,155 @@ fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, theme: Theme) -> Line<'a
     Line::from(spans)
 }
 
-fn render_block(
-    app: &App,
-    frame: &View,
-    stream: &Stream,
-    shown: &Shown,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    let view = &shown.figures;
-    let fresh = &shown.fresh;
-    let event_name = app.config.event_name(&stream.event);
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" Streams · {event_name} · {} ", stream.platform),
-            theme.title(),
-        ))
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let width = inner.width as usize;
-    let closed = matches!(view.window, Window::Closed { .. });
-    let mut lines: Vec<Line> = Vec::new();
+/// One stream's block: the count and its window, a gauge per goal, the pace, and with rows
+/// to spare the chart and the streams/hour bars.
+struct StreamBlock<'a> {
+    /// The frame's context.
+    ctx: &'a Ctx<'a>,
+    /// The stream's config.
+    stream: &'a Stream,
+    /// Its figures for this frame.
+    shown: &'a Shown,
+}
 
-    let count = format!(" {} streams", thousands(view.count));
-    let mut window = window_text(frame, view);
-    if count.width() + window.width() + 2 > width {
-        window = window.replacen("window ", "", 1);
+impl Widget for StreamBlock<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let event_name = self.ctx.app.config.event_name(&self.stream.event);
+        let block = Block::bordered()
+            .title(Span::styled(
+                format!(" Streams · {event_name} · {} ", self.stream.platform),
+                theme.title(),
+            ))
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let figures = &self.shown.figures;
+        let mut lines = vec![self.count_line(width)];
+        if let Some(why) = &self.shown.fresh.source_error {
+            lines.push(Line::from(Span::styled(
+                fit(&format!(" {why}"), width),
+                theme.warn(),
+            )));
+        }
+        self.push_goals(&mut lines, width, (inner.height as usize).saturating_sub(1));
+        lines.push(self.pace_line(width));
+        if figures.history.is_empty() {
+            lines.push(Line::from(Span::styled(
+                fit(&self.no_readings_text(), width),
+                theme.dim(),
+            )));
+        }
+        let used = lines.len().min(inner.height as usize) as u16;
+        for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
+            line.render(
+                Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
+                buf,
+            );
+        }
+        self.render_charts(inner, used, buf);
     }
-    // Still too long: cut, and say so.
-    let window = fit(&window, width.saturating_sub(count.width() + 2));
-    // The count's worth: its age (stale in warning colour), or the correction it made.
-    let age = match (fresh.corrected_from, fresh.last_reading_at) {
-        (Some(before), _) => format!(" · corrected from {}", short(before)),
-        (None, Some(t)) if fresh.stale => format!(" · stale, {}", ago(t, frame.now)),
-        (None, Some(t)) => format!(" · {}", ago(t, frame.now)),
-        (None, None) => String::new(),
-    };
-    let age = if count.width() + age.width() + window.width() + 2 <= width {
-        age
-    } else {
-        String::new()
-    };
-    let gap = width
-        .saturating_sub(count.width() + age.width() + window.width() + 1)
-        .max(2);
-    let age_style = if fresh.stale || fresh.corrected_from.is_some() {
-        theme.warn()
-    } else {
-        theme.dim()
-    };
-    lines.push(Line::from(vec![
-        Span::styled(count, theme.bold()),
-        Span::styled(age, age_style),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(window, theme.text()),
-    ]));
-    if let Some(why) = &fresh.source_error {
-        lines.push(Line::from(Span::styled(
-            fit(&format!(" {why}"), width),
-            theme.warn(),
-        )));
+}
+
+impl StreamBlock<'_> {
+    /// The count, its age (stale in warning colour) or the correction it made, and the window.
+    fn count_line(&self, width: usize) -> Line<'static> {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
+        let count = format!(" {} streams", thousands(figures.count));
+        let mut window = window_text(view, figures);
+        if count.width() + window.width() + 2 > width {
+            window = window.replacen("window ", "", 1);
+        }
+        // Still too long: cut, and say so.
+        let window = fit(&window, width.saturating_sub(count.width() + 2));
+        let age = match (fresh.corrected_from, fresh.last_reading_at) {
+            (Some(before), _) => format!(" · corrected from {}", short(before)),
+            (None, Some(t)) if fresh.stale => format!(" · stale, {}", ago(t, view.now)),
+            (None, Some(t)) => format!(" · {}", ago(t, view.now)),
+            (None, None) => String::new(),
+        };
+        let age = if count.width() + age.width() + window.width() + 2 <= width {
+            age
+        } else {
+            String::new()
+        };
+        let gap = width
+            .saturating_sub(count.width() + age.width() + window.width() + 1)
+            .max(2);
+        let age_style = if fresh.stale || fresh.corrected_from.is_some() {
+            theme.warn()
+        } else {
+            theme.dim()
+        };
+        Line::from(vec![
+            Span::styled(count, theme.bold()),
+            Span::styled(age, age_style),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(window, theme.text()),
+        ])
     }
 
-    // Goals that do not fit under the count end in "+N more goals".
-    let room = (inner.height as usize).saturating_sub(1);
-    let cols = label_widths(stream, width);
-    let fits = if view.goals.len() > room {
-        room.saturating_sub(1)
-    } else {
-        view.goals.len()
-    };
-    for goal in &view.goals[..fits] {
-        lines.push(goal_row(goal, &cols, theme));
-    }
-    if fits < view.goals.len() && room > 0 {
-        let more = format!(" +{} more goals", view.goals.len() - fits);
-        lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
+    /// A row per goal in `room` rows; those that do not fit end in "+N more goals".
+    fn push_goals<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
+        let theme = self.ctx.theme;
+        let goals = &self.shown.figures.goals;
+        let cols = label_widths(self.stream, width);
+        let fits = if goals.len() > room {
+            room.saturating_sub(1)
+        } else {
+            goals.len()
+        };
+        for goal in &goals[..fits] {
+            lines.push(goal_row(goal, &cols, theme));
+        }
+        if fits < goals.len() && room > 0 {
+            let more = format!(" +{} more goals", goals.len() - fits);
+            lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
+        }
     }
 
-    // Pace, sparkline and projection on one row.
-    let pace = match view.pace {
-        Some(p) => format!(" pace {} (last 3h)", per_hour(p)),
-        None => " pace — (needs 2 readings in 3h)".to_string(),
-    };
-    let projection = match (view.projection, view.window) {
-        (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),
-        (Some(p), _) => format!("projection {} at close", short(p)),
-        (None, _) => String::new(),
-    };
-    let projection = if pace.width() + projection.width() + 2 > width {
-        projection
-            .replace("projection ", "→ ")
-            .replace(" at close", "")
-    } else {
-        projection
-    };
-    let room = width.saturating_sub(pace.width() + projection.width() + 4);
-    let spark = if room >= 4 {
-        sparkline(&view.history, room.min(40))
-    } else {
-        String::new()
-    };
-    lines.push(Line::from(vec![
-        Span::styled(pace, theme.text()),
-        Span::raw("  "),
-        Span::styled(spark, theme.text()),
-        Span::raw("  "),
-        Span::styled(projection, theme.projection()),
-    ]));
-    if view.history.is_empty() {
-        let how = match (view.window, app.config.source.readings_path()) {
+    /// Pace, sparkline and projection on one row.
+    fn pace_line(&self, width: usize) -> Line<'static> {
+        let theme = self.ctx.theme;
+        let figures = &self.shown.figures;
+        let pace = match figures.pace {
+            Some(p) => format!(" pace {} (last 3h)", per_hour(p)),
+            None => " pace — (needs 2 readings in 3h)".to_string(),
+        };
+        let projection = match (figures.projection, figures.window) {
+            (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),
+            (Some(p), _) => format!("projection {} at close", short(p)),
+            (None, _) => String::new(),
+        };
+        let projection = if pace.width() + projection.width() + 2 > width {
+            projection
+                .replace("projection ", "→ ")
+                .replace(" at close", "")
+        } else {
+            projection
+        };
+        let room = width.saturating_sub(pace.width() + projection.width() + 4);
+        let spark = if room >= 4 {
+            sparkline(&figures.history, room.min(40))
+        } else {
+            String::new()
+        };
+        Line::from(vec![
+            Span::styled(pace, theme.text()),
+            Span::raw("  "),
+            Span::styled(spark, theme.text()),
+            Span::raw("  "),
+            Span::styled(projection, theme.projection()),
+        ])
+    }
+
+    /// With no readings, how to add one: by `log`, by `u`, or by replaying the window.
+    fn no_readings_text(&self) -> String {
+        let app = self.ctx.app;
+        let stream = self.stream;
+        match (self.shown.figures.window, app.config.source.readings_path()) {
             // A closed window: a count typed now would come after every deadline.
             (Window::Closed { .. }, Some(_)) => format!(
                 " no readings: `dropwatch log {} COUNT --at TIME` records past counts",
@@ -384,40 +435,45 @@ fn render_block(
                 )
             }
             (_, None) => " no readings yet: press u to add a count".to_string(),
-        };
-        lines.push(Line::from(Span::styled(fit(&how, width), theme.dim())));
+        }
     }
-    let used = lines.len().min(inner.height as usize) as u16;
-    for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
-    // With rows to spare, the chart under the figures; with more, the streams/hour bars share
-    // the room (a third, on the same time axis).
-    // A blank row under the figures when the chart can spare it.
-    let gap = u16::from(inner.height.saturating_sub(used) > chart::MIN_ROWS + 2);
-    let spare = inner.height.saturating_sub(used + gap);
-    let top = inner.y + used + gap;
-    let bars = if view.rates.len() >= 2 && spare >= chart::MIN_ROWS + 2 + chart::BARS_MIN_ROWS {
-        (spare / 3).max(chart::BARS_MIN_ROWS)
-    } else {
-        0
-    };
-    let chart_rows = spare - bars;
-    if chart_rows >= chart::MIN_ROWS && !(view.history.is_empty() && closed) {
-        let area = Rect::new(inner.x, top, inner.width.saturating_sub(1), chart_rows);
-        chart::render(frame, stream, view, area, buf, theme);
-    }
-    if bars > 0 {
-        let area = Rect::new(
-            inner.x,
-            top + chart_rows,
-            inner.width.saturating_sub(1),
-            bars,
-        );
-        chart::render_bars(frame, stream, view, area, buf, theme);
+
+    /// With rows to spare under the `used` rows of figures, the chart; with more, the
+    /// streams/hour bars share the room (a third, on the same time axis).
+    fn render_charts(&self, inner: Rect, used: u16, buf: &mut Buffer) {
+        let figures = &self.shown.figures;
+        let closed = matches!(figures.window, Window::Closed { .. });
+        // A blank row under the figures when the chart can spare it.
+        let gap = u16::from(inner.height.saturating_sub(used) > chart::MIN_ROWS + 2);
+        let spare = inner.height.saturating_sub(used + gap);
+        let top = inner.y + used + gap;
+        let bars =
+            if figures.rates.len() >= 2 && spare >= chart::MIN_ROWS + 2 + chart::BARS_MIN_ROWS {
+                (spare / 3).max(chart::BARS_MIN_ROWS)
+            } else {
+                0
+            };
+        let chart_rows = spare - bars;
+        let width = inner.width.saturating_sub(1);
+        let (ctx, stream) = (self.ctx, self.stream);
+        if chart_rows >= chart::MIN_ROWS && !(figures.history.is_empty() && closed) {
+            let area = Rect::new(inner.x, top, width, chart_rows);
+            CountChart {
+                ctx,
+                stream,
+                figures,
+            }
+            .render(area, buf);
+        }
+        if bars > 0 {
+            let area = Rect::new(inner.x, top + chart_rows, width, bars);
+            RateBars {
+                ctx,
+                stream,
+                figures,
+            }
+            .render(area, buf);
+        }
     }
 }
 

@@ -1,0 +1,260 @@
+//! The Next panel's push mode, while a tracking window leads: the time left in the window in
+//! big digits, the next goal and what it needs, and the next release.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::ctx::Ctx;
+use super::digits::{self, DigitSize};
+use super::event_status::{status_text, zone_time};
+use super::fit::{fit_line, groups_line};
+use super::theme::Theme;
+use crate::streams::{GoalView, StreamView, Window};
+use crate::values::numbers::{per_hour, short};
+use crate::view::{Push, View};
+
+/// The push inside the Next panel's border.
+pub(crate) struct PushBody<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// The push the headline shows.
+    pub(crate) push: &'a Push,
+    /// How big the digits are.
+    pub(crate) digits: DigitSize,
+    /// Whether the goal sits beside the digits (else on a line under them).
+    pub(crate) beside: bool,
+}
+
+impl Widget for PushBody<'_> {
+    fn render(self, inner: Rect, buf: &mut Buffer) {
+        let Ctx { app, view, theme } = *self.ctx;
+        let Some(shown) = view.streams.get(self.push.shown) else {
+            return;
+        };
+        if app.config.streams.get(self.push.stream).is_none() {
+            return;
+        }
+        let width = inner.width as usize;
+        let [title_row, caption_row, digits_row, goal_row, next_row] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(self.digits.rows()),
+            Constraint::Length(u16::from(!self.beside)),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        self.title_line(width).render(title_row, buf);
+        self.caption_line(width).render(caption_row, buf);
+        let goal = self.push.goal(view);
+        if self.digits != DigitSize::None {
+            if self.beside {
+                self.render_beside(goal, &shown.figures, digits_row, buf);
+            } else {
+                let at = digits::centered(&view.digits, self.digits, digits_row);
+                digits::render(&view.digits, self.digits, theme.accent(), at, buf);
+            }
+        }
+        if !goal_row.is_empty() {
+            groups_line(goal_groups(goal, &shown.figures, theme), width).render(goal_row, buf);
+        }
+        self.next_release_line(width).render(next_row, buf);
+    }
+}
+
+impl PushBody<'_> {
+    /// The event and platform, and when the window closes.
+    fn title_line(&self, width: usize) -> Line<'_> {
+        let Ctx { app, view, theme } = *self.ctx;
+        let Some(stream) = app.config.streams.get(self.push.stream) else {
+            return Line::default();
+        };
+        let name = app.config.event_name(&stream.event);
+        let closes = self.push.closes.with_timezone(&view.zone);
+        fit_line(
+            vec![
+                Span::styled(format!(" {name} · {}", stream.platform), theme.bold()),
+                Span::styled(
+                    format!(" · window closes {}", closes.format("%a %-d %b %H:%M %Z")),
+                    theme.text(),
+                ),
+            ],
+            width,
+        )
+    }
+
+    /// What the digits count; with no room for big digits, the time left inline too.
+    fn caption_line(&self, width: usize) -> Line<'_> {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let caption = if self.digits == DigitSize::None {
+            vec![
+                Span::styled(format!(" {}", view.digits), theme.accent()),
+                Span::styled(" left in the tracking window", theme.text()),
+            ]
+        } else {
+            vec![Span::styled(" left in the tracking window", theme.text())]
+        };
+        fit_line(caption, width)
+    }
+
+    /// Digits and goal side by side in `row`, centred together.
+    fn render_beside(
+        &self,
+        goal: Option<&GoalView>,
+        figures: &StreamView,
+        row: Rect,
+        buf: &mut Buffer,
+    ) {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let digits_w = view.digits.chars().count() as u16 * self.digits.columns_per_glyph();
+        let lines = goal_block(view, goal, figures, theme);
+        let block_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+        let block_w = block_w.min(row.width.saturating_sub(digits_w + 3));
+        let total = digits_w + 3 + block_w;
+        let x = row.x + row.width.saturating_sub(total) / 2;
+        let left = Rect::new(x, row.y, digits_w, row.height);
+        digits::render(
+            &view.digits,
+            self.digits,
+            theme.accent(),
+            left.intersection(row),
+            buf,
+        );
+        let right = Rect::new(x + digits_w + 3, row.y, block_w, row.height).intersection(row);
+        let top = right.y + right.height.saturating_sub(lines.len() as u16) / 2;
+        for (i, line) in lines.into_iter().enumerate() {
+            let y = top + i as u16;
+            if y < right.bottom() {
+                fit_line(line.spans, right.width as usize)
+                    .render(Rect::new(right.x, y, right.width, 1), buf);
+            }
+        }
+    }
+
+    /// The next release's name, status and time, or that none is coming.
+    fn next_release_line(&self, width: usize) -> Line<'_> {
+        let Ctx { app, view, theme } = *self.ctx;
+        let next = self
+            .push
+            .next_release
+            .and_then(|i| app.config.events.get(i).map(|e| (i, e)));
+        let groups = match next {
+            Some((i, e)) => vec![
+                vec![Span::styled(" next release: ", theme.dim())],
+                vec![Span::styled(e.name.clone(), theme.bold())],
+                vec![Span::styled(
+                    format!(" {}", status_text(e, view.phases[i], view.now)),
+                    theme.phase(view.phases[i]),
+                )],
+                vec![Span::styled(
+                    format!(" · {}", zone_time(e.at, e.zone, true)),
+                    theme.text(),
+                )],
+            ],
+            None => vec![vec![Span::styled(" no release coming", theme.dim())]],
+        };
+        groups_line(groups, width)
+    }
+}
+
+/// The next goal as groups of spans for one line, most important first.
+fn goal_groups<'a>(
+    goal: Option<&'a GoalView>,
+    figures: &StreamView,
+    theme: Theme,
+) -> Vec<Vec<Span<'a>>> {
+    let Some(g) = goal else {
+        return vec![vec![Span::styled(
+            " every goal settled for this window",
+            theme.dim(),
+        )]];
+    };
+    let status = theme.status(g.status);
+    let mut groups = vec![
+        vec![
+            Span::styled(format!(" {}", g.label), theme.bold()),
+            Span::styled(format!(" {}", short(g.streams)), theme.bold()),
+        ],
+        vec![Span::raw(format!(" · {} to go", short(g.needed)))],
+    ];
+    if let Some(r) = g.needed_per_hour {
+        groups.push(vec![
+            Span::raw(" · needs "),
+            Span::styled(per_hour(r), status),
+        ]);
+    }
+    groups.push(vec![
+        Span::raw(" · "),
+        Span::styled(g.status.label(), status),
+    ]);
+    groups.push(vec![Span::styled(pace_text(figures), theme.text())]);
+    if let Some(p) = g.projection {
+        groups.push(vec![Span::styled(
+            format!(" · → {}", short(p)),
+            theme.projection(),
+        )]);
+    }
+    groups
+}
+
+/// " · pace 280k/h" or " · no pace yet".
+fn pace_text(figures: &StreamView) -> String {
+    match figures.pace {
+        Some(p) => format!(" · pace {}", per_hour(p)),
+        None => " · no pace yet".to_string(),
+    }
+}
+
+/// The next goal as up to four short lines, for beside the digits.
+fn goal_block<'a>(
+    view: &View,
+    goal: Option<&'a GoalView>,
+    figures: &StreamView,
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let Some(g) = goal else {
+        return vec![Line::from(Span::styled(
+            "every goal settled for this window",
+            theme.dim(),
+        ))];
+    };
+    let status = theme.status(g.status);
+    let deadline = g.deadline.with_timezone(&view.zone).format("%H:%M %Z");
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("next goal ", theme.dim()),
+            Span::styled(g.label.clone(), theme.bold()),
+            Span::styled(format!(" {}", short(g.streams)), theme.bold()),
+        ]),
+        Line::from(vec![
+            Span::styled(short(g.needed), theme.bold()),
+            Span::raw(format!(" to go by {deadline}")),
+        ]),
+    ];
+    let mut rate = Vec::new();
+    if let Some(r) = g.needed_per_hour {
+        rate.push(Span::raw("needs "));
+        rate.push(Span::styled(per_hour(r), status));
+    }
+    match figures.pace {
+        Some(p) if rate.is_empty() => rate.push(Span::raw(format!("pace {}", per_hour(p)))),
+        Some(p) => rate.push(Span::raw(format!(" vs pace {}", per_hour(p)))),
+        None => rate.push(Span::styled(" · no pace yet", theme.dim())),
+    }
+    lines.push(Line::from(rate));
+    let mut last = Vec::new();
+    if let Some(p) = g.projection {
+        let at = match figures.window {
+            Window::Open { .. } => "projection",
+            _ => "final",
+        };
+        last.push(Span::styled(
+            format!("{at} {} · ", short(p)),
+            theme.projection(),
+        ));
+    }
+    last.push(Span::styled(g.status.label(), status));
+    lines.push(Line::from(last));
+    lines
+}
