@@ -146,6 +146,36 @@ fn statements(code: &str) -> Vec<String> {
         .collect()
 }
 
+/// Paths into the modules `m` declares itself (`mod next;` … `next::digit_size(…)`), which
+/// name no `crate`, `super` or `self`: a folder's module using its children.
+fn child_paths(m: &Module) -> Vec<Vec<String>> {
+    let children: Vec<&str> = m
+        .code
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let l = l
+                .strip_prefix("pub ")
+                .or(l.strip_prefix("pub(crate) "))
+                .unwrap_or(l);
+            l.strip_prefix("mod ")?.strip_suffix(';')
+        })
+        .collect();
+    let mut out = Vec::new();
+    for child in children {
+        let word = format!("{child}::");
+        let mut rest = m.code.as_str();
+        while let Some(at) = rest.find(&word) {
+            let before = rest[..at].chars().next_back();
+            if !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                out.push(vec!["self".to_string(), child.to_string()]);
+            }
+            rest = &rest[at + word.len()..];
+        }
+    }
+    out
+}
+
 /// The path starting at `i`: its segments and where it stops (at `{` for a group).
 fn read_path(chars: &[char], mut i: usize) -> (Vec<String>, usize) {
     let mut segs = Vec::new();
@@ -248,7 +278,7 @@ fn graph(mods: &[Module]) -> BTreeMap<usize, BTreeSet<usize>> {
         .collect();
     let mut edges: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for (i, m) in mods.iter().enumerate() {
-        for p in paths(&m.code) {
+        for p in paths(&m.code).into_iter().chain(child_paths(m)) {
             if let Some(j) = resolve(m, &p, &all, mods)
                 && j != i
                 && !mods[j].path.is_empty()

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::Timelike;
 
 use super::headless::Reporter;
-use super::{clock, source};
+use super::setup::{clock, source};
 use crate::app::App;
 use crate::cli::settings::Settings;
 use crate::failure::Failure;

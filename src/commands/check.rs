@@ -1,6 +1,6 @@
 //! `dropwatch check`: loads the config and readings as the dashboard would and says so.
 
-use super::source;
+use super::setup::source;
 use crate::cli::settings::Settings;
 use crate::failure::Failure;
 use crate::runtime::load;

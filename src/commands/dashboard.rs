@@ -1,4 +1,5 @@
-//! The live dashboard: the terminal's front-end over the runtime. One turn of its loop walks
+//! The dashboard: one frame printed as text or JSON (`--once`), or live, the terminal's
+//! front-end over the runtime. One turn of its loop walks
 //! down once: an event goes to `app.update`, the runtime carries out the effects, the loop
 //! derives the view (it owns it), `ui::draw` renders it, and the screen writes what changed.
 
@@ -9,7 +10,11 @@ use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
+use super::setup::{clock, source};
 use crate::app::{App, Event};
+use crate::cli::settings::{Output, Settings};
+use crate::failure::Failure;
+use crate::runtime::load;
 use crate::runtime::{Outcome, Runtime};
 use crate::terminal::screen::{self, Screen};
 use crate::terminal::{Tui, input, is_terminal_gone};
@@ -19,6 +24,40 @@ use crate::view::View;
 
 /// The shortest wait between frames, so a fast replay redraws at most 20 times a second.
 const MIN_FRAME: Duration = Duration::from_millis(50);
+
+/// The dashboard: live in the terminal, or one frame printed as text or JSON.
+pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
+    let (config, readings) = load::both(&source(settings)?)?;
+    let clock = clock(settings, settings.output != Output::Live);
+    if settings.output != Output::Live {
+        // The dashboard shows these; a printed frame has only stderr to say them on.
+        for w in &readings.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let mut app = App::new(config, readings, clock.now(), settings.local_zone);
+    app.color = settings.color;
+    app.loaded_at = Some(settings.real_now);
+    let text = match settings.output {
+        Output::Live => {
+            return run(app, clock, settings.hooks).map_err(Failure::Runtime);
+        }
+        Output::Json => {
+            let view = View::derive_everything(&app);
+            let mut s = serde_json::to_string_pretty(&crate::view::json::snapshot(&app, &view))
+                .map_err(|e| Failure::Runtime(e.into()))?;
+            s.push('\n');
+            s
+        }
+        Output::Text { width, height } => {
+            crate::ui::text::frame_text(&app, &View::derive(&app), width, height)
+        }
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::Runtime(e.into()))
+}
 
 /// Runs the dashboard until the user quits, a signal arrives or the terminal goes away; with
 /// `hooks`, this process runs them when no other on the config does.

@@ -1,6 +1,6 @@
 //! `dropwatch log`: appends one reading to the readings file beside the config.
 
-use super::source;
+use super::setup::source;
 use crate::cli::settings::Settings;
 use crate::config;
 use crate::failure::Failure;

@@ -1,0 +1,110 @@
+//! The command line's definitions, for clap's derive: flags, subcommands, help texts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A live countdown to release events and a tracker of streaming goals, in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "dropwatch", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Config file (default: $DROPWATCH_CONFIG, ./dropwatch.toml, the user config dir, else
+    /// the embedded default).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Replay from this moment (the dashboard), or the reading's time (`log`): RFC 3339,
+    /// "YYYY-MM-DD HH:MM[:SS] ZONE", or relative like -2h / +1d.
+    #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    /// Run the clock N times faster from --at (replays, demos).
+    #[arg(long, value_name = "N")]
+    pub speed: Option<f64>,
+
+    /// Run on_release and on_goal hooks in a replay too (--at or --speed); a live clock
+    /// always runs them.
+    #[arg(long, global = true)]
+    pub hooks: bool,
+
+    /// Your time zone (IANA name), instead of the system's.
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+
+    /// No colors (also with NO_COLOR set).
+    #[arg(long)]
+    pub no_color: bool,
+
+    /// Print one frame as text and exit.
+    #[arg(long)]
+    pub once: bool,
+
+    /// With --once: print JSON instead of text.
+    #[arg(long, requires = "once")]
+    pub json: bool,
+
+    /// With --once: the frame's width in columns.
+    #[arg(long, requires = "once", value_name = "N", default_value_t = 100)]
+    pub width: u16,
+
+    /// With --once: the frame's height in rows.
+    #[arg(long, requires = "once", value_name = "N", default_value_t = 32)]
+    pub height: u16,
+
+    /// A subcommand; without one, the live dashboard.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Validate the config; exit 0, or 2 with every error.
+    Check,
+    /// Write the default config to the user config dir (or --config PATH).
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Poll the config's count sources with no screen, appending each count to the readings
+    /// file; a line per poll on stderr; stops on SIGTERM or Ctrl-C.
+    Record,
+    /// A status-line feed for waybar, i3bar/swaybar, polybar or tmux: writes a line whenever
+    /// its text changes.
+    #[command(after_help = crate::view::bar::FIELDS_HELP)]
+    Bar {
+        /// waybar (JSON per line), i3bar (its JSON protocol) or plain (one line of text).
+        #[arg(long, value_enum, default_value_t = crate::view::bar::Format::Plain)]
+        format: crate::view::bar::Format,
+        /// What the line says; fields are listed below.
+        #[arg(long, value_name = "T", default_value = "{name} {left}")]
+        template: String,
+        /// Write one line and exit.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Append a stream-count reading for EVENT to the readings file beside the config.
+    Log {
+        /// The event id, as in the config.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::candidates::event_ids))]
+        event: String,
+        /// The count: 2712345, 2,712,345 or 2.7M.
+        count: String,
+        /// The platform (default: the event's first [[streams]]).
+        #[arg(long, value_name = "P")]
+        platform: Option<String>,
+        /// Accept a count lower than the last reading (a correction).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the shell completion script for SHELL (it offers event ids for `log`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the config's JSON Schema.
+    Schema,
+}
