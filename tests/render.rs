@@ -92,7 +92,12 @@ fn help_overlay_lists_the_keys() {
     let mut a = app("2022-04-24T12:57:49Z");
     a.mode = Mode::Help;
     let screen = text_of(&a, 120, 40);
-    for key in ["q  Esc  Ctrl-C", "z  Z", "cycle the clock's zone"] {
+    // Every binding of the one key table, Ctrl-Z, Ctrl-L and Shift-Tab among them.
+    for binding in dropwatch::app::keys::KEYS {
+        assert!(screen.contains(binding.keys), "{} missing:\n{screen}", binding.keys);
+        assert!(screen.contains(binding.does), "{} missing:\n{screen}", binding.does);
+    }
+    for key in ["Ctrl-Z", "Ctrl-L", "Shift-Tab"] {
         assert!(screen.contains(key), "{key} missing:\n{screen}");
     }
 }

@@ -1,7 +1,7 @@
 //! The dashboard: one frame printed as text or JSON (`--once`), or live, the terminal's
-//! front-end over the runtime. One turn of its loop walks
-//! down once: an event goes to `app.update`, the runtime carries out the effects, the loop
-//! derives the view (it owns it), `ui::draw` renders it, and the screen writes what changed.
+//! front-end over the runtime. One turn of the live loop walks down once: an event goes to
+//! `app.update`, the runtime carries out the effects, the loop derives the view (it owns it),
+//! `ui::draw` renders it, and the screen writes what changed.
 
 use std::io::{self, Write};
 use std::time::Duration;

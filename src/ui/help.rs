@@ -1,4 +1,4 @@
-//! The `?` overlay: every key, in a box over the dashboard.
+//! The `?` overlay: every key of the key table, in a box over the dashboard.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -6,21 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::ctx::Ctx;
-
-/// The keys and what they do, as the overlay lists them.
-pub(crate) const KEYS: &[(&str, &str)] = &[
-    ("q  Esc  Ctrl-C", "quit"),
-    ("?", "this help (any key closes it)"),
-    ("↑ ↓  k j  Tab", "select an event"),
-    ("Home  End", "first / last event"),
-    (
-        "z  Z",
-        "cycle the clock's zone: yours → each of `zones` → UTC",
-    ),
-    ("u", "type a new stream count for the selected event"),
-    ("r", "reload the config and readings now"),
-    ("click", "select an event"),
-];
+use crate::app::keys::KEYS;
 
 /// The overlay, centred in the area it is given.
 pub(crate) struct HelpOverlay<'a> {
@@ -42,10 +28,10 @@ impl Widget for HelpOverlay<'_> {
         Clear.render(popup, buf);
         let mut lines: Vec<Line> = KEYS
             .iter()
-            .map(|(k, what)| {
+            .map(|b| {
                 Line::from(vec![
-                    Span::styled(format!(" {k:<16}"), theme.bold()),
-                    Span::raw(*what),
+                    Span::styled(format!(" {:<17}", b.keys), theme.bold()),
+                    Span::raw(b.does),
                 ])
             })
             .collect();

@@ -1,6 +1,7 @@
 //! The footer (keys, config state, the `u` prompt, notices) and the error banner. A message
 //! wraps onto up to three lines and is never cut without "…".
 
+use crate::app::keys::footer_hints;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -49,19 +50,14 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         width.saturating_sub(right_w + 1)
     };
     let mut above: Vec<Line> = Vec::new();
-    let keys = [
-        " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
-        " q quit  ? help  ↑↓ select  z zone  u count",
-        " q quit  ? help",
-        " q quit",
-        "q",
-    ];
+    // The key table's hints, the widest that fits.
+    let keys = footer_hints();
     let keys_span = |room: usize| {
         let k = keys
             .iter()
             .find(|k| k.width() <= room)
-            .copied()
-            .unwrap_or("");
+            .cloned()
+            .unwrap_or_default();
         Span::styled(k, theme.dim())
     };
     let style = if app.notice.is_some() {
