@@ -757,7 +757,7 @@ fn stream_case() -> impl Strategy<Value = StreamCase> {
                     .enumerate()
                     .map(|(i, (streams, d, at_end))| Goal {
                         label: format!("goal {i}"),
-                        streams,
+                        target: streams,
                         deadline: if at_end {
                             end
                         } else {
@@ -903,7 +903,7 @@ fn check_goals(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCas
             v.count
         };
         prop_assert_eq!(g.count, expected_count, "goal {:?}", goal);
-        prop_assert_eq!(g.streams, goal.streams);
+        prop_assert_eq!(g.target, goal.target);
         let ratio = g.ratio;
         prop_assert!(
             ratio.is_finite() && (0.0..=1.0).contains(&ratio),
@@ -915,8 +915,8 @@ fn check_goals(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCas
             "percent {}",
             g.percent
         );
-        prop_assert_eq!(g.needed, goal.streams.saturating_sub(g.count));
-        prop_assert_eq!(g.reached, g.count >= goal.streams);
+        prop_assert_eq!(g.needed, goal.target.saturating_sub(g.count));
+        prop_assert_eq!(g.reached, g.count >= goal.target);
         if g.reached {
             prop_assert_eq!(g.ratio, 1.0);
             prop_assert_eq!(g.needed, 0);

@@ -94,8 +94,16 @@ fn help_overlay_lists_the_keys() {
     let screen = text_of(&a, 120, 40);
     // Every binding of the one key table, Ctrl-Z, Ctrl-L and Shift-Tab among them.
     for binding in dropwatch::app::keys::KEYS {
-        assert!(screen.contains(binding.keys), "{} missing:\n{screen}", binding.keys);
-        assert!(screen.contains(binding.does), "{} missing:\n{screen}", binding.does);
+        assert!(
+            screen.contains(binding.keys),
+            "{} missing:\n{screen}",
+            binding.keys
+        );
+        assert!(
+            screen.contains(binding.does),
+            "{} missing:\n{screen}",
+            binding.does
+        );
     }
     for key in ["Ctrl-Z", "Ctrl-L", "Shift-Tab"] {
         assert!(screen.contains(key), "{key} missing:\n{screen}");
@@ -110,7 +118,7 @@ fn error_banner_quotes_the_error_over_the_last_good_config() {
         dropwatch::config::Source::File("fan.toml".into()),
     )
     .unwrap_err();
-    a.error = Some(bad);
+    a.config_error = Some(bad);
     let screen = text_of(&a, 120, 40);
     assert!(screen.contains("✗ fan.toml:1:9: invalid type"), "{screen}");
     assert!(screen.contains("With You"), "{screen}");
@@ -198,7 +206,7 @@ fn several_streams_for_one_event() {
 /// The four scenes the README shows and the snapshots keep.
 fn scenes() -> Vec<(&'static str, App)> {
     let mut error = app("2022-04-24T12:57:49Z");
-    error.error = Some(
+    error.config_error = Some(
         dropwatch::config::parse(
             "[[event]]\nid = \"x\"\nname = \"X\"\nat = \"2022-04-24 23:00\"\nzone = \"Seoul\"\n",
             dropwatch::config::Source::File("fan.toml".into()),
@@ -376,7 +384,7 @@ proptest! {
     #[test]
     fn no_message_is_cut_without_an_ellipsis(w in 20u16..=200, h in 12u16..=40) {
         let (_, error_scene) = scenes().pop().unwrap();
-        let message = error_scene.error.as_ref().unwrap().first().unwrap().one_line();
+        let message = error_scene.config_error.as_ref().unwrap().first().unwrap().one_line();
         let screen = text_of(&error_scene, w, h);
         prop_assert!(shown_whole_or_marked(&message, &screen), "{}", screen);
 

@@ -62,7 +62,7 @@ impl Goals {
                 } else {
                     *count_now.get_or_insert_with(|| count_at(readings, stream, now))
                 };
-                if count < goal.streams || !self.reached.insert(key) || !fire {
+                if count < goal.target || !self.reached.insert(key) || !fire {
                     continue;
                 }
                 let name = config.event_name(&stream.event);

@@ -50,7 +50,7 @@ impl Hook {
                 ("EVENT_NAME", event_name.to_string()),
                 ("PLATFORM", stream.platform.clone()),
                 ("GOAL", goal.label.clone()),
-                ("TARGET", goal.streams.to_string()),
+                ("TARGET", goal.target.to_string()),
                 ("COUNT", count.to_string()),
                 ("AT", rfc3339(at)),
             ]),

@@ -34,7 +34,7 @@ pub struct App {
     /// Normal, help or prompt.
     pub mode: Mode,
     /// The error of the last reload that failed, shown as a banner over the last good config.
-    pub error: Option<ConfigErrors>,
+    pub config_error: Option<ConfigErrors>,
     /// A short message for the footer (a saved reading, a warning).
     pub notice: Option<String>,
     /// When the config was last loaded (by the real clock).
@@ -69,7 +69,7 @@ impl App {
             selected: None,
             zone_index: 0,
             mode: Mode::Normal,
-            error: None,
+            config_error: None,
             notice: None,
             loaded_at: None,
             load_clock: floor_second(now),
@@ -166,14 +166,14 @@ impl App {
         }
         self.config = config;
         self.check_goals(false);
-        self.error = None;
+        self.config_error = None;
         self.loaded_at = Some(loaded_at);
         self.load_clock = self.now;
     }
 
     /// Keeps the last good config after a reload that failed with `error`.
     pub fn reload_failed(&mut self, error: ConfigErrors) {
-        self.error = Some(error);
+        self.config_error = Some(error);
         self.load_clock = self.now;
     }
 

@@ -206,7 +206,7 @@ fn a_goal_reached_before_start_up_or_missed_never_fires() {
     let mut more = a.config.clone();
     more.streams[0].goals.push(crate::config::Goal {
         label: "1M".into(),
-        streams: 1_000_000,
+        target: 1_000_000,
         deadline: utc("2022-04-26T00:00:00Z"),
     });
     a.set_config(more, utc("2026-01-01T00:00:00Z"));

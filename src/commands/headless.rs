@@ -26,7 +26,7 @@ impl Reporter {
             match outcome {
                 Outcome::ReloadFailed => {
                     let line = app
-                        .error
+                        .config_error
                         .as_ref()
                         .and_then(|e| e.first())
                         .map(|e| e.one_line())

@@ -77,7 +77,7 @@ pub struct Goal {
     /// e.g. "Global top 10".
     pub label: String,
     /// Target count, at least 1.
-    pub streams: u64,
+    pub target: u64,
     /// When the target must be reached.
     pub deadline: DateTime<Utc>,
 }

@@ -428,7 +428,7 @@ impl Validator<'_> {
         };
         Some(Goal {
             label: raw.label.get_ref().clone(),
-            streams: streams.filter(|n| *n > 0)?,
+            target: streams.filter(|n| *n > 0)?,
             deadline: deadline?,
         })
     }
@@ -470,7 +470,7 @@ mod tests {
         assert_eq!(c.events[1].at.to_rfc3339(), "2022-06-10T04:00:00+00:00");
         let s = &c.streams[0];
         assert_eq!(s.window_end.to_rfc3339(), "2022-04-25T00:00:00+00:00");
-        let targets: Vec<u64> = s.goals.iter().map(|g| g.streams).collect();
+        let targets: Vec<u64> = s.goals.iter().map(|g| g.target).collect();
         assert_eq!(targets, [2_700_000, 3_200_000, 4_000_000, 5_000_000]);
         assert_eq!(
             s.goals[2].deadline.to_rfc3339(),

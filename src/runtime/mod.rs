@@ -274,7 +274,7 @@ fn watch_files(app: &mut App, tx: &Sender<Event>) -> Option<watch::Watcher> {
 fn reload(app: &mut App) -> Option<Outcome> {
     let outcome = match load::config(&app.config.source) {
         Ok(c) => {
-            let news = app.error.is_some() || c != app.config;
+            let news = app.config_error.is_some() || c != app.config;
             app.set_config(c, Utc::now());
             news.then_some(Outcome::Reloaded)
         }
@@ -340,13 +340,13 @@ mod tests {
         std::fs::write(&path, "this is = = broken [[").unwrap();
         app.effects.push(Effect::Reload);
         assert_eq!(runtime.effects(&mut app), [Outcome::ReloadFailed]);
-        assert!(app.error.is_some());
+        assert!(app.config_error.is_some());
         assert_eq!(app.config.events.len(), 2, "the last good config stays");
         // The same config again is no news; a fixed one is.
         std::fs::write(&path, config::DEFAULT_TOML.replace("With You", "With Me")).unwrap();
         app.effects.push(Effect::Reload);
         assert_eq!(runtime.effects(&mut app), [Outcome::Reloaded]);
-        assert!(app.error.is_none());
+        assert!(app.config_error.is_none());
         assert_eq!(app.config.events[0].name, "With Me");
         app.effects.push(Effect::Reload);
         assert!(runtime.effects(&mut app).is_empty());

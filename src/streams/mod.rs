@@ -74,7 +74,7 @@ pub struct GoalView {
     /// e.g. "Global top 10".
     pub label: String,
     /// The target.
-    pub streams: u64,
+    pub target: u64,
     /// When it must be reached.
     pub deadline: DateTime<Utc>,
     /// The count that counts for this goal: now, or as of the deadline once it passed.
@@ -249,7 +249,7 @@ fn goal_view(
     } else {
         count_now
     };
-    let target = goal.streams.max(1);
+    let target = goal.target.max(1);
     let reached = count >= target;
     let percent = count as f64 / target as f64 * 100.0;
     let needed = target.saturating_sub(count);
@@ -287,7 +287,7 @@ fn goal_view(
     };
     GoalView {
         label: goal.label.clone(),
-        streams: goal.streams,
+        target: goal.target,
         deadline: goal.deadline,
         count,
         reached,
@@ -318,9 +318,9 @@ mod tests {
         let release = utc("2022-04-24T14:00:00Z");
         let window_end = utc("2022-04-25T00:00:00Z");
         let day = utc("2022-04-25T14:00:00Z");
-        let goal = |label: &str, streams, deadline| Goal {
+        let goal = |label: &str, target, deadline| Goal {
             label: label.into(),
-            streams,
+            target,
             deadline,
         };
         Stream {

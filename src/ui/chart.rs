@@ -97,7 +97,7 @@ impl Widget for CountChart<'_> {
         let gutter = figures
             .goals
             .iter()
-            .map(|g| short(g.streams).width())
+            .map(|g| short(g.target).width())
             .max()
             .unwrap_or(1)
             .max(1) as u16
@@ -136,7 +136,7 @@ fn top_value(figures: &StreamView) -> f64 {
     figures
         .goals
         .iter()
-        .map(|g| g.streams)
+        .map(|g| g.target)
         .chain([figures.count, figures.projection.unwrap_or(0)])
         .chain(figures.history.iter().copied())
         .max()
@@ -154,7 +154,7 @@ impl CountChart<'_> {
         let end = span.width();
         let mut data: Vec<Series> = Vec::new();
         for g in &figures.goals {
-            let y = g.streams as f64;
+            let y = g.target as f64;
             data.push((
                 vec![(0.0, y), (end, y)],
                 theme.track(),
@@ -208,7 +208,7 @@ impl CountChart<'_> {
             .iter()
             .filter(|g| !g.reached && view.now < g.deadline)
         {
-            let to = clip(from, (span.x(g.deadline), g.streams as f64), end);
+            let to = clip(from, (span.x(g.deadline), g.target as f64), end);
             data.push((
                 vec![from, to],
                 theme.status(g.status),
@@ -233,13 +233,13 @@ impl CountChart<'_> {
         let theme = self.ctx.theme;
         let mut taken: Vec<u16> = Vec::new();
         for g in &self.figures.goals {
-            let row = row_of(g.streams as f64, top, plot.height);
+            let row = row_of(g.target as f64, top, plot.height);
             if taken.contains(&row) {
                 continue;
             }
             taken.push(row);
             let y = plot.y + row;
-            let target = short(g.streams);
+            let target = short(g.target);
             let tw = target.width() as u16;
             buf.set_string(plot.x - 1 - tw, y, &target, theme.bold());
             buf.set_string(plot.x - 1, y, "┤", theme.border());
@@ -341,7 +341,7 @@ impl Widget for RateBars<'_> {
         let gutter = figures
             .goals
             .iter()
-            .map(|g| short(g.streams).width())
+            .map(|g| short(g.target).width())
             .chain([peak_label.width()])
             .max()
             .unwrap_or(1) as u16

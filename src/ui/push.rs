@@ -174,7 +174,7 @@ fn goal_groups<'a>(
     let mut groups = vec![
         vec![
             Span::styled(format!(" {}", g.label), theme.bold()),
-            Span::styled(format!(" {}", short(g.streams)), theme.bold()),
+            Span::styled(format!(" {}", short(g.target)), theme.bold()),
         ],
         vec![Span::raw(format!(" · {} to go", short(g.needed)))],
     ];
@@ -225,7 +225,7 @@ fn goal_block<'a>(
         Line::from(vec![
             Span::styled("next goal ", theme.dim()),
             Span::styled(g.label.clone(), theme.bold()),
-            Span::styled(format!(" {}", short(g.streams)), theme.bold()),
+            Span::styled(format!(" {}", short(g.target)), theme.bold()),
         ]),
         Line::from(vec![
             Span::styled(short(g.needed), theme.bold()),

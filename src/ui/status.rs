@@ -18,7 +18,7 @@ const MAX_LINES: usize = 3;
 /// The banner's lines quoting the config error, over the last good config; none without one.
 pub(crate) fn banner_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let Some(error) = ctx.app.error.as_ref().and_then(|e| e.first()) else {
+    let Some(error) = ctx.app.config_error.as_ref().and_then(|e| e.first()) else {
         return Vec::new();
     };
     let full = format!("✗ {} (showing the last good config)", error.one_line());
@@ -156,7 +156,7 @@ fn config_state(ctx: &Ctx) -> (Span<'static>, String) {
     let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));
     let name = app.config.source.display();
-    if app.error.is_some() {
+    if app.config_error.is_some() {
         let when = if file {
             format!(" reload failed {at}")
         } else {

@@ -246,7 +246,7 @@ fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, theme: Theme) -> Line<'a
     let status = theme.status(goal.status);
     let mut spans = vec![
         Span::raw(format!(" {}", pad(&goal.label, cols.label))),
-        Span::styled(format!(" {:>5}", short(goal.streams)), theme.bold()),
+        Span::styled(format!(" {:>5}", short(goal.target)), theme.bold()),
     ];
     if cols.bar > 0 {
         let (filled, track) = bar(goal.ratio, cols.bar);

@@ -27,7 +27,7 @@ impl Widget for TinyScreen<'_> {
                 lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
                 (prompt.error.clone(), theme.warn())
             }
-            _ => match app.error.as_ref().and_then(|e| e.first()) {
+            _ => match app.config_error.as_ref().and_then(|e| e.first()) {
                 Some(e) => (Some(e.one_line()), theme.error()),
                 None => (app.notice.clone(), theme.note()),
             },

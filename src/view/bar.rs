@@ -195,7 +195,7 @@ pub fn facts(app: &App, view: &View) -> Facts {
         .map(|g| g.percent.clamp(0.0, 100.0).round() as u64);
     facts.tooltip = tooltip(app, view);
     // A broken config says so where the bar can: its class and the tooltip's first line.
-    if let Some(e) = app.error.as_ref().and_then(|e| e.first()) {
+    if let Some(e) = app.config_error.as_ref().and_then(|e| e.first()) {
         facts.class = "error";
         facts.tooltip.insert(
             0,

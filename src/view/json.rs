@@ -78,7 +78,7 @@ pub fn snapshot(app: &App, view: &View) -> Value {
                 .map(|g| {
                     json!({
                         "label": g.label,
-                        "streams": g.streams,
+                        "streams": g.target,
                         "deadline": rfc3339(g.deadline, s.window_zone),
                         "reached": g.reached,
                         "percent": num(g.percent),
