@@ -25,7 +25,7 @@ impl Failure {
     }
 
     /// A runtime failure with this message.
-    pub fn runtime(message: impl std::fmt::Display) -> Failure {
+    pub(crate) fn runtime(message: impl std::fmt::Display) -> Failure {
         Failure::Runtime(anyhow::anyhow!("{message}"))
     }
 }

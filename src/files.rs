@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// What `path` is when it exists but is not a regular file, following symlinks, e.g.
 /// "a FIFO (named pipe)"; `None` for a regular file or a path that does not exist.
-pub fn kind_of(path: &Path) -> Option<&'static str> {
+pub(crate) fn kind_of(path: &Path) -> Option<&'static str> {
     let meta = std::fs::metadata(path).ok()?;
     let kind = meta.file_type();
     if kind.is_file() {
@@ -35,7 +35,7 @@ pub fn kind_of(path: &Path) -> Option<&'static str> {
 
 /// `Err("<what> <path> is a FIFO (named pipe), not a file")` when `path` exists and is not a
 /// regular file.
-pub fn require_regular(path: &Path, what: &str) -> Result<(), String> {
+pub(crate) fn require_regular(path: &Path, what: &str) -> Result<(), String> {
     match kind_of(path) {
         None => Ok(()),
         Some(kind) => Err(format!("{what} {} is {kind}, not a file", path.display())),

@@ -12,7 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod failure;
-pub mod files;
+pub(crate) mod files;
 pub mod readings;
 pub mod runtime;
 pub mod sources;

@@ -21,7 +21,8 @@ pub fn utc(rfc3339: &str) -> DateTime<Utc> {
 }
 
 /// A reading of With You on Spotify, as `dropwatch log` records it, at `time` (RFC 3339).
-pub fn spotify(time: &str, count: u64) -> crate::readings::Reading {
+#[cfg(test)]
+pub(crate) fn spotify(time: &str, count: u64) -> crate::readings::Reading {
     crate::readings::Reading {
         time: utc(time),
         event: "with-you".into(),

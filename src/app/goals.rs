@@ -12,7 +12,7 @@ use crate::readings::Readings;
 
 /// The goals reached so far, and until when no new one can be.
 #[derive(Debug, Clone, Default)]
-pub struct Goals {
+pub(crate) struct Goals {
     /// By (event, platform, label).
     reached: BTreeSet<(String, String, String)>,
     /// No goal can be newly reached before this instant (the next deadline or reading after
@@ -22,12 +22,12 @@ pub struct Goals {
 
 impl Goals {
     /// Says the readings changed in place: the next check looks again.
-    pub fn readings_changed(&mut self) {
+    pub(crate) fn readings_changed(&mut self) {
         self.quiet = None;
     }
 
     /// Whether a check at `now` could find nothing new.
-    pub fn is_quiet(&self, now: DateTime<Utc>, readings: &Readings) -> bool {
+    pub(crate) fn is_quiet(&self, now: DateTime<Utc>, readings: &Readings) -> bool {
         self.quiet
             .is_some_and(|(until, n)| now < until && n == readings.len())
     }
@@ -36,7 +36,7 @@ impl Goals {
     /// (when the config rings) and, with `hooks`, its `on_goal` hook. A goal counts as its
     /// stream's view does: the newest reading at or before now (or before its deadline, once
     /// that passed), else the config's count.
-    pub fn check(
+    pub(crate) fn check(
         &mut self,
         config: &Config,
         readings: &Readings,

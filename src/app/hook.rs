@@ -10,16 +10,16 @@ use crate::config::{Event, Goal, Stream};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hook {
     /// What it is for, in a few words, for a failure's message ("on_release of With You").
-    pub what: String,
+    pub(crate) what: String,
     /// The shell command, run through `sh -c`.
-    pub command: String,
+    pub(crate) command: String,
     /// `DROPWATCH_*` variables added to the environment.
-    pub env: Vec<(String, String)>,
+    pub(crate) env: Vec<(String, String)>,
 }
 
 impl Hook {
     /// The `on_release` hook `command` for `event`, which came out.
-    pub fn release(command: &str, event: &Event) -> Hook {
+    pub(crate) fn release(command: &str, event: &Event) -> Hook {
         Hook {
             what: format!("on_release of {}", event.name),
             command: command.to_string(),
@@ -33,7 +33,7 @@ impl Hook {
     }
 
     /// The `on_goal` hook `command` for `goal` of `stream`, reached with `count` at `at`.
-    pub fn goal(
+    pub(crate) fn goal(
         command: &str,
         stream: &Stream,
         event_name: &str,

@@ -9,7 +9,7 @@ use super::state::App;
 
 /// What a key does on the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     /// Leave.
     Quit,
     /// Open the help overlay.
@@ -38,7 +38,7 @@ pub enum Action {
 
 /// One way to press a key, as the table lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Press {
+pub(crate) enum Press {
     /// A character typed without Ctrl (letters match their case).
     Char(char),
     /// A named key without modifiers (Shift-Tab arrives as `BackTab`).
@@ -52,28 +52,28 @@ pub enum Press {
 /// A footer hint: its text, a shorter one for narrow footers, and how narrow a footer may be
 /// and still show it (0 = only the widest, 3 = every footer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint {
+pub(crate) struct Hint {
     /// The hint on a wide footer ("u update count").
-    pub long: &'static str,
+    pub(crate) long: &'static str,
     /// The hint once the footer narrows ("u count").
-    pub short: &'static str,
+    pub(crate) short: &'static str,
     /// The narrowest footer level that keeps it.
-    pub keep: u8,
+    pub(crate) keep: u8,
 }
 
 /// One line of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// The presses that do it.
-    pub presses: &'static [Press],
+    pub(crate) presses: &'static [Press],
     /// The presses as the help overlay shows them.
     pub keys: &'static str,
     /// What it does, for the help overlay.
     pub does: &'static str,
     /// Its hint in the footer, if it has one.
-    pub hint: Option<Hint>,
+    pub(crate) hint: Option<Hint>,
     /// What it does, for the key handling.
-    pub action: Action,
+    pub(crate) action: Action,
 }
 
 const fn hint(long: &'static str, short: &'static str, keep: u8) -> Option<Hint> {
@@ -181,7 +181,7 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// The action of `key` on the dashboard, if the table has one.
-pub fn action(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn action(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let matches = |p: &Press| match (*p, key.code) {
         (Press::Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
@@ -196,7 +196,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
 
 /// The footer's key hints from widest to narrowest: each level keeps the hints that reach it,
 /// in their short form from level 1 on; the last is a bare "q".
-pub fn footer_hints() -> [String; 5] {
+pub(crate) fn footer_hints() -> [String; 5] {
     let level = |n: u8| {
         let words: Vec<&str> = KEYS
             .iter()

@@ -9,14 +9,13 @@ mod hook;
 pub mod keys;
 mod mode;
 mod prompt;
-pub mod select;
+pub(crate) mod select;
 mod state;
 #[cfg(test)]
 mod tests;
 mod update;
 
 pub use effect::{Effect, Event, Hit};
-pub use hook::Hook;
+pub(crate) use hook::Hook;
 pub use mode::{Mode, Prompt};
-pub use select::Selection;
 pub use state::App;

@@ -12,14 +12,14 @@ pub struct Selection {
     /// Index into `config.events` of the event shown; `None` without events.
     pub index: Option<usize>,
     /// Whether the user picked it (else it follows the next event).
-    pub pinned: bool,
+    pub(crate) pinned: bool,
     /// Indexes into `config.streams` of the streams shown for it.
-    pub streams: Vec<usize>,
+    pub(crate) streams: Vec<usize>,
 }
 
 impl Selection {
     /// The selection in `config` at `now`, with `picked` the id the user selected, if any.
-    pub fn of(config: &Config, picked: Option<&str>, now: DateTime<Utc>) -> Selection {
+    pub(crate) fn of(config: &Config, picked: Option<&str>, now: DateTime<Utc>) -> Selection {
         let pinned = picked.and_then(|id| config.events.iter().position(|e| e.id == id));
         let index = pinned.or_else(|| automatic_selection(&config.events, now));
         Selection {
@@ -32,7 +32,7 @@ impl Selection {
 
 /// The event within its imminent hour, else the next event not yet released (or still live),
 /// else the one with the nearest anniversary, else the last.
-pub fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize> {
+pub(crate) fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize> {
     // A release within its hour leads, even while an earlier one is still live.
     if let Some(i) = events
         .iter()
@@ -56,7 +56,11 @@ pub fn automatic_selection(events: &[Event], now: DateTime<Utc>) -> Option<usize
 /// Indexes into `config.streams` of the streams shown for the selected event: its own; if it
 /// has none, those whose tracking window is open now (a drop's window outlasts its live hour,
 /// when the selection has already moved on to the next event).
-pub fn shown_streams(config: &Config, selected: Option<usize>, now: DateTime<Utc>) -> Vec<usize> {
+pub(crate) fn shown_streams(
+    config: &Config,
+    selected: Option<usize>,
+    now: DateTime<Utc>,
+) -> Vec<usize> {
     let Some(event) = selected.and_then(|i| config.events.get(i)) else {
         return Vec::new();
     };

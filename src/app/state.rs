@@ -30,7 +30,7 @@ pub struct App {
     /// The id the user selected; `None` follows the next event.
     pub selected: Option<String>,
     /// 0 = the viewer's zone, 1..=zones.len() = `zones`, then UTC.
-    pub zone_index: usize,
+    pub(crate) zone_index: usize,
     /// Normal, help or prompt.
     pub mode: Mode,
     /// The error of the last reload that failed, shown as a banner over the last good config.
@@ -38,10 +38,10 @@ pub struct App {
     /// A short message for the footer (a saved reading, a warning).
     pub notice: Option<String>,
     /// When the config was last loaded (by the real clock).
-    pub loaded_at: Option<DateTime<Utc>>,
+    pub(crate) loaded_at: Option<DateTime<Utc>>,
     /// The app's clock (`now`, replayed or real) at the last load or reload attempt: the
     /// footer shows it beside the header's clock.
-    pub load_clock: DateTime<Utc>,
+    pub(crate) load_clock: DateTime<Utc>,
     /// Colors on.
     pub color: bool,
     /// The user asked to quit.
@@ -49,11 +49,11 @@ pub struct App {
     /// Effects for the loop to carry out.
     pub effects: Vec<Effect>,
     /// Each polled stream's source: when it last worked, why it fails.
-    pub sources: BTreeMap<Key, SourceStatus>,
+    pub(crate) sources: BTreeMap<Key, SourceStatus>,
     /// Who polls the sources when it is not this process ("record (pid 4242)").
-    pub polled_by: Option<String>,
+    pub(crate) polled_by: Option<String>,
     /// Whether hooks may run: on the live clock, or in a replay with `--hooks`.
-    pub hooks: bool,
+    pub(crate) hooks: bool,
     /// The goals reached so far: each rings and hooks once.
     goals: Goals,
 }
@@ -113,7 +113,7 @@ impl App {
     }
 
     /// Says the readings changed in place: the next tick checks the goals again.
-    pub fn readings_changed(&mut self) {
+    pub(crate) fn readings_changed(&mut self) {
         self.goals.readings_changed();
     }
 
@@ -130,7 +130,7 @@ impl App {
     }
 
     /// The next release after the app's clock, to wake for.
-    pub fn next_release(&self) -> Option<DateTime<Utc>> {
+    pub(crate) fn next_release(&self) -> Option<DateTime<Utc>> {
         self.config
             .events
             .iter()
@@ -178,7 +178,7 @@ impl App {
     }
 
     /// The zone the header clock and the events list use.
-    pub fn display_zone(&self) -> Tz {
+    pub(crate) fn display_zone(&self) -> Tz {
         match self.zone_index {
             0 => self.local_zone,
             i if i <= self.config.zones.len() => self.config.zones[i - 1],
@@ -192,14 +192,14 @@ impl App {
     }
 
     /// Pins the event at index `i` of `config.events`.
-    pub fn select(&mut self, i: usize) {
+    pub(crate) fn select(&mut self, i: usize) {
         if let Some(e) = self.config.events.get(i) {
             self.selected = Some(e.id.clone());
         }
     }
 
     /// Records a reading the runtime appended (or, for the embedded config, kept in memory).
-    pub fn add_reading(&mut self, reading: Reading) {
+    pub(crate) fn add_reading(&mut self, reading: Reading) {
         self.readings.add(reading);
         self.readings_changed();
     }

@@ -11,7 +11,7 @@ use crate::readings::poll::{self, Key, PollResult};
 
 impl App {
     /// Applies one event; what it needs of the outside world lands in `effects`.
-    pub fn update(&mut self, event: Event) {
+    pub(crate) fn update(&mut self, event: Event) {
         match event {
             Event::Term(TermEvent::Key(key)) => self.on_key(key),
             Event::Term(TermEvent::Resize(..)) | Event::Resumed => {

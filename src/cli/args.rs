@@ -11,49 +11,49 @@ pub struct Cli {
     /// Config file (default: $DROPWATCH_CONFIG, ./dropwatch.toml, the user config dir, else
     /// the embedded default).
     #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// Replay from this moment (the dashboard), or the reading's time (`log`): RFC 3339,
     /// "YYYY-MM-DD HH:MM[:SS] ZONE", or relative like -2h / +1d.
     #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    pub(crate) at: Option<String>,
 
     /// Run the clock N times faster from --at (replays, demos).
     #[arg(long, value_name = "N")]
-    pub speed: Option<f64>,
+    pub(crate) speed: Option<f64>,
 
     /// Run on_release and on_goal hooks in a replay too (--at or --speed); a live clock
     /// always runs them.
     #[arg(long, global = true)]
-    pub hooks: bool,
+    pub(crate) hooks: bool,
 
     /// Your time zone (IANA name), instead of the system's.
     #[arg(long, value_name = "ZONE")]
-    pub zone: Option<String>,
+    pub(crate) zone: Option<String>,
 
     /// No colors (also with NO_COLOR set).
     #[arg(long)]
-    pub no_color: bool,
+    pub(crate) no_color: bool,
 
     /// Print one frame as text and exit.
     #[arg(long)]
-    pub once: bool,
+    pub(crate) once: bool,
 
     /// With --once: print JSON instead of text.
     #[arg(long, requires = "once")]
-    pub json: bool,
+    pub(crate) json: bool,
 
     /// With --once: the frame's width in columns.
     #[arg(long, requires = "once", value_name = "N", default_value_t = 100)]
-    pub width: u16,
+    pub(crate) width: u16,
 
     /// With --once: the frame's height in rows.
     #[arg(long, requires = "once", value_name = "N", default_value_t = 32)]
-    pub height: u16,
+    pub(crate) height: u16,
 
     /// A subcommand; without one, the live dashboard.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
 }
 
 /// Subcommands.

@@ -11,7 +11,7 @@ use crate::config;
 /// The event ids of the config that the command line being completed would load (its
 /// `--config`, else the usual search), each with the event's name as help. None when the config
 /// does not load: completion stays quiet rather than printing errors into the prompt.
-pub fn event_ids() -> Vec<CompletionCandidate> {
+pub(crate) fn event_ids() -> Vec<CompletionCandidate> {
     let named = config_arg(std::env::args_os())
         .map(|p| (p, "--config"))
         .or_else(|| {

@@ -9,10 +9,10 @@ use super::args::Cli;
 /// The environment variable the completion scripts set when they call back for candidates.
 /// Ours rather than the common `COMPLETE`, so a stray variable cannot change what a normal run
 /// does.
-pub const COMPLETE_VAR: &str = "_DROPWATCH_COMPLETE";
+pub(crate) const COMPLETE_VAR: &str = "_DROPWATCH_COMPLETE";
 
 /// The program the scripts complete and call back: found on PATH as the user runs it.
-pub const BIN: &str = "dropwatch";
+pub(crate) const BIN: &str = "dropwatch";
 
 /// Answers a completion script's call-back and exits; returns at once on a normal run (one
 /// environment lookup). Call first in `main`, before anything is printed.

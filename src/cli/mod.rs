@@ -5,6 +5,6 @@
 mod args;
 mod candidates;
 pub mod complete;
-pub mod settings;
+pub(crate) mod settings;
 
 pub use args::{Cli, Command};

@@ -12,7 +12,7 @@ use crate::values::when;
 
 /// How the dashboard shows itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Output {
+pub(crate) enum Output {
     /// The live dashboard in the terminal.
     Live,
     /// One frame as text (`--once`), this size.
@@ -28,34 +28,34 @@ pub enum Output {
 
 /// Everything the command line and the environment say, checked.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The config the user named, and who named it (`--config` or `$DROPWATCH_CONFIG`).
-    pub config: Option<(PathBuf, &'static str)>,
+    pub(crate) config: Option<(PathBuf, &'static str)>,
     /// `--config` alone: where `init` writes.
-    pub config_flag: Option<PathBuf>,
+    pub(crate) config_flag: Option<PathBuf>,
     /// `--at`: the replay's start, or a reading's time.
-    pub at: Option<DateTime<Utc>>,
+    pub(crate) at: Option<DateTime<Utc>>,
     /// The real time when the command started.
-    pub real_now: DateTime<Utc>,
+    pub(crate) real_now: DateTime<Utc>,
     /// `--speed`: how fast a replay runs, above 0.
-    pub speed: f64,
+    pub(crate) speed: f64,
     /// The viewer's zone: `--zone`, else `$TZ`, else the system's, else UTC.
-    pub local_zone: Tz,
+    pub(crate) local_zone: Tz,
     /// Colours on: no `--no-color` and no `$NO_COLOR`.
-    pub color: bool,
+    pub(crate) color: bool,
     /// Live, text or JSON.
-    pub output: Output,
+    pub(crate) output: Output,
     /// The subcommand; `None` is the dashboard.
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
     /// Whether hooks run: on the live clock, or in a replay with `--hooks` (a replay of the
     /// past should not page anyone).
-    pub hooks: bool,
+    pub(crate) hooks: bool,
 }
 
 impl Settings {
     /// Resolves `cli` against the environment (`var` reads a variable) at the real time
     /// `real_now`.
-    pub fn resolve(
+    pub(crate) fn resolve(
         cli: Cli,
         var: impl Fn(&str) -> Option<String>,
         real_now: DateTime<Utc>,
@@ -108,7 +108,7 @@ impl Settings {
     }
 
     /// The time a command acts at: `--at`, else now.
-    pub fn at_or_now(&self) -> DateTime<Utc> {
+    pub(crate) fn at_or_now(&self) -> DateTime<Utc> {
         self.at.unwrap_or(self.real_now)
     }
 }

@@ -18,7 +18,12 @@ use crate::view::View;
 use crate::view::bar::{Format, Template, facts, line};
 
 /// Runs the bar until its reader goes away or a signal arrives; with `once`, one line.
-pub fn run(settings: &Settings, format: Format, template: &str, once: bool) -> Result<(), Failure> {
+pub(crate) fn run(
+    settings: &Settings,
+    format: Format,
+    template: &str,
+    once: bool,
+) -> Result<(), Failure> {
     let template = Template::parse(template).map_err(|e| Failure::Usage(e.to_string()))?;
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, once);

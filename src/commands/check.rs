@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::runtime::load;
 
 /// Checks the config and readings: warnings on stderr, a summary on stdout.
-pub fn run(settings: &Settings) -> Result<(), Failure> {
+pub(crate) fn run(settings: &Settings) -> Result<(), Failure> {
     let (config, readings) = load::both(&source(settings)?)?;
     for w in &readings.warnings {
         eprintln!("warning: {w}");

@@ -61,7 +61,7 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
 
 /// Runs the dashboard until the user quits, a signal arrives or the terminal goes away; with
 /// `hooks`, this process runs them when no other on the config does.
-pub fn run(mut app: App, clock: Clock, hooks: bool) -> anyhow::Result<()> {
+pub(crate) fn run(mut app: App, clock: Clock, hooks: bool) -> anyhow::Result<()> {
     let mut tui = Tui::enter()?;
     let result = event_loop(&mut tui, &mut app, clock, hooks);
     drop(tui);

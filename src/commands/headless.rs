@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::runtime::Outcome;
 
 /// The stderr of a front-end without a screen.
-pub struct Reporter {
+pub(crate) struct Reporter {
     /// Who speaks: "bar", "record".
     who: &'static str,
     /// The config error last said, so that a reload with the same error says nothing new.
@@ -15,12 +15,12 @@ pub struct Reporter {
 
 impl Reporter {
     /// A reporter for `who`.
-    pub fn new(who: &'static str) -> Reporter {
+    pub(crate) fn new(who: &'static str) -> Reporter {
         Reporter { who, said: None }
     }
 
     /// Says on stderr what the turn's `outcomes` and the app's notice hold for a person.
-    pub fn report(&mut self, app: &mut App, outcomes: &[Outcome]) {
+    pub(crate) fn report(&mut self, app: &mut App, outcomes: &[Outcome]) {
         let who = self.who;
         for outcome in outcomes {
             match outcome {

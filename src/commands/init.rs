@@ -6,7 +6,7 @@ use crate::config;
 use crate::failure::Failure;
 
 /// Writes the default config; refuses to overwrite one without `force`.
-pub fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
+pub(crate) fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
     let path = match &settings.config_flag {
         Some(p) => p.clone(),
         None => config::user_config_path().ok_or_else(|| {

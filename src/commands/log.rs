@@ -10,7 +10,7 @@ use crate::values::numbers::thousands;
 use crate::values::text::quote;
 
 /// Logs `count` for `event` (and `platform`, else the event's first stream) at `--at` or now.
-pub fn run(
+pub(crate) fn run(
     settings: &Settings,
     event: &str,
     count: &str,

@@ -20,7 +20,7 @@ use crate::values::numbers::thousands;
 const IDLE: Duration = Duration::from_secs(3600);
 
 /// Polls until a signal; reloads the config when it changes. With `hooks`, runs them.
-pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
+pub(crate) fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
     let (config, readings) = load::both(source)?;
     if config.source.readings_path().is_none() {
         return Err(Failure::Usage(

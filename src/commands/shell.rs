@@ -13,7 +13,7 @@ use crate::cli::complete::{BIN, COMPLETE_VAR};
 
 /// Writes the completion script for `shell`: it registers a function that calls back
 /// `_DROPWATCH_COMPLETE=SHELL dropwatch -- WORDS...` for candidates.
-pub fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
     let name = shell.to_string();
     let shells = Shells::builtins();
     let completer = shells
@@ -34,7 +34,7 @@ pub fn write_completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<(
 
 /// Writes the man page (roff) for the whole command line: one page, so each subcommand's usage
 /// and arguments are on it rather than on pages of their own that nobody installs.
-pub fn write_man(out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_man(out: &mut dyn Write) -> std::io::Result<()> {
     let mut cmd = Cli::command();
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());

@@ -6,18 +6,18 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     /// The file as the user named it, or "embedded default".
-    pub file: String,
+    pub(crate) file: String,
     /// 1-based line and column; `None` when the problem has no place (a missing file).
     pub position: Option<(usize, usize)>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// What to write instead.
     pub hint: Option<String>,
 }
 
 impl ConfigError {
     /// An error about the file as a whole.
-    pub fn whole_file(file: &str, message: impl Into<String>, hint: Option<String>) -> Self {
+    pub(crate) fn whole_file(file: &str, message: impl Into<String>, hint: Option<String>) -> Self {
         ConfigError {
             file: file.to_string(),
             position: None,
@@ -39,7 +39,7 @@ impl ConfigError {
     }
 
     /// `file:line:col`, or just the file.
-    pub fn location(&self) -> String {
+    pub(crate) fn location(&self) -> String {
         match self.position {
             Some((line, col)) => format!("{}:{line}:{col}", self.file),
             None => self.file.clone(),
@@ -96,7 +96,7 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text`.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -104,7 +104,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The 1-based (line, column) of byte `offset`.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];

@@ -9,12 +9,12 @@ pub(crate) mod template;
 
 mod default;
 mod error;
-pub mod locate;
+pub(crate) mod locate;
 mod origin;
-pub mod parse;
+pub(crate) mod parse;
 pub(crate) mod raw;
 mod source;
-pub mod types;
+pub(crate) mod types;
 mod validate;
 
 pub use default::DEFAULT_TOML;
@@ -24,4 +24,3 @@ pub use origin::Source;
 pub use parse::{load, parse};
 pub use source::{SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream};
-pub use validate::slug;

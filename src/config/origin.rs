@@ -15,7 +15,7 @@ pub enum Source {
 
 impl Source {
     /// How the source is named in messages and the footer.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Source::Embedded => "embedded default".to_string(),
             Source::File(p) => p.display().to_string(),
@@ -23,7 +23,7 @@ impl Source {
     }
 
     /// The readings file beside the config: `<stem>.readings.csv`.
-    pub fn readings_path(&self) -> Option<PathBuf> {
+    pub(crate) fn readings_path(&self) -> Option<PathBuf> {
         match self {
             Source::Embedded => None,
             Source::File(p) => {

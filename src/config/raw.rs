@@ -12,135 +12,135 @@ use super::shapes::{Count, Duration, Time};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "dropwatch config")]
-pub struct RawConfig {
+pub(crate) struct RawConfig {
     /// The JSON Schema this file follows, for editors; dropwatch ignores it.
     #[serde(rename = "$schema")]
     #[expect(
         dead_code,
         reason = "accepted for editors; dropwatch has no use for it"
     )]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// Header title.
     #[schemars(with = "Option<String>")]
-    pub title: Option<Spanned<String>>,
+    pub(crate) title: Option<Spanned<String>>,
     /// Extra zones shown beside each event's own.
     #[schemars(with = "Option<Vec<String>>")]
-    pub zones: Option<Vec<Spanned<String>>>,
+    pub(crate) zones: Option<Vec<Spanned<String>>>,
     /// Ring and notify at zero.
-    pub bell: Option<bool>,
+    pub(crate) bell: Option<bool>,
     /// Run through `sh -c` when any event comes out (an event's own `on_release` wins).
     #[schemars(with = "Option<String>")]
-    pub on_release: Option<Spanned<String>>,
+    pub(crate) on_release: Option<Spanned<String>>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
     #[schemars(with = "Vec<RawEvent>")]
-    pub events: Vec<Spanned<RawEvent>>,
+    pub(crate) events: Vec<Spanned<RawEvent>>,
     /// `[[streams]]` tables.
     #[serde(default)]
     #[schemars(with = "Vec<RawStream>")]
-    pub streams: Vec<Spanned<RawStream>>,
+    pub(crate) streams: Vec<Spanned<RawStream>>,
 }
 
 /// One `[[event]]`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Event")]
-pub struct RawEvent {
+pub(crate) struct RawEvent {
     /// Short id; defaults to the name in lower-case with dashes.
     #[schemars(with = "Option<String>")]
-    pub id: Option<Spanned<String>>,
+    pub(crate) id: Option<Spanned<String>>,
     /// Display name.
     #[schemars(with = "String")]
-    pub name: Spanned<String>,
+    pub(crate) name: Spanned<String>,
     /// Artist(s).
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
     /// Free text, e.g. "Our Blues OST".
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// Local time in `zone`, RFC 3339, or a TOML datetime.
     #[schemars(with = "Time")]
-    pub at: Spanned<toml::Value>,
+    pub(crate) at: Spanned<toml::Value>,
     /// IANA zone name.
     #[schemars(with = "String")]
-    pub zone: Spanned<String>,
+    pub(crate) zone: Spanned<String>,
     /// How long the event shows as live, e.g. "1h".
     #[schemars(with = "Option<Duration>")]
-    pub live_for: Option<Spanned<String>>,
+    pub(crate) live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
-    pub anniversaries: Option<bool>,
+    pub(crate) anniversaries: Option<bool>,
     /// Run through `sh -c` when this event comes out, instead of the top-level `on_release`.
     #[schemars(with = "Option<String>")]
-    pub on_release: Option<Spanned<String>>,
+    pub(crate) on_release: Option<Spanned<String>>,
 }
 
 /// One `[[streams]]`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Streams")]
-pub struct RawStream {
+pub(crate) struct RawStream {
     /// The id of the event the streams belong to.
     #[schemars(with = "String")]
-    pub event: Spanned<String>,
+    pub(crate) event: Spanned<String>,
     /// Platform name, e.g. "Spotify".
     #[schemars(with = "Option<String>")]
-    pub platform: Option<Spanned<String>>,
+    pub(crate) platform: Option<Spanned<String>>,
     /// Latest count: a whole number (a string of digits for counts beyond TOML's integers).
     #[schemars(with = "Option<Count>")]
-    pub count: Option<Spanned<toml::Value>>,
+    pub(crate) count: Option<Spanned<toml::Value>>,
     /// End of the tracking window.
     #[schemars(with = "Time")]
-    pub window_end: Spanned<toml::Value>,
+    pub(crate) window_end: Spanned<toml::Value>,
     /// Zone of `window_end` and goal deadlines; defaults to the event's zone.
     #[schemars(with = "Option<String>")]
-    pub window_zone: Option<Spanned<String>>,
+    pub(crate) window_zone: Option<Spanned<String>>,
     /// `[[streams.goal]]` tables.
     #[serde(default)]
     #[schemars(with = "Vec<RawGoal>")]
-    pub goal: Vec<Spanned<RawGoal>>,
+    pub(crate) goal: Vec<Spanned<RawGoal>>,
     /// `[streams.source]`: where the count is polled from.
     #[schemars(with = "Option<RawSource>")]
-    pub source: Option<Spanned<RawSource>>,
+    pub(crate) source: Option<Spanned<RawSource>>,
     /// Run through `sh -c` when one of these goals is reached.
     #[schemars(with = "Option<String>")]
-    pub on_goal: Option<Spanned<String>>,
+    pub(crate) on_goal: Option<Spanned<String>>,
 }
 
 /// One `[streams.source]`: a shell command or a URL whose answer holds the count.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Source")]
-pub struct RawSource {
+pub(crate) struct RawSource {
     /// Run through `sh -c`; its standard output holds the count.
     #[schemars(with = "Option<String>")]
-    pub command: Option<Spanned<String>>,
+    pub(crate) command: Option<Spanned<String>>,
     /// Fetched with GET; `${NAME}` is taken from the environment at request time.
     #[schemars(with = "Option<String>")]
-    pub url: Option<Spanned<String>>,
+    pub(crate) url: Option<Spanned<String>>,
     /// JSON pointer to the count in the URL's answer, e.g. "/items/0/statistics/viewCount".
     #[schemars(with = "Option<String>")]
-    pub json: Option<Spanned<String>>,
+    pub(crate) json: Option<Spanned<String>>,
     /// How often to poll, e.g. "5m"; at least 1s.
     #[schemars(with = "Option<Duration>")]
-    pub every: Option<Spanned<String>>,
+    pub(crate) every: Option<Spanned<String>>,
     /// How long one poll may take, e.g. "20s".
     #[schemars(with = "Option<Duration>")]
-    pub timeout: Option<Spanned<String>>,
+    pub(crate) timeout: Option<Spanned<String>>,
 }
 
 /// One `[[streams.goal]]`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Goal")]
-pub struct RawGoal {
+pub(crate) struct RawGoal {
     /// e.g. "Global top 10".
     #[schemars(with = "String")]
-    pub label: Spanned<String>,
+    pub(crate) label: Spanned<String>,
     /// Target count.
     #[schemars(with = "Count")]
-    pub streams: Spanned<toml::Value>,
+    pub(crate) streams: Spanned<toml::Value>,
     /// Deadline as a duration after the release.
     #[schemars(with = "Option<Duration>")]
-    pub within: Option<Spanned<String>>,
+    pub(crate) within: Option<Spanned<String>>,
     /// Deadline as a time.
     #[schemars(with = "Option<Time>")]
-    pub deadline: Option<Spanned<toml::Value>>,
+    pub(crate) deadline: Option<Spanned<toml::Value>>,
 }

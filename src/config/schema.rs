@@ -12,11 +12,11 @@ use super::default::DEFAULT_TOML;
 use super::raw::RawConfig;
 
 /// The schema's file name, beside the config.
-pub const SCHEMA_FILE: &str = "dropwatch.schema.json";
+pub(crate) const SCHEMA_FILE: &str = "dropwatch.schema.json";
 
 /// The config's JSON Schema. Draft 7: TOML editors' validators support it, where newer drafts
 /// are not everywhere yet.
-pub fn schema() -> Schema {
+pub(crate) fn schema() -> Schema {
     SchemaSettings::draft07()
         .with_transform(NoNull)
         .into_generator()
@@ -42,7 +42,7 @@ impl Transform for NoNull {
 }
 
 /// The schema as pretty JSON with a final newline, as `dropwatch schema` prints it.
-pub fn schema_json() -> String {
+pub(crate) fn schema_json() -> String {
     // A Schema is a JSON value: serializing it cannot fail.
     let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
     text.push('\n');
@@ -50,7 +50,7 @@ pub fn schema_json() -> String {
 }
 
 /// Writes the schema, as `dropwatch schema` prints it.
-pub fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(schema_json().as_bytes())
 }
 
@@ -62,7 +62,7 @@ pub fn init_text() -> String {
 
 /// Writes the schema beside `config` (so the `#:schema` directive finds it offline) and returns
 /// its path. An older schema there is replaced: it is generated, never edited.
-pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
     let path = config.with_file_name(SCHEMA_FILE);
     std::fs::write(&path, schema_json())?;
     Ok(path)

@@ -7,7 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 /// A time as the config takes it: local "YYYY-MM-DD HH:MM[:SS]" in the zone, RFC 3339, or a
 /// TOML datetime (which editors see as a string).
-pub struct Time;
+pub(crate) struct Time;
 
 impl JsonSchema for Time {
     fn inline_schema() -> bool {
@@ -27,7 +27,7 @@ impl JsonSchema for Time {
 }
 
 /// A duration such as "1h", "90m", "1d 12h" or "2w".
-pub struct Duration;
+pub(crate) struct Duration;
 
 impl JsonSchema for Duration {
     fn inline_schema() -> bool {
@@ -48,7 +48,7 @@ impl JsonSchema for Duration {
 
 /// A count: a whole number, or a string for counts beyond TOML's integers or written with
 /// separators or a suffix ("2,712,345", "2.7M").
-pub struct Count;
+pub(crate) struct Count;
 
 impl JsonSchema for Count {
     fn inline_schema() -> bool {

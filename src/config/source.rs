@@ -11,11 +11,11 @@ use super::template;
 use crate::values::when::parse_duration;
 
 /// How often a source is polled when the config does not say.
-pub const DEFAULT_EVERY: Duration = Duration::from_secs(5 * 60);
+pub(crate) const DEFAULT_EVERY: Duration = Duration::from_secs(5 * 60);
 /// How long one poll may take when the config does not say.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 /// The shortest polling interval: anything faster only loads the source.
-pub const MIN_EVERY: Duration = Duration::from_secs(1);
+pub(crate) const MIN_EVERY: Duration = Duration::from_secs(1);
 
 /// A checked count source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,15 +46,15 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceProblem {
     /// Byte range in the config text.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// What to write instead.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 /// Checks a `[streams.source]` table, reporting every mistake at once.
-pub fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProblem>> {
+pub(crate) fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProblem>> {
     let mut problems = Problems(Vec::new());
     let source = raw.get_ref();
     let kind = match (&source.command, &source.url) {

@@ -3,7 +3,7 @@
 
 /// A part of a URL template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     /// Literal text.
     Text(&'a str),
     /// `${NAME}`: the name of an environment variable.
@@ -12,15 +12,15 @@ pub enum Piece<'a> {
 
 /// A malformed `${…}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError {
+pub(crate) struct TemplateError {
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// What to write instead.
-    pub hint: &'static str,
+    pub(crate) hint: &'static str,
 }
 
 /// Splits a template into text and `${NAME}`s; a `$` not followed by `{` is text.
-pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
+pub(crate) fn pieces(template: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
     const HINT: &str =
         "write ${NAME} with a name of letters, digits and _, e.g. ${YOUTUBE_API_KEY}";
     let mut out = Vec::new();
@@ -60,7 +60,7 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
 
 /// Whether `name` can be a shell environment variable: a letter or `_`, then letters, digits
 /// and `_`.
-pub fn is_env_name(name: &str) -> bool {
+pub(crate) fn is_env_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()

@@ -13,16 +13,16 @@ pub struct Config {
     /// Header title.
     pub title: String,
     /// Zones shown beside each event's own and UTC.
-    pub zones: Vec<Tz>,
+    pub(crate) zones: Vec<Tz>,
     /// Ring and notify at zero.
-    pub bell: bool,
+    pub(crate) bell: bool,
     /// Events, sorted by release time.
     pub events: Vec<Event>,
     /// Stream goals, in file order.
     pub streams: Vec<Stream>,
     /// Each stream's `on_goal` command, by index into `streams` (kept beside the streams so
     /// that a `Stream` stays plain data for the code that builds one by hand).
-    pub on_goal: Vec<Option<String>>,
+    pub(crate) on_goal: Vec<Option<String>>,
     /// Where it was read from.
     pub source: Source,
 }
@@ -31,13 +31,13 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     /// Unique id, used by streams and `dropwatch log`.
-    pub id: String,
+    pub(crate) id: String,
     /// Display name.
     pub name: String,
     /// Artist(s); may be empty.
-    pub by: String,
+    pub(crate) by: String,
     /// Free text; may be empty.
-    pub note: String,
+    pub(crate) note: String,
     /// The release instant.
     pub at: DateTime<Utc>,
     /// The zone the release is announced in.
@@ -45,9 +45,9 @@ pub struct Event {
     /// How long it shows as live after release.
     pub live_for: TimeDelta,
     /// Whether to count down to anniversaries once released.
-    pub anniversaries: bool,
+    pub(crate) anniversaries: bool,
     /// The shell command run when it comes out: its own `on_release`, else the top-level one.
-    pub on_release: Option<String>,
+    pub(crate) on_release: Option<String>,
 }
 
 /// A stream count tracked against goals.
@@ -84,17 +84,17 @@ pub struct Goal {
 
 impl Config {
     /// The name of the event with this id, else the id itself.
-    pub fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn event_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.event(id).map_or(id, |e| e.name.as_str())
     }
 
     /// The shell command run when a goal of the stream at index `i` is reached.
-    pub fn on_goal(&self, i: usize) -> Option<&str> {
+    pub(crate) fn on_goal(&self, i: usize) -> Option<&str> {
         self.on_goal.get(i)?.as_deref()
     }
 
     /// The event with this id.
-    pub fn event(&self, id: &str) -> Option<&Event> {
+    pub(crate) fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }
 }

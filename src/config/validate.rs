@@ -441,7 +441,7 @@ fn is_field(text: &str) -> bool {
 }
 
 /// "With You" → "with-you": an id derived from a name.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_alphanumeric() {

@@ -29,7 +29,7 @@ pub struct Series<'a> {
     /// The counts.
     pub counts: &'a [u64],
     /// Where each count came from.
-    pub sources: &'a [Origin],
+    pub(crate) sources: &'a [Origin],
 }
 
 impl<'a> Series<'a> {

@@ -25,7 +25,7 @@ pub enum Origin {
 
 impl Origin {
     /// The word written in the file.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Origin::Manual => "manual",
             Origin::Log => "log",
@@ -35,7 +35,7 @@ impl Origin {
     }
 
     /// The origin a word in the file names, if any.
-    pub fn parse(word: &str) -> Option<Origin> {
+    pub(crate) fn parse(word: &str) -> Option<Origin> {
         [Origin::Manual, Origin::Log, Origin::Command, Origin::Url]
             .into_iter()
             .find(|o| o.as_str() == word)

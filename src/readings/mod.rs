@@ -7,7 +7,7 @@
 mod file;
 mod index;
 mod line;
-pub mod poll;
+pub(crate) mod poll;
 
 pub use file::{append, read, refresh};
 pub use index::{Point, Readings, Series, parse};

@@ -11,7 +11,7 @@ use super::{Origin, Reading};
 use crate::config::{Config, SourceKind};
 
 /// A stream's key across reloads: its event id and platform.
-pub type Key = (String, String);
+pub(crate) type Key = (String, String);
 
 /// The outcome of one poll of one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct PollResult<K> {
     /// Which source, as given to the poller.
     pub key: K,
     /// When the poll finished.
-    pub at: DateTime<Utc>,
+    pub(crate) at: DateTime<Utc>,
     /// The count, or why there is none.
     pub outcome: Result<u64, SourceError>,
 }
@@ -91,16 +91,16 @@ impl std::error::Error for SourceError {}
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceStatus {
     /// When the last successful poll finished.
-    pub last_ok: Option<DateTime<Utc>>,
+    pub(crate) last_ok: Option<DateTime<Utc>>,
     /// The latest failure's text and when the failures began; `None` while the source works.
-    pub failing: Option<(String, DateTime<Utc>)>,
+    pub(crate) failing: Option<(String, DateTime<Utc>)>,
     /// Failures in a row since the last success.
-    pub consecutive_failures: u32,
+    pub(crate) consecutive_failures: u32,
 }
 
 impl SourceStatus {
     /// Takes in a poll that finished at `at`.
-    pub fn record(&mut self, at: DateTime<Utc>, outcome: &Result<u64, SourceError>) {
+    pub(crate) fn record(&mut self, at: DateTime<Utc>, outcome: &Result<u64, SourceError>) {
         match outcome {
             Ok(_) => {
                 self.last_ok = Some(at);
@@ -116,7 +116,7 @@ impl SourceStatus {
     }
 
     /// "source failing: timeout after 20s · last good 12 min ago", or `None` while it works.
-    pub fn describe(&self, now: DateTime<Utc>) -> Option<String> {
+    pub(crate) fn describe(&self, now: DateTime<Utc>) -> Option<String> {
         let (why, _) = self.failing.as_ref()?;
         let last = match self.last_ok {
             Some(t) => format!("last good {}", crate::values::text::ago(t, now)),
@@ -128,7 +128,7 @@ impl SourceStatus {
 
 /// The reading a successful poll of `key`'s source brings, or `None` for a failure or a stream
 /// that has no source now.
-pub fn reading(config: &Config, result: &PollResult<Key>) -> Option<Reading> {
+pub(crate) fn reading(config: &Config, result: &PollResult<Key>) -> Option<Reading> {
     let count = *result.outcome.as_ref().ok()?;
     let (event, platform) = &result.key;
     let stream = config

@@ -8,11 +8,11 @@ use std::time::Duration;
 use crate::app::Hook;
 
 /// How long a hook may run before it is killed.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Runs `hook` on this thread, its output discarded, for at most `timeout`; a failure says
 /// what the hook was for and why ("on_release of With You: exit 1: no such file").
-pub fn run(hook: &Hook, timeout: Duration) -> Result<(), String> {
+pub(crate) fn run(hook: &Hook, timeout: Duration) -> Result<(), String> {
     crate::sources::command::output(&hook.command, &hook.env, timeout, false)
         .map(drop)
         .map_err(|e| format!("{}: {e}", hook.what))
@@ -20,7 +20,7 @@ pub fn run(hook: &Hook, timeout: Duration) -> Result<(), String> {
 
 /// Runs `hook` on a thread of its own, so that nothing waits for it, and hands the outcome to
 /// `on_done` there.
-pub fn spawn(hook: Hook, on_done: impl FnOnce(Result<(), String>) + Send + 'static) {
+pub(crate) fn spawn(hook: Hook, on_done: impl FnOnce(Result<(), String>) + Send + 'static) {
     std::thread::spawn(move || on_done(run(&hook, TIMEOUT)));
 }
 

@@ -7,13 +7,13 @@ use crate::config::{self, Config, ConfigErrors, Source};
 use crate::readings::{self, Readings};
 
 /// Reads and validates the config from `source`.
-pub fn config(source: &Source) -> Result<Config, ConfigErrors> {
+pub(crate) fn config(source: &Source) -> Result<Config, ConfigErrors> {
     config::load(source)
 }
 
 /// Reads the readings beside the config at `source`; a file that cannot be read gives no
 /// readings and a warning, never an error (the dashboard still counts down without them).
-pub fn readings(source: &Source) -> Readings {
+pub(crate) fn readings(source: &Source) -> Readings {
     let Some(path) = source.readings_path() else {
         return Readings::default();
     };
@@ -23,7 +23,7 @@ pub fn readings(source: &Source) -> Readings {
 /// Brings `readings`, read earlier beside the config at `source`, up to date: only the lines
 /// appended since are read, unless the file was rewritten. What the watcher's reload calls, so
 /// an append to a year of readings costs its own line, not the year again.
-pub fn refresh_readings(source: &Source, readings: &mut Readings) {
+pub(crate) fn refresh_readings(source: &Source, readings: &mut Readings) {
     let Some(path) = source.readings_path() else {
         return;
     };
@@ -41,7 +41,7 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> Readings {
 }
 
 /// The config and its readings.
-pub fn both(source: &Source) -> Result<(Config, Readings), ConfigErrors> {
+pub(crate) fn both(source: &Source) -> Result<(Config, Readings), ConfigErrors> {
     let config = config(source)?;
     let readings = readings(&config.source);
     Ok((config, readings))

@@ -4,11 +4,11 @@
 //! process on the config holds their locks, taking them over when that process goes away.
 //! What only a screen can do (a bell, a suspend, a redraw) it hands back to the front-end.
 
-pub mod hooks;
-pub mod load;
-pub mod polling;
-pub mod signals;
-pub mod watch;
+pub(crate) mod hooks;
+pub(crate) mod load;
+pub(crate) mod polling;
+pub(crate) mod signals;
+pub(crate) mod watch;
 
 use std::fs::File;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -26,7 +26,7 @@ use polling::{Polling, Role};
 
 /// How often a process that wants the polling or the hooks tries again for their lock while
 /// another holds it: well within a minute of that one going away.
-pub const RETRY: Duration = Duration::from_secs(10);
+pub(crate) const RETRY: Duration = Duration::from_secs(10);
 
 /// What falls to the front-end after the runtime carried out the app's effects.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,27 +107,27 @@ impl Runtime {
     }
 
     /// A sender for another event thread (the terminal's input).
-    pub fn sender(&self) -> Sender<Event> {
+    pub(crate) fn sender(&self) -> Sender<Event> {
         self.tx.clone()
     }
 
     /// The instant the clock shows now.
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 
     /// The clock the front-end runs on.
-    pub fn clock(&self) -> &Clock {
+    pub(crate) fn clock(&self) -> &Clock {
         &self.clock
     }
 
     /// Who polls the sources now.
-    pub fn role(&self) -> &Role {
+    pub(crate) fn role(&self) -> &Role {
         &self.polling.role
     }
 
     /// Waits up to `timeout` for the next event.
-    pub fn next_event(&self, timeout: Duration) -> Option<Event> {
+    pub(crate) fn next_event(&self, timeout: Duration) -> Option<Event> {
         match self.rx.recv_timeout(timeout) {
             Ok(ev) => Some(ev),
             Err(RecvTimeoutError::Timeout) => None,
@@ -137,13 +137,13 @@ impl Runtime {
     }
 
     /// The next event already queued, without waiting.
-    pub fn queued(&self) -> Option<Event> {
+    pub(crate) fn queued(&self) -> Option<Event> {
         self.rx.try_recv().ok()
     }
 
     /// How long the runtime may sleep before it needs a turn: until the next try for a lock
     /// another process holds, or `None` when it wants nothing.
-    pub fn due_in(&self) -> Option<Duration> {
+    pub(crate) fn due_in(&self) -> Option<Duration> {
         let waiting = matches!(self.polling.role, Role::Watching(_))
             || (self.hooks_wanted && self.hooks_lock.is_none());
         waiting.then(|| {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::sources::{self, PollResult, Poller};
 
-pub use crate::readings::poll::Key;
+pub(crate) use crate::readings::poll::Key;
 
 /// What this process does about the config's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,16 +25,16 @@ pub enum Role {
 }
 
 /// The sources being polled, and the lock that makes this process the poller.
-pub struct Polling {
+pub(crate) struct Polling {
     /// Polling, watching another poller, or nothing to poll.
-    pub role: Role,
+    pub(crate) role: Role,
     lock: Option<File>,
     poller: Option<Poller>,
 }
 
 impl Polling {
     /// Nothing polled.
-    pub fn idle() -> Polling {
+    pub(crate) fn idle() -> Polling {
         Polling {
             role: Role::Idle,
             lock: None,
@@ -56,7 +56,7 @@ fn lock_path(config: &Config, what: &str) -> Option<PathBuf> {
 /// Hooks run once per event, not once per process: of the dashboard, `bar` and `record` open
 /// on one config, the first to take `<stem>.hooks.lock` runs them. `Ok` holds the lock for as
 /// long as it is kept (`None`: the embedded default, nothing to share); `Err` names who runs them.
-pub fn hooks_lock(config: &Config, who: &str) -> Result<Option<File>, String> {
+pub(crate) fn hooks_lock(config: &Config, who: &str) -> Result<Option<File>, String> {
     match lock_path(config, "hooks") {
         None => Ok(None),
         Some(path) => take_lock(&path, who).map(Some),
@@ -64,7 +64,7 @@ pub fn hooks_lock(config: &Config, who: &str) -> Result<Option<File>, String> {
 }
 
 /// The config's sources by stream key, to notice a reload that changes them.
-pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
+pub(crate) fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
     config
         .streams
         .iter()
@@ -74,7 +74,7 @@ pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
 
 /// Starts polling `config`'s sources as `who` ("the dashboard", "record"), handing each result
 /// to `on_result` on the poller's thread, unless another process already polls them.
-pub fn start(
+pub(crate) fn start(
     config: &Config,
     who: &str,
     on_result: impl Fn(PollResult<Key>) + Send + 'static,

@@ -8,7 +8,7 @@ use crate::app::Event;
 
 /// Forwards SIGTERM, SIGHUP and SIGINT to the loop, so it can restore the terminal and exit,
 /// and SIGCONT, so it can redraw after a stop.
-pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+pub(crate) fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     thread::spawn(move || {

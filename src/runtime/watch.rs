@@ -21,10 +21,10 @@ use crate::app::Event;
 
 /// Quiet time after the last change before a reload: long enough to cover an editor's burst,
 /// short enough to stay well inside the 250 ms budget.
-pub const DEBOUNCE: Duration = Duration::from_millis(40);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Owns the OS watch; dropping it stops watching.
-pub struct Watcher {
+pub(crate) struct Watcher {
     _inner: Arc<Mutex<RecommendedWatcher>>,
 }
 
@@ -61,7 +61,7 @@ impl Targets {
 
 /// Watches `files` and sends one [`Event::FileChanged`] per burst of changes to any of them,
 /// following symlinks to their targets and to new targets when a link is repointed.
-pub fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
+pub(crate) fn spawn(files: &[PathBuf], tx: Sender<Event>) -> notify::Result<Watcher> {
     let files = files.to_vec();
     let targets = Targets::resolve(&files);
     let names = Arc::new(Mutex::new(targets.names.clone()));

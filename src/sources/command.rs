@@ -19,7 +19,7 @@ enum Done {
 }
 
 /// Runs `command` through `sh -c` and reads the first whole number of its standard output.
-pub fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
+pub(crate) fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
     let stdout = output(command, &[], timeout, true)?;
     number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
 }

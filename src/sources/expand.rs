@@ -6,9 +6,9 @@ use crate::readings::poll::SourceError;
 
 /// A URL with its variables filled in, and what to hide from messages about it.
 #[derive(Clone)]
-pub struct Expanded {
+pub(crate) struct Expanded {
     /// The URL to request.
-    pub text: String,
+    pub(crate) text: String,
     /// (value as it may appear in a message, `${NAME}` to show instead), longest first.
     secrets: Vec<(String, String)>,
 }
@@ -22,7 +22,7 @@ impl std::fmt::Debug for Expanded {
 
 impl Expanded {
     /// `message` with every expanded value, raw or percent-encoded, put back as `${NAME}`.
-    pub fn redact(&self, message: &str) -> String {
+    pub(crate) fn redact(&self, message: &str) -> String {
         let mut out = message.to_string();
         for (value, name) in &self.secrets {
             out = out.replace(value.as_str(), name);
@@ -33,7 +33,7 @@ impl Expanded {
 
 /// Fills in `${NAME}`s from `env`, percent-encoding each value so that it stays one part of
 /// the URL. A variable that is not set is an error naming it.
-pub fn expand(
+pub(crate) fn expand(
     template: &str,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Expanded, SourceError> {

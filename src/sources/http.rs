@@ -14,7 +14,7 @@ use crate::readings::poll::SourceError;
 pub const MAX_REDIRECTS: u32 = 5;
 
 /// Fetches `url` and reads the count at `json`, or the body's first whole number.
-pub fn get(
+pub(crate) fn get(
     url: &str,
     json: Option<&str>,
     timeout: Duration,

@@ -7,9 +7,9 @@ mod expand;
 mod fetch;
 mod http;
 mod limit;
-pub mod number;
-pub mod poller;
-pub mod schedule;
+pub(crate) mod number;
+pub(crate) mod poller;
+pub(crate) mod schedule;
 
 pub use crate::readings::poll::{PollResult, SourceError, SourceStatus};
 pub use fetch::fetch;

@@ -9,7 +9,7 @@ use crate::values::numbers::parse_count;
 /// The first whole number in `text`, read as people write counts (`2,712,345`, `2.7M`).
 /// A number inside a word (`mp3`, `7Mbps`), a negative one or a fraction (`2.5`) is passed
 /// over.
-pub fn first_count(text: &str) -> Option<u64> {
+pub(crate) fn first_count(text: &str) -> Option<u64> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -70,7 +70,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The count at `pointer` in a JSON document: a whole number or a numeric string.
-pub fn json_count(body: &[u8], pointer: &str) -> Result<u64, SourceError> {
+pub(crate) fn json_count(body: &[u8], pointer: &str) -> Result<u64, SourceError> {
     let doc: Value = serde_json::from_slice(body)
         .map_err(|e| SourceError::Answer(format!("the answer is not JSON ({e})")))?;
     let value = doc

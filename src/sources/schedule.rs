@@ -7,11 +7,11 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 
 /// The longest wait after failures (unless `every` itself is longer).
-pub const MAX_BACKOFF: TimeDelta = TimeDelta::minutes(30);
+pub(crate) const MAX_BACKOFF: TimeDelta = TimeDelta::minutes(30);
 
 /// The wait before the next poll after `failures` failures in a row: `every` after a success,
 /// else `every · 2^failures` capped at [`MAX_BACKOFF`], and never shorter than `every`.
-pub fn delay(every: TimeDelta, failures: u32) -> TimeDelta {
+pub(crate) fn delay(every: TimeDelta, failures: u32) -> TimeDelta {
     if failures == 0 {
         return every;
     }
@@ -31,7 +31,7 @@ pub struct Schedule {
 
 impl Schedule {
     /// A schedule whose first poll is due at `now`.
-    pub fn new(every: Duration, now: DateTime<Utc>) -> Schedule {
+    pub(crate) fn new(every: Duration, now: DateTime<Utc>) -> Schedule {
         Schedule {
             every: TimeDelta::from_std(every).unwrap_or(TimeDelta::MAX),
             failures: 0,
@@ -40,22 +40,23 @@ impl Schedule {
     }
 
     /// When the next poll is due.
-    pub fn next(&self) -> DateTime<Utc> {
+    pub(crate) fn next(&self) -> DateTime<Utc> {
         self.next
     }
 
     /// Whether a poll is due at `now`.
-    pub fn is_due(&self, now: DateTime<Utc>) -> bool {
+    pub(crate) fn is_due(&self, now: DateTime<Utc>) -> bool {
         now >= self.next
     }
 
     /// Failures in a row since the last success.
-    pub fn failures(&self) -> u32 {
+    #[cfg(test)]
+    fn failures(&self) -> u32 {
         self.failures
     }
 
     /// Records a poll that finished at `now` and sets the next one.
-    pub fn record(&mut self, ok: bool, now: DateTime<Utc>) {
+    pub(crate) fn record(&mut self, ok: bool, now: DateTime<Utc>) {
         self.failures = if ok {
             0
         } else {

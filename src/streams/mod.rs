@@ -56,7 +56,7 @@ pub enum Status {
 
 impl Status {
     /// How the status reads on screen.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Status::Reached => "reached",
             Status::OnPace => "on pace",
@@ -72,11 +72,11 @@ impl Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalView {
     /// e.g. "Global top 10".
-    pub label: String,
+    pub(crate) label: String,
     /// The target.
     pub target: u64,
     /// When it must be reached.
-    pub deadline: DateTime<Utc>,
+    pub(crate) deadline: DateTime<Utc>,
     /// The count that counts for this goal: now, or as of the deadline once it passed.
     pub count: u64,
     /// `count >= streams`.
@@ -147,7 +147,7 @@ fn count_at(stream: &Stream, series: Series, t: DateTime<Utc>) -> (u64, Option<D
 /// Streams per hour from the first to the last reading of the `PACE_WINDOW` before `now`.
 /// First-to-last rather than least squares: it matches how fans compute "per hour" by hand,
 /// and a count corrected downwards (a lower reading) yields 0 rather than a negative pace.
-pub fn pace(series: Series, now: DateTime<Utc>) -> Option<f64> {
+pub(crate) fn pace(series: Series, now: DateTime<Utc>) -> Option<f64> {
     let end = series.upto(now);
     // Readings at or after `now - PACE_WINDOW`; before the earliest instant, all of them.
     let start = now

@@ -8,7 +8,7 @@ use crossterm::event as term;
 use crate::app::Event;
 
 /// Reads terminal events on a thread until the receiver is gone or the terminal closes.
-pub fn spawn_input(tx: Sender<Event>) {
+pub(crate) fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         loop {
             let event = match term::read() {

@@ -2,7 +2,7 @@
 //! stack), suspends and resumes it, and always restores it, on drop and before a panic's
 //! message; [`screen::Screen`] writes only the cells that changed; [`input`] reads keys.
 
-pub mod input;
+pub(crate) mod input;
 pub mod screen;
 
 use std::io::{self, Write};
@@ -17,13 +17,13 @@ const PUSH_TITLE: &str = "\x1b[22;2t";
 const POP_TITLE: &str = "\x1b[23;2t";
 
 /// The terminal while the dashboard owns it; dropping it gives the terminal back as it was.
-pub struct Tui {
+pub(crate) struct Tui {
     terminal: DefaultTerminal,
 }
 
 impl Tui {
     /// Takes the terminal: raw mode, the alternate screen, mouse capture, the title pushed.
-    pub fn enter() -> anyhow::Result<Tui> {
+    pub(crate) fn enter() -> anyhow::Result<Tui> {
         install_panic_hook();
         let terminal = match ratatui::try_init() {
             Ok(t) => t,
@@ -40,14 +40,14 @@ impl Tui {
     }
 
     /// The terminal to draw on.
-    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+    pub(crate) fn terminal(&mut self) -> &mut DefaultTerminal {
         &mut self.terminal
     }
 
     /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again (the caller
     /// redraws everything). Raw mode and the alternate screen are set up by hand on resume:
     /// `ratatui::try_init` would install its panic hook once more on every suspend.
-    pub fn suspend(&mut self) -> anyhow::Result<()> {
+    pub(crate) fn suspend(&mut self) -> anyhow::Result<()> {
         restore();
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         // Here after SIGCONT.
@@ -93,7 +93,7 @@ fn install_panic_hook() {
 }
 
 /// Whether `e` says the terminal went away (hang-up, stdout gone): an ending, not an error.
-pub fn is_terminal_gone(e: &anyhow::Error) -> bool {
+pub(crate) fn is_terminal_gone(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
         cause.downcast_ref::<io::Error>().is_some_and(|io| {
             matches!(

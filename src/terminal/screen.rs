@@ -37,7 +37,7 @@ pub struct Screen {
 
 impl Screen {
     /// Clears the terminal and forgets what it showed, so the next draw sends every cell.
-    pub fn clear<B: Backend<Error = io::Error> + Write>(
+    pub(crate) fn clear<B: Backend<Error = io::Error> + Write>(
         &mut self,
         backend: &mut B,
         area: Rect,

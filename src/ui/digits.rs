@@ -13,7 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 
 /// How large the countdown digits are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DigitSize {
+pub(crate) enum DigitSize {
     /// Plain text on the caption line.
     #[default]
     None,
@@ -27,7 +27,7 @@ pub enum DigitSize {
 
 impl DigitSize {
     /// Rows the digits take.
-    pub fn rows(self) -> u16 {
+    pub(crate) fn rows(self) -> u16 {
         match self {
             DigitSize::None => 0,
             DigitSize::Quadrant | DigitSize::HalfHeight => 4,
@@ -36,7 +36,7 @@ impl DigitSize {
     }
 
     /// Columns one glyph takes.
-    pub fn columns_per_glyph(self) -> u16 {
+    pub(crate) fn columns_per_glyph(self) -> u16 {
         match self {
             DigitSize::None => 0,
             DigitSize::Quadrant => 4,

@@ -11,12 +11,12 @@ mod fit;
 mod header;
 mod help;
 mod next;
-pub mod parts;
+pub(crate) mod parts;
 mod push;
 mod status;
 mod streams;
 pub mod text;
-pub mod theme;
+pub(crate) mod theme;
 mod tiny;
 
 use ratatui::buffer::Buffer;
@@ -26,12 +26,12 @@ use ratatui::widgets::Widget;
 use crate::app::{App, Hit, Mode};
 use crate::view::View;
 use ctx::Ctx;
-pub use digits::DigitSize;
+pub(crate) use digits::DigitSize;
 use events::EventsList;
 use header::Header;
 use help::HelpOverlay;
 use next::NextPanel;
-pub use parts::{Part, draw_seconds};
+pub(crate) use parts::{Part, draw_seconds};
 use status::MessageLines;
 use streams::StreamsPanel;
 use tiny::TinyScreen;
@@ -44,30 +44,30 @@ const SIDE_BY_SIDE: u16 = 80;
 
 /// Where each part of the screen goes, for a given size and state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Areas {
+pub(crate) struct Areas {
     /// Title and clock.
-    pub header: Rect,
+    pub(crate) header: Rect,
     /// The selected event's countdown.
-    pub next: Rect,
+    pub(crate) next: Rect,
     /// How big the Next panel's digits are.
-    pub digits: DigitSize,
+    pub(crate) digits: DigitSize,
     /// Whether the push's goal sits beside its digits (else on a line under them).
-    pub beside: bool,
+    pub(crate) beside: bool,
     /// Whether the Next panel lists the other zones.
-    pub side_zones: bool,
+    pub(crate) side_zones: bool,
     /// The events list (with its border).
-    pub events: Rect,
+    pub(crate) events: Rect,
     /// The streams panel (with its border); may be empty.
-    pub streams: Rect,
+    pub(crate) streams: Rect,
     /// The error banner; empty when there is no error.
-    pub banner: Rect,
+    pub(crate) banner: Rect,
     /// Keys and config state.
-    pub footer: Rect,
+    pub(crate) footer: Rect,
 }
 
 /// Lays out the screen for a frame of `area`, with `banner` and `footer` rows of messages
 /// (each cut to one row on a short screen).
-pub fn layout(app: &App, view: &View, area: Rect, banner: usize, footer: usize) -> Areas {
+pub(crate) fn layout(app: &App, view: &View, area: Rect, banner: usize, footer: usize) -> Areas {
     let roomy = area.height >= 12;
     let banner = if area.height < 8 {
         0
@@ -132,7 +132,7 @@ pub struct Hits {
 
 impl Hits {
     /// What was drawn at (`x`, `y`), if anything clickable.
-    pub fn at(&self, x: u16, y: u16) -> Option<Hit> {
+    pub(crate) fn at(&self, x: u16, y: u16) -> Option<Hit> {
         self.areas
             .iter()
             .find(|(r, _)| r.contains((x, y).into()))
@@ -144,10 +144,10 @@ impl Hits {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Drawn {
     /// Where a click lands.
-    pub hits: Hits,
+    pub(crate) hits: Hits,
     /// The parts that show seconds, for [`draw_seconds`]; `None` when each second needs a
     /// full render (the help overlay covers them, or the screen is too small for panels).
-    pub parts: Option<Vec<Part>>,
+    pub(crate) parts: Option<Vec<Part>>,
 }
 
 fn is_tiny(area: Rect) -> bool {
@@ -213,11 +213,11 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
 }
 
 /// The dashboard as a widget, for a caller that does not need the hit areas.
-pub struct Dashboard<'a> {
+pub(crate) struct Dashboard<'a> {
     /// The state.
-    pub app: &'a App,
+    pub(crate) app: &'a App,
     /// Its view for this frame.
-    pub view: &'a View,
+    pub(crate) view: &'a View,
 }
 
 impl Widget for Dashboard<'_> {

@@ -21,7 +21,7 @@ use crate::view::View;
 
 /// A text that shows seconds, and where it goes.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Part {
+pub(crate) enum Part {
     /// The header's clock: `prefix`, the time (HH:MM:SS) in the view's zone, `suffix`.
     Clock {
         /// Where it starts.
@@ -71,7 +71,7 @@ pub enum Part {
 
 impl Part {
     /// The cells the part may draw on.
-    pub fn area(&self) -> Rect {
+    pub(crate) fn area(&self) -> Rect {
         match self {
             Part::Clock {
                 x,
@@ -90,7 +90,7 @@ impl Part {
     }
 
     /// Draws the part for `view`'s second. Allocates nothing.
-    pub fn render(&self, app: &App, view: &View, buf: &mut Buffer) {
+    pub(crate) fn render(&self, app: &App, view: &View, buf: &mut Buffer) {
         match self {
             Part::Clock {
                 x,
@@ -171,7 +171,7 @@ pub(crate) const CLOCK_WIDTH: usize = 8;
 
 /// Draws `parts` again for `view`'s second into `buf`, which holds the full render of the same
 /// view at an earlier second: each part's cells are cleared and drawn anew.
-pub fn draw_seconds(app: &App, view: &View, parts: &[Part], buf: &mut Buffer) {
+pub(crate) fn draw_seconds(app: &App, view: &View, parts: &[Part], buf: &mut Buffer) {
     for part in parts {
         let area = part.area().intersection(buf.area);
         for y in area.top()..area.bottom() {

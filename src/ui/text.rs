@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::view::View;
 
 /// One frame of `app` as plain text, `width` x `height`, trailing spaces trimmed.
-pub fn frame_text(app: &App, view: &View, width: u16, height: u16) -> String {
+pub(crate) fn frame_text(app: &App, view: &View, width: u16, height: u16) -> String {
     let area = Rect::new(0, 0, width.max(1), height.max(1));
     let mut buf = Buffer::empty(area);
     super::draw(app, view, area, &mut buf);

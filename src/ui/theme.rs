@@ -20,13 +20,13 @@ use crate::values::countdown::Phase;
 
 /// The palette for one frame.
 #[derive(Debug, Clone, Copy)]
-pub struct Theme {
+pub(crate) struct Theme {
     color: bool,
 }
 
 impl Theme {
     /// Colors on or off.
-    pub fn new(color: bool) -> Theme {
+    pub(crate) fn new(color: bool) -> Theme {
         Theme { color }
     }
 
@@ -39,22 +39,22 @@ impl Theme {
     }
 
     /// Plain text: data.
-    pub fn text(&self) -> Style {
+    pub(crate) fn text(&self) -> Style {
         Style::new()
     }
 
     /// Look here: the headline figure and "now" (magenta, bold).
-    pub fn accent(&self) -> Style {
+    pub(crate) fn accent(&self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
 
     /// A panel's title in its border: look here, not bold (the border is not the content).
-    pub fn title(&self) -> Style {
+    pub(crate) fn title(&self) -> Style {
         self.fg(Color::Magenta)
     }
 
     /// In the background: labels, hints, what is past.
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         if self.color {
             self.fg(Color::DarkGray)
         } else {
@@ -63,17 +63,17 @@ impl Theme {
     }
 
     /// Bold text: the count and targets.
-    pub fn bold(&self) -> Style {
+    pub(crate) fn bold(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// Block borders.
-    pub fn border(&self) -> Style {
+    pub(crate) fn border(&self) -> Style {
         self.fg(Color::DarkGray)
     }
 
     /// The selected row: one solid bar, every cell the same, whatever its text's colour.
-    pub fn selected(&self) -> Style {
+    pub(crate) fn selected(&self) -> Style {
         if self.color {
             Style::new()
                 .fg(Color::White)
@@ -85,7 +85,7 @@ impl Theme {
     }
 
     /// A phase's colour: upcoming is ahead, imminent is soon, live is good, released steps back.
-    pub fn phase(&self, phase: Phase) -> Style {
+    pub(crate) fn phase(&self, phase: Phase) -> Style {
         match phase {
             Phase::Upcoming => self.fg(Color::Cyan),
             Phase::Imminent => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -95,7 +95,7 @@ impl Theme {
     }
 
     /// A goal status's colour, for its word and the filled part of its gauge.
-    pub fn status(&self, status: Status) -> Style {
+    pub(crate) fn status(&self, status: Status) -> Style {
         match status {
             Status::Reached => self.fg(Color::Green).add_modifier(Modifier::BOLD),
             Status::OnPace => self.fg(Color::Green),
@@ -106,17 +106,17 @@ impl Theme {
     }
 
     /// A gauge's empty track: neutral, whatever the status.
-    pub fn track(&self) -> Style {
+    pub(crate) fn track(&self) -> Style {
         self.dim()
     }
 
     /// The projection: where the count is headed (ahead).
-    pub fn projection(&self) -> Style {
+    pub(crate) fn projection(&self) -> Style {
         self.fg(Color::Cyan)
     }
 
     /// The error banner.
-    pub fn error(&self) -> Style {
+    pub(crate) fn error(&self) -> Style {
         if self.color {
             Style::new()
                 .fg(Color::White)
@@ -128,17 +128,17 @@ impl Theme {
     }
 
     /// Failed: a refused prompt entry, a failed reload.
-    pub fn warn(&self) -> Style {
+    pub(crate) fn warn(&self) -> Style {
         self.fg(Color::Red)
     }
 
     /// A notice that is not a failure (a saved reading).
-    pub fn note(&self) -> Style {
+    pub(crate) fn note(&self) -> Style {
         Style::new()
     }
 
     /// The config-loaded tick.
-    pub fn ok(&self) -> Style {
+    pub(crate) fn ok(&self) -> Style {
         self.fg(Color::Green)
     }
 }

@@ -26,7 +26,7 @@ pub enum Clock {
 impl Clock {
     /// A replay from `start` at `speed`, anchored to the system clock's current whole second,
     /// so at speed 1 the replayed seconds turn with the real ones.
-    pub fn replay(start: DateTime<Utc>, speed: f64) -> Clock {
+    pub(crate) fn replay(start: DateTime<Utc>, speed: f64) -> Clock {
         Clock::Replay {
             start,
             real_start: floor_second(Utc::now()),
@@ -35,7 +35,7 @@ impl Clock {
     }
 
     /// The current instant, read afresh each time (a suspend or NTP step shows at once).
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(t) => *t,
@@ -49,7 +49,7 @@ impl Clock {
 
     /// The real time to wait until the shown second next changes; a fast replay waits at
     /// least `min`.
-    pub fn until_next_second(&self, min: Duration) -> Duration {
+    pub(crate) fn until_next_second(&self, min: Duration) -> Duration {
         let speed = match self {
             Clock::System => 1.0,
             // A fixed clock never changes; wake rarely.
@@ -89,7 +89,7 @@ fn replayed(
 }
 
 /// `now` with the fraction of a second dropped: what a frame shows.
-pub fn floor_second(now: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn floor_second(now: DateTime<Utc>) -> DateTime<Utc> {
     now.duration_trunc(TimeDelta::seconds(1)).unwrap_or(now)
 }
 

@@ -22,7 +22,7 @@ pub enum Phase {
 
 impl Phase {
     /// The lower-case name used in JSON and on screen.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Phase::Upcoming => "upcoming",
             Phase::Imminent => "imminent",
@@ -105,7 +105,7 @@ pub fn calendar_span(a: DateTime<Utc>, b: DateTime<Utc>, zone: Tz) -> CalendarSp
 impl CalendarSpan {
     /// The largest `parts` non-zero units, e.g. "4y 7m" (m is months once years show),
     /// "7mo 2d", "3d 4h", "5h 12m", "12m 5s", "5s".
-    pub fn short(&self, parts: usize) -> String {
+    pub(crate) fn short(&self, parts: usize) -> String {
         let month_unit = if self.years > 0 { "m" } else { "mo" };
         let units = [
             (self.years, "y"),
@@ -145,7 +145,7 @@ pub fn compact_countdown(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) ->
 /// The countdown from `now` to `target` as text, written where it goes: formatting it into a
 /// string that has room allocates nothing, which the per-second redraw relies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Countdown {
+pub(crate) struct Countdown {
     now: DateTime<Utc>,
     target: DateTime<Utc>,
     zone: Tz,
@@ -154,7 +154,7 @@ pub struct Countdown {
 
 impl Countdown {
     /// The countdown to `target` at `now`, months counted in `zone`.
-    pub fn new(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> Countdown {
+    pub(crate) fn new(now: DateTime<Utc>, target: DateTime<Utc>, zone: Tz) -> Countdown {
         Countdown {
             now,
             target,
@@ -164,7 +164,7 @@ impl Countdown {
     }
 
     /// The title's form: no leading zero on the hours (`1:02:11`).
-    pub fn compact(self) -> Countdown {
+    pub(crate) fn compact(self) -> Countdown {
         Countdown {
             compact: true,
             ..self
@@ -172,7 +172,7 @@ impl Countdown {
     }
 
     /// Whether the text shows seconds (within 99 days), so it changes every second.
-    pub fn shows_seconds(&self) -> bool {
+    pub(crate) fn shows_seconds(&self) -> bool {
         !self.in_months()
     }
 
@@ -242,7 +242,7 @@ pub fn next_anniversary(
 
 /// What a countdown for one event counts towards at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// The release itself, still ahead.
     Release(DateTime<Utc>),
     /// Out now: since the release.
@@ -255,7 +255,7 @@ pub enum Target {
 
 /// What a release at `at` in `zone`, live for `live_for`, counts towards at `now`: the release,
 /// then time since it while live, then the next anniversary (or time since, without them).
-pub fn target(
+pub(crate) fn target(
     at: DateTime<Utc>,
     zone: Tz,
     live_for: TimeDelta,
@@ -276,13 +276,13 @@ pub fn target(
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "21st"…
-pub fn ordinal(n: u32) -> String {
+pub(crate) fn ordinal(n: u32) -> String {
     Ordinal(n).to_string()
 }
 
 /// "1st", "2nd", "11th", written where it goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ordinal(pub u32);
+pub(crate) struct Ordinal(pub u32);
 
 impl std::fmt::Display for Ordinal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -5,5 +5,5 @@ pub mod clock;
 pub mod countdown;
 pub mod numbers;
 pub mod problem;
-pub mod text;
+pub(crate) mod text;
 pub mod when;

@@ -116,7 +116,7 @@ pub fn short(n: u64) -> String {
 }
 
 /// A rate per hour in short form: `212k/h`.
-pub fn per_hour(rate: f64) -> String {
+pub(crate) fn per_hour(rate: f64) -> String {
     if !rate.is_finite() || rate <= 0.0 {
         return "0/h".to_string();
     }

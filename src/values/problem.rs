@@ -7,14 +7,14 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// What is wrong, e.g. `unknown time zone "Seoul"`.
-    pub message: String,
+    pub(crate) message: String,
     /// What to write instead, e.g. `write "Asia/Seoul"`.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 impl Problem {
     /// A problem with its fix.
-    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Problem {
+    pub(crate) fn new(message: impl Into<String>, hint: impl Into<String>) -> Problem {
         Problem {
             message: message.into(),
             hint: hint.into(),

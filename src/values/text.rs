@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 
 /// The most characters of a value a message quotes before cutting it with "…".
-pub const QUOTE_MAX: usize = 40;
+pub(crate) const QUOTE_MAX: usize = 40;
 
 /// `s` cut to [`QUOTE_MAX`] characters (on a character boundary) with "…" appended when cut.
-pub fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     match s.char_indices().nth(QUOTE_MAX) {
         Some((end, _)) => format!("{}…", &s[..end]),
         None => s.to_string(),
@@ -16,13 +16,13 @@ pub fn clip(s: &str) -> String {
 
 /// `s` clipped and in double quotes, with quotes and control characters escaped so a value
 /// cannot break the message's line or move the terminal's cursor.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     format!("{:?}", clip(s))
 }
 
 /// `message` with every "…" or `…` span in it clipped, for messages written by other crates
 /// that quote the value whole.
-pub fn clip_quoted(message: &str) -> String {
+pub(crate) fn clip_quoted(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(1024));
     let mut chars = message.chars();
     while let Some(c) = chars.next() {
@@ -62,7 +62,7 @@ pub fn clip_quoted(message: &str) -> String {
 }
 
 /// "just now", "12 min ago", "3 h 5 min ago", "4 d ago": how long before `now` `t` was.
-pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub(crate) fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let minutes = (now - t).num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     match minutes {

@@ -64,7 +64,7 @@ pub enum LocalTimeError {
 
 impl LocalTimeError {
     /// What is wrong and what to write instead.
-    pub fn problem(&self) -> Problem {
+    pub(crate) fn problem(&self) -> Problem {
         match self {
             LocalTimeError::Gap {
                 local,
@@ -177,7 +177,7 @@ pub fn resolve_local_lenient(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
 }
 
 /// Parses an IANA zone name (`Asia/Seoul`), with a hint naming the closest known zones.
-pub fn parse_zone(name: &str) -> Result<Tz, Problem> {
+pub(crate) fn parse_zone(name: &str) -> Result<Tz, Problem> {
     if let Ok(tz) = name.parse::<Tz>() {
         return Ok(tz);
     }
@@ -221,7 +221,7 @@ pub fn parse_zone(name: &str) -> Result<Tz, Problem> {
 }
 
 /// Parses a local date and time: `2022-04-24 23:00`, `2022-04-24 23:00:05` or with a `T`.
-pub fn parse_naive(text: &str) -> Option<NaiveDateTime> {
+pub(crate) fn parse_naive(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
     for fmt in [
         "%Y-%m-%d %H:%M",
@@ -237,7 +237,7 @@ pub fn parse_naive(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// A config time: RFC 3339 with an offset, or a local time in `zone`.
-pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem> {
+pub(crate) fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return in_range(t.with_timezone(&Utc), text);
     }
@@ -254,7 +254,7 @@ pub fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, Problem>
 }
 
 /// Parses a duration: `90m`, `24h`, `1d 12h`, `2w` (humantime's grammar).
-pub fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
+pub(crate) fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
         Problem::new(
             format!(
@@ -277,11 +277,11 @@ pub fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
 }
 
 /// The longest duration accepted anywhere: keeps every `at + duration` far from overflow.
-pub const MAX_DURATION: TimeDelta = TimeDelta::days(36_525);
+pub(crate) const MAX_DURATION: TimeDelta = TimeDelta::days(36_525);
 
 /// Instants outside these years are refused: nothing is released then, and the bound keeps
 /// all the time math far from chrono's limits.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
 /// Refuses an instant outside [`YEARS`].
 fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, Problem> {
@@ -336,7 +336,7 @@ const AMBIGUOUS: &[(&str, &str)] = &[
 ];
 
 /// Parses a `--at`/`--at`-style TIME: RFC 3339, `YYYY-MM-DD HH:MM[:SS] ZONE`, or `-2h`/`+1d`.
-pub fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Problem> {
+pub(crate) fn parse_moment(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Problem> {
     in_range(parse_moment_unchecked(text.trim(), now)?, text)
 }
 

@@ -23,7 +23,7 @@ pub enum Format {
 }
 
 /// The template's fields, with what each shows: `--help` and the README list them.
-pub const FIELDS: &[(&str, &str)] = &[
+pub(crate) const FIELDS: &[(&str, &str)] = &[
     ("name", "the selected event's name"),
     ("id", "its id"),
     ("phase", "upcoming, imminent, live or released"),
@@ -41,7 +41,7 @@ pub const FIELDS: &[(&str, &str)] = &[
 ];
 
 /// `--help` text listing the fields.
-pub const FIELDS_HELP: &str = "Template fields: {name} the selected event's name, {id} its id, \
+pub(crate) const FIELDS_HELP: &str = "Template fields: {name} the selected event's name, {id} its id, \
 {phase} upcoming/imminent/live/released, {left} what its countdown says (\"in 1:02:11\", \
 \"OUT NOW\"), {title} name and left, {count} its stream's count (2.7M), {goal} the next goal \
 not yet reached, {percent} its progress, {needed} streams it still needs, {per_hour} streams \
@@ -56,13 +56,13 @@ enum Part {
 
 /// A parsed `--template`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Template {
+pub(crate) struct Template {
     parts: Vec<Part>,
 }
 
 impl Template {
     /// Parses `{field}` references; an unknown or unclosed field is a problem naming it.
-    pub fn parse(text: &str) -> Result<Template, Problem> {
+    pub(crate) fn parse(text: &str) -> Result<Template, Problem> {
         let mut parts = Vec::new();
         let mut literal = String::new();
         let mut rest = text;
@@ -117,14 +117,14 @@ impl Template {
     }
 
     /// Whether a field that can tick every second is used; else a line a minute suffices.
-    pub fn shows_seconds(&self) -> bool {
+    pub(crate) fn shows_seconds(&self) -> bool {
         self.parts
             .iter()
             .any(|p| matches!(p, Part::Field("left" | "title")))
     }
 
     /// The template filled in from `facts`.
-    pub fn fill(&self, facts: &Facts) -> String {
+    pub(crate) fn fill(&self, facts: &Facts) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -138,14 +138,14 @@ impl Template {
 
 /// Every field's value at one instant, and what goes beside the text.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
+pub(crate) struct Facts {
     values: Vec<(&'static str, String)>,
     /// The phase, for waybar's `class`.
-    pub class: &'static str,
+    pub(crate) class: &'static str,
     /// The next goal's progress, 0 to 100, for waybar's `percentage`.
-    pub percentage: Option<u64>,
+    pub(crate) percentage: Option<u64>,
     /// The other events and the open goals, a line each.
-    pub tooltip: Vec<String>,
+    pub(crate) tooltip: Vec<String>,
 }
 
 impl Facts {
@@ -183,7 +183,7 @@ fn event_state(app: &App, i: usize, phase: Phase, now: chrono::DateTime<chrono::
 }
 
 /// The facts of `view`.
-pub fn facts(app: &App, view: &View) -> Facts {
+pub(crate) fn facts(app: &App, view: &View) -> Facts {
     let mut facts = Facts::default();
     event_fields(app, view, &mut facts);
     stream_fields(view, &mut facts);
@@ -297,7 +297,7 @@ fn tooltip(app: &App, view: &View) -> Vec<String> {
 }
 
 /// The line to write for `facts` in `format` (without the i3bar separator).
-pub fn line(format: Format, template: &Template, facts: &Facts) -> String {
+pub(crate) fn line(format: Format, template: &Template, facts: &Facts) -> String {
     let text = template.fill(facts);
     match format {
         Format::Plain => text,

@@ -31,7 +31,7 @@ fn num(x: f64) -> Value {
 
 /// The whole state at `view.now` as one object; `view` must come from
 /// [`View::derive_everything`] (without it, no anniversaries and no streams are listed).
-pub fn snapshot(app: &App, view: &View) -> Value {
+pub(crate) fn snapshot(app: &App, view: &View) -> Value {
     let now = view.now;
     let (anniversaries, stream_views, fresh) = match &view.everything {
         Some(e) => (

@@ -1,8 +1,8 @@
 //! One view per frame: what the screen, the terminal title and `--json` show, derived once
 //! from the state and its `now`. Widgets read it and never work a figure out again.
 
-pub mod bar;
-pub mod json;
+pub(crate) mod bar;
+pub(crate) mod json;
 
 use std::fmt::Write as _;
 
@@ -17,44 +17,44 @@ use crate::values::numbers::short;
 
 /// The selected event and what its countdown counts towards.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Selected {
+pub(crate) struct Selected {
     /// Index into `config.events`.
-    pub index: usize,
+    pub(crate) index: usize,
     /// The user picked it (rather than it being followed automatically).
-    pub pinned: bool,
+    pub(crate) pinned: bool,
     /// Its phase now.
-    pub phase: Phase,
+    pub(crate) phase: Phase,
     /// What its countdown counts to now.
-    pub target: Target,
+    pub(crate) target: Target,
 }
 
 /// A stream shown this frame, with its figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Shown {
+pub(crate) struct Shown {
     /// Index into `config.streams`.
-    pub index: usize,
+    pub(crate) index: usize,
     /// Its figures at `now`.
-    pub figures: StreamView,
+    pub(crate) figures: StreamView,
     /// How old its count is, and how its source fares.
-    pub fresh: Freshness,
+    pub(crate) fresh: Freshness,
 }
 
 /// How much a stream's count is worth: its age, and the state of the source that brings it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Freshness {
+pub(crate) struct Freshness {
     /// When the shown count was read, if it came from a reading.
-    pub last_reading_at: Option<DateTime<Utc>>,
+    pub(crate) last_reading_at: Option<DateTime<Utc>>,
     /// Seconds since then.
-    pub age_secs: Option<i64>,
+    pub(crate) age_secs: Option<i64>,
     /// Older than twice the source's interval (an hour without a source) while the window is
     /// open: the figures may be behind.
-    pub stale: bool,
+    pub(crate) stale: bool,
     /// Where counts come from by themselves: "command" or "url"; `None` when typed or logged.
-    pub source: Option<&'static str>,
+    pub(crate) source: Option<&'static str>,
     /// Why the source fails now, with when it last worked.
-    pub source_error: Option<String>,
+    pub(crate) source_error: Option<String>,
     /// The count before a lower reading that corrected it.
-    pub corrected_from: Option<u64>,
+    pub(crate) corrected_from: Option<u64>,
 }
 
 /// The freshness of `stream`'s count `figures` at `now`.
@@ -86,7 +86,7 @@ fn freshness(app: &App, stream: &Stream, figures: &StreamView, now: DateTime<Utc
 
 /// What the big slot of the Next panel leads with this frame.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Headline {
+pub(crate) enum Headline {
     /// The selected event's countdown: to its release, while live, to an anniversary.
     Countdown,
     /// A tracking window is open: the time left in it and the push to its next goal.
@@ -95,24 +95,24 @@ pub enum Headline {
 
 /// The push: an open tracking window and the next goal it has not reached.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Push {
+pub(crate) struct Push {
     /// Index into `View::streams` of the stream whose window is open.
-    pub shown: usize,
+    pub(crate) shown: usize,
     /// Index into `config.streams`.
-    pub stream: usize,
+    pub(crate) stream: usize,
     /// When the window closes.
-    pub closes: DateTime<Utc>,
+    pub(crate) closes: DateTime<Utc>,
     /// Index into the stream's goals of the next goal not reached whose deadline is still
     /// ahead (the earliest deadline, then config order); `None` when every goal is settled.
-    pub goal: Option<usize>,
+    pub(crate) goal: Option<usize>,
     /// Index into `config.events` of the next release still to come, for the line under the
     /// push; `None` when nothing is coming.
-    pub next_release: Option<usize>,
+    pub(crate) next_release: Option<usize>,
 }
 
 impl Push {
     /// The goal the push is for, from the stream's figures.
-    pub fn goal<'a>(&self, view: &'a View) -> Option<&'a GoalView> {
+    pub(crate) fn goal<'a>(&self, view: &'a View) -> Option<&'a GoalView> {
         let shown = view.streams.get(self.shown)?;
         shown.figures.goals.get(self.goal?)
     }
@@ -120,59 +120,59 @@ impl Push {
 
 /// What only `--json` needs: every event's next anniversary and every stream's figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Everything {
+pub(crate) struct Everything {
     /// For each event (config order), its next anniversary, `None` when it has them off.
-    pub anniversaries: Vec<Option<DateTime<Utc>>>,
+    pub(crate) anniversaries: Vec<Option<DateTime<Utc>>>,
     /// For each stream (config order), its figures at `now`.
-    pub streams: Vec<StreamView>,
+    pub(crate) streams: Vec<StreamView>,
     /// For each stream (config order), how fresh its count is.
-    pub fresh: Vec<Freshness>,
+    pub(crate) fresh: Vec<Freshness>,
 }
 
 /// Which of the frame's texts show seconds. The header clock always does; these may. Between
 /// two full renders (see [`View::until`]) nothing else on screen changes, so each second in
 /// between redraws only these.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Seconds {
+pub(crate) struct Seconds {
     /// The headline's digits (and the title): a countdown within 99 days.
-    pub digits: bool,
+    pub(crate) digits: bool,
     /// The terminal title counts down to the second.
-    pub title: bool,
+    pub(crate) title: bool,
     /// For each event (config order), whether its status in the list counts down to the
     /// second.
-    pub events: Vec<bool>,
+    pub(crate) events: Vec<bool>,
 }
 
 /// One frame's worth of derived facts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
     /// The instant shown, whole seconds.
-    pub now: DateTime<Utc>,
+    pub(crate) now: DateTime<Utc>,
     /// The start of `now`'s minute: what moves slower than the clock (the chart's and the
     /// timeline's "now") moves once a minute.
-    pub minute: DateTime<Utc>,
+    pub(crate) minute: DateTime<Utc>,
     /// Until this instant only the texts in `seconds` change: the next minute, or sooner the
     /// next instant anything else on screen may change (a phase, a reading in a replay, an
     /// age or a deadline that falls within a minute). From it on, the view is derived anew.
-    pub until: DateTime<Utc>,
+    pub(crate) until: DateTime<Utc>,
     /// Which texts show seconds.
-    pub seconds: Seconds,
+    pub(crate) seconds: Seconds,
     /// The zone of the header clock and the events list.
-    pub zone: Tz,
+    pub(crate) zone: Tz,
     /// Each event's phase, in config order.
-    pub phases: Vec<Phase>,
+    pub(crate) phases: Vec<Phase>,
     /// The event the Next panel shows.
-    pub selected: Option<Selected>,
+    pub(crate) selected: Option<Selected>,
     /// The streams panel's streams.
-    pub streams: Vec<Shown>,
+    pub(crate) streams: Vec<Shown>,
     /// What the Next panel leads with.
-    pub headline: Headline,
+    pub(crate) headline: Headline,
     /// The text of the big digits: the headline's countdown (or time since), e.g. "06:00:00".
-    pub digits: String,
+    pub(crate) digits: String,
     /// The terminal title, e.g. "With You in 1:02:11".
     pub title: String,
     /// Filled for `--json` only.
-    pub everything: Option<Everything>,
+    pub(crate) everything: Option<Everything>,
 }
 
 impl View {
@@ -369,7 +369,7 @@ impl View {
     }
 
     /// The selected event of `config`, which this view was derived from.
-    pub fn event<'a>(&self, config: &'a Config) -> Option<&'a Event> {
+    pub(crate) fn event<'a>(&self, config: &'a Config) -> Option<&'a Event> {
         self.selected
             .as_ref()
             .and_then(|s| config.events.get(s.index))
@@ -407,7 +407,7 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
 }
 
 /// The next goal not reached whose deadline is still ahead: the earliest deadline first.
-pub fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
+pub(crate) fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
     figures
         .goals
         .iter()
@@ -439,7 +439,7 @@ fn stream_view(app: &App, index: usize, now: DateTime<Utc>) -> StreamView {
 }
 
 /// What `event`'s countdown counts to at `now`.
-pub fn target(event: &Event, now: DateTime<Utc>) -> Target {
+pub(crate) fn target(event: &Event, now: DateTime<Utc>) -> Target {
     countdown::target(
         event.at,
         event.zone,
