@@ -184,6 +184,48 @@ fn a_url_that_answers_badly() {
     assert_eq!(loops, 1 + sources::MAX_REDIRECTS as usize);
 }
 
+/// `{"count": 8}` gzipped, its header's timestamp bytes spelling " 42 ": read as text, the
+/// compressed bytes hold a count that is not the answer's.
+const GZIPPED: [u8; 33] = [
+    0x1f, 0x8b, 0x08, 0x00, 0x20, 0x34, 0x32, 0x20, 0x02, 0xff, 0xab, 0x56, 0x4a, 0xce, 0x2f, 0xcd,
+    0x2b, 0x51, 0xb2, 0x52, 0xb0, 0xa8, 0xe5, 0x02, 0x00, 0x84, 0x5e, 0x10, 0x79, 0x0d, 0x00, 0x00,
+    0x00,
+];
+
+/// A whole answer: a status line, `headers` (each ending in CRLF) and `body`.
+fn raw(status: &str, headers: &str, body: &[u8]) -> Reply {
+    let mut bytes = format!(
+        "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(body);
+    Reply::Raw(bytes)
+}
+
+#[test]
+fn a_compressed_answer_is_refused_not_read() {
+    let server = Server::start(10, |path| match path {
+        "/gzip" => raw("200 OK", "Content-Encoding: gzip\r\n", &GZIPPED),
+        "/br" => raw("200 OK", "Content-Encoding: br\r\n", &GZIPPED),
+        // No coding at all, said out loud.
+        _ => raw("200 OK", "Content-Encoding: identity\r\n", b"12 views"),
+    });
+    for (path, pointer, coding) in [
+        ("/gzip", None, "gzip"),
+        ("/gzip", Some("/count"), "gzip"),
+        ("/br", None, "br"),
+    ] {
+        let e = url(&server.url(path), pointer, LONG).expect_err(path);
+        assert_eq!(
+            e.to_string(),
+            format!("answer compressed with {coding}; dropwatch asks for none"),
+            "{path}"
+        );
+    }
+    assert_eq!(url(&server.url("/identity"), None, LONG), Ok(12));
+}
+
 #[test]
 fn a_secret_reaches_the_server_and_no_message() {
     let server = Server::start(10, |path| {

@@ -28,6 +28,8 @@ pub fn get(
         // Statuses are read below, so that a 500 is reported as such and not as a transport error.
         .http_status_as_error(false)
         .user_agent(concat!("dropwatch/", env!("CARGO_PKG_VERSION")))
+        // Said out loud: without the header a server may pick any coding it likes.
+        .accept_encoding("identity")
         .build()
         .into();
     let mut response = agent
@@ -37,6 +39,16 @@ pub fn get(
     let status = response.status();
     if !status.is_success() {
         return Err(SourceError::Status(status.as_u16()));
+    }
+    // The client decodes nothing: a compressed body read as text gives a count out of bytes.
+    if let Some(coding) = response.headers().get(ureq::http::header::CONTENT_ENCODING) {
+        let coding = String::from_utf8_lossy(coding.as_bytes());
+        if !coding.trim().eq_ignore_ascii_case("identity") {
+            return Err(SourceError::Answer(format!(
+                "answer compressed with {}; dropwatch asks for none",
+                crate::values::text::clip(coding.trim())
+            )));
+        }
     }
     let body = response
         .body_mut()
