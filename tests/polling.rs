@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::http::{Reply, Server};
 use common::{Tmux, have_tmux, release_binary};
@@ -43,23 +43,7 @@ fn config_with(dir: &Path, source: &str) -> std::path::PathBuf {
 
 /// Sends SIGTERM to `child` and waits, at most `WAIT`, for it to exit.
 fn terminate(child: &mut Child) -> ExitStatus {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let start = Instant::now();
-    loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            return exit;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "{} did not stop on SIGTERM",
-            child.id()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::terminate(child, WAIT)
 }
 
 /// Waits for the file at `path` to satisfy `pred`, at most `WAIT`.
@@ -110,6 +94,33 @@ fn record_polls_and_stops_cleanly_on_sigterm() {
     // Only the first polled: the second's lines never reached the file.
     let second_log = std::fs::read_to_string(d.join("second.err")).unwrap();
     assert!(!second_log.contains("(command)"), "{second_log}");
+}
+
+/// `record` stopped by SIGTERM while its count command runs (a minute's timeout, far from
+/// over) leaves nothing of the command running: not the shell, not its `sleep`.
+#[test]
+fn record_stopped_mid_poll_leaves_no_command_running() {
+    if !common::have_procfs() {
+        return;
+    }
+    // The fraction makes the command line this test's own among every process.
+    let marker = format!("sleep 34.{}", std::process::id());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config_with(
+        d,
+        &format!("command = \"{marker}; echo 1\"\nevery = \"1s\"\ntimeout = \"60s\""),
+    );
+    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args(["record", "--config", "fan.toml"])
+        .current_dir(d)
+        .stderr(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    common::wait_running(&marker, WAIT);
+    assert!(terminate(&mut record).success());
+    common::wait_none_running(&marker, WAIT);
 }
 
 /// A server that answers with the secret its URL carries, as the count: `record` says the
