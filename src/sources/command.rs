@@ -28,14 +28,17 @@ pub const END_GRACE: Duration = Duration::from_secs(1);
 #[derive(Clone, Default)]
 pub struct Running(Arc<Mutex<Groups>>);
 
+/// The list behind [`Running`].
 #[derive(Default)]
 struct Groups {
+    /// Each command's pid, which leads its process group.
     pids: Vec<u32>,
     /// Ended: no command starts any more.
     closed: bool,
 }
 
 impl Running {
+    /// The list, locked.
     fn groups(&self) -> MutexGuard<'_, Groups> {
         // A thread that panicked holding the list left it whole: a push or a retain.
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
