@@ -159,3 +159,34 @@ fn record_runs_a_goal_hook_when_a_polled_count_reaches_it() {
     assert_eq!(goals, "YouTube 1000000 1234567\n");
     assert_eq!(std::fs::read_to_string(d.join("goals.txt")).unwrap(), goals);
 }
+
+/// `bar` stopped while a hook's shell still runs ends that shell and what it runs; a child
+/// another hook left in the background, its shell done, lives on and finishes its work.
+#[test]
+fn quitting_ends_running_hooks_but_not_what_they_left_behind() {
+    if !common::have_procfs() {
+        return;
+    }
+    // Fractions that make the command lines this test's own among every process.
+    let running = format!("sleep 35.{}", std::process::id());
+    let left = format!("sleep 3.{}", std::process::id());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = format!(
+        "[[event]]\nid = \"player\"\nname = \"Player\"\nat = \"2022-04-24T14:00:00Z\"\nzone = \"UTC\"\n\
+         anniversaries = false\non_release = \"({left}; echo done > left-done) & echo started\"\n\
+         [[event]]\nid = \"slow\"\nname = \"Slow\"\nat = \"2022-04-24T14:00:01Z\"\nzone = \"UTC\"\n\
+         anniversaries = false\non_release = \"{running}; echo done > slow-done\"\n"
+    );
+    std::fs::write(d.join("fan.toml"), text).unwrap();
+    let mut bar = replay(d, true);
+    common::wait_running(&running, WAIT);
+    assert!(common::terminate(&mut bar, WAIT).success());
+    common::wait_none_running(&running, WAIT);
+    wait_for_file(
+        &d.join("left-done"),
+        "the child left in the background to finish",
+        |t| !t.is_empty(),
+    );
+    assert!(!d.join("slow-done").exists());
+}

@@ -6,9 +6,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::Duration;
 
+use common::http::{Reply, Server};
 use common::{Tmux, have_tmux, release_binary};
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -16,19 +17,33 @@ const WAIT: Duration = Duration::from_secs(15);
 /// A config whose one stream's window is open around the real now, polled every second from
 /// `count.txt` through a command.
 fn config_with_a_source(dir: &Path) -> std::path::PathBuf {
+    std::fs::write(dir.join("count.txt"), "views: 1,234,567\n").unwrap();
+    config_with(
+        dir,
+        "command = \"cat count.txt\"\nevery = \"1s\"\ntimeout = \"5s\"",
+    )
+}
+
+/// A config whose one stream's window is open around the real now, with `source` (TOML lines)
+/// as its `[streams.source]`.
+fn config_with(dir: &Path, source: &str) -> std::path::PathBuf {
     let now = chrono::Utc::now();
     let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
     let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
     let text = format!(
         "title = \"sources\"\n[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
          [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
-         [streams.source]\ncommand = \"cat count.txt\"\nevery = \"1s\"\ntimeout = \"5s\"\n\
+         [streams.source]\n{source}\n\
          [[streams.goal]]\nlabel = \"10M views\"\nstreams = 10_000_000\n"
     );
     let path = dir.join("fan.toml");
     std::fs::write(&path, text).unwrap();
-    std::fs::write(dir.join("count.txt"), "views: 1,234,567\n").unwrap();
     path
+}
+
+/// Sends SIGTERM to `child` and waits, at most `WAIT`, for it to exit.
+fn terminate(child: &mut Child) -> ExitStatus {
+    common::terminate(child, WAIT)
 }
 
 /// Waits for the file at `path` to satisfy `pred`, at most `WAIT`.
@@ -59,19 +74,7 @@ fn record_polls_and_stops_cleanly_on_sigterm() {
         t.contains("record (pid ") && t.contains("polls")
     });
     for child in [&mut first, &mut second] {
-        let status = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let start = Instant::now();
-        let exit = loop {
-            if let Some(exit) = child.try_wait().unwrap() {
-                break exit;
-            }
-            assert!(start.elapsed() < WAIT, "record did not stop on SIGTERM");
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let exit = terminate(child);
         assert!(exit.success(), "{exit:?}");
     }
     let log = std::fs::read_to_string(d.join("first.err")).unwrap();
@@ -91,6 +94,88 @@ fn record_polls_and_stops_cleanly_on_sigterm() {
     // Only the first polled: the second's lines never reached the file.
     let second_log = std::fs::read_to_string(d.join("second.err")).unwrap();
     assert!(!second_log.contains("(command)"), "{second_log}");
+}
+
+/// `record` stopped by SIGTERM while its count command runs (a minute's timeout, far from
+/// over) leaves nothing of the command running: not the shell, not its `sleep`.
+#[test]
+fn record_stopped_mid_poll_leaves_no_command_running() {
+    if !common::have_procfs() {
+        return;
+    }
+    // The fraction makes the command line this test's own among every process.
+    let marker = format!("sleep 34.{}", std::process::id());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    config_with(
+        d,
+        &format!("command = \"{marker}; echo 1\"\nevery = \"1s\"\ntimeout = \"60s\""),
+    );
+    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args(["record", "--config", "fan.toml"])
+        .current_dir(d)
+        .stderr(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    common::wait_running(&marker, WAIT);
+    assert!(terminate(&mut record).success());
+    common::wait_none_running(&marker, WAIT);
+}
+
+/// A server that answers with the secret its URL carries, as the count: `record` says the
+/// source fails and names the variable, and neither its stderr, the readings nor a printed
+/// frame of the config hold the secret.
+#[test]
+fn a_secret_the_server_sends_back_is_written_nowhere() {
+    const SECRET: &str = "s3cr3t-Echo_7731";
+    let server = Server::start(1000, |_| {
+        Reply::Body(
+            200,
+            "application/json",
+            format!(r#"{{"count":"{SECRET}"}}"#),
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let url = server.url("/x?k=${DW_ECHO_SECRET}");
+    config_with(
+        d,
+        &format!("url = \"{url}\"\njson = \"/count\"\nevery = \"1s\"\ntimeout = \"5s\""),
+    );
+    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args(["record", "--config", "fan.toml"])
+        .current_dir(d)
+        .env("DW_ECHO_SECRET", SECRET)
+        .stderr(std::fs::File::create(d.join("record.err")).unwrap())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let said = wait_for_file(&d.join("record.err"), "the source to fail", |t| {
+        t.contains("source failing")
+    });
+    assert!(terminate(&mut record).success());
+    let said = std::fs::read_to_string(d.join("record.err")).unwrap_or(said);
+    assert!(
+        said.contains("\"/count\" is \"${DW_ECHO_SECRET}\""),
+        "{said}"
+    );
+    let frame = common::dropwatch(d)
+        .args(["--config", "fan.toml", "--once", "--json"])
+        .env("DW_ECHO_SECRET", SECRET)
+        .output()
+        .unwrap();
+    let json = common::stdout(&frame);
+    assert!(json.contains("\"source_error\""), "{json}");
+    let readings = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap_or_default();
+    for (what, text) in [
+        ("stderr", said.as_str()),
+        ("the readings", &readings),
+        ("--once --json", &json),
+        ("--once --json's stderr", &common::stderr(&frame)),
+    ] {
+        assert!(!text.contains(SECRET), "the secret is in {what}:\n{text}");
+    }
 }
 
 #[test]

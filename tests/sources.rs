@@ -12,10 +12,24 @@ use dropwatch::config::{self, Source, SourceKind, SourceSpec};
 use dropwatch::sources::{self, PollResult, SourceError};
 
 const SECRET: &str = "s3cr3t-Value_42";
+/// A secret that URLs carry percent-encoded and JSON and Rust quoting escape.
+const ODD: &str = "p/ss w\"rd&\u{fc}=1";
+/// Sent percent-encoded, as dropwatch sends it: `ODD` in the query.
+const ODD_SENT: &str = "p%2Fss%20w%22rd%26%C3%BC%3D1";
+/// Longer than a quote keeps: a message cuts it with "…".
+const LONG_SECRET: &str = "LongSecret-k9F2xQ7mZ4vB8nR1tY6wE3pL0sD5gH2jK7cV9bN4mX1zA8qW6e";
+/// A secret that reads as a count.
+const NUMBER: &str = "90210";
 
-/// The environment the URL sources see: one secret, nothing else.
+/// The environment the URL sources see: these secrets, nothing else.
 fn env(name: &str) -> Option<String> {
-    (name == "DW_TEST_KEY").then(|| SECRET.to_string())
+    match name {
+        "DW_TEST_KEY" => Some(SECRET.into()),
+        "DW_TEST_ODD" => Some(ODD.into()),
+        "DW_TEST_LONG" => Some(LONG_SECRET.into()),
+        "DW_TEST_NUMBER" => Some(NUMBER.into()),
+        _ => None,
+    }
 }
 
 fn command(cmd: &str, timeout: Duration) -> Result<u64, SourceError> {
@@ -184,6 +198,48 @@ fn a_url_that_answers_badly() {
     assert_eq!(loops, 1 + sources::MAX_REDIRECTS as usize);
 }
 
+/// `{"count": 8}` gzipped, its header's timestamp bytes spelling " 42 ": read as text, the
+/// compressed bytes hold a count that is not the answer's.
+const GZIPPED: [u8; 33] = [
+    0x1f, 0x8b, 0x08, 0x00, 0x20, 0x34, 0x32, 0x20, 0x02, 0xff, 0xab, 0x56, 0x4a, 0xce, 0x2f, 0xcd,
+    0x2b, 0x51, 0xb2, 0x52, 0xb0, 0xa8, 0xe5, 0x02, 0x00, 0x84, 0x5e, 0x10, 0x79, 0x0d, 0x00, 0x00,
+    0x00,
+];
+
+/// A whole answer: a status line, `headers` (each ending in CRLF) and `body`.
+fn raw(status: &str, headers: &str, body: &[u8]) -> Reply {
+    let mut bytes = format!(
+        "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(body);
+    Reply::Raw(bytes)
+}
+
+#[test]
+fn a_compressed_answer_is_refused_not_read() {
+    let server = Server::start(10, |path| match path {
+        "/gzip" => raw("200 OK", "Content-Encoding: gzip\r\n", &GZIPPED),
+        "/br" => raw("200 OK", "Content-Encoding: br\r\n", &GZIPPED),
+        // No coding at all, said out loud.
+        _ => raw("200 OK", "Content-Encoding: identity\r\n", b"12 views"),
+    });
+    for (path, pointer, coding) in [
+        ("/gzip", None, "gzip"),
+        ("/gzip", Some("/count"), "gzip"),
+        ("/br", None, "br"),
+    ] {
+        let e = url(&server.url(path), pointer, LONG).expect_err(path);
+        assert_eq!(
+            e.to_string(),
+            format!("answer compressed with {coding}; dropwatch asks for none"),
+            "{path}"
+        );
+    }
+    assert_eq!(url(&server.url("/identity"), None, LONG), Ok(12));
+}
+
 #[test]
 fn a_secret_reaches_the_server_and_no_message() {
     let server = Server::start(10, |path| {
@@ -220,6 +276,109 @@ fn a_secret_reaches_the_server_and_no_message() {
     errors.push(format!("{:?}", errors));
     for e in &errors {
         assert!(!e.contains(SECRET), "the secret leaked: {e}");
+    }
+}
+
+/// Every way `secret` could show in a message: as it is, percent-encoded either way, quoted
+/// by JSON or by Rust, and its first ten characters (what a cut quote would keep).
+fn traces(secret: &str) -> Vec<String> {
+    let encoded: String = secret
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let json = serde_json::to_string(secret).unwrap();
+    let debug = format!("{secret:?}");
+    let start: String = secret.chars().take(10).collect();
+    vec![
+        secret.to_string(),
+        encoded.to_lowercase(),
+        encoded,
+        json[1..json.len() - 1].to_string(),
+        debug[1..debug.len() - 1].to_string(),
+        start,
+    ]
+}
+
+/// A server that sends the request's secrets back every way it can: in the value the pointer
+/// names (as sent, raw, escaped, cut), in an error body and status text, in a header, in
+/// redirects, and as the count itself. No message may carry any of them.
+#[test]
+fn a_secret_the_server_sends_back_shows_in_no_message() {
+    let odd_json = serde_json::to_string(ODD).unwrap();
+    let server = Server::start(40, move |path| {
+        let path = path.split('?').next().unwrap_or_default();
+        match path {
+            "/raw" => json(&format!(r#"{{"count":"{SECRET}"}}"#)),
+            "/odd" => json(&format!(r#"{{"count":{odd_json}}}"#)),
+            "/sent" => json(&format!(r#"{{"count":"{ODD_SENT}"}}"#)),
+            "/sent-lower" => json(&format!(r#"{{"count":"{}"}}"#, ODD_SENT.to_lowercase())),
+            "/long" => json(&format!(r#"{{"count":"views for {LONG_SECRET}"}}"#)),
+            "/echo" => json(&format!(r#"{{"count":{NUMBER}}}"#)),
+            "/not-json" => Reply::Body(200, "text/html", format!("<p>{SECRET}</p>")),
+            "/error-body" => Reply::Body(500, "text/plain", format!("bad key {SECRET}")),
+            "/status-text" => raw(&format!("500 {SECRET}"), "", b""),
+            "/header" => raw("200 OK", &format!("Content-Encoding: x-{SECRET}\r\n"), b"5"),
+            "/redirect-raw" => Reply::Redirect(format!("http://bad host/{SECRET}")),
+            "/redirect-sent" => {
+                Reply::Redirect(format!("http://bad host/{}", ODD_SENT.to_lowercase()))
+            }
+            "/redirect-odd" => raw(
+                "302 Found",
+                &format!("Location: http://bad host/{ODD}\r\n"),
+                b"",
+            ),
+            _ => Reply::Body(404, "text/plain", String::new()),
+        }
+    });
+    let query = "?k=${DW_TEST_KEY}&o=${DW_TEST_ODD}&l=${DW_TEST_LONG}&n=${DW_TEST_NUMBER}";
+    let get = |path: &str| url(&server.url(&format!("{path}{query}")), Some("/count"), LONG);
+    let mut messages = Vec::new();
+    for path in [
+        "/raw",
+        "/odd",
+        "/sent",
+        "/sent-lower",
+        "/long",
+        "/echo",
+        "/not-json",
+        "/error-body",
+        "/status-text",
+        "/header",
+        "/redirect-raw",
+        "/redirect-sent",
+        "/redirect-odd",
+    ] {
+        let e = get(path).expect_err(path);
+        messages.push(format!("{path}: {e}"));
+        messages.push(format!("{path}: {e:?}"));
+    }
+    let all = messages.join("\n");
+    for secret in [SECRET, ODD, LONG_SECRET, NUMBER] {
+        for trace in traces(secret) {
+            assert!(
+                !all.contains(&trace),
+                "{trace:?} of {secret:?} leaked:\n{all}"
+            );
+        }
+    }
+    // What the messages say instead: the names, and what was wrong.
+    for said in [
+        "/raw: \"/count\" is \"${DW_TEST_KEY}\": \"${DW_TEST_KEY}\" is not a count",
+        "/odd: \"/count\" is \"${DW_TEST_ODD}\"",
+        "/sent: \"/count\" is \"${DW_TEST_ODD}\"",
+        "/sent-lower: \"/count\" is \"${DW_TEST_ODD}\"",
+        "/long: \"/count\" is \"views for ${DW_TEST_LONG}…\"",
+        "/echo: the count is the value of ${DW_TEST_NUMBER}",
+        "/error-body: HTTP 500",
+        "/status-text: HTTP 500",
+        "/header: answer compressed with x-${DW_TEST_KEY}",
+    ] {
+        assert!(all.contains(said), "{said:?} not in:\n{all}");
     }
 }
 

@@ -245,12 +245,62 @@ fn check_url(url: &str) -> Result<(), (String, String)> {
         }
         Some(_) => {}
     }
-    template::pieces(url).map(|_| ()).map_err(|e| {
+    let pieces = template::pieces(url).map_err(|e| {
         (
             format!("the source's url {url:?} {}", e.message),
             e.hint.to_string(),
         )
-    })
+    })?;
+    check_port(url)?;
+    // Any value a `${NAME}` brings is percent-encoded into letters, digits, `-._~` and `%XX`:
+    // `x` stands for it while the client's own parser reads the rest.
+    let filled: String = pieces
+        .iter()
+        .map(|p| match p {
+            template::Piece::Text(t) => t,
+            template::Piece::Var(_) => "x",
+        })
+        .collect();
+    match filled.parse::<http::Uri>() {
+        Ok(_) => Ok(()),
+        Err(e) => Err((
+            format!("the source's url {url:?} is not a URL ({e})"),
+            "percent-encode what a URL cannot hold, as a browser's address bar shows it (%3C for <, %22 for \")".into(),
+        )),
+    }
+}
+
+/// The port of an http(s) URL, when it names one: a number from 1 to 65535 (or a `${NAME}`).
+fn check_port(url: &str) -> Result<(), (String, String)> {
+    // After the scheme, up to the path, query or fragment; then after any `user:pass@`.
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    // An IPv6 host is in brackets and full of colons: the port follows the `]`.
+    let after_host = match host_port.rfind(']') {
+        Some(end) => &host_port[end + 1..],
+        None => host_port,
+    };
+    let Some((_, port)) = after_host.rsplit_once(':') else {
+        return Ok(());
+    };
+    let hint = "a port is a number from 1 to 65535, e.g. url = \"http://127.0.0.1:8080/views\"";
+    if port.is_empty() || port.contains("${") {
+        return Ok(());
+    }
+    if !port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err((
+            format!("the source's url {url:?} has port {port:?}, not a number"),
+            hint.into(),
+        ));
+    }
+    match port.parse::<u32>() {
+        Ok(1..=65535) => Ok(()),
+        _ => Err((
+            format!("the source's url {url:?} has port {port}, out of range"),
+            hint.into(),
+        )),
+    }
 }
 
 /// Checks a JSON pointer: empty, or `/`-separated tokens where `~` is only `~0` or `~1`.
@@ -355,6 +405,16 @@ mod tests {
             ("https://x.test/?k=${}", "empty"),
             ("https://x.test/?k=${1KEY}", "\"1KEY\""),
             ("https://x.test/?k=${A-B}", "\"A-B\""),
+            ("http://127.0.0.1:99999/", "has port 99999, out of range"),
+            ("http://127.0.0.1:0/", "has port 0, out of range"),
+            ("http://x.test:99999999999999999999", "out of range"),
+            ("http://x.test:80a/", "has port \"80a\", not a number"),
+            (
+                "https://x.test/?q=<b>",
+                "is not a URL (invalid uri character)",
+            ),
+            ("https://[::1/", "is not a URL"),
+            ("https://x.test:1:2/", "is not a URL"),
         ] {
             let e = check(&format!("url = {url:?}")).unwrap_err();
             assert!(e[0].contains(what), "{url}: {e:?}");
@@ -368,5 +428,14 @@ mod tests {
             assert!(e[0].contains(what), "{pointer}: {e:?}");
         }
         assert!(check("url = \"https://x.test\"\njson = \"/a~0b/c~1d/0\"").is_ok());
+        for url in [
+            "http://[::1]:8080/v",
+            "http://${HOST}:${PORT}/v?k=${KEY}",
+            "https://user:p%40ss@x.test:443/v",
+            "http://x.test:/v",
+            "https://x.test/{a}/v?q=a|b^c",
+        ] {
+            assert!(check(&format!("url = {url:?}")).is_ok(), "{url}");
+        }
     }
 }

@@ -50,8 +50,11 @@ pub enum SourceError {
     NotSet(String),
     /// The answer is not what the `json` pointer expects.
     Answer(String),
-    /// Any other network failure, with expanded values put back as `${NAME}`.
+    /// Any other network failure.
     Http(String),
+    /// A URL's failure whose text held a value a `${NAME}` brought: that text, with each such
+    /// value put back as `${NAME}`.
+    Redacted(String),
     /// The source itself is malformed (config validation prevents this).
     Config(String),
 }
@@ -72,9 +75,10 @@ impl fmt::Display for SourceError {
                 }
                 Ok(())
             }
-            SourceError::Run(why) | SourceError::Answer(why) | SourceError::Http(why) => {
-                f.write_str(why)
-            }
+            SourceError::Run(why)
+            | SourceError::Answer(why)
+            | SourceError::Http(why)
+            | SourceError::Redacted(why) => f.write_str(why),
             SourceError::NoNumber(what) => write!(f, "no number in the {what}"),
             SourceError::TooLarge(what) => write!(f, "{what} over 1 MiB"),
             SourceError::Status(code) => write!(f, "HTTP {code}"),

@@ -20,6 +20,7 @@ use crate::app::{App, Effect, Event};
 use crate::config::{self, SourceSpec};
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
+use crate::sources::command::{END_GRACE, Running};
 use crate::values::clock::Clock;
 use crate::values::numbers::thousands;
 use polling::{Polling, Role};
@@ -72,6 +73,8 @@ pub struct Runtime {
     hooks_lock: Option<Option<File>>,
     /// When the locks were last tried.
     last_try: Option<Instant>,
+    /// The hooks whose shells still run, ended when the runtime is.
+    hooks_running: Running,
 }
 
 impl Runtime {
@@ -101,6 +104,7 @@ impl Runtime {
             hooks_wanted: hooks,
             hooks_lock: None,
             last_try: None,
+            hooks_running: Running::default(),
         };
         runtime.effects(app);
         Ok(runtime)
@@ -194,7 +198,7 @@ impl Runtime {
             }
             Effect::Hook(hook) => {
                 let tx = self.tx.clone();
-                hooks::spawn(hook, move |outcome| {
+                hooks::spawn(hook, self.hooks_running.clone(), move |outcome| {
                     if let Err(why) = outcome {
                         let _ = tx.send(Event::HookFailed(why));
                     }
@@ -249,6 +253,15 @@ impl Runtime {
         if self.polling.role != was {
             out.push(Outcome::Polling(self.polling.role.clone()));
         }
+    }
+}
+
+impl Drop for Runtime {
+    /// A front-end that quits leaves nothing it started running: polling stops and its
+    /// commands in flight are ended, then the hooks whose shells still run.
+    fn drop(&mut self) {
+        self.polling = Polling::idle();
+        self.hooks_running.end_all(END_GRACE);
     }
 }
 
@@ -325,6 +338,35 @@ mod tests {
             text.contains("hook failed: on_release of With You: exit 1: no display"),
             "{text}"
         );
+    }
+
+    /// What the dashboard's `q` does: the runtime goes, and a hook still running goes with it.
+    #[test]
+    fn quitting_ends_a_hook_whose_shell_still_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("pid");
+        let mut app = crate::testing::app("2022-04-24T13:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).unwrap();
+        let command = format!("echo $$ > '{}'; exec sleep 30", pid_file.display());
+        let hook = Hook::release(&command, &app.config.events[0]);
+        app.effects.push(Effect::Hook(hook));
+        runtime.effects(&mut app);
+        let start = Instant::now();
+        let pid = loop {
+            let text = std::fs::read_to_string(&pid_file).unwrap_or_default();
+            if let Ok(pid) = text.trim().parse::<u32>() {
+                break pid;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "no hook ran");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        drop(runtime);
+        // Ended and reaped by the time the runtime is gone.
+        if std::path::Path::new("/proc/self").exists() {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            assert!(!stat.contains("(sleep)"), "the hook still runs: {stat}");
+        }
     }
 
     #[test]

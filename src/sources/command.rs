@@ -1,9 +1,11 @@
 //! A command source: `sh -c` with its output captured, bounded in size and time. On a timeout
-//! the whole process group is killed, so a script's own children (a `curl`, a `sleep`) go too.
+//! the whole process group is killed, so a script's own children (a `curl`, a `sleep`) go too;
+//! and what is still running when dropwatch quits is ended by whoever started it.
 
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -18,25 +20,116 @@ enum Done {
     Exit(std::io::Result<ExitStatus>),
 }
 
-/// Runs `command` through `sh -c` and reads the first whole number of its standard output.
-pub(crate) fn run(command: &str, timeout: Duration) -> Result<u64, SourceError> {
-    let stdout = output(command, &[], timeout, true)?;
+/// How long commands get to end on SIGTERM when their owner stops, before SIGKILL.
+pub const END_GRACE: Duration = Duration::from_secs(1);
+
+/// The process groups of the commands one owner (a poller, a runtime's hooks) started that
+/// still run, so that the owner can end them when it stops. Clones share the list.
+#[derive(Clone, Default)]
+pub struct Running(Arc<Mutex<Groups>>);
+
+/// The list behind [`Running`].
+#[derive(Default)]
+struct Groups {
+    /// Each command's pid, which leads its process group.
+    pids: Vec<u32>,
+    /// Ended: no command starts any more.
+    closed: bool,
+}
+
+impl Running {
+    /// The list, locked.
+    fn groups(&self) -> MutexGuard<'_, Groups> {
+        // A thread that panicked holding the list left it whole: a push or a retain.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Starts a command with `spawn` and lists its group until the [`Entry`] is dropped; under
+    /// the lock, so that [`Running::end_all`] never misses a command starting just then.
+    fn start(
+        &self,
+        spawn: impl FnOnce() -> Result<Child, SourceError>,
+    ) -> Result<(Child, Entry), SourceError> {
+        let mut groups = self.groups();
+        if groups.closed {
+            return Err(SourceError::Run(
+                "not started: dropwatch is stopping".into(),
+            ));
+        }
+        let child = spawn()?;
+        groups.pids.push(child.id());
+        let entry = Entry {
+            running: self.clone(),
+            pid: child.id(),
+        };
+        Ok((child, entry))
+    }
+
+    /// Ends every command still listed and lets no other start: SIGTERM to each process group,
+    /// then SIGKILL to them all once they are done or `grace` has passed.
+    pub fn end_all(&self, grace: Duration) {
+        let ending = {
+            let mut groups = self.groups();
+            groups.closed = true;
+            groups.pids.clone()
+        };
+        if ending.is_empty() {
+            return;
+        }
+        for &pid in &ending {
+            signal_group(pid, false);
+        }
+        let deadline = Instant::now() + grace;
+        while Instant::now() < deadline && self.groups().pids.iter().any(|p| ending.contains(p)) {
+            thread::sleep(Duration::from_millis(10));
+        }
+        // Whatever ignored SIGTERM, or outlived its shell in the group: gone is fine.
+        for &pid in &ending {
+            signal_group(pid, true);
+        }
+    }
+}
+
+/// A command's place in [`Running`]; dropping it takes the command off the list.
+struct Entry {
+    running: Running,
+    pid: u32,
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        self.running.groups().pids.retain(|&p| p != self.pid);
+    }
+}
+
+/// Runs `command` through `sh -c` and reads the first whole number of its standard output;
+/// listed in `running` while it runs.
+pub fn run(command: &str, timeout: Duration, running: &Running) -> Result<u64, SourceError> {
+    let stdout = output(command, &[], timeout, true, running)?;
     number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
 }
 
 /// Runs `command` through `sh -c` with `env` added to the environment, and returns its standard
 /// output (empty when `capture` is false: it is discarded) once it exits with success. A
-/// failure says its exit code and the last line of its standard error.
+/// failure says its exit code and the last line of its standard error. The command is listed
+/// in `running` until its output is read; without `capture` (a hook), only until its shell
+/// exits, so that what it left in the background is let be.
 pub(crate) fn output(
     command: &str,
     env: &[(String, String)],
     timeout: Duration,
     capture: bool,
+    running: &Running,
 ) -> Result<Vec<u8>, SourceError> {
     let deadline = Instant::now() + timeout;
-    let child = start(command, env, capture)?;
+    let (child, entry) = running.start(|| start(command, env, capture))?;
     let pid = child.id();
-    let rx = watch(child);
+    let (until_exit, _until_read) = if capture {
+        (None, Some(entry))
+    } else {
+        (Some(entry), None)
+    };
+    let rx = watch(child, until_exit);
     let done = collect(&rx, pid, deadline, timeout, capture)?;
     let status = done
         .status
@@ -75,8 +168,8 @@ fn start(command: &str, env: &[(String, String)], capture: bool) -> Result<Child
 }
 
 /// Reads the child's output and waits for its exit, each on a thread of its own that sends
-/// what it found, so that the caller can keep the clock.
-fn watch(mut child: Child) -> Receiver<Done> {
+/// what it found, so that the caller can keep the clock; `until_exit` is dropped as it exits.
+fn watch(mut child: Child, until_exit: Option<Entry>) -> Receiver<Done> {
     let (tx, rx) = mpsc::channel();
     // A send fails only once the caller has given up, when nobody listens any more.
     if let Some(mut out) = child.stdout.take() {
@@ -97,7 +190,9 @@ fn watch(mut child: Child) -> Receiver<Done> {
         });
     }
     thread::spawn(move || {
-        let _ = tx.send(Done::Exit(child.wait()));
+        let exit = child.wait();
+        drop(until_exit);
+        let _ = tx.send(Done::Exit(exit));
     });
     rx
 }
@@ -189,18 +284,23 @@ fn last_line(mut from: impl Read) -> String {
 }
 
 /// Kills the process group led by `pid`: the shell and everything it started.
-#[cfg(unix)]
 fn kill_group(pid: u32) {
+    signal_group(pid, true);
+}
+
+/// Sends SIGKILL (`kill`) or SIGTERM to the process group led by `pid`.
+#[cfg(unix)]
+fn signal_group(pid: u32, kill: bool) {
     use rustix::process::{Pid, Signal, kill_process_group};
     if let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) {
         // Already gone is fine: that is what we wanted.
-        let _ = kill_process_group(pid, Signal::KILL);
+        let _ = kill_process_group(pid, if kill { Signal::KILL } else { Signal::TERM });
     }
 }
 
-/// Kills the process tree rooted at `pid`.
+/// Kills the process tree rooted at `pid`: Windows has no SIGTERM to ask first.
 #[cfg(not(unix))]
-fn kill_group(pid: u32) {
+fn signal_group(pid: u32, _kill: bool) {
     let _ = Command::new("taskkill")
         .args(["/F", "/T", "/PID", &pid.to_string()])
         .stdout(Stdio::null())
@@ -211,6 +311,60 @@ fn kill_group(pid: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `command` on a thread of its own, listed in `running`; returns once it is listed.
+    fn started(command: &str, running: &Running) -> mpsc::Receiver<Result<Vec<u8>, SourceError>> {
+        let (tx, rx) = mpsc::channel();
+        let (command, listed) = (command.to_string(), running.clone());
+        thread::spawn(move || {
+            let _ = tx.send(output(
+                &command,
+                &[],
+                Duration::from_secs(60),
+                true,
+                &listed,
+            ));
+        });
+        let start = Instant::now();
+        while running.groups().pids.is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "never started");
+            thread::sleep(Duration::from_millis(5));
+        }
+        rx
+    }
+
+    #[test]
+    fn ending_stops_what_runs_and_what_would_start() {
+        let running = Running::default();
+        let rx = started("sleep 30; echo 1", &running);
+        running.end_all(END_GRACE);
+        // SIGTERM ended it, long before its minute.
+        let outcome = rx.recv_timeout(Duration::from_secs(10)).expect("it ended");
+        assert_eq!(outcome.unwrap_err().to_string(), "killed by a signal");
+        assert!(running.groups().pids.is_empty());
+        let e = output("echo 1", &[], Duration::from_secs(5), true, &running).unwrap_err();
+        assert_eq!(e.to_string(), "not started: dropwatch is stopping");
+    }
+
+    #[test]
+    fn a_command_deaf_to_sigterm_is_killed_after_the_grace() {
+        let running = Running::default();
+        // The shell and its sleep ignore SIGTERM; SIGKILL cannot be ignored.
+        let dir = tempfile::tempdir().unwrap();
+        let deaf = dir.path().join("deaf");
+        let command = format!("trap '' TERM; touch '{}'; sleep 30; echo 1", deaf.display());
+        let rx = started(&command, &running);
+        let start = Instant::now();
+        while !deaf.exists() {
+            assert!(start.elapsed() < Duration::from_secs(10), "no trap set");
+            thread::sleep(Duration::from_millis(5));
+        }
+        let start = Instant::now();
+        running.end_all(Duration::from_millis(200));
+        assert!(start.elapsed() >= Duration::from_millis(200));
+        let outcome = rx.recv_timeout(Duration::from_secs(10)).expect("it ended");
+        assert_eq!(outcome.unwrap_err().to_string(), "killed by a signal");
+    }
 
     #[test]
     fn keeps_the_last_line_of_stderr() {

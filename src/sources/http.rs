@@ -21,6 +21,20 @@ pub(crate) fn get(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<u64, SourceError> {
     let expanded = expand::expand(url, env)?;
+    // The fetch's one exit: whatever went wrong and whatever the server sent back, no value a
+    // `${NAME}` brought leaves in a message, nor as the count.
+    fetch(&expanded, json, timeout)
+        .and_then(|count| match expanded.echoed(count) {
+            Some(name) => Err(SourceError::Answer(format!(
+                "the count is the value of {name}: the server sent back what it was asked"
+            ))),
+            None => Ok(count),
+        })
+        .map_err(|e| expanded.redact_error(e))
+}
+
+/// One GET of the expanded URL, and the count read from its answer.
+fn fetch(expanded: &Expanded, json: Option<&str>, timeout: Duration) -> Result<u64, SourceError> {
     let agent: Agent = Agent::config_builder()
         .timeout_global(Some(timeout))
         .max_redirects(MAX_REDIRECTS)
@@ -28,22 +42,34 @@ pub(crate) fn get(
         // Statuses are read below, so that a 500 is reported as such and not as a transport error.
         .http_status_as_error(false)
         .user_agent(concat!("dropwatch/", env!("CARGO_PKG_VERSION")))
+        // Said out loud: without the header a server may pick any coding it likes.
+        .accept_encoding("identity")
         .build()
         .into();
     let mut response = agent
         .get(&expanded.text)
         .call()
-        .map_err(|e| from_ureq(e, timeout, &expanded))?;
+        .map_err(|e| from_ureq(e, timeout))?;
     let status = response.status();
     if !status.is_success() {
         return Err(SourceError::Status(status.as_u16()));
+    }
+    // The client decodes nothing: a compressed body read as text gives a count out of bytes.
+    if let Some(coding) = response.headers().get(ureq::http::header::CONTENT_ENCODING) {
+        let coding = String::from_utf8_lossy(coding.as_bytes());
+        if !coding.trim().eq_ignore_ascii_case("identity") {
+            return Err(SourceError::Answer(format!(
+                "answer compressed with {}; dropwatch asks for none",
+                crate::values::text::clip(coding.trim())
+            )));
+        }
     }
     let body = response
         .body_mut()
         .with_config()
         .limit(LIMIT)
         .read_to_vec()
-        .map_err(|e| from_ureq(e, timeout, &expanded))?;
+        .map_err(|e| from_ureq(e, timeout))?;
     match json {
         Some(pointer) => number::json_count(&body, pointer),
         None => number::first_count(&String::from_utf8_lossy(&body))
@@ -51,8 +77,8 @@ pub(crate) fn get(
     }
 }
 
-/// Our error for one of ureq's, with any expanded value put back as `${NAME}`.
-fn from_ureq(e: ureq::Error, timeout: Duration, expanded: &Expanded) -> SourceError {
+/// Our error for one of ureq's.
+fn from_ureq(e: ureq::Error, timeout: Duration) -> SourceError {
     match e {
         ureq::Error::Timeout(_) => SourceError::Timeout(timeout),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
@@ -63,8 +89,8 @@ fn from_ureq(e: ureq::Error, timeout: Duration, expanded: &Expanded) -> SourceEr
         ureq::Error::StatusCode(code) => SourceError::Status(code),
         ureq::Error::HostNotFound => SourceError::Http("host not found".into()),
         ureq::Error::ConnectionFailed => SourceError::Http("cannot connect".into()),
-        ureq::Error::Io(io) => SourceError::Http(expanded.redact(&io.to_string())),
-        other => SourceError::Http(expanded.redact(&other.to_string())),
+        ureq::Error::Io(io) => SourceError::Http(io.to_string()),
+        other => SourceError::Http(other.to_string()),
     }
 }
 
@@ -79,8 +105,11 @@ mod tests {
         let e = from_ureq(
             ureq::Error::BadUri(expanded.text.clone()),
             Duration::from_secs(1),
-            &expanded,
         );
+        let e = expanded.redact_error(e);
         assert_eq!(e.to_string(), "bad uri: https://x.test/?key=${KEY}");
+        // An error whose text holds no value stays as it was.
+        let e = expanded.redact_error(SourceError::Status(500));
+        assert_eq!(e, SourceError::Status(500));
     }
 }

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::fetch::fetch;
+use super::command::{END_GRACE, Running};
+use super::fetch::fetch_listed;
 use super::schedule::Schedule;
 use crate::config::SourceSpec;
 use crate::readings::poll::{PollResult, SourceError};
@@ -18,11 +19,14 @@ enum Message {
     Done(usize, DateTime<Utc>, Result<u64, SourceError>),
 }
 
-/// The running poller; dropping it (or [`Poller::stop`]) ends the polling promptly. Fetches in
-/// flight finish on their own within their timeout, and their results are dropped.
+/// The running poller; dropping it (or [`Poller::stop`]) ends the polling promptly. Commands
+/// in flight are ended (SIGTERM, then SIGKILL); URL fetches finish on their own within their
+/// timeout. Their results are dropped.
 pub struct Poller {
     tx: Sender<Message>,
     thread: Option<JoinHandle<()>>,
+    /// The commands its fetches run.
+    running: Running,
 }
 
 impl Poller {
@@ -36,6 +40,8 @@ impl Poller {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        // No fetch starts any more: end the commands still running, so none outlives us.
+        self.running.end_all(END_GRACE);
     }
 }
 
@@ -53,11 +59,15 @@ where
     K: Clone + Send + 'static,
     F: Fn(PollResult<K>) + Send + 'static,
 {
-    spawn_with(
+    let running = Running::default();
+    let listed = running.clone();
+    let mut poller = spawn_with(
         sources,
-        |spec| fetch(spec, &|name| std::env::var(name).ok()),
+        move |spec| fetch_listed(spec, &|name| std::env::var(name).ok(), &listed),
         on_result,
-    )
+    );
+    poller.running = running;
+    poller
 }
 
 /// [`spawn`] with the fetch given, so that tests can poll without commands or a network.
@@ -130,6 +140,7 @@ where
     Poller {
         tx,
         thread: Some(thread),
+        running: Running::default(),
     }
 }
 

@@ -17,6 +17,9 @@ pub enum Reply {
     Redirect(String),
     /// No answer at all until the client hangs up.
     Hang,
+    /// These bytes as the whole answer, status line and headers included: for answers the
+    /// other replies cannot make (compressed bodies, odd headers, odd status texts).
+    Raw(Vec<u8>),
 }
 
 /// A server that answers at most `max` connections, then stops; dropping it stops it too.
@@ -108,6 +111,7 @@ fn serve(mut conn: TcpStream, seen: &Mutex<Vec<String>>, reply: &(dyn Fn(&str) -
             format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .as_bytes(),
         ),
+        Reply::Raw(bytes) => conn.write_all(&bytes),
         Reply::Hang => {
             // Read until the client closes the connection, answering nothing.
             let mut sink = [0u8; 64];

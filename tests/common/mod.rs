@@ -290,3 +290,76 @@ pub fn have_shell(shell: &str) -> bool {
     }
     ok
 }
+
+/// Sends SIGTERM to `child` and waits, at most `timeout`, for it to exit.
+pub fn terminate(child: &mut std::process::Child, timeout: Duration) -> std::process::ExitStatus {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let start = Instant::now();
+    loop {
+        if let Some(exit) = child.try_wait().expect("try_wait") {
+            return exit;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "{} did not stop on SIGTERM",
+            child.id()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// True when this machine has /proc to look for processes in; else says so, for a test that
+/// then skips what needs it.
+pub fn have_procfs() -> bool {
+    let ok = Path::new("/proc/self/cmdline").exists();
+    if !ok {
+        eprintln!("no /proc: skipping the check for processes left running");
+    }
+    ok
+}
+
+/// The pids of live processes (not zombies) whose command line contains `marker`.
+pub fn running_with(marker: &str) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let state = stat.rsplit_once(") ").and_then(|(_, s)| s.chars().next());
+            cmdline.contains(marker) && !matches!(state, None | Some('Z' | 'X'))
+        })
+        .collect()
+}
+
+/// Waits, at most `timeout`, until some process whose command line holds `marker` runs.
+pub fn wait_running(marker: &str, timeout: Duration) {
+    let start = Instant::now();
+    while running_with(marker).is_empty() {
+        assert!(start.elapsed() < timeout, "nothing with {marker:?} started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits, at most `timeout`, until no process whose command line holds `marker` runs.
+pub fn wait_none_running(marker: &str, timeout: Duration) {
+    let start = Instant::now();
+    loop {
+        let left = running_with(marker);
+        if left.is_empty() {
+            return;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "still running with {marker:?}: {left:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
