@@ -79,8 +79,11 @@ pub fn run(
         count,
         source: readings::Origin::Log,
     };
-    readings::append(&path, &reading)
+    let moved = readings::append(&path, &reading)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
+    if let Some(moved) = moved {
+        eprintln!("warning: {moved}");
+    }
     println!(
         "logged {} {} streams for {event} at {} to {}",
         thousands(count),

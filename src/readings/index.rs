@@ -106,6 +106,23 @@ impl Column {
         self.sources.insert(i, source);
     }
 
+    /// Takes out one reading of `time`, `count` and `source`, if there is one; the column is
+    /// sorted.
+    fn remove(&mut self, time: DateTime<Utc>, count: u64, source: Origin) -> bool {
+        let from = self.times.partition_point(|&x| x < time);
+        let to = self.times.partition_point(|&x| x <= time);
+        let Some(i) = (from..to)
+            .rev()
+            .find(|&i| self.counts[i] == count && self.sources[i] == source)
+        else {
+            return false;
+        };
+        self.times.remove(i);
+        self.counts.remove(i);
+        self.sources.remove(i);
+        true
+    }
+
     /// Sorts by time, stable, when a `push` went out of order; a file written in order (the
     /// usual case: it is append-only) costs nothing here.
     fn sort(&mut self) {
@@ -147,6 +164,9 @@ pub(super) struct Progress {
     pub(super) at: Position,
     /// The last warning is for a torn last line, which a later read may find finished.
     torn: bool,
+    /// The last line had no line end but read as a reading, which is in: a later read takes
+    /// it out and reads the line again, ended by then or not.
+    unended: Option<Reading>,
     /// The last few bytes before `at.end`, kept by the file reader: a refresh reads on from
     /// `at` only when the file still has them there (it grew by appends, not a rewrite).
     pub(super) tail: Vec<u8>,
@@ -201,6 +221,8 @@ impl Readings {
     pub fn streams(&self) -> impl Iterator<Item = (&str, &str, Series<'_>)> {
         self.columns
             .iter()
+            // A column emptied again (a last line read before its line end came) is no stream.
+            .filter(|c| !c.times.is_empty())
             .map(|c| (c.event.as_str(), c.platform.as_str(), c.series()))
     }
 
@@ -254,11 +276,30 @@ impl Readings {
             // Read again below: finished by now, or still torn and warned about again.
             self.warnings.pop();
         }
+        if let Some(r) = self.read.unended.take()
+            && let Some(&i) = self.index.get(&key(&r.event, &r.platform))
+            && self.columns[i].remove(r.time, r.count, r.source)
+        {
+            self.len -= 1;
+        }
         let mut at = self.read.at;
         let mut key = String::new();
         let read = line::read_lines(reader, file, &mut at, |found| match found {
             Found::Reading(r) => self.take(r, &mut key),
             Found::Skipped(why) => self.warnings.push(why),
+            Found::Unended(r) => {
+                // Not matched with `unsaved`: what this process recorded has its newline.
+                self.column_mut(r.event, r.platform, &mut key)
+                    .push(r.time, r.count, r.source);
+                self.len += 1;
+                self.read.unended = Some(Reading {
+                    time: r.time,
+                    event: r.event.to_string(),
+                    platform: r.platform.to_string(),
+                    count: r.count,
+                    source: r.source,
+                });
+            }
             Found::Torn(why) => {
                 self.warnings.push(why);
                 self.read.torn = true;
