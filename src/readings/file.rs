@@ -199,7 +199,7 @@ fn whole_tail<S: Read + Seek>(file: &mut S, boundary: u64, len: u64) -> io::Resu
     let mut bytes = Vec::new();
     file.seek(SeekFrom::Start(boundary))?;
     (&mut *file).take(len - boundary).read_to_end(&mut bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = String::from_utf8_lossy(line::without_bom(&bytes, boundary));
     Ok(!matches!(line::tail(text.trim()), Tail::Torn))
 }
 
@@ -310,6 +310,13 @@ mod tests {
             );
         }
         assert!(!set_aside_path(&path).exists());
+        // A file with a BOM and one line, typed without a newline.
+        let bom = "\u{feff}2022-04-24T15:30:00Z,with-you,Spotify,5000,manual";
+        std::fs::write(&path, bom).unwrap();
+        assert_eq!(append(&path, &reading()).unwrap(), None);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, format!("{bom}\n{}", reading().line()));
+        assert_eq!(read(&path).unwrap().len(), 2);
     }
 
     #[test]

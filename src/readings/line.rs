@@ -177,7 +177,7 @@ pub(super) fn read_lines<R: BufRead>(
         if n == 0 {
             return Ok(());
         }
-        let text = String::from_utf8_lossy(&buf);
+        let text = String::from_utf8_lossy(without_bom(&buf, at.end));
         let line = text.trim();
         let Some(end) = end else {
             match tail(line) {
@@ -202,6 +202,15 @@ pub(super) fn read_lines<R: BufRead>(
         });
     }
 }
+/// The bytes of a line that begins at `start` in the file, without the UTF-8 byte order mark
+/// some editors (Notepad, spreadsheets) put first in a file.
+pub(super) fn without_bom(line: &[u8], start: u64) -> &[u8] {
+    match line.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) if start == 0 => rest,
+        _ => line,
+    }
+}
+
 /// Takes the LF of a CRLF whose CR ended the last line read, once there is a byte to look at.
 fn skip_lf_after_cr<R: BufRead>(reader: &mut R, at: &mut Position) -> io::Result<()> {
     if !at.after_cr {
@@ -369,6 +378,25 @@ mod tests {
             "{:?}",
             r.warnings
         );
+    }
+
+    #[test]
+    fn a_bom_before_the_first_line_is_skipped() {
+        // Notepad and some spreadsheets start a UTF-8 file with one.
+        let text = "\u{feff}2022-04-24T15:00:00Z,with-you,Spotify,1,log\n\
+                    \u{feff}2022-04-24T16:00:00Z,with-you,Spotify,2,log\n";
+        let r = parse(text, "f.csv");
+        assert_eq!(r.of("with-you", "Spotify").counts, [1]);
+        // Only the first: one later is a bad line.
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(r.warnings[0].starts_with("f.csv:2:"), "{:?}", r.warnings);
+        let r = parse("\u{feff}time,event,platform,count,source\r", "f.csv");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        let r = parse(
+            "\u{feff}2022-04-24T15:00:00Z,with-you,Spotify,1,log",
+            "f.csv",
+        );
+        assert_eq!(r.len(), 1);
     }
 
     #[test]
