@@ -423,6 +423,28 @@ fn once_warns_about_skipped_readings() {
         );
         assert_eq!(err.lines().count(), 1, "{err}");
     }
+    // Many: the first 20, then how many more, with `check` as with `--once`.
+    std::fs::write(
+        dir.path().join("fan.readings.csv"),
+        "garbage\n".repeat(1234),
+    )
+    .unwrap();
+    for args in [&["check"][..], &["--once"]] {
+        let out = dropwatch(dir.path())
+            .args(args)
+            .args(["--config", "fan.toml"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 21, "{err}");
+        assert!(
+            lines[19].starts_with("warning: fan.readings.csv:20: skipped"),
+            "{err}"
+        );
+        assert_eq!(lines[20], "warning: and 1,214 more");
+    }
 }
 
 #[test]

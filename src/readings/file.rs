@@ -223,6 +223,7 @@ fn line_boundary<S: Read + Seek>(file: &mut S, len: u64) -> io::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readings::warnings::KEPT;
     use crate::readings::{Origin, parse};
     use chrono::DateTime;
 
@@ -253,7 +254,7 @@ mod tests {
         let before = read(&path).unwrap();
         assert_eq!(before.len(), 1);
         assert_eq!(
-            before.warnings,
+            before.warnings.kept(),
             [format!(
                 "{}:2: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline",
                 path.display()
@@ -335,8 +336,12 @@ mod tests {
             std::fs::write(&path, &text).unwrap();
             let r = read(&path).unwrap();
             assert_eq!(r.of("with-you", "Spotify").counts, [1000, 2000], "{end:?}");
-            assert_eq!(r.warnings.len(), 1, "{end:?}: {:?}", r.warnings);
-            assert!(r.warnings[0].contains(":4: skipped"), "{:?}", r.warnings);
+            assert_eq!(r.warnings.count(), 1, "{end:?}: {:?}", r.warnings);
+            assert!(
+                r.warnings.kept()[0].contains(":4: skipped"),
+                "{:?}",
+                r.warnings
+            );
             append(&path, &reading()).unwrap();
             let after = std::fs::read_to_string(&path).unwrap();
             assert_eq!(after, format!("{text}{}", reading().line()), "{end:?}");
@@ -510,18 +515,18 @@ mod tests {
         file.write_all(b"2022-04-24T18:00:00Z,proof,Spotify,")
             .unwrap();
         refresh(&path, &mut r).unwrap();
-        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings.count(), 1);
         assert!(
-            r.warnings[0].contains(":4: skipped the last line: it has no newline"),
+            r.warnings.kept()[0].contains(":4: skipped the last line: it has no newline"),
             "{:?}",
             r.warnings
         );
         file.write_all(b"6,url\nbad line\n").unwrap();
         refresh(&path, &mut r).unwrap();
         assert_eq!(r.of("proof", "Spotify").counts, [5, 6]);
-        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings.count(), 1);
         assert!(
-            r.warnings[0].contains(":5: skipped a reading"),
+            r.warnings.kept()[0].contains(":5: skipped a reading"),
             "{:?}",
             r.warnings
         );
@@ -570,7 +575,11 @@ mod tests {
         file.write_all(b"\nbad\n").unwrap();
         refresh(&path, &mut r).unwrap();
         assert_eq!(r.len(), 2);
-        assert!(r.warnings[0].contains(":3: skipped"), "{:?}", r.warnings);
+        assert!(
+            r.warnings.kept()[0].contains(":3: skipped"),
+            "{:?}",
+            r.warnings
+        );
         // A typed line later taken out again is no stream.
         std::fs::write(&path, format!("{}{}", first.line(), line.trim_end())).unwrap();
         let mut r = read(&path).unwrap();
@@ -586,6 +595,50 @@ mod tests {
         refresh(&path, &mut r).unwrap();
         assert_eq!(r.streams().count(), 1);
         assert_eq!(r.len(), 1);
+    }
+
+    #[test]
+    fn a_file_of_garbage_keeps_a_few_warnings_and_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        // 100,000 bad lines, a line far longer than a line can be, and a readable line.
+        let mut garbage = b"not a reading\r\n".repeat(100_000);
+        garbage.extend(vec![b'9'; 3 * MAX_LINE]);
+        garbage.push(b'\n');
+        let bytes = [&garbage[..], b"2022-04-24T15:00:00Z,e,p,1,log\n"].concat();
+        std::fs::write(&path, &bytes).unwrap();
+        let r = read(&path).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r.warnings.count(), 100_001);
+        assert_eq!(r.warnings.kept().len(), KEPT);
+        assert!(
+            r.warnings.kept()[0].ends_with(":1: skipped a reading: expected 5 fields (time,event,platform,count,source), found 1"),
+            "{:?}",
+            r.warnings
+        );
+        assert!(
+            r.warnings.kept()[KEPT - 1].ends_with(":20: skipped a reading: expected 5 fields (time,event,platform,count,source), found 1"),
+            "{:?}",
+            r.warnings
+        );
+        let long = parse(&format!("{}\n", "9".repeat(MAX_LINE + 1)), "f.csv");
+        assert_eq!(
+            long.warnings.kept(),
+            ["f.csv:1: skipped a line longer than a reading can be (64 KiB)"]
+        );
+        let lines: Vec<String> = r.warnings.lines().collect();
+        assert_eq!(lines.last().unwrap(), "and 99,981 more");
+        // The long line, its own warning; then one without a line end, never held whole.
+        let long = [garbage, vec![b'7'; 2 * MAX_LINE]].concat();
+        std::fs::write(&path, &long).unwrap();
+        let mut r = read(&path).unwrap();
+        assert_eq!((r.len(), r.warnings.count()), (0, 100_002));
+        // A refresh takes the torn last warning back and counts it again: the count stays.
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.warnings.count(), 100_002);
+        let parsed = parse(&String::from_utf8_lossy(&bytes), "f.csv");
+        assert!(parsed.warnings.kept()[KEPT - 1].starts_with("f.csv:20: "));
+        assert_eq!(parsed.warnings.count(), 100_001);
     }
 
     #[test]
@@ -613,14 +666,14 @@ mod tests {
             &path.display().to_string(),
         );
         assert_eq!(r.len(), 20_000);
-        assert_eq!(r.warnings.len(), 2);
+        assert_eq!(r.warnings.count(), 2);
         assert!(
-            r.warnings[0].contains(":20002: skipped a reading"),
+            r.warnings.kept()[0].contains(":20002: skipped a reading"),
             "{:?}",
             r.warnings
         );
         assert!(
-            r.warnings[1].contains(":20003: skipped the last line"),
+            r.warnings.kept()[1].contains(":20003: skipped the last line"),
             "{:?}",
             r.warnings
         );

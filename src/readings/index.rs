@@ -8,6 +8,7 @@ use std::io::{self, BufRead};
 use chrono::{DateTime, Utc};
 
 use super::line::{self, Found, Line, Origin, Position, Reading};
+use super::warnings::Warnings;
 
 /// One reading of a stream, without the stream's names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,8 +149,8 @@ pub struct Readings {
     index: HashMap<String, usize>,
     /// Readings in all columns.
     len: usize,
-    /// One message per skipped line, naming the file and line.
-    pub warnings: Vec<String>,
+    /// One message per skipped line, naming the file and line: the first few, and how many.
+    pub warnings: Warnings,
     /// How much of the file these readings hold: where a refresh reads on from.
     pub(super) read: Progress,
     /// Readings this process recorded itself (`add`) and has not read back from the file yet:

@@ -173,14 +173,14 @@ pub(super) fn read_lines<R: BufRead>(
     let mut buf = Vec::with_capacity(128);
     loop {
         skip_lf_after_cr(&mut reader, at)?;
-        let (n, end) = next_line(&mut reader, &mut buf)?;
+        let (n, end, long) = next_line(&mut reader, &mut buf)?;
         if n == 0 {
             return Ok(());
         }
         let text = String::from_utf8_lossy(without_bom(&buf, at.end));
         let line = text.trim();
         let Some(end) = end else {
-            match tail(line) {
+            match if long { Tail::Torn } else { tail(line) } {
                 Tail::Nothing => {}
                 Tail::Reading(r) => found(Found::Unended(r)),
                 Tail::Torn => found(Found::Torn(format!(
@@ -193,6 +193,14 @@ pub(super) fn read_lines<R: BufRead>(
         at.end += n;
         at.lines += 1;
         at.after_cr = end == b'\r';
+        if long {
+            found(Found::Skipped(format!(
+                "{file}:{}: skipped a line longer than a reading can be ({} KiB)",
+                at.lines,
+                MAX_LINE / 1024
+            )));
+            continue;
+        }
         if passed_over(line) {
             continue;
         }
@@ -226,26 +234,31 @@ fn skip_lf_after_cr<R: BufRead>(reader: &mut R, at: &mut Position) -> io::Result
     Ok(())
 }
 
-/// Reads the next line into `buf`, without its line end; returns the bytes taken (its line
-/// end included) and that line end, `None` when the file ends first.
-fn next_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>) -> io::Result<(u64, Option<u8>)> {
+/// Reads the next line into `buf`, without its line end and at most [`MAX_LINE`] bytes of it
+/// (the rest is passed over, never held); returns the bytes taken (its line end included),
+/// that line end (`None` when the file ends first), and whether it was longer.
+fn next_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>) -> io::Result<(u64, Option<u8>, bool)> {
     buf.clear();
     let mut n = 0;
+    let mut long = false;
     loop {
         let chunk = fill(reader)?;
         if chunk.is_empty() {
-            return Ok((n, None));
+            return Ok((n, None, long));
         }
-        if let Some(i) = chunk.iter().position(|&b| is_line_end(b)) {
-            let end = chunk[i];
-            buf.extend_from_slice(&chunk[..i]);
-            reader.consume(i + 1);
-            return Ok((n + i as u64 + 1, Some(end)));
+        let (text, end) = match chunk.iter().position(|&b| is_line_end(b)) {
+            Some(i) => (&chunk[..i], Some(chunk[i])),
+            None => (chunk, None),
+        };
+        let room = MAX_LINE - buf.len();
+        long |= text.len() > room;
+        buf.extend_from_slice(&text[..text.len().min(room)]);
+        let taken = text.len() + usize::from(end.is_some());
+        reader.consume(taken);
+        n += taken as u64;
+        if end.is_some() {
+            return Ok((n, end, long));
         }
-        let len = chunk.len();
-        buf.extend_from_slice(chunk);
-        reader.consume(len);
-        n += len as u64;
     }
 }
 
@@ -366,15 +379,15 @@ mod tests {
         let r = parse(text, "fan.readings.csv");
         let counts: Vec<u64> = r.iter().map(|r| r.count).collect();
         assert_eq!(counts, [400_000, 900_000]);
-        assert_eq!(r.warnings.len(), 5);
+        assert_eq!(r.warnings.count(), 5);
         assert!(
-            r.warnings[0].starts_with("fan.readings.csv:3: skipped"),
+            r.warnings.kept()[0].starts_with("fan.readings.csv:3: skipped"),
             "{:?}",
             r.warnings
         );
-        assert!(r.warnings[1].contains("\"-4\""), "{:?}", r.warnings);
+        assert!(r.warnings.kept()[1].contains("\"-4\""), "{:?}", r.warnings);
         assert!(
-            r.warnings[4].starts_with("fan.readings.csv:7:"),
+            r.warnings.kept()[4].starts_with("fan.readings.csv:7:"),
             "{:?}",
             r.warnings
         );
@@ -388,8 +401,12 @@ mod tests {
         let r = parse(text, "f.csv");
         assert_eq!(r.of("with-you", "Spotify").counts, [1]);
         // Only the first: one later is a bad line.
-        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
-        assert!(r.warnings[0].starts_with("f.csv:2:"), "{:?}", r.warnings);
+        assert_eq!(r.warnings.count(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings.kept()[0].starts_with("f.csv:2:"),
+            "{:?}",
+            r.warnings
+        );
         let r = parse("\u{feff}time,event,platform,count,source\r", "f.csv");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         let r = parse(
@@ -409,8 +426,12 @@ mod tests {
         let items: Vec<Reading> = r.iter().collect();
         let sources: Vec<Origin> = items.iter().map(|r| r.source).collect();
         assert_eq!(sources, [Origin::Log, Origin::Manual, Origin::Url]);
-        assert_eq!(r.warnings.len(), 1);
-        assert!(r.warnings[0].starts_with("f.csv:4:"), "{:?}", r.warnings);
+        assert_eq!(r.warnings.count(), 1);
+        assert!(
+            r.warnings.kept()[0].starts_with("f.csv:4:"),
+            "{:?}",
+            r.warnings
+        );
         for o in [Origin::Manual, Origin::Log, Origin::Command, Origin::Url] {
             assert_eq!(Origin::parse(o.as_str()), Some(o));
         }

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{fit, pad, wrap};
 use crate::app::{App, Mode};
+use crate::values::numbers::thousands;
 use crate::view::View;
 
 /// Most lines a message may take.
@@ -94,11 +95,11 @@ pub fn footer_lines(app: &App, view: &View, width: usize, theme: Theme) -> Vec<L
         width.saturating_sub(right_w + 1)
     };
     let notice = app.notice.clone().or_else(|| {
-        app.readings
-            .warnings
-            .first()
-            .map(|w| format!("{w} (+{} more)", app.readings.warnings.len() - 1))
-            .map(|w| w.replace(" (+0 more)", ""))
+        let warnings = &app.readings.warnings;
+        warnings.kept().first().map(|w| match warnings.count() - 1 {
+            0 => w.clone(),
+            more => format!("{w} (+{} more)", thousands(more)),
+        })
     });
     let mut above: Vec<Line> = Vec::new();
     let keys = [
