@@ -259,7 +259,13 @@ fn log_appends_readings_and_guards_mistakes() {
     fails(
         &mut log_cmd(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]),
         2,
-        "lower than the last reading (2,800,000",
+        "2,000,000 is lower than the reading before it (2,800,000 at 2022-04-24T22:00:00Z); pass --force to record it anyway",
+    );
+    // Back-filled: checked against the reading after it too.
+    fails(
+        &mut log_cmd(&["with-you", "3,000,000", "--at", "2022-04-24T21:00:00Z"]),
+        2,
+        "3,000,000 is higher than the reading after it (2,800,000 at 2022-04-24T22:00:00Z); pass --force to record it anyway",
     );
     let out = log(&[
         "with-you",

@@ -500,6 +500,17 @@ impl<'a> Plain<'a> {
         best
     }
 
+    /// The oldest reading of a stream after `t`, the first to go in on a tie.
+    fn first_after(&self, event: &str, platform: &str, t: DateTime<Utc>) -> Option<&'a Reading> {
+        let mut best: Option<&'a Reading> = None;
+        for r in self.readings_of(event, platform) {
+            if r.time > t && best.is_none_or(|b| r.time < b.time) {
+                best = Some(r);
+            }
+        }
+        best
+    }
+
     /// How many readings of a stream are at or before `t`.
     fn upto(&self, event: &str, platform: &str, t: DateTime<Utc>) -> usize {
         self.readings_of(event, platform)
@@ -555,8 +566,14 @@ fn check_index(
             let last = plain.last_at(e, p, t).map(point);
             prop_assert_eq!(series.upto(t), plain.upto(e, p, t), "{} {} at {}", e, p, t);
             prop_assert_eq!(series.last_at(t), last, "{} {} at {}", e, p, t);
-            let lower = last.filter(|l| count < l.count);
-            prop_assert_eq!(index.lower_than_last(e, p, t, count), lower);
+            // Lower than the reading before, else higher than the one after.
+            let next = plain.first_after(e, p, t).map(point);
+            let conflict = match (last, next) {
+                (Some(l), _) if count < l.count => Some(readings::Conflict::Lower(l)),
+                (_, Some(n)) if count > n.count => Some(readings::Conflict::Higher(n)),
+                _ => None,
+            };
+            prop_assert_eq!(index.conflict(e, p, t, count), conflict);
         }
     }
     // Stream by stream in the order they first went in, each oldest first.
