@@ -6,7 +6,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::index::{Progress, Readings};
-use super::line::{self, MAX_LINE, Reading, Tail};
+use super::line::{self, MAX_LINE, Reading, SET_ASIDE, Tail};
 
 /// Bytes of the file kept to recognise it on a refresh.
 const TAIL: u64 = 64;
@@ -117,7 +117,7 @@ pub fn append(path: &Path, reading: &Reading) -> io::Result<Option<String>> {
 /// Where [`append`] moves a last line it cannot keep: `<readings file>.incomplete`.
 pub(crate) fn set_aside_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(".incomplete");
+    name.push(SET_ASIDE);
     PathBuf::from(name)
 }
 
@@ -256,8 +256,9 @@ mod tests {
         assert_eq!(
             before.warnings.kept(),
             [format!(
-                "{}:2: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline",
-                path.display()
+                "{}:2: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline, else the next reading recorded moves it to {}",
+                path.display(),
+                set_aside_path(&path).display()
             )]
         );
         let aside = set_aside_path(&path);

@@ -152,6 +152,9 @@ pub(super) fn tail(line: &str) -> Tail<'_> {
     }
 }
 
+/// What the name of the file a last line is moved into adds to the readings file's name.
+pub(super) const SET_ASIDE: &str = ".incomplete";
+
 /// The longest line that can be a reading. Longer ones are skipped, and never held whole.
 pub(super) const MAX_LINE: usize = 64 * 1024;
 
@@ -184,7 +187,7 @@ pub(super) fn read_lines<R: BufRead>(
                 Tail::Nothing => {}
                 Tail::Reading(r) => found(Found::Unended(r)),
                 Tail::Torn => found(Found::Torn(format!(
-                    "{file}:{}: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline",
+                    "{file}:{}: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline, else the next reading recorded moves it to {file}{SET_ASIDE}",
                     at.lines + 1
                 ))),
             }
@@ -210,6 +213,7 @@ pub(super) fn read_lines<R: BufRead>(
         });
     }
 }
+
 /// The bytes of a line that begins at `start` in the file, without the UTF-8 byte order mark
 /// some editors (Notepad, spreadsheets) put first in a file.
 pub(super) fn without_bom(line: &[u8], start: u64) -> &[u8] {
