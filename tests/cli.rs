@@ -259,7 +259,13 @@ fn log_appends_readings_and_guards_mistakes() {
     fails(
         &mut log_cmd(&["with-you", "2,000,000", "--at", "2022-04-24T23:00:00Z"]),
         2,
-        "lower than the last reading (2,800,000",
+        "2,000,000 is lower than the reading before it (2,800,000 at 2022-04-24T22:00:00Z); pass --force to record it anyway",
+    );
+    // Back-filled: checked against the reading after it too.
+    fails(
+        &mut log_cmd(&["with-you", "3,000,000", "--at", "2022-04-24T21:00:00Z"]),
+        2,
+        "3,000,000 is higher than the reading after it (2,800,000 at 2022-04-24T22:00:00Z); pass --force to record it anyway",
     );
     let out = log(&[
         "with-you",
@@ -423,4 +429,89 @@ fn once_warns_about_skipped_readings() {
         );
         assert_eq!(err.lines().count(), 1, "{err}");
     }
+    // Many: the first 20, then how many more, with `check` as with `--once`.
+    std::fs::write(
+        dir.path().join("fan.readings.csv"),
+        "garbage\n".repeat(1234),
+    )
+    .unwrap();
+    for args in [&["check"][..], &["--once"]] {
+        let out = dropwatch(dir.path())
+            .args(args)
+            .args(["--config", "fan.toml"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 21, "{err}");
+        assert!(
+            lines[19].starts_with("warning: fan.readings.csv:20: skipped"),
+            "{err}"
+        );
+        assert_eq!(lines[20], "warning: and 1,214 more");
+    }
+}
+
+#[test]
+fn log_keeps_what_a_person_wrote_in_the_readings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    let csv = d.join("fan.readings.csv");
+    let readings = || {
+        let out = dropwatch(d)
+            .args(["check", "--config", "fan.toml"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let log = |count: &str| {
+        let out = dropwatch(d)
+            .args(["log", "with-you", count, "--force", "--config", "fan.toml"])
+            .args(["--at", "2022-04-24T18:00:00Z"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let ours = "2022-04-24T18:00:00Z,with-you,Spotify,9000,log\n";
+    // Typed by hand, the last line without a newline: read, and kept by the append.
+    let typed = "2022-04-24T15:00:00Z,with-you,Spotify,1000,log\n\
+                 2022-04-24T16:00:00Z,with-you,Spotify,2000,manual";
+    std::fs::write(&csv, typed).unwrap();
+    assert!(readings().ends_with("2 readings)\n"), "{}", readings());
+    assert_eq!(log("9000"), "");
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        format!("{typed}\n{ours}")
+    );
+    // Saved by an editor with CR line ends: every line reads, and the append keeps them.
+    let cr = "2022-04-24T15:00:00Z,with-you,Spotify,1000,log\r\
+              2022-04-24T16:00:00Z,with-you,Spotify,2000,log\r";
+    std::fs::write(&csv, cr).unwrap();
+    assert!(readings().ends_with("2 readings)\n"), "{}", readings());
+    log("9000");
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        format!("{cr}{ours}")
+    );
+    assert!(readings().ends_with("3 readings)\n"), "{}", readings());
+    // A last line that may be a write cut short is moved aside, and the move is said.
+    let cut = "2022-04-24T17:00:00Z,with-you,Spotify,30";
+    std::fs::write(&csv, format!("{cr}{cut}")).unwrap();
+    let said = log("9000");
+    assert!(
+        said.contains("moved it to fan.readings.csv.incomplete"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        format!("{cr}{ours}")
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("fan.readings.csv.incomplete")).unwrap(),
+        format!("{cut}\n")
+    );
 }

@@ -400,7 +400,7 @@ proptest! {
             stream: 0,
             input: "2.9 milion".into(),
             error: Some(why.clone()),
-            confirm_lower: false,
+            confirm: false,
         });
         let screen = text_of(&prompt, w, h);
         prop_assert!(shown_whole_or_marked(&why, &screen), "{}", screen);

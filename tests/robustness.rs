@@ -110,9 +110,9 @@ fn odd_readings_are_skipped_with_warnings() {
     assert_eq!(r.len(), 2);
     let counts: Vec<u64> = r.of("with-you", "Spotify").counts.to_vec();
     assert_eq!(counts, [300_000, u64::MAX]);
-    assert_eq!(r.warnings.len(), 3);
+    assert_eq!(r.warnings.count(), 3);
     assert!(
-        r.warnings[1].starts_with("fan.readings.csv:3:"),
+        r.warnings.kept()[1].starts_with("fan.readings.csv:3:"),
         "{:?}",
         r.warnings
     );
@@ -125,9 +125,15 @@ fn odd_readings_are_skipped_with_warnings() {
         "{screen}"
     );
     assert!(screen.contains("reached"), "{screen}");
+    assert!(screen.contains("(+2 more)"), "{screen}");
     for (w, h) in [(1, 1), (30, 8), (500, 200)] {
         render(&app, w, h);
     }
+    // Thousands of bad lines: the footer says the first and how many more, all of them.
+    let r = readings::parse(&"x\n".repeat(12_345), "f.csv");
+    let app = app_with(default_config(), r, "2022-04-24T17:30:00Z");
+    let screen = testing::text(&app, 120, 40);
+    assert!(screen.contains("(+12,344 more)"), "{screen}");
 }
 
 /// Every key, plain and with modifiers, in every state: normal, help, prompt.

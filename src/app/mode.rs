@@ -21,7 +21,7 @@ pub struct Prompt {
     pub input: String,
     /// Why the last Enter was refused, or what it asks to confirm.
     pub error: Option<String>,
-    /// The last Enter found a count lower than the last reading: the next Enter of the same
-    /// input records it as a correction.
-    pub confirm_lower: bool,
+    /// The last Enter found a count lower than the reading before it or higher than the one
+    /// after it: the next Enter of the same input records it all the same.
+    pub confirm: bool,
 }

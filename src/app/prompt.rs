@@ -1,5 +1,5 @@
 //! The `u` prompt: typing a new count for the selected event's stream, with a refusal that
-//! says why, and a second Enter to record a count lower than the last reading.
+//! says why, and a second Enter to record a count that disagrees with the readings around it.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -7,7 +7,7 @@ use super::effect::Effect;
 use super::mode::{Mode, Prompt};
 use super::state::App;
 use crate::readings::{Origin, Reading};
-use crate::values::numbers::{parse_count, thousands};
+use crate::values::numbers::parse_count;
 
 /// The most characters the prompt takes.
 const MAX_INPUT: usize = 40;
@@ -44,18 +44,19 @@ impl App {
             KeyCode::Backspace => {
                 prompt.input.pop();
                 prompt.error = None;
-                prompt.confirm_lower = false;
+                prompt.confirm = false;
             }
             KeyCode::Char(c) if !c.is_control() && prompt.input.chars().count() < MAX_INPUT => {
                 prompt.input.push(c);
                 prompt.error = None;
-                prompt.confirm_lower = false;
+                prompt.confirm = false;
             }
             _ => {}
         }
     }
 
-    /// Enter: records the typed count, or says why not, or asks to confirm a lower one.
+    /// Enter: records the typed count, or says why not, or asks to confirm one lower than the
+    /// reading before it or higher than the one after it (in a replay).
     fn submit(&mut self) {
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
@@ -71,17 +72,16 @@ impl App {
             self.mode = Mode::Normal;
             return;
         };
-        if !prompt.confirm_lower
-            && let Some(last) =
+        if !prompt.confirm
+            && let Some(conflict) =
                 self.readings
-                    .lower_than_last(&stream.event, &stream.platform, self.now, count)
+                    .conflict(&stream.event, &stream.platform, self.now, count)
         {
             prompt.error = Some(format!(
-                "Enter again to record {} as a correction: it is lower than the last reading ({})",
-                thousands(count),
-                thousands(last.count),
+                "Enter again to record it anyway: {}",
+                conflict.describe(count)
             ));
-            prompt.confirm_lower = true;
+            prompt.confirm = true;
             return;
         }
         let reading = Reading {

@@ -352,3 +352,42 @@ fn a_lower_count_in_the_prompt_asks_to_confirm() {
     press(&mut a, KeyCode::Enter);
     assert!(matches!(a.effects.pop(), Some(Effect::Append(_))));
 }
+
+#[test]
+fn in_a_replay_the_prompt_checks_the_readings_on_both_sides() {
+    // Replaying 16:00, with readings at 15:00 and, recorded since, at 17:00.
+    let mut a = app("2022-04-24T16:00:00Z");
+    a.selected = Some("with-you".into());
+    a.add_reading(spotify("2022-04-24T15:00:00Z", 1_000_000));
+    a.add_reading(spotify("2022-04-24T17:00:00Z", 1_100_000));
+    let submit = |a: &mut App, text: &str| {
+        press(a, KeyCode::Char('u'));
+        for c in text.chars() {
+            press(a, KeyCode::Char(c));
+        }
+        press(a, KeyCode::Enter);
+    };
+    let asked = |a: &App| match &a.mode {
+        Mode::Prompt(p) => p.error.clone().unwrap_or_default(),
+        other => panic!("the prompt stays open to confirm: {other:?}"),
+    };
+    // Higher than the reading after it: it would flip the board into a correction.
+    submit(&mut a, "1.2M");
+    assert_eq!(
+        asked(&a),
+        "Enter again to record it anyway: 1,200,000 is higher than the reading after it (1,100,000 at 2022-04-24T17:00:00Z)"
+    );
+    assert!(a.effects.is_empty());
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.effects.pop(), Some(Effect::Append(r)) if r.count == 1_200_000));
+    // Lower than the reading before it, named the same way.
+    submit(&mut a, "900k");
+    assert_eq!(
+        asked(&a),
+        "Enter again to record it anyway: 900,000 is lower than the reading before it (1,000,000 at 2022-04-24T15:00:00Z)"
+    );
+    press(&mut a, KeyCode::Esc);
+    // Between the two: straight in.
+    submit(&mut a, "1,050,000");
+    assert!(matches!(a.effects.pop(), Some(Effect::Append(r)) if r.count == 1_050_000));
+}

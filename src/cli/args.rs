@@ -94,7 +94,8 @@ pub enum Command {
         /// The platform (default: the event's first [[streams]]).
         #[arg(long, value_name = "P")]
         platform: Option<String>,
-        /// Accept a count lower than the last reading (a correction).
+        /// Accept a count lower than the reading before it or higher than the one after it
+        /// (a correction).
         #[arg(long)]
         force: bool,
     },

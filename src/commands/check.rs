@@ -8,7 +8,7 @@ use crate::runtime::load;
 /// Checks the config and readings: warnings on stderr, a summary on stdout.
 pub(crate) fn run(settings: &Settings) -> Result<(), Failure> {
     let (config, readings) = load::both(&source(settings)?)?;
-    for w in &readings.warnings {
+    for w in readings.warnings.lines() {
         eprintln!("warning: {w}");
     }
     println!(

@@ -31,7 +31,7 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
     let clock = clock(settings, settings.output != Output::Live);
     if settings.output != Output::Live {
         // The dashboard shows these; a printed frame has only stderr to say them on.
-        for w in &readings.warnings {
+        for w in readings.warnings.lines() {
             eprintln!("warning: {w}");
         }
     }

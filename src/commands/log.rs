@@ -64,12 +64,10 @@ pub(crate) fn run(
     };
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
-    if !force && let Some(last) = existing.lower_than_last(event, &platform, at, count) {
+    if !force && let Some(conflict) = existing.conflict(event, &platform, at, count) {
         return Err(Failure::Usage(format!(
-            "{} is lower than the last reading ({} at {}); pass --force to record a correction",
-            thousands(count),
-            thousands(last.count),
-            last.time.to_rfc3339()
+            "{}; pass --force to record it anyway",
+            conflict.describe(count)
         )));
     }
     let reading = Reading {
@@ -79,8 +77,11 @@ pub(crate) fn run(
         count,
         source: readings::Origin::Log,
     };
-    readings::append(&path, &reading)
+    let moved = readings::append(&path, &reading)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
+    if let Some(moved) = moved {
+        eprintln!("warning: {moved}");
+    }
     println!(
         "logged {} {} streams for {event} at {} to {}",
         thousands(count),

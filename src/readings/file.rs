@@ -3,10 +3,10 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::index::{Progress, Readings};
-use super::line::Reading;
+use super::line::{self, MAX_LINE, Reading, SET_ASIDE, Tail};
 
 /// Bytes of the file kept to recognise it on a refresh.
 const TAIL: u64 = 64;
@@ -77,11 +77,14 @@ fn grown(read: &Progress, file: &mut File) -> io::Result<bool> {
 }
 
 /// Appends one reading so that afterwards the file holds either the whole line or nothing of
-/// it. A torn tail left by an earlier failed write is cut off first (it is not a reading, and a
-/// newline after it would make it one); the line goes in one write, then fsync; on any error
-/// the file is cut back to where the line began. An exclusive lock keeps two dropwatch
-/// processes from cutting each other's lines.
-pub fn append(path: &Path, reading: &Reading) -> io::Result<()> {
+/// it, and all it held before. A last line without a line end is ended first when it is whole
+/// (a reading, a comment: see [`Tail`]); anything else there may be a write of ours that did
+/// not finish, which a newline would make a reading with a wrong count, so it is moved whole
+/// into [`set_aside_path`] and the file cut before it: nothing a person wrote is dropped.
+/// The line goes in one write, then fsync; on any error the file is cut back to where the
+/// line began. An exclusive lock keeps two dropwatch processes from cutting each other's
+/// lines. Returns a warning for a person when a line was set aside.
+pub fn append(path: &Path, reading: &Reading) -> io::Result<Option<String>> {
     require_regular(path)?;
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -94,8 +97,43 @@ pub fn append(path: &Path, reading: &Reading) -> io::Result<()> {
     {
         return Err(e);
     }
-    append_to(&mut file, reading.line().as_bytes())
+    let aside = set_aside_path(path);
+    let moved = append_to(&mut file, reading.line().as_bytes(), |tail| {
+        set_aside(tail, &aside).map_err(|e| {
+            let why = format!("cannot move its last line to {}: {e}", aside.display());
+            io::Error::new(e.kind(), why)
+        })
+    })?;
+    Ok(moved.then(|| {
+        format!(
+            "{}: its last line had no newline and was not a whole reading (a write that did not finish?); moved it to {}",
+            path.display(),
+            aside.display()
+        )
+    }))
     // The lock goes with the file.
+}
+
+/// Where [`append`] moves a last line it cannot keep: `<readings file>.incomplete`.
+pub(crate) fn set_aside_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(SET_ASIDE);
+    PathBuf::from(name)
+}
+
+/// Appends `tail`, a line without its line end, and a newline to the file at `aside`, and
+/// flushes it to the disk: it must be safe there before it is cut from the readings.
+fn set_aside(tail: &mut dyn Read, aside: &Path) -> io::Result<()> {
+    crate::files::require_regular(aside, "the file for set-aside lines")
+        .map_err(|why| io::Error::new(io::ErrorKind::InvalidInput, why))?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(aside)?;
+    // Copied a buffer at a time: a torn line can be of any length.
+    io::copy(tail, &mut file)?;
+    file.write_all(b"\n")?;
+    file.sync_all()
 }
 
 /// Refuses a FIFO, device or directory before opening it: opening a FIFO waits for the other
@@ -123,23 +161,49 @@ impl Store for File {
     }
 }
 
-fn append_to<S: Store>(file: &mut S, line: &[u8]) -> io::Result<()> {
+/// Appends `line` to `file` by the rule of [`append`], handing a last line that cannot stay to
+/// `aside` (positioned at its start, ending with the file); returns whether one was moved.
+fn append_to<S: Store>(
+    file: &mut S,
+    line: &[u8],
+    aside: impl FnOnce(&mut dyn Read) -> io::Result<()>,
+) -> io::Result<bool> {
     let len = file.seek(SeekFrom::End(0))?;
-    let keep = line_boundary(file, len)?;
-    if keep < len {
-        file.set_len(keep)?;
-    }
+    let boundary = line_boundary(file, len)?;
+    let (keep, ended, moved) = if boundary == len {
+        (len, line.to_vec(), false)
+    } else if whole_tail(file, boundary, len)? {
+        (len, [b"\n", line].concat(), false)
+    } else {
+        file.seek(SeekFrom::Start(boundary))?;
+        aside(&mut (&mut *file).take(len - boundary))?;
+        file.set_len(boundary)?;
+        (boundary, line.to_vec(), true)
+    };
     file.seek(SeekFrom::Start(keep))?;
-    if let Err(e) = file.write_all(line).and_then(|()| file.sync()) {
+    if let Err(e) = file.write_all(&ended).and_then(|()| file.sync()) {
         // Nothing partial may stay: it would read as a different count.
         let _ = file.set_len(keep);
         let _ = file.sync();
         return Err(e);
     }
-    Ok(())
+    Ok(moved)
 }
 
-/// The length of the file up to and including its last newline (0 without one).
+/// Whether the last line, from `boundary` to `len` and without a line end, is one to keep and
+/// end with a newline (see [`Tail`]). One longer than a line can be is not.
+fn whole_tail<S: Read + Seek>(file: &mut S, boundary: u64, len: u64) -> io::Result<bool> {
+    if len - boundary > MAX_LINE as u64 {
+        return Ok(false);
+    }
+    let mut bytes = Vec::new();
+    file.seek(SeekFrom::Start(boundary))?;
+    (&mut *file).take(len - boundary).read_to_end(&mut bytes)?;
+    let text = String::from_utf8_lossy(line::without_bom(&bytes, boundary));
+    Ok(!matches!(line::tail(text.trim()), Tail::Torn))
+}
+
+/// The length of the file up to and including its last line end (0 without one).
 fn line_boundary<S: Read + Seek>(file: &mut S, len: u64) -> io::Result<u64> {
     let mut end = len;
     let mut chunk = [0u8; 4096];
@@ -148,7 +212,7 @@ fn line_boundary<S: Read + Seek>(file: &mut S, len: u64) -> io::Result<u64> {
         let buf = &mut chunk[..(end - start) as usize];
         file.seek(SeekFrom::Start(start))?;
         file.read_exact(buf)?;
-        if let Some(i) = buf.iter().rposition(|&b| b == b'\n') {
+        if let Some(i) = buf.iter().rposition(|&b| line::is_line_end(b)) {
             return Ok(start + i as u64 + 1);
         }
         end = start;
@@ -159,6 +223,7 @@ fn line_boundary<S: Read + Seek>(file: &mut S, len: u64) -> io::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readings::warnings::KEPT;
     use crate::readings::{Origin, parse};
     use chrono::DateTime;
 
@@ -175,26 +240,38 @@ mod tests {
     }
 
     #[test]
-    fn append_cuts_a_torn_tail_instead_of_making_it_a_line() {
+    fn append_moves_a_torn_tail_aside_instead_of_making_it_a_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.readings.csv");
-        // What a full disk left of `log with-you 1234567`: "12" is not a reading.
+        // What a full disk left of `log with-you 1234567`: "12" is not the count. Or a line
+        // typed without a newline: it cannot be told apart, so it is kept aside, not dropped.
+        let torn = "2022-04-24T15:30:00Z,with-you,Spotify,12";
         std::fs::write(
             &path,
-            "2022-04-24T15:00:00Z,with-you,Spotify,4000\n2022-04-24T15:30:00Z,with-you,Spotify,12",
+            format!("2022-04-24T15:00:00Z,with-you,Spotify,4000\n{torn}"),
         )
         .unwrap();
         let before = read(&path).unwrap();
         assert_eq!(before.len(), 1);
         assert_eq!(
-            before.warnings,
+            before.warnings.kept(),
             [format!(
-                "{}:2: skipped an incomplete last line (no newline at its end: a write that did not finish)",
-                path.display()
+                "{}:2: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline, else the next reading recorded moves it to {}",
+                path.display(),
+                set_aside_path(&path).display()
             )]
         );
-        append(&path, &reading()).unwrap();
-        append(&path, &reading()).unwrap();
+        let aside = set_aside_path(&path);
+        let said = append(&path, &reading()).unwrap();
+        assert_eq!(
+            said,
+            Some(format!(
+                "{}: its last line had no newline and was not a whole reading (a write that did not finish?); moved it to {}",
+                path.display(),
+                aside.display()
+            ))
+        );
+        assert_eq!(append(&path, &reading()).unwrap(), None);
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             text,
@@ -202,17 +279,109 @@ mod tests {
              2022-04-24T16:00:00Z,with-you,Spotify,2712345,log\n\
              2022-04-24T16:00:00Z,with-you,Spotify,2712345,log\n"
         );
+        assert_eq!(
+            std::fs::read_to_string(&aside).unwrap(),
+            format!("{torn}\n")
+        );
         let after = read(&path).unwrap();
         assert_eq!(after.len(), 3);
         assert!(after.warnings.is_empty(), "{:?}", after.warnings);
     }
 
     #[test]
-    fn a_torn_tail_longer_than_a_chunk_is_cut_whole() {
+    fn append_keeps_a_whole_last_line_without_a_newline() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        // Typed by hand in an editor that adds no newline: a whole reading, and a comment.
+        for last in [
+            "2022-04-24T15:30:00Z,with-you,Spotify,5000,manual",
+            "# checked on the phone ",
+        ] {
+            let first = "2022-04-24T15:00:00Z,with-you,Spotify,4000,log\n";
+            std::fs::write(&path, format!("{first}{last}")).unwrap();
+            let before = read(&path).unwrap();
+            assert!(before.warnings.is_empty(), "{:?}", before.warnings);
+            let counts = before.of("with-you", "Spotify").counts.to_vec();
+            assert_eq!(append(&path, &reading()).unwrap(), None);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(text, format!("{first}{last}\n{}", reading().line()));
+            let after = read(&path).unwrap();
+            assert_eq!(
+                after.of("with-you", "Spotify").counts.len(),
+                counts.len() + 1
+            );
+        }
+        assert!(!set_aside_path(&path).exists());
+        // A file with a BOM and one line, typed without a newline.
+        let bom = "\u{feff}2022-04-24T15:30:00Z,with-you,Spotify,5000,manual";
+        std::fs::write(&path, bom).unwrap();
+        assert_eq!(append(&path, &reading()).unwrap(), None);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, format!("{bom}\n{}", reading().line()));
+        assert_eq!(read(&path).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn cr_and_crlf_end_lines_and_an_append_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        for end in ["\r", "\r\n", "\n"] {
+            let lines = [
+                "time,event,platform,count,source",
+                "2022-04-24T15:00:00Z,with-you,Spotify,1000,log",
+                "",
+                "bad",
+                "2022-04-24T15:30:00Z,with-you,Spotify,2000,log",
+            ];
+            let text = lines.map(|l| format!("{l}{end}")).concat();
+            std::fs::write(&path, &text).unwrap();
+            let r = read(&path).unwrap();
+            assert_eq!(r.of("with-you", "Spotify").counts, [1000, 2000], "{end:?}");
+            assert_eq!(r.warnings.count(), 1, "{end:?}: {:?}", r.warnings);
+            assert!(
+                r.warnings.kept()[0].contains(":4: skipped"),
+                "{:?}",
+                r.warnings
+            );
+            append(&path, &reading()).unwrap();
+            let after = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(after, format!("{text}{}", reading().line()), "{end:?}");
+            assert_eq!(read(&path).unwrap().len(), 3, "{end:?}");
+        }
+    }
+
+    #[test]
+    fn a_torn_tail_longer_than_a_chunk_is_found_whole() {
         let mut file = io::Cursor::new(format!("a\n{}", "x".repeat(10_000)).into_bytes());
         assert_eq!(line_boundary(&mut file, 10_002).unwrap(), 2);
         let mut file = io::Cursor::new(vec![b'x'; 5000]);
         assert_eq!(line_boundary(&mut file, 5000).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_long_torn_tail_is_moved_whole_and_a_failed_move_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        let first = "2022-04-24T15:00:00Z,with-you,Spotify,4000,log\n";
+        let long = "x".repeat(MAX_LINE * 3);
+        std::fs::write(&path, format!("{first}{long}")).unwrap();
+        assert!(append(&path, &reading()).unwrap().is_some());
+        let aside = std::fs::read_to_string(set_aside_path(&path)).unwrap();
+        assert!(
+            aside == format!("{long}\n"),
+            "{} bytes set aside",
+            aside.len()
+        );
+        // Where the line cannot be set aside, nothing is cut and nothing appended.
+        let text = format!("{first}2022-04-24T15:30:00Z,with-you,Spo");
+        let mut file = FullDisk {
+            bytes: io::Cursor::new(text.clone().into_bytes()),
+            room: 1000,
+        };
+        let failed = |_: &mut dyn Read| Err(io::Error::other("read-only"));
+        let err = append_to(&mut file, reading().line().as_bytes(), failed).unwrap_err();
+        assert_eq!(err.to_string(), "read-only");
+        assert_eq!(String::from_utf8(file.bytes.into_inner()).unwrap(), text);
     }
 
     /// A file on a disk that fills after `room` more bytes: writes past it fail part way.
@@ -262,16 +431,30 @@ mod tests {
         }
     }
 
+    fn no_aside(_: &mut dyn Read) -> io::Result<()> {
+        panic!("nothing to set aside")
+    }
+
     #[test]
     fn a_failed_append_leaves_nothing_of_its_line() {
         let committed = "2022-04-24T15:00:00Z,with-you,Spotify,4000\n";
         let line = reading().line();
+        // A whole last line without a newline stays as it was too.
+        let unended = "2022-04-24T15:00:00Z,with-you,Spotify,4000,log";
+        for room in [0, 1, 40] {
+            let mut file = FullDisk {
+                bytes: io::Cursor::new(unended.as_bytes().to_vec()),
+                room,
+            };
+            append_to(&mut file, line.as_bytes(), no_aside).unwrap_err();
+            assert_eq!(file.bytes.into_inner(), unended.as_bytes());
+        }
         for room in [0, 1, 40, line.len() - 1] {
             let mut file = FullDisk {
                 bytes: io::Cursor::new(committed.as_bytes().to_vec()),
                 room,
             };
-            let err = append_to(&mut file, line.as_bytes()).unwrap_err();
+            let err = append_to(&mut file, line.as_bytes(), no_aside).unwrap_err();
             assert_eq!(err.kind(), io::ErrorKind::StorageFull);
             assert_eq!(
                 String::from_utf8(file.bytes.into_inner()).unwrap(),
@@ -283,7 +466,7 @@ mod tests {
             bytes: io::Cursor::new(committed.as_bytes().to_vec()),
             room: line.len(),
         };
-        append_to(&mut file, line.as_bytes()).unwrap();
+        append_to(&mut file, line.as_bytes(), no_aside).unwrap();
         let text = String::from_utf8(file.bytes.into_inner()).unwrap();
         assert_eq!(text, format!("{committed}{line}"));
     }
@@ -333,14 +516,18 @@ mod tests {
         file.write_all(b"2022-04-24T18:00:00Z,proof,Spotify,")
             .unwrap();
         refresh(&path, &mut r).unwrap();
-        assert_eq!(r.warnings.len(), 1);
-        assert!(r.warnings[0].ends_with(":4: skipped an incomplete last line (no newline at its end: a write that did not finish)"), "{:?}", r.warnings);
+        assert_eq!(r.warnings.count(), 1);
+        assert!(
+            r.warnings.kept()[0].contains(":4: skipped the last line: it has no newline"),
+            "{:?}",
+            r.warnings
+        );
         file.write_all(b"6,url\nbad line\n").unwrap();
         refresh(&path, &mut r).unwrap();
         assert_eq!(r.of("proof", "Spotify").counts, [5, 6]);
-        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings.count(), 1);
         assert!(
-            r.warnings[0].contains(":5: skipped a reading"),
+            r.warnings.kept()[0].contains(":5: skipped a reading"),
             "{:?}",
             r.warnings
         );
@@ -358,6 +545,101 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         refresh(&path, &mut r).unwrap();
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn a_refresh_reads_a_last_line_once_when_its_newline_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        let first = at("2022-04-24T15:00:00Z", "with-you", "Spotify", 1000);
+        let typed = at("2022-04-24T15:30:00Z", "proof", "Spotify", 7);
+        let line = typed.line();
+        std::fs::write(&path, format!("{}{}", first.line(), line.trim_end())).unwrap();
+        let mut r = read(&path).unwrap();
+        assert_eq!(r.of("proof", "Spotify").counts, [7]);
+        // The dashboard records one: the append ends the typed line first.
+        let mine = at("2022-04-24T16:00:00Z", "with-you", "Spotify", 2000);
+        append(&path, &mine).unwrap();
+        r.add(mine);
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.of("proof", "Spotify").counts, [7]);
+        assert_eq!(r.of("with-you", "Spotify").counts, [1000, 2000]);
+        assert_eq!(r.len(), 3);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        // A CR ends a line; the LF of a CRLF that comes later is not a line of its own.
+        std::fs::write(&path, format!("{}{}\r", first.line(), line.trim_end())).unwrap();
+        let mut r = read(&path).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(b"\nbad\n").unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.len(), 2);
+        assert!(
+            r.warnings.kept()[0].contains(":3: skipped"),
+            "{:?}",
+            r.warnings
+        );
+        // A typed line later taken out again is no stream.
+        std::fs::write(&path, format!("{}{}", first.line(), line.trim_end())).unwrap();
+        let mut r = read(&path).unwrap();
+        std::fs::write(
+            &path,
+            format!(
+                "{}{}",
+                first.line(),
+                "2022-04-24T15:30:00Z,proof,Spotify,7,man"
+            ),
+        )
+        .unwrap();
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.streams().count(), 1);
+        assert_eq!(r.len(), 1);
+    }
+
+    #[test]
+    fn a_file_of_garbage_keeps_a_few_warnings_and_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        // 100,000 bad lines, a line far longer than a line can be, and a readable line.
+        let mut garbage = b"not a reading\r\n".repeat(100_000);
+        garbage.extend(vec![b'9'; 3 * MAX_LINE]);
+        garbage.push(b'\n');
+        let bytes = [&garbage[..], b"2022-04-24T15:00:00Z,e,p,1,log\n"].concat();
+        std::fs::write(&path, &bytes).unwrap();
+        let r = read(&path).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r.warnings.count(), 100_001);
+        assert_eq!(r.warnings.kept().len(), KEPT);
+        assert!(
+            r.warnings.kept()[0].ends_with(":1: skipped a reading: expected 5 fields (time,event,platform,count,source), found 1"),
+            "{:?}",
+            r.warnings
+        );
+        assert!(
+            r.warnings.kept()[KEPT - 1].ends_with(":20: skipped a reading: expected 5 fields (time,event,platform,count,source), found 1"),
+            "{:?}",
+            r.warnings
+        );
+        let long = parse(&format!("{}\n", "9".repeat(MAX_LINE + 1)), "f.csv");
+        assert_eq!(
+            long.warnings.kept(),
+            ["f.csv:1: skipped a line longer than a reading can be (64 KiB)"]
+        );
+        let lines: Vec<String> = r.warnings.lines().collect();
+        assert_eq!(lines.last().unwrap(), "and 99,981 more");
+        // The long line, its own warning; then one without a line end, never held whole.
+        let long = [garbage, vec![b'7'; 2 * MAX_LINE]].concat();
+        std::fs::write(&path, &long).unwrap();
+        let mut r = read(&path).unwrap();
+        assert_eq!((r.len(), r.warnings.count()), (0, 100_002));
+        // A refresh takes the torn last warning back and counts it again: the count stays.
+        refresh(&path, &mut r).unwrap();
+        assert_eq!(r.warnings.count(), 100_002);
+        let parsed = parse(&String::from_utf8_lossy(&bytes), "f.csv");
+        assert!(parsed.warnings.kept()[KEPT - 1].starts_with("f.csv:20: "));
+        assert_eq!(parsed.warnings.count(), 100_001);
     }
 
     #[test]
@@ -385,14 +667,14 @@ mod tests {
             &path.display().to_string(),
         );
         assert_eq!(r.len(), 20_000);
-        assert_eq!(r.warnings.len(), 2);
+        assert_eq!(r.warnings.count(), 2);
         assert!(
-            r.warnings[0].contains(":20002: skipped a reading"),
+            r.warnings.kept()[0].contains(":20002: skipped a reading"),
             "{:?}",
             r.warnings
         );
         assert!(
-            r.warnings[1].contains(":20003: skipped an incomplete"),
+            r.warnings.kept()[1].contains(":20003: skipped the last line"),
             "{:?}",
             r.warnings
         );

@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 use std::io::{self, BufRead};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::line::{self, Found, Line, Origin, Position, Reading};
+use super::warnings::Warnings;
+use crate::values::numbers::thousands;
 
 /// One reading of a stream, without the stream's names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +20,33 @@ pub struct Point {
     pub count: u64,
     /// Where the count came from.
     pub source: Origin,
+}
+
+/// A count that disagrees with a neighbouring reading of its stream (see
+/// [`Readings::conflict`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Lower than this reading, the stream's last at or before its time.
+    Lower(Point),
+    /// Higher than this reading, the stream's first after its time.
+    Higher(Point),
+}
+
+impl Conflict {
+    /// "2,000,000 is lower than the reading before it (2,800,000 at 2022-04-24T22:00:00Z)":
+    /// what `log` and the prompt say, naming the neighbour.
+    pub fn describe(self, count: u64) -> String {
+        let (side, p) = match self {
+            Conflict::Lower(p) => ("lower than the reading before it", p),
+            Conflict::Higher(p) => ("higher than the reading after it", p),
+        };
+        format!(
+            "{} is {side} ({} at {})",
+            thousands(count),
+            thousands(p.count),
+            p.time.to_rfc3339_opts(SecondsFormat::Secs, true)
+        )
+    }
 }
 
 /// One stream's readings, oldest first (stable for equal times), as parallel slices: what the
@@ -106,6 +135,23 @@ impl Column {
         self.sources.insert(i, source);
     }
 
+    /// Takes out one reading of `time`, `count` and `source`, if there is one; the column is
+    /// sorted.
+    fn remove(&mut self, time: DateTime<Utc>, count: u64, source: Origin) -> bool {
+        let from = self.times.partition_point(|&x| x < time);
+        let to = self.times.partition_point(|&x| x <= time);
+        let Some(i) = (from..to)
+            .rev()
+            .find(|&i| self.counts[i] == count && self.sources[i] == source)
+        else {
+            return false;
+        };
+        self.times.remove(i);
+        self.counts.remove(i);
+        self.sources.remove(i);
+        true
+    }
+
     /// Sorts by time, stable, when a `push` went out of order; a file written in order (the
     /// usual case: it is append-only) costs nothing here.
     fn sort(&mut self) {
@@ -131,8 +177,8 @@ pub struct Readings {
     index: HashMap<String, usize>,
     /// Readings in all columns.
     len: usize,
-    /// One message per skipped line, naming the file and line.
-    pub warnings: Vec<String>,
+    /// One message per skipped line, naming the file and line: the first few, and how many.
+    pub warnings: Warnings,
     /// How much of the file these readings hold: where a refresh reads on from.
     pub(super) read: Progress,
     /// Readings this process recorded itself (`add`) and has not read back from the file yet:
@@ -147,6 +193,9 @@ pub(super) struct Progress {
     pub(super) at: Position,
     /// The last warning is for a torn last line, which a later read may find finished.
     torn: bool,
+    /// The last line had no line end but read as a reading, which is in: a later read takes
+    /// it out and reads the line again, ended by then or not.
+    unended: Option<Reading>,
     /// The last few bytes before `at.end`, kept by the file reader: a refresh reads on from
     /// `at` only when the file still has them there (it grew by appends, not a rewrite).
     pub(super) tail: Vec<u8>,
@@ -201,6 +250,8 @@ impl Readings {
     pub fn streams(&self) -> impl Iterator<Item = (&str, &str, Series<'_>)> {
         self.columns
             .iter()
+            // A column emptied again (a last line read before its line end came) is no stream.
+            .filter(|c| !c.times.is_empty())
             .map(|c| (c.event.as_str(), c.platform.as_str(), c.series()))
     }
 
@@ -232,19 +283,29 @@ impl Readings {
         self.insert(reading);
     }
 
-    /// The rule for a count lower than the stream's last reading at or before `at`: it is a
-    /// correction, recorded only once the user confirms (`log --force`, a second Enter in the
-    /// prompt). Returns that last reading when `count` is lower than it.
-    pub fn lower_than_last(
+    /// The one rule for a count recorded at `at` (now, or back-filled in a replay or with
+    /// `log --at`): counts only grow, so one lower than the stream's reading just before it or
+    /// higher than the one just after it is a correction or a mistake, recorded only once the
+    /// user confirms (`log --force`, a second Enter in the prompt). Returns which neighbour it
+    /// disagrees with; the one before first when it disagrees with both.
+    pub fn conflict(
         &self,
         event: &str,
         platform: &str,
         at: DateTime<Utc>,
         count: u64,
-    ) -> Option<Point> {
-        self.of(event, platform)
-            .last_at(at)
-            .filter(|last| count < last.count)
+    ) -> Option<Conflict> {
+        let series = self.of(event, platform);
+        // Readings at `at` itself come before it: a new one goes in after them.
+        let after = series.upto(at);
+        let before = after.checked_sub(1).and_then(|i| series.get(i));
+        if let Some(before) = before.filter(|b| count < b.count) {
+            return Some(Conflict::Lower(before));
+        }
+        series
+            .get(after)
+            .filter(|a| count > a.count)
+            .map(Conflict::Higher)
     }
 
     /// Reads on from where the last read stopped, line by line: never the whole file in memory.
@@ -254,11 +315,30 @@ impl Readings {
             // Read again below: finished by now, or still torn and warned about again.
             self.warnings.pop();
         }
+        if let Some(r) = self.read.unended.take()
+            && let Some(&i) = self.index.get(&key(&r.event, &r.platform))
+            && self.columns[i].remove(r.time, r.count, r.source)
+        {
+            self.len -= 1;
+        }
         let mut at = self.read.at;
         let mut key = String::new();
         let read = line::read_lines(reader, file, &mut at, |found| match found {
             Found::Reading(r) => self.take(r, &mut key),
             Found::Skipped(why) => self.warnings.push(why),
+            Found::Unended(r) => {
+                // Not matched with `unsaved`: what this process recorded has its newline.
+                self.column_mut(r.event, r.platform, &mut key)
+                    .push(r.time, r.count, r.source);
+                self.len += 1;
+                self.read.unended = Some(Reading {
+                    time: r.time,
+                    event: r.event.to_string(),
+                    platform: r.platform.to_string(),
+                    count: r.count,
+                    source: r.source,
+                });
+            }
             Found::Torn(why) => {
                 self.warnings.push(why);
                 self.read.torn = true;
@@ -374,35 +454,55 @@ mod tests {
     }
 
     #[test]
-    fn lower_than_last_looks_at_the_stream_up_to_the_time() {
+    fn a_conflict_is_with_the_reading_just_before_or_just_after() {
         let r: Readings = [
             at("2022-04-24T15:00:00Z", "with-you", "Spotify", 1000),
             at("2022-04-24T16:00:00Z", "with-you", "Spotify", 2000),
+            at("2022-04-24T18:00:00Z", "with-you", "Spotify", 3000),
             at("2022-04-24T16:00:00Z", "with-you", "YouTube", 9000),
         ]
         .into_iter()
         .collect();
         let t = crate::testing::utc;
-        let last = r
-            .lower_than_last("with-you", "Spotify", t("2022-04-24T17:00:00Z"), 1500)
-            .unwrap();
-        assert_eq!((last.count, last.time), (2000, t("2022-04-24T16:00:00Z")));
-        // Before 16:00 the last is 1000; the other platform's 9000 is not this stream's.
-        assert!(
-            r.lower_than_last("with-you", "Spotify", t("2022-04-24T15:30:00Z"), 1500)
-                .is_none()
+        let point = |time: &str, count| Point {
+            time: t(time),
+            count,
+            source: Origin::Url,
+        };
+        let conflict = |time: &str, count| r.conflict("with-you", "Spotify", t(time), count);
+        // After the last reading: only the one before counts.
+        assert_eq!(
+            conflict("2022-04-24T19:00:00Z", 2500),
+            Some(Conflict::Lower(point("2022-04-24T18:00:00Z", 3000)))
         );
-        assert!(
-            r.lower_than_last("with-you", "Spotify", t("2022-04-24T17:00:00Z"), 2000)
-                .is_none()
+        assert_eq!(conflict("2022-04-24T19:00:00Z", 3000), None);
+        // Between 16:00 and 18:00: from 2000 to 3000, either end included.
+        assert_eq!(conflict("2022-04-24T17:00:00Z", 2000), None);
+        assert_eq!(conflict("2022-04-24T17:00:00Z", 3000), None);
+        assert_eq!(
+            conflict("2022-04-24T17:00:00Z", 3001),
+            Some(Conflict::Higher(point("2022-04-24T18:00:00Z", 3000)))
         );
-        assert!(
-            r.lower_than_last("with-you", "Spotify", t("2022-04-24T14:00:00Z"), 0)
-                .is_none()
+        assert_eq!(
+            conflict("2022-04-24T17:00:00Z", 1999),
+            Some(Conflict::Lower(point("2022-04-24T16:00:00Z", 2000)))
         );
-        assert!(
-            r.lower_than_last("proof", "Spotify", t("2022-04-24T17:00:00Z"), 0)
-                .is_none()
+        // At 16:00 itself the 16:00 reading is the one before; before 15:00, only one after.
+        assert_eq!(conflict("2022-04-24T16:00:00Z", 2500), None);
+        assert_eq!(
+            conflict("2022-04-24T14:00:00Z", 1001),
+            Some(Conflict::Higher(point("2022-04-24T15:00:00Z", 1000)))
+        );
+        assert_eq!(conflict("2022-04-24T14:00:00Z", 0), None);
+        // The other platform's 9000 is not this stream's; a stream without readings has none.
+        assert_eq!(conflict("2022-04-24T15:30:00Z", 1500), None);
+        assert_eq!(
+            r.conflict("proof", "Spotify", t("2022-04-24T17:00:00Z"), 0),
+            None
+        );
+        assert_eq!(
+            Conflict::Higher(point("2022-04-24T18:00:00Z", 3_000_000)).describe(3_000_001),
+            "3,000,001 is higher than the reading after it (3,000,000 at 2022-04-24T18:00:00Z)"
         );
     }
 

@@ -1,8 +1,9 @@
 //! The line format of the readings file, `<config stem>.readings.csv`: lines of
 //! `time,event,platform,count,source` with an RFC 3339 UTC time and where the count came from.
-//! Lines of the older four-column form still read, as [`Origin::Log`]. A reading exists once
-//! its newline is written: a last line without one is a torn write, never read. Blank lines,
-//! `#` comments and the header are passed over; any other bad line is skipped with a warning.
+//! Lines of the older four-column form still read, as [`Origin::Log`]. LF, CR and CRLF end a
+//! line; a last line without a line end is read only when it cannot be a write cut short
+//! (see [`Tail`]). Blank lines, `#` comments and the header are passed over; any other bad
+//! line is skipped with a warning.
 
 use std::io::{self, BufRead};
 
@@ -99,10 +100,12 @@ impl Line<'_> {
 /// How far a reader has got through a file: where a later read goes on from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Position {
-    /// Bytes up to and including the last newline read.
+    /// Bytes up to and including the last line end read.
     pub(super) end: u64,
     /// Whole lines read.
     pub(super) lines: usize,
+    /// The last line end read was a CR: a LF right after it belongs to it (CRLF).
+    pub(super) after_cr: bool,
 }
 
 /// What a line of the file holds for its reader.
@@ -111,14 +114,59 @@ pub(super) enum Found<'a> {
     Reading(Line<'a>),
     /// A bad line, skipped: the warning names the file and the line.
     Skipped(String),
-    /// Text after the last newline, a write that did not finish (or not yet): the warning
+    /// A last line without a line end that reads as a whole reading (see [`Tail`]): read, but
+    /// not passed, so that a later read takes it again once it is ended. Always the last thing
+    /// found.
+    Unended(Line<'a>),
+    /// A last line without a line end that may be a write that did not finish: the warning
     /// names it. Always the last thing found.
     Torn(String),
 }
 
+/// What a last line without a line end is. A line dropwatch writes is
+/// `time,event,platform,count,source` in one write, so a write of ours cut short by a crash
+/// leaves a prefix of such a line; its source word comes last and no source word is the start
+/// of another, so a cut one never reads as a five-column reading, while one cut inside the
+/// count (`…,Spotify,12`) does read as a four-column one, with the wrong count. A person's
+/// line typed without a newline looks the same as either. So the rule: a five-column reading,
+/// a blank line or a comment is whole (ours lacking only its newline, or a person's), and is
+/// kept and ended by the next append; anything else may be a torn write and is never read as
+/// a reading, but set aside whole by the next append, never deleted.
+pub(super) enum Tail<'a> {
+    /// Blank, a comment or the header: nothing to read, nothing torn.
+    Nothing,
+    /// A whole five-column reading.
+    Reading(Line<'a>),
+    /// Anything else: perhaps a write that did not finish.
+    Torn,
+}
+
+/// What the trimmed text of a last line without a line end is, by the rule of [`Tail`].
+pub(super) fn tail(line: &str) -> Tail<'_> {
+    if passed_over(line) {
+        return Tail::Nothing;
+    }
+    match parse_line(line) {
+        Ok(r) if line.split(',').count() == 5 => Tail::Reading(r),
+        _ => Tail::Torn,
+    }
+}
+
+/// What the name of the file a last line is moved into adds to the readings file's name.
+pub(super) const SET_ASIDE: &str = ".incomplete";
+
+/// The longest line that can be a reading. Longer ones are skipped, and never held whole.
+pub(super) const MAX_LINE: usize = 64 * 1024;
+
+/// Where a line ends: a LF, a CR, or a CR and LF together. Editors on every system write one
+/// of these, and a file of CR-only lines holds as many readings as it has lines.
+pub(super) fn is_line_end(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
 /// Reads the whole lines of `reader` one at a time, on from `at`, and hands what each holds to
 /// `found`: never the whole file in memory. `file` names it in warnings; `at` ends after the
-/// last newline, so a torn last line is read again next time.
+/// last line end, so a last line without one is read again next time.
 pub(super) fn read_lines<R: BufRead>(
     mut reader: R,
     file: &str,
@@ -127,27 +175,35 @@ pub(super) fn read_lines<R: BufRead>(
 ) -> io::Result<()> {
     let mut buf = Vec::with_capacity(128);
     loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf)?;
+        skip_lf_after_cr(&mut reader, at)?;
+        let (n, end, long) = next_line(&mut reader, &mut buf)?;
         if n == 0 {
             return Ok(());
         }
-        let Some(whole) = buf.strip_suffix(b"\n") else {
-            // Text after the last newline is a write that did not finish: not a reading.
-            let text = String::from_utf8_lossy(&buf);
-            let torn = text.trim();
-            if !torn.is_empty() && !torn.starts_with('#') {
-                found(Found::Torn(format!(
-                    "{file}:{}: skipped an incomplete last line (no newline at its end: a write that did not finish)",
+        let text = String::from_utf8_lossy(without_bom(&buf, at.end));
+        let line = text.trim();
+        let Some(end) = end else {
+            match if long { Tail::Torn } else { tail(line) } {
+                Tail::Nothing => {}
+                Tail::Reading(r) => found(Found::Unended(r)),
+                Tail::Torn => found(Found::Torn(format!(
+                    "{file}:{}: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline, else the next reading recorded moves it to {file}{SET_ASIDE}",
                     at.lines + 1
-                )));
+                ))),
             }
             return Ok(());
         };
-        at.end += n as u64;
+        at.end += n;
         at.lines += 1;
-        let text = String::from_utf8_lossy(whole);
-        let line = text.trim();
+        at.after_cr = end == b'\r';
+        if long {
+            found(Found::Skipped(format!(
+                "{file}:{}: skipped a line longer than a reading can be ({} KiB)",
+                at.lines,
+                MAX_LINE / 1024
+            )));
+            continue;
+        }
         if passed_over(line) {
             continue;
         }
@@ -156,6 +212,70 @@ pub(super) fn read_lines<R: BufRead>(
             Err(why) => Found::Skipped(format!("{file}:{}: skipped a reading: {why}", at.lines)),
         });
     }
+}
+
+/// The bytes of a line that begins at `start` in the file, without the UTF-8 byte order mark
+/// some editors (Notepad, spreadsheets) put first in a file.
+pub(super) fn without_bom(line: &[u8], start: u64) -> &[u8] {
+    match line.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) if start == 0 => rest,
+        _ => line,
+    }
+}
+
+/// Takes the LF of a CRLF whose CR ended the last line read, once there is a byte to look at.
+fn skip_lf_after_cr<R: BufRead>(reader: &mut R, at: &mut Position) -> io::Result<()> {
+    if !at.after_cr {
+        return Ok(());
+    }
+    if let Some(&first) = fill(reader)?.first() {
+        at.after_cr = false;
+        if first == b'\n' {
+            reader.consume(1);
+            at.end += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Reads the next line into `buf`, without its line end and at most [`MAX_LINE`] bytes of it
+/// (the rest is passed over, never held); returns the bytes taken (its line end included),
+/// that line end (`None` when the file ends first), and whether it was longer.
+fn next_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>) -> io::Result<(u64, Option<u8>, bool)> {
+    buf.clear();
+    let mut n = 0;
+    let mut long = false;
+    loop {
+        let chunk = fill(reader)?;
+        if chunk.is_empty() {
+            return Ok((n, None, long));
+        }
+        let (text, end) = match chunk.iter().position(|&b| is_line_end(b)) {
+            Some(i) => (&chunk[..i], Some(chunk[i])),
+            None => (chunk, None),
+        };
+        let room = MAX_LINE - buf.len();
+        long |= text.len() > room;
+        buf.extend_from_slice(&text[..text.len().min(room)]);
+        let taken = text.len() + usize::from(end.is_some());
+        reader.consume(taken);
+        n += taken as u64;
+        if end.is_some() {
+            return Ok((n, end, long));
+        }
+    }
+}
+
+/// The reader's next bytes, read again when a signal interrupts the read.
+fn fill<R: BufRead>(reader: &mut R) -> io::Result<&[u8]> {
+    // Checked, then taken: a loop returning the bytes it borrowed would hold `reader` for its
+    // next turn. The second call only hands back what the first read.
+    while let Err(e) = reader.fill_buf() {
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+    reader.fill_buf()
 }
 
 /// A line that holds no reading and is no mistake either: blank, a comment or a header.
@@ -263,18 +383,41 @@ mod tests {
         let r = parse(text, "fan.readings.csv");
         let counts: Vec<u64> = r.iter().map(|r| r.count).collect();
         assert_eq!(counts, [400_000, 900_000]);
-        assert_eq!(r.warnings.len(), 5);
+        assert_eq!(r.warnings.count(), 5);
         assert!(
-            r.warnings[0].starts_with("fan.readings.csv:3: skipped"),
+            r.warnings.kept()[0].starts_with("fan.readings.csv:3: skipped"),
             "{:?}",
             r.warnings
         );
-        assert!(r.warnings[1].contains("\"-4\""), "{:?}", r.warnings);
+        assert!(r.warnings.kept()[1].contains("\"-4\""), "{:?}", r.warnings);
         assert!(
-            r.warnings[4].starts_with("fan.readings.csv:7:"),
+            r.warnings.kept()[4].starts_with("fan.readings.csv:7:"),
             "{:?}",
             r.warnings
         );
+    }
+
+    #[test]
+    fn a_bom_before_the_first_line_is_skipped() {
+        // Notepad and some spreadsheets start a UTF-8 file with one.
+        let text = "\u{feff}2022-04-24T15:00:00Z,with-you,Spotify,1,log\n\
+                    \u{feff}2022-04-24T16:00:00Z,with-you,Spotify,2,log\n";
+        let r = parse(text, "f.csv");
+        assert_eq!(r.of("with-you", "Spotify").counts, [1]);
+        // Only the first: one later is a bad line.
+        assert_eq!(r.warnings.count(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings.kept()[0].starts_with("f.csv:2:"),
+            "{:?}",
+            r.warnings
+        );
+        let r = parse("\u{feff}time,event,platform,count,source\r", "f.csv");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        let r = parse(
+            "\u{feff}2022-04-24T15:00:00Z,with-you,Spotify,1,log",
+            "f.csv",
+        );
+        assert_eq!(r.len(), 1);
     }
 
     #[test]
@@ -287,8 +430,12 @@ mod tests {
         let items: Vec<Reading> = r.iter().collect();
         let sources: Vec<Origin> = items.iter().map(|r| r.source).collect();
         assert_eq!(sources, [Origin::Log, Origin::Manual, Origin::Url]);
-        assert_eq!(r.warnings.len(), 1);
-        assert!(r.warnings[0].starts_with("f.csv:4:"), "{:?}", r.warnings);
+        assert_eq!(r.warnings.count(), 1);
+        assert!(
+            r.warnings.kept()[0].starts_with("f.csv:4:"),
+            "{:?}",
+            r.warnings
+        );
         for o in [Origin::Manual, Origin::Log, Origin::Command, Origin::Url] {
             assert_eq!(Origin::parse(o.as_str()), Some(o));
         }

@@ -8,7 +8,9 @@ mod file;
 mod index;
 mod line;
 pub(crate) mod poll;
+mod warnings;
 
 pub use file::{append, read, refresh};
-pub use index::{Point, Readings, Series, parse};
+pub use index::{Conflict, Point, Readings, Series, parse};
 pub use line::{Origin, Reading};
+pub use warnings::Warnings;

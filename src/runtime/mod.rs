@@ -182,8 +182,9 @@ impl Runtime {
                 app.notice = Some(
                     match (save(app, reading), app.config.source.readings_path()) {
                         (Err(why), _) => why,
-                        (Ok(()), Some(path)) => format!("{saved} to {}", path.display()),
-                        (Ok(()), None) => {
+                        (Ok(Some(moved)), _) => moved,
+                        (Ok(None), Some(path)) => format!("{saved} to {}", path.display()),
+                        (Ok(None), None) => {
                             "kept until quit: run `dropwatch init` to save readings".into()
                         }
                     },
@@ -191,10 +192,11 @@ impl Runtime {
             }
             Effect::Record(reading) => {
                 let result = save(app, reading.clone());
-                if let Err(why) = &result {
-                    app.notice = Some(why.clone());
+                match &result {
+                    Err(why) | Ok(Some(why)) => app.notice = Some(why.clone()),
+                    Ok(None) => {}
                 }
-                out.push(Outcome::Recorded(reading, result));
+                out.push(Outcome::Recorded(reading, result.map(|_| ())));
             }
             Effect::Hook(hook) => {
                 let tx = self.tx.clone();
@@ -302,15 +304,17 @@ fn reload(app: &mut App) -> Option<Outcome> {
 }
 
 /// Appends `reading` to the readings file (the path `log` takes) and shows it at once; the
-/// embedded default keeps it in memory. Says why when it cannot be written.
-fn save(app: &mut App, reading: Reading) -> Result<(), String> {
+/// embedded default keeps it in memory. Says why when it cannot be written, and what the
+/// append had to move aside to keep a person's line.
+fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
+    let mut moved = None;
     if let Some(path) = app.config.source.readings_path() {
-        readings::append(&path, &reading)
+        moved = readings::append(&path, &reading)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     // Shown at once; the watcher's reload of the file follows.
     app.add_reading(reading);
-    Ok(())
+    Ok(moved)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::{fit, pad, wrap};
 use crate::app::{App, Mode, Prompt};
+use crate::values::numbers::thousands;
 
 /// Most lines a message may take.
 const MAX_LINES: usize = 3;
@@ -95,11 +96,11 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
 /// The notice of the moment, else the first readings warning with how many more there are.
 fn notice(app: &App) -> Option<String> {
     app.notice.clone().or_else(|| {
-        app.readings
-            .warnings
-            .first()
-            .map(|w| format!("{w} (+{} more)", app.readings.warnings.len() - 1))
-            .map(|w| w.replace(" (+0 more)", ""))
+        let warnings = &app.readings.warnings;
+        warnings.kept().first().map(|w| match warnings.count() - 1 {
+            0 => w.clone(),
+            more => format!("{w} (+{} more)", thousands(more)),
+        })
     })
 }
 
