@@ -424,3 +424,49 @@ fn once_warns_about_skipped_readings() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `dropwatch man | head -1`: the reader is gone before anything is written. Every command
+    // that prints ends as cat and ripgrep do then: exit 0, nothing on stderr.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    let at = ["--at", "2022-04-24T16:00:00Z"];
+    let runs: [&[&str]; 9] = [
+        &["man"],
+        &["schema"],
+        &["completions", "bash"],
+        &["--once", "--config", "fan.toml"],
+        &["--once", "--json", "--config", "fan.toml"],
+        &["check", "--config", "fan.toml"],
+        &[
+            "log", "with-you", "400000", "--config", "fan.toml", at[0], at[1],
+        ],
+        &["init", "--config", "new/fan.toml"],
+        &["bar", "--once", "--config", "fan.toml"],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+            .args(args)
+            .current_dir(d)
+            .env_remove("DROPWATCH_CONFIG")
+            .env("XDG_CONFIG_HOME", d.join("xdg"))
+            .env("HOME", d)
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+    // What the commands did besides printing still happened.
+    assert!(d.join("new/fan.toml").is_file());
+    let readings = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
+    assert!(
+        readings.contains(",with-you,Spotify,400000,log"),
+        "{readings}"
+    );
+}

@@ -1,6 +1,6 @@
 //! `dropwatch check`: loads the config and readings as the dashboard would and says so.
 
-use super::source;
+use super::{print, source};
 use crate::cli::settings::Settings;
 use crate::failure::Failure;
 use crate::runtime::load;
@@ -11,12 +11,11 @@ pub fn run(settings: &Settings) -> Result<(), Failure> {
     for w in &readings.warnings {
         eprintln!("warning: {w}");
     }
-    println!(
+    print(format_args!(
         "{}: ok ({} events, {} streams, {} readings)",
         config.source.display(),
         config.events.len(),
         config.streams.len(),
         readings.len()
-    );
-    Ok(())
+    ))
 }

@@ -1,6 +1,7 @@
 //! `dropwatch init`: writes the default config (and its schema beside it) where the user's
 //! config belongs, or where `--config` says.
 
+use super::print;
 use crate::cli::settings::Settings;
 use crate::config;
 use crate::failure::Failure;
@@ -28,16 +29,19 @@ pub fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
     }
     std::fs::write(&path, crate::config::schema::init_text())
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
-    println!("wrote {}", path.display());
+    print(format_args!("wrote {}", path.display()))?;
     let schema = crate::config::schema::write_beside(&path).map_err(|e| {
         Failure::runtime(format!(
             "cannot write the schema beside {}: {e}",
             path.display()
         ))
     })?;
-    println!("wrote {} (for editors)", schema.display());
+    print(format_args!("wrote {} (for editors)", schema.display()))?;
     if settings.config_flag.is_some() {
-        println!("open it with: dropwatch --config {}", path.display());
+        print(format_args!(
+            "open it with: dropwatch --config {}",
+            path.display()
+        ))?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `dropwatch log`: appends one reading to the readings file beside the config.
 
-use super::source;
+use super::{print, source};
 use crate::cli::settings::Settings;
 use crate::config;
 use crate::failure::Failure;
@@ -81,12 +81,11 @@ pub fn run(
     };
     readings::append(&path, &reading)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
-    println!(
+    print(format_args!(
         "logged {} {} streams for {event} at {} to {}",
         thousands(count),
         reading.platform,
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
-    );
-    Ok(())
+    ))
 }

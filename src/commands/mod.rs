@@ -53,9 +53,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// Writes generated text (a script, the man page, the schema) to stdout.
+/// Writes to stdout through `write`: every command prints here. A closed pipe (`dropwatch man
+/// | head -1`) is the reader saying it has had enough, so it ends quietly with success, as cat
+/// and ripgrep do (Rust ignores SIGPIPE: `println!` would panic instead).
 fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
-    write(&mut std::io::stdout().lock()).map_err(|e| Failure::Runtime(e.into()))
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::Runtime(e.into())),
+    }
+}
+
+/// Prints `text` and a newline on stdout, as [`print_with`] does.
+fn print(text: impl std::fmt::Display) -> Result<(), Failure> {
+    print_with(|out| writeln!(out, "{text}"))
 }
 
 /// Where the config is, as the settings name it.
@@ -93,10 +104,7 @@ fn dashboard(settings: &Settings) -> Result<(), Failure> {
             crate::ui::text::frame_text(&app, &View::derive(&app), width, height)
         }
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Runtime(e.into()))
+    print_with(|out| out.write_all(text.as_bytes()))
 }
 
 /// The clock a command runs on: fixed for one frame, the system's, or a replay.
