@@ -470,3 +470,36 @@ fn a_closed_pipe_ends_quietly() {
         "{readings}"
     );
 }
+
+#[test]
+fn init_keeps_a_schema_someone_wrote_beside_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mine = "{\"my\": \"own schema\"}\n";
+    std::fs::write(d.join("dropwatch.schema.json"), mine).unwrap();
+    let err = fails(
+        dropwatch(d).args(["init", "--config", "fan.toml"]),
+        2,
+        "dropwatch.schema.json already exists",
+    );
+    assert!(err.contains("--force"), "{err}");
+    // Nothing written: neither the schema over the user's nor a config without its schema.
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    assert_eq!(read("dropwatch.schema.json"), mine);
+    assert!(!d.join("fan.toml").exists());
+    let out = dropwatch(d)
+        .args(["init", "--config", "fan.toml", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        read("dropwatch.schema.json"),
+        dropwatch::config::schema::schema_json()
+    );
+    // The schema init writes itself is no obstacle to a second config beside the first.
+    let out = dropwatch(d)
+        .args(["init", "--config", "other.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -60,10 +60,20 @@ pub fn init_text() -> String {
     format!("#:schema ./{SCHEMA_FILE}\n{DEFAULT_TOML}")
 }
 
-/// Writes the schema beside `config` (so the `#:schema` directive finds it offline) and returns
-/// its path. An older schema there is replaced: it is generated, never edited.
+/// Where `init` writes the schema: beside `config`, so the `#:schema` directive finds it offline.
+pub fn beside(config: &Path) -> PathBuf {
+    config.with_file_name(SCHEMA_FILE)
+}
+
+/// Whether the file at `path` is other than what [`schema_json`] writes (a schema of its own, or
+/// an older one): `init` then replaces it only with `--force`. False when there is none.
+pub fn differs(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|text| text != schema_json().as_bytes())
+}
+
+/// Writes the schema beside `config` and returns its path.
 pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
-    let path = config.with_file_name(SCHEMA_FILE);
+    let path = beside(config);
     std::fs::write(&path, schema_json())?;
     Ok(path)
 }
