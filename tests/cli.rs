@@ -503,3 +503,46 @@ fn init_keeps_a_schema_someone_wrote_beside_the_config() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn json_writes_no_time_past_9999() {
+    // The last second of 9999: the next anniversaries fall in 10000, which RFC 3339 cannot
+    // write (null); a release late on 31 Dec 9999 UTC is already 10000 in Seoul (in UTC then).
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = dropwatch::config::DEFAULT_TOML.to_string();
+    config.push_str(
+        "\n[[event]]\nid = \"last\"\nname = \"Last\"\nat = \"9999-12-31T23:00:00Z\"\nzone = \"Asia/Seoul\"\n",
+    );
+    std::fs::write(dir.path().join("fan.toml"), config).unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--config", "fan.toml"])
+        .args(["--at", "9999-12-31T23:59:59Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut times = vec![v["now"].clone()];
+    for e in v["events"].as_array().unwrap() {
+        assert_eq!(e["next_anniversary"], Value::Null, "{e}");
+        times.push(e["at"].clone());
+    }
+    for s in v["streams"].as_array().unwrap() {
+        times.push(s["window_end"].clone());
+        times.extend(
+            s["goals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g["deadline"].clone()),
+        );
+    }
+    assert!(times.len() > 4, "{v}");
+    for t in times {
+        let text = t.as_str().unwrap_or_default();
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+            "{text:?} in {v}"
+        );
+    }
+    assert_eq!(v["events"][2]["at"], "9999-12-31T23:00:00Z");
+}

@@ -5,6 +5,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
+/// The end of 9999 (UTC): the last instant `--at` and the config accept and RFC 3339 can write,
+/// where a replay stops.
+pub const END: DateTime<Utc> = match DateTime::from_timestamp(253_402_300_799, 0) {
+    Some(t) => t,
+    None => panic!("9999-12-31T23:59:59Z is a valid instant"),
+};
+
 /// A source of the current instant.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Clock {
