@@ -546,3 +546,40 @@ fn json_writes_no_time_past_9999() {
     }
     assert_eq!(v["events"][2]["at"], "9999-12-31T23:00:00Z");
 }
+
+#[test]
+fn a_replay_that_reaches_the_end_of_9999_stops_there_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // Too fast to run a day is refused up front, with the fastest that does.
+    fails(
+        dropwatch(dir.path()).args(["--at", "2022-04-24T13:00:00Z", "--speed", "1e308"]),
+        2,
+        "--speed 1e308: from 2022-04-24T13:00:00Z a replay this fast passes the end of 9999 \
+         within a day; the fastest that runs a day from there is --speed 2913790",
+    );
+    std::fs::write(dir.path().join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args([
+            "bar",
+            "--config",
+            "fan.toml",
+            "--at",
+            "9999-12-31T23:59:58Z",
+        ])
+        .current_dir(dir.path())
+        .env_remove("DROPWATCH_CONFIG")
+        .env("HOME", dir.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let errors = common::lines_of(child.stderr.take().unwrap());
+    let said = errors.recv_timeout(std::time::Duration::from_secs(20));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        said.as_deref(),
+        Ok("bar: the replay reached the end of 9999 (9999-12-31T23:59:59Z) and stops there")
+    );
+}

@@ -60,6 +60,9 @@ fn event_loop(tui: &mut Tui, app: &mut App, clock: Clock, hooks: bool) -> anyhow
         changed |= !app.effects.is_empty();
         for outcome in runtime.effects(app) {
             changed = true;
+            if let Outcome::Notice(text) = &outcome {
+                app.notice = Some(text.clone());
+            }
             front_end(tui, &mut shown, outcome)?;
         }
         if app.quit {

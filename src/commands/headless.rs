@@ -1,6 +1,7 @@
 //! What `bar` and `record` say about the runtime, having no screen: one line on stderr for a
-//! broken config (once per error) and for its recovery, and each notice the state holds (a
-//! hook that failed, a reading that could not be saved).
+//! broken config (once per error) and for its recovery, each notice of the runtime (a lock
+//! another holds, the end of a replay), and each notice the state holds (a hook that failed,
+//! a reading that could not be saved).
 
 use crate::app::App;
 use crate::runtime::Outcome;
@@ -44,6 +45,7 @@ impl Reporter {
                     };
                     eprintln!("{who}: {} {now}", app.config.source.display());
                 }
+                Outcome::Notice(text) => eprintln!("{who}: {text}"),
                 _ => {}
             }
         }

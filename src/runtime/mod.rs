@@ -14,13 +14,13 @@ use std::fs::File;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::app::{App, Effect, Event};
 use crate::config::{self, SourceSpec};
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
-use crate::values::clock::Clock;
+use crate::values::clock::{Clock, END};
 use crate::values::numbers::thousands;
 use polling::{Polling, Role};
 
@@ -48,6 +48,9 @@ pub enum Outcome {
     Polling(Role),
     /// This process took the hooks.
     HooksTaken,
+    /// Something to tell the person: the dashboard shows it in the footer, `bar` and `record`
+    /// say it on stderr.
+    Notice(String),
 }
 
 /// The one runtime of a front-end.
@@ -69,6 +72,8 @@ pub struct Runtime {
     hooks_lock: Option<Option<File>>,
     /// When the locks were last tried.
     last_try: Option<Instant>,
+    /// Whether the end of the replay was said.
+    said_end: bool,
 }
 
 impl Runtime {
@@ -97,6 +102,7 @@ impl Runtime {
             hooks_wanted: hooks,
             hooks_lock: None,
             last_try: None,
+            said_end: false,
         };
         runtime.effects(app);
         Ok(runtime)
@@ -152,6 +158,13 @@ impl Runtime {
     /// hooks; returns what falls to the front-end, in order.
     pub fn effects(&mut self, app: &mut App) -> Vec<Outcome> {
         let mut out = Vec::new();
+        if !self.said_end && self.clock.ended() {
+            self.said_end = true;
+            out.push(Outcome::Notice(format!(
+                "the replay reached the end of 9999 ({}) and stops there",
+                END.to_rfc3339_opts(SecondsFormat::Secs, true)
+            )));
+        }
         self.keep_locks(app, &mut out);
         while !app.effects.is_empty() {
             for effect in std::mem::take(&mut app.effects) {
