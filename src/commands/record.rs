@@ -37,9 +37,19 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
             "{config} has no [streams.source] to poll; add one (the README's \"Counts that come in by themselves\" shows how)"
         )));
     }
-    announce(runtime.role(), &config);
     let mut reporter = Reporter::new("record");
     loop {
+        // The first turn says what the start-up found: who polls, who runs the hooks.
+        app.tick(Utc::now());
+        let outcomes = runtime.effects(&mut app);
+        for outcome in &outcomes {
+            say(outcome, &app.config.source.display());
+        }
+        reporter.report(&mut app, &outcomes);
+        if app.quit {
+            eprintln!("record: stopped");
+            return Ok(());
+        }
         // Wake for the next release, to run its hook on time, and for the locks' next try.
         let wait = app
             .next_release()
@@ -53,16 +63,6 @@ pub fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
                 say_failure(&app, &key);
             }
             next = runtime.queued();
-        }
-        app.tick(Utc::now());
-        let outcomes = runtime.effects(&mut app);
-        for outcome in &outcomes {
-            say(outcome, &app.config.source.display());
-        }
-        reporter.report(&mut app, &outcomes);
-        if app.quit {
-            eprintln!("record: stopped");
-            return Ok(());
         }
     }
 }
