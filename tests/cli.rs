@@ -515,3 +515,162 @@ fn log_keeps_what_a_person_wrote_in_the_readings() {
         format!("{cut}\n")
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `dropwatch man | head -1`: the reader is gone before anything is written. Every command
+    // that prints ends as cat and ripgrep do then: exit 0, nothing on stderr.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    let at = ["--at", "2022-04-24T16:00:00Z"];
+    let runs: [&[&str]; 9] = [
+        &["man"],
+        &["schema"],
+        &["completions", "bash"],
+        &["--once", "--config", "fan.toml"],
+        &["--once", "--json", "--config", "fan.toml"],
+        &["check", "--config", "fan.toml"],
+        &[
+            "log", "with-you", "400000", "--config", "fan.toml", at[0], at[1],
+        ],
+        &["init", "--config", "new/fan.toml"],
+        &["bar", "--once", "--config", "fan.toml"],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+            .args(args)
+            .current_dir(d)
+            .env_remove("DROPWATCH_CONFIG")
+            .env("XDG_CONFIG_HOME", d.join("xdg"))
+            .env("HOME", d)
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+    // What the commands did besides printing still happened.
+    assert!(d.join("new/fan.toml").is_file());
+    let readings = std::fs::read_to_string(d.join("fan.readings.csv")).unwrap();
+    assert!(
+        readings.contains(",with-you,Spotify,400000,log"),
+        "{readings}"
+    );
+}
+
+#[test]
+fn init_keeps_a_schema_someone_wrote_beside_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mine = "{\"my\": \"own schema\"}\n";
+    std::fs::write(d.join("dropwatch.schema.json"), mine).unwrap();
+    let err = fails(
+        dropwatch(d).args(["init", "--config", "fan.toml"]),
+        2,
+        "dropwatch.schema.json already exists",
+    );
+    assert!(err.contains("--force"), "{err}");
+    // Nothing written: neither the schema over the user's nor a config without its schema.
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    assert_eq!(read("dropwatch.schema.json"), mine);
+    assert!(!d.join("fan.toml").exists());
+    let out = dropwatch(d)
+        .args(["init", "--config", "fan.toml", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        read("dropwatch.schema.json"),
+        dropwatch::config::schema::schema_json()
+    );
+    // The schema init writes itself is no obstacle to a second config beside the first.
+    let out = dropwatch(d)
+        .args(["init", "--config", "other.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn json_writes_no_time_past_9999() {
+    // The last second of 9999: the next anniversaries fall in 10000, which RFC 3339 cannot
+    // write (null); a release late on 31 Dec 9999 UTC is already 10000 in Seoul (in UTC then).
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = dropwatch::config::DEFAULT_TOML.to_string();
+    config.push_str(
+        "\n[[event]]\nid = \"last\"\nname = \"Last\"\nat = \"9999-12-31T23:00:00Z\"\nzone = \"Asia/Seoul\"\n",
+    );
+    std::fs::write(dir.path().join("fan.toml"), config).unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--json", "--config", "fan.toml"])
+        .args(["--at", "9999-12-31T23:59:59Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut times = vec![v["now"].clone()];
+    for e in v["events"].as_array().unwrap() {
+        assert_eq!(e["next_anniversary"], Value::Null, "{e}");
+        times.push(e["at"].clone());
+    }
+    for s in v["streams"].as_array().unwrap() {
+        times.push(s["window_end"].clone());
+        times.extend(
+            s["goals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g["deadline"].clone()),
+        );
+    }
+    assert!(times.len() > 4, "{v}");
+    for t in times {
+        let text = t.as_str().unwrap_or_default();
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+            "{text:?} in {v}"
+        );
+    }
+    assert_eq!(v["events"][2]["at"], "9999-12-31T23:00:00Z");
+}
+
+#[test]
+fn a_replay_that_reaches_the_end_of_9999_stops_there_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // Too fast to run a day is refused up front, with the fastest that does.
+    fails(
+        dropwatch(dir.path()).args(["--at", "2022-04-24T13:00:00Z", "--speed", "1e308"]),
+        2,
+        "--speed 1e308: from 2022-04-24T13:00:00Z a replay this fast passes the end of 9999 \
+         within a day; the fastest that runs a day from there is --speed 2913790",
+    );
+    std::fs::write(dir.path().join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args([
+            "bar",
+            "--config",
+            "fan.toml",
+            "--at",
+            "9999-12-31T23:59:58Z",
+        ])
+        .current_dir(dir.path())
+        .env_remove("DROPWATCH_CONFIG")
+        .env("HOME", dir.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let errors = common::lines_of(child.stderr.take().unwrap());
+    let said = errors.recv_timeout(std::time::Duration::from_secs(20));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        said.as_deref(),
+        Ok("bar: the replay reached the end of 9999 (9999-12-31T23:59:59Z) and stops there")
+    );
+}

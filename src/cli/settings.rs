@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
 use crate::cli::{Cli, Command};
 use crate::failure::Failure;
+use crate::values::clock::END;
 use crate::values::when;
 
 /// How the dashboard shows itself.
@@ -73,6 +74,9 @@ impl Settings {
                 "--speed {speed}: write a number above 0, e.g. --speed 60"
             )));
         }
+        if cli.speed.is_some() {
+            check_speed(speed, at.unwrap_or(real_now))?;
+        }
         let local_zone = match &cli.zone {
             Some(z) => when::parse_zone(z).map_err(|e| Failure::Usage(format!("--zone: {e}")))?,
             None => var("TZ")
@@ -111,6 +115,36 @@ impl Settings {
     pub(crate) fn at_or_now(&self) -> DateTime<Utc> {
         self.at.unwrap_or(self.real_now)
     }
+}
+
+/// Refuses a `--speed` that would run a replay from `start` past the end of 9999 within a day
+/// (where it stops): checked up front, with the fastest speed that runs a day from there.
+fn check_speed(speed: f64, start: DateTime<Utc>) -> Result<(), Failure> {
+    let fastest = (END - start).num_seconds().max(0) as f64 / 86_400.0;
+    if speed <= fastest {
+        return Ok(());
+    }
+    let hint = if fastest >= 1.0 {
+        format!(
+            "the fastest that runs a day from there is --speed {}",
+            fastest.floor()
+        )
+    } else if fastest >= 0.01 {
+        let fastest = (fastest * 100.0).floor() / 100.0;
+        format!("the fastest that runs a day from there is --speed {fastest}")
+    } else {
+        "leave out --speed, or start earlier with --at".to_string()
+    };
+    // 1e308 as typed, not as 309 digits.
+    let speed = if speed >= 1e6 {
+        format!("{speed:e}")
+    } else {
+        speed.to_string()
+    };
+    Err(Failure::Usage(format!(
+        "--speed {speed}: from {} a replay this fast passes the end of 9999 within a day; {hint}",
+        start.to_rfc3339_opts(SecondsFormat::Secs, true)
+    )))
 }
 
 #[cfg(test)]
@@ -176,6 +210,27 @@ mod tests {
                 .unwrap()
                 .hooks
         );
+    }
+
+    #[test]
+    fn a_speed_that_passes_9999_within_a_day_is_refused() {
+        let e = resolve(&["--at", "2022-04-24T13:00:00Z", "--speed", "1e308"], &[]).unwrap_err();
+        let text = e.to_string();
+        assert!(matches!(e, Failure::Usage(_)), "{text}");
+        // (9999-12-31T23:59:59Z - 2022-04-24T13:00:00Z) / 86,400 s = 2,913,790.46
+        assert!(
+            text.contains("--speed 1e308: from 2022-04-24T13:00:00Z a replay this fast passes the end of 9999 within a day; the fastest that runs a day from there is --speed 2913790"),
+            "{text}"
+        );
+        assert!(resolve(&["--at", "2022-04-24T13:00:00Z", "--speed", "2913790"], &[]).is_ok());
+        // From now (2022-04-24T12:00:00Z here) without --at.
+        assert!(resolve(&["--speed", "1e7"], &[]).is_err());
+        let e = resolve(&["--at", "9999-12-31T12:00:00Z", "--speed", "2"], &[]).unwrap_err();
+        assert!(e.to_string().contains("is --speed 0.49"), "{e}");
+        let e = resolve(&["--at", "9999-12-31T23:59:59Z", "--speed", "2"], &[]).unwrap_err();
+        assert!(e.to_string().contains("leave out --speed"), "{e}");
+        // The default speed is never refused: a replay that reaches the end stops there.
+        assert!(resolve(&["--at", "9999-12-31T23:59:59Z"], &[]).is_ok());
     }
 
     #[test]

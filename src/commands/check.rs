@@ -1,5 +1,6 @@
 //! `dropwatch check`: loads the config and readings as the dashboard would and says so.
 
+use super::output::print;
 use super::setup::source;
 use crate::cli::settings::Settings;
 use crate::failure::Failure;
@@ -11,12 +12,11 @@ pub(crate) fn run(settings: &Settings) -> Result<(), Failure> {
     for w in readings.warnings.lines() {
         eprintln!("warning: {w}");
     }
-    println!(
+    print(format_args!(
         "{}: ok ({} events, {} streams, {} readings)",
         config.source.display(),
         config.events.len(),
         config.streams.len(),
         readings.len()
-    );
-    Ok(())
+    ))
 }

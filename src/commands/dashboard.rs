@@ -10,6 +10,7 @@ use crossterm::event::{Event as TermEvent, MouseButton, MouseEventKind};
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
+use super::output::print_with;
 use super::setup::{clock, source};
 use crate::app::{App, Event};
 use crate::cli::settings::{Output, Settings};
@@ -53,10 +54,7 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
             crate::ui::text::frame_text(&app, &View::derive(&app), width, height)
         }
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Runtime(e.into()))
+    print_with(|out| out.write_all(text.as_bytes()))
 }
 
 /// Runs the dashboard until the user quits, a signal arrives or the terminal goes away; with
@@ -99,6 +97,9 @@ fn event_loop(tui: &mut Tui, app: &mut App, clock: Clock, hooks: bool) -> anyhow
         changed |= !app.effects.is_empty();
         for outcome in runtime.effects(app) {
             changed = true;
+            if let Outcome::Notice(text) = &outcome {
+                app.notice = Some(text.clone());
+            }
             front_end(tui, &mut shown, outcome)?;
         }
         if app.quit {

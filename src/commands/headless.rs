@@ -1,9 +1,11 @@
 //! What `bar` and `record` say about the runtime, having no screen: one line on stderr for a
-//! broken config (once per error) and for its recovery, and each notice the state holds (a
+//! broken config (once per error) and for its recovery, who polls and each notice of the
+//! runtime (a lock another holds, the end of a replay), and each notice the state holds (a
 //! hook that failed, a reading that could not be saved).
 
 use crate::app::App;
 use crate::runtime::Outcome;
+use crate::runtime::polling::Role;
 
 /// The stderr of a front-end without a screen.
 pub(crate) struct Reporter {
@@ -43,6 +45,17 @@ impl Reporter {
                         "reloaded"
                     };
                     eprintln!("{who}: {} {now}", app.config.source.display());
+                }
+                Outcome::Notice(text) => eprintln!("{who}: {text}"),
+                Outcome::Polling(role) => {
+                    let config = app.config.source.display();
+                    match role {
+                        Role::Polling => eprintln!("{who}: polling the sources of {config}"),
+                        Role::Watching(holder) => {
+                            eprintln!("{who}: {holder} polls {config}; taking over when it stops")
+                        }
+                        Role::Idle => {}
+                    }
                 }
                 _ => {}
             }

@@ -1,8 +1,9 @@
 //! `dropwatch init`: writes the default config (and its schema beside it) where the user's
 //! config belongs, or where `--config` says.
 
+use super::output::print;
 use crate::cli::settings::Settings;
-use crate::config;
+use crate::config::{self, schema};
 use crate::failure::Failure;
 
 /// Writes the default config; refuses to overwrite one without `force`.
@@ -22,22 +23,37 @@ pub(crate) fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
             path.display()
         )));
     }
+    // The schema beside it may be someone's own (or another version's): checked before anything
+    // is written, so a refusal leaves no config without its schema.
+    let schema = schema::beside(&path);
+    crate::files::require_regular(&schema, "the schema")
+        .map_err(|why| Failure::Usage(format!("{why}; remove it or choose another directory")))?;
+    if !force && schema::differs(&schema) {
+        return Err(Failure::Usage(format!(
+            "{} already exists and is not the schema this dropwatch writes; pass --force to \
+             overwrite it, or init the config in another directory",
+            schema.display()
+        )));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(&path, crate::config::schema::init_text())
+    std::fs::write(&path, schema::init_text())
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
-    println!("wrote {}", path.display());
-    let schema = crate::config::schema::write_beside(&path).map_err(|e| {
+    print(format_args!("wrote {}", path.display()))?;
+    let schema = schema::write_beside(&path).map_err(|e| {
         Failure::runtime(format!(
             "cannot write the schema beside {}: {e}",
             path.display()
         ))
     })?;
-    println!("wrote {} (for editors)", schema.display());
+    print(format_args!("wrote {} (for editors)", schema.display()))?;
     if settings.config_flag.is_some() {
-        println!("open it with: dropwatch --config {}", path.display());
+        print(format_args!(
+            "open it with: dropwatch --config {}",
+            path.display()
+        ))?;
     }
     Ok(())
 }

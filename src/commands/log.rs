@@ -1,5 +1,6 @@
 //! `dropwatch log`: appends one reading to the readings file beside the config.
 
+use super::output::print;
 use super::setup::source;
 use crate::cli::settings::Settings;
 use crate::config;
@@ -82,12 +83,11 @@ pub(crate) fn run(
     if let Some(moved) = moved {
         eprintln!("warning: {moved}");
     }
-    println!(
+    print(format_args!(
         "logged {} {} streams for {event} at {} to {}",
         thousands(count),
         reading.platform,
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
-    );
-    Ok(())
+    ))
 }

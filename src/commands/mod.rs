@@ -9,16 +9,16 @@ pub mod dashboard;
 mod headless;
 mod init;
 mod log;
+mod output;
 mod record;
 mod setup;
 pub mod shell;
-
-use std::io::Write;
 
 use crate::cli::settings::Settings;
 use crate::cli::{Cli, Command};
 use crate::config;
 use crate::failure::Failure;
+use output::print_with;
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -48,9 +48,4 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Schema) => print_with(config::schema::write_schema),
         None => dashboard::start(&settings),
     }
-}
-
-/// Writes generated text (a script, the man page, the schema) to stdout.
-fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
-    write(&mut std::io::stdout().lock()).map_err(|e| Failure::Runtime(e.into()))
 }

@@ -31,15 +31,23 @@ pub(crate) fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
     let mut app = App::new(config, readings, Utc::now(), chrono_tz::UTC);
     let mut runtime =
         Runtime::start(&mut app, Clock::System, "record", hooks).map_err(Failure::Runtime)?;
-    let config = app.config.source.display();
     if *runtime.role() == Role::Idle {
+        let config = app.config.source.display();
         return Err(Failure::Usage(format!(
             "{config} has no [streams.source] to poll; add one (the README's \"Counts that come in by themselves\" shows how)"
         )));
     }
-    announce(runtime.role(), &config);
     let mut reporter = Reporter::new("record");
     loop {
+        // The first turn says what the start-up found: who polls, who runs the hooks.
+        app.tick(Utc::now());
+        let outcomes = runtime.effects(&mut app);
+        outcomes.iter().for_each(say);
+        reporter.report(&mut app, &outcomes);
+        if app.quit {
+            eprintln!("record: stopped");
+            return Ok(());
+        }
         // Wake for the next release, to run its hook on time, and for the locks' next try.
         let wait = app
             .next_release()
@@ -53,16 +61,6 @@ pub(crate) fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
                 say_failure(&app, &key);
             }
             next = runtime.queued();
-        }
-        app.tick(Utc::now());
-        let outcomes = runtime.effects(&mut app);
-        for outcome in &outcomes {
-            say(outcome, &app.config.source.display());
-        }
-        reporter.report(&mut app, &outcomes);
-        if app.quit {
-            eprintln!("record: stopped");
-            return Ok(());
         }
     }
 }
@@ -89,29 +87,16 @@ fn say_failure(app: &App, (event, platform, at): &(String, String, chrono::DateT
     );
 }
 
-/// A line for a reading saved, and for a change of who polls.
-fn say(outcome: &Outcome, config: &str) {
-    match outcome {
-        Outcome::Recorded(r, Ok(())) => eprintln!(
+/// A line for a reading saved (the reporter says the rest).
+fn say(outcome: &Outcome) {
+    if let Outcome::Recorded(r, Ok(())) = outcome {
+        eprintln!(
             "{} {} {} {} ({})",
             r.time.format("%Y-%m-%dT%H:%M:%SZ"),
             r.event,
             r.platform,
             thousands(r.count),
             r.source.as_str()
-        ),
-        Outcome::Polling(role) => announce(role, config),
-        _ => {}
-    }
-}
-
-/// Says who polls.
-fn announce(role: &Role, config: &str) {
-    match role {
-        Role::Polling => eprintln!("record: polling the sources of {config}"),
-        Role::Watching(who) => {
-            eprintln!("record: {who} polls {config}; taking over when it stops")
-        }
-        Role::Idle => {}
+        );
     }
 }

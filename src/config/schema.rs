@@ -12,11 +12,11 @@ use super::default::DEFAULT_TOML;
 use super::raw::RawConfig;
 
 /// The schema's file name, beside the config.
-pub(crate) const SCHEMA_FILE: &str = "dropwatch.schema.json";
+pub const SCHEMA_FILE: &str = "dropwatch.schema.json";
 
 /// The config's JSON Schema. Draft 7: TOML editors' validators support it, where newer drafts
 /// are not everywhere yet.
-pub(crate) fn schema() -> Schema {
+pub fn schema() -> Schema {
     SchemaSettings::draft07()
         .with_transform(NoNull)
         .into_generator()
@@ -42,7 +42,7 @@ impl Transform for NoNull {
 }
 
 /// The schema as pretty JSON with a final newline, as `dropwatch schema` prints it.
-pub(crate) fn schema_json() -> String {
+pub fn schema_json() -> String {
     // A Schema is a JSON value: serializing it cannot fail.
     let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
     text.push('\n');
@@ -50,7 +50,7 @@ pub(crate) fn schema_json() -> String {
 }
 
 /// Writes the schema, as `dropwatch schema` prints it.
-pub(crate) fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(schema_json().as_bytes())
 }
 
@@ -60,10 +60,20 @@ pub fn init_text() -> String {
     format!("#:schema ./{SCHEMA_FILE}\n{DEFAULT_TOML}")
 }
 
-/// Writes the schema beside `config` (so the `#:schema` directive finds it offline) and returns
-/// its path. An older schema there is replaced: it is generated, never edited.
-pub(crate) fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
-    let path = config.with_file_name(SCHEMA_FILE);
+/// Where `init` writes the schema: beside `config`, so the `#:schema` directive finds it offline.
+pub fn beside(config: &Path) -> PathBuf {
+    config.with_file_name(SCHEMA_FILE)
+}
+
+/// Whether the file at `path` is other than what [`schema_json`] writes (a schema of its own, or
+/// an older one): `init` then replaces it only with `--force`. False when there is none.
+pub fn differs(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|text| text != schema_json().as_bytes())
+}
+
+/// Writes the schema beside `config` and returns its path.
+pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
+    let path = beside(config);
     std::fs::write(&path, schema_json())?;
     Ok(path)
 }

@@ -14,16 +14,16 @@ use std::fs::File;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::app::{App, Effect, Event};
 use crate::config::{self, SourceSpec};
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
 use crate::sources::command::{END_GRACE, Running};
-use crate::values::clock::Clock;
+use crate::values::clock::{Clock, END};
 use crate::values::numbers::thousands;
-use polling::{Polling, Role};
+use polling::{Lock, Polling, Role};
 
 /// How often a process that wants the polling or the hooks tries again for their lock while
 /// another holds it: well within a minute of that one going away.
@@ -49,6 +49,9 @@ pub enum Outcome {
     Polling(Role),
     /// This process took the hooks.
     HooksTaken,
+    /// Something to tell the person: the dashboard shows it in the footer, `bar` and `record`
+    /// say it on stderr.
+    Notice(String),
 }
 
 /// The one runtime of a front-end.
@@ -69,12 +72,19 @@ pub struct Runtime {
     compared_at: Option<Option<DateTime<Utc>>>,
     /// Whether the hooks may run here (`--hooks` in a replay, or live).
     hooks_wanted: bool,
-    /// The hooks lock while this process holds it (`Some(None)`: nothing to share).
+    /// The hooks lock while this process holds it (`Some(None)`: nothing to share, or a lock
+    /// file that cannot be used).
     hooks_lock: Option<Option<File>>,
+    /// Who runs the hooks while another process does, as last said.
+    hooks_holder: Option<String>,
+    /// What the start-up's effects left for the front-end's first turn.
+    pending: Vec<Outcome>,
     /// When the locks were last tried.
     last_try: Option<Instant>,
     /// The hooks whose shells still run, ended when the runtime is.
     hooks_running: Running,
+    /// Whether the end of the replay was said.
+    said_end: bool,
 }
 
 impl Runtime {
@@ -103,10 +113,14 @@ impl Runtime {
             compared_at: None,
             hooks_wanted: hooks,
             hooks_lock: None,
+            hooks_holder: None,
+            pending: Vec::new(),
             last_try: None,
             hooks_running: Running::default(),
+            said_end: false,
         };
-        runtime.effects(app);
+        // Said on the front-end's first turn: who polls, who runs the hooks.
+        runtime.pending = runtime.effects(app);
         Ok(runtime)
     }
 
@@ -159,7 +173,14 @@ impl Runtime {
     /// Carries out the app's effects, and those they lead to, and keeps the polling and the
     /// hooks; returns what falls to the front-end, in order.
     pub fn effects(&mut self, app: &mut App) -> Vec<Outcome> {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.pending);
+        if !self.said_end && self.clock.ended() {
+            self.said_end = true;
+            out.push(Outcome::Notice(format!(
+                "the replay reached the end of 9999 ({}) and stops there",
+                END.to_rfc3339_opts(SecondsFormat::Secs, true)
+            )));
+        }
         self.keep_locks(app, &mut out);
         while !app.effects.is_empty() {
             for effect in std::mem::take(&mut app.effects) {
@@ -213,20 +234,45 @@ impl Runtime {
     /// (re)starts polling when the config's sources changed.
     fn keep_locks(&mut self, app: &mut App, out: &mut Vec<Outcome>) {
         let due = self.last_try.is_none_or(|t| t.elapsed() >= RETRY);
-        if self.hooks_wanted
-            && self.hooks_lock.is_none()
-            && due
-            && let Ok(lock) = polling::hooks_lock(&app.config, self.who)
-        {
-            self.hooks_lock = Some(lock);
-            app.hooks = true;
-            out.push(Outcome::HooksTaken);
+        if self.hooks_wanted && self.hooks_lock.is_none() && due {
+            self.try_hooks(app, out);
         }
         let retry = due && matches!(self.polling.role, Role::Watching(_));
         if due {
             self.last_try = Some(Instant::now());
         }
         self.keep_polling(app, retry, out);
+    }
+
+    /// Tries for the hooks lock: takes the hooks, or says once who runs them, or why the lock
+    /// file cannot be used (and runs them without it).
+    fn try_hooks(&mut self, app: &mut App, out: &mut Vec<Outcome>) {
+        let taken = match polling::hooks_lock(&app.config, self.who) {
+            Lock::Held(file) => {
+                if let Some(holder) = self.hooks_holder.take() {
+                    out.push(Outcome::Notice(format!(
+                        "running the hooks now ({holder} let go of them)"
+                    )));
+                }
+                file
+            }
+            Lock::Unusable(u) => {
+                out.push(Outcome::Notice(u.say("running the hooks", "run them")));
+                None
+            }
+            Lock::Busy(holder) => {
+                if self.hooks_holder.as_ref() != Some(&holder) {
+                    out.push(Outcome::Notice(format!(
+                        "{holder} runs the hooks; taking over when it stops"
+                    )));
+                    self.hooks_holder = Some(holder);
+                }
+                return;
+            }
+        };
+        self.hooks_lock = Some(taken);
+        app.hooks = true;
+        out.push(Outcome::HooksTaken);
     }
 
     /// (Re)starts polling when the config's sources changed since it started, or with
@@ -247,6 +293,9 @@ impl Runtime {
         self.polling = polling::start(&app.config, self.who, move |r| {
             let _ = tx.send(Event::Polled(r));
         });
+        if let Some(warning) = self.polling.warning.take() {
+            out.push(Outcome::Notice(warning));
+        }
         app.polled_by = match &self.polling.role {
             Role::Watching(who) => Some(who.clone()),
             _ => None,

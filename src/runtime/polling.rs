@@ -5,8 +5,8 @@
 //! anyway, and takes over polling if the first one quits.
 
 use std::fs::File;
-use std::io::{Read, Seek, Write};
-use std::path::PathBuf;
+use std::io::{ErrorKind, Read, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::sources::{self, PollResult, Poller};
@@ -25,20 +25,23 @@ pub enum Role {
 }
 
 /// The sources being polled, and the lock that makes this process the poller.
-pub(crate) struct Polling {
+pub struct Polling {
     /// Polling, watching another poller, or nothing to poll.
-    pub(crate) role: Role,
+    pub role: Role,
     lock: Option<File>,
     poller: Option<Poller>,
+    /// Why this process polls without the lock, to say once.
+    pub warning: Option<String>,
 }
 
 impl Polling {
     /// Nothing polled.
-    pub(crate) fn idle() -> Polling {
+    pub fn idle() -> Polling {
         Polling {
             role: Role::Idle,
             lock: None,
             poller: None,
+            warning: None,
         }
     }
 }
@@ -53,18 +56,53 @@ fn lock_path(config: &Config, what: &str) -> Option<PathBuf> {
     Some(readings.with_file_name(name))
 }
 
+/// What came of trying for a lock file.
+#[derive(Debug)]
+pub enum Lock {
+    /// This process holds it for as long as the file is kept (`None`: the embedded default,
+    /// nothing to share).
+    Held(Option<File>),
+    /// Another process holds it; it says who ("record (pid 4242)").
+    Busy(String),
+    /// The lock file cannot be used (a symlink, a directory, another user's unreadable file).
+    Unusable(Unusable),
+}
+
+/// A lock file that cannot be used: which, why, and what to do about it. The process goes on
+/// without the lock, since the locks only keep two processes from doing the same work: the
+/// readings file takes every append whole, so a count polled twice is two equal readings,
+/// where no polling at all would lose every count (and no hooks every page) without a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable {
+    path: PathBuf,
+    why: String,
+    fix: String,
+}
+
+impl Unusable {
+    /// The message, for what this process does without the lock ("polling", "running the
+    /// hooks") and what another may do as well ("poll", "run them").
+    pub fn say(&self, doing: &str, also: &str) -> String {
+        format!(
+            "cannot use the lock file {}: {}; {doing} without it meanwhile (another dropwatch on this config may {also} too); {}",
+            self.path.display(),
+            self.why,
+            self.fix
+        )
+    }
+}
+
 /// Hooks run once per event, not once per process: of the dashboard, `bar` and `record` open
-/// on one config, the first to take `<stem>.hooks.lock` runs them. `Ok` holds the lock for as
-/// long as it is kept (`None`: the embedded default, nothing to share); `Err` names who runs them.
-pub(crate) fn hooks_lock(config: &Config, who: &str) -> Result<Option<File>, String> {
+/// on one config, the first to take `<stem>.hooks.lock` runs them.
+pub fn hooks_lock(config: &Config, who: &str) -> Lock {
     match lock_path(config, "hooks") {
-        None => Ok(None),
-        Some(path) => take_lock(&path, who).map(Some),
+        None => Lock::Held(None),
+        Some(path) => take_lock(&path, who),
     }
 }
 
 /// The config's sources by stream key, to notice a reload that changes them.
-pub(crate) fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
+pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
     config
         .streams
         .iter()
@@ -74,7 +112,7 @@ pub(crate) fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> 
 
 /// Starts polling `config`'s sources as `who` ("the dashboard", "record"), handing each result
 /// to `on_result` on the poller's thread, unless another process already polls them.
-pub(crate) fn start(
+pub fn start(
     config: &Config,
     who: &str,
     on_result: impl Fn(PollResult<Key>) + Send + 'static,
@@ -83,56 +121,138 @@ pub(crate) fn start(
     if list.is_empty() {
         return Polling::idle();
     }
-    let lock = match lock_path(config, "poll") {
+    let (lock, warning) = match lock_path(config, "poll").map(|path| take_lock(&path, who)) {
         // The embedded default has no file to share: poll.
-        None => None,
-        Some(path) => match take_lock(&path, who) {
-            Ok(file) => Some(file),
-            Err(holder) => {
-                return Polling {
-                    role: Role::Watching(holder),
-                    lock: None,
-                    poller: None,
-                };
-            }
-        },
+        None => (None, None),
+        Some(Lock::Held(file)) => (file, None),
+        Some(Lock::Unusable(u)) => (None, Some(u.say("polling", "poll"))),
+        Some(Lock::Busy(holder)) => {
+            return Polling {
+                role: Role::Watching(holder),
+                lock: None,
+                poller: None,
+                warning: None,
+            };
+        }
     };
     Polling {
         role: Role::Polling,
         lock,
         poller: Some(sources::spawn(list, on_result)),
+        warning,
     }
 }
 
-/// Takes the lock at `path` and writes who holds it; or says who does.
-fn take_lock(path: &std::path::Path, who: &str) -> Result<File, String> {
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
-        .map_err(|e| format!("nobody: cannot open {}: {e}", path.display()))?;
+/// Takes the lock at `path` and writes who holds it; or says who does, or why the file cannot
+/// serve as a lock.
+fn take_lock(path: &Path, who: &str) -> Lock {
+    let (mut file, signed) = match open_lock(path, true) {
+        Ok(file) => (file, true),
+        // Another user's lock file: one opened for reading locks as well (flock needs no write
+        // access), so the lock is still shared, only not signed with who holds it.
+        Err(e) if e.kind() == ErrorKind::PermissionDenied => match open_lock(path, false) {
+            Ok(file) => (file, false),
+            Err(e) => return Lock::Unusable(unusable(path, &e)),
+        },
+        Err(e) => return Lock::Unusable(unusable(path, &e)),
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        let kind = crate::files::kind_of(path).unwrap_or("not a regular file");
+        return Lock::Unusable(Unusable {
+            path: path.to_path_buf(),
+            why: format!("it is {kind}"),
+            fix: "move it out of the way; dropwatch then creates the file itself".into(),
+        });
+    }
     match file.try_lock() {
         Ok(()) => {
-            let _ = file.set_len(0);
-            let _ = file.rewind();
-            let _ = write!(file, "{who} (pid {})", std::process::id());
-            let _ = file.flush();
-            Ok(file)
+            if signed {
+                let _ = file.set_len(0);
+                let _ = file.rewind();
+                let _ = write!(file, "{who} (pid {})", std::process::id());
+                let _ = file.flush();
+            }
+            Lock::Held(Some(file))
         }
-        // No locks on this file system (some network mounts): poll, as appends do.
-        Err(std::fs::TryLockError::Error(_)) => Ok(file),
+        // No locks on this file system (some network mounts): go on, as appends do.
+        Err(std::fs::TryLockError::Error(_)) => Lock::Held(Some(file)),
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.take(200).read_to_string(&mut holder);
-            Err(if holder.trim().is_empty() {
+            Lock::Busy(if holder.trim().is_empty() {
                 "another dropwatch".to_string()
             } else {
                 holder.trim().to_string()
             })
         }
     }
+}
+
+/// Opens the lock file at `path`, creating it when `write`. Never through a symlink planted in
+/// its place (that would write into whatever it points at), and never waiting on a FIFO.
+fn open_lock(path: &Path, write: bool) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options
+        .read(true)
+        .write(write)
+        .create(write)
+        .truncate(false);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    options.open(path)
+}
+
+/// Why the lock file at `path` could not be opened (`e`), and what to do.
+fn unusable(path: &Path, e: &std::io::Error) -> Unusable {
+    let meta = std::fs::symlink_metadata(path);
+    let (why, fix) = if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        (
+            format!(
+                "it is a symbolic link (to {}), and lock files are never followed",
+                target.display()
+            ),
+            "remove the link; dropwatch then creates the file itself".to_string(),
+        )
+    } else if let Some(kind) = crate::files::kind_of(path) {
+        (
+            format!("it is {kind}"),
+            "move it out of the way; dropwatch then creates the file itself".to_string(),
+        )
+    } else if e.kind() == ErrorKind::PermissionDenied {
+        (
+            format!("{e}: it belongs to {}", owner(meta.ok().as_ref())),
+            "remove it when no dropwatch of its owner runs on this config, or run as its owner"
+                .to_string(),
+        )
+    } else {
+        (
+            e.to_string(),
+            "check that its directory exists and is writable".to_string(),
+        )
+    };
+    Unusable {
+        path: path.to_path_buf(),
+        why,
+        fix,
+    }
+}
+
+/// "uid 65534", or "another user" where that cannot be told.
+fn owner(meta: Option<&std::fs::Metadata>) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Some(m) = meta {
+            return format!("uid {}", m.uid());
+        }
+    }
+    let _ = meta;
+    "another user".to_string()
 }
 
 impl Drop for Polling {
@@ -186,13 +306,62 @@ mod tests {
         let path = dir.path().join("fan.toml");
         std::fs::write(&path, WITH_SOURCE).unwrap();
         let config = parse(WITH_SOURCE, Source::File(path)).unwrap();
-        let first = hooks_lock(&config, "bar").unwrap();
-        assert!(first.is_some());
-        let holder = hooks_lock(&config, "the dashboard").unwrap_err();
+        let first = hooks_lock(&config, "bar");
+        assert!(matches!(first, Lock::Held(Some(_))), "{first:?}");
+        let Lock::Busy(holder) = hooks_lock(&config, "the dashboard") else {
+            panic!("a second hooks runner");
+        };
         assert!(holder.starts_with("bar (pid "), "{holder}");
         // Nothing to share on the embedded default: it runs them.
         let embedded = parse(WITH_SOURCE, Source::Embedded).unwrap();
-        assert!(matches!(hooks_lock(&embedded, "the dashboard"), Ok(None)));
+        assert!(matches!(
+            hooks_lock(&embedded, "the dashboard"),
+            Lock::Held(None)
+        ));
+    }
+
+    /// Root reads and writes any file whatever its mode: the tests of modes say so and return.
+    #[cfg(unix)]
+    fn root() -> bool {
+        let root = rustix::process::geteuid().is_root();
+        if root {
+            eprintln!("running as root, which ignores file modes: skipping");
+        }
+        root
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn another_users_lock_file_still_locks_or_is_named() {
+        use std::os::unix::fs::PermissionsExt;
+        if root() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.poll.lock");
+        std::fs::write(&path, "record (pid 1)").unwrap();
+        // Readable but not writable (another user's, 0644): a lock all the same, unsigned.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let first = take_lock(&path, "record");
+        assert!(matches!(first, Lock::Held(Some(_))), "{first:?}");
+        assert!(matches!(take_lock(&path, "bar"), Lock::Busy(_)));
+        drop(first);
+        // Not even readable (0600 of another user): named, with why and what to do.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let Lock::Unusable(u) = take_lock(&path, "record") else {
+            panic!("an unreadable lock file taken");
+        };
+        let text = u.say("polling", "poll");
+        assert!(
+            text.starts_with(&format!("cannot use the lock file {}: ", path.display())),
+            "{text}"
+        );
+        assert!(text.contains("Permission denied"), "{text}");
+        assert!(text.contains("it belongs to uid "), "{text}");
+        assert!(
+            text.contains("remove it when no dropwatch of its owner runs"),
+            "{text}"
+        );
     }
 
     #[test]

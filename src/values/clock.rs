@@ -5,6 +5,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
+/// The end of 9999 (UTC): the last instant `--at` and the config accept and RFC 3339 can write,
+/// where a replay stops.
+pub const END: DateTime<Utc> = match DateTime::from_timestamp(253_402_300_799, 0) {
+    Some(t) => t,
+    None => panic!("9999-12-31T23:59:59Z is a valid instant"),
+};
+
 /// A source of the current instant.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Clock {
@@ -47,13 +54,19 @@ impl Clock {
         }
     }
 
+    /// Whether this is a replay that reached the end of 9999, where it stays.
+    pub fn ended(&self) -> bool {
+        matches!(self, Clock::Replay { .. }) && self.now() >= END
+    }
+
     /// The real time to wait until the shown second next changes; a fast replay waits at
     /// least `min`.
     pub(crate) fn until_next_second(&self, min: Duration) -> Duration {
         let speed = match self {
             Clock::System => 1.0,
-            // A fixed clock never changes; wake rarely.
+            // A fixed clock never changes, nor does a replay at its end; wake rarely.
             Clock::Fixed(_) => return Duration::from_secs(3600),
+            Clock::Replay { .. } if self.ended() => return Duration::from_secs(3600),
             Clock::Replay { speed, .. } => *speed,
         };
         let now = self.now();
@@ -72,7 +85,8 @@ impl Clock {
     }
 }
 
-/// The replayed instant at real time `real_now`.
+/// The replayed instant at real time `real_now`: from `start` on to [`END`] and no further, and
+/// never back before `start` (a system clock stepped back holds it there).
 fn replayed(
     start: DateTime<Utc>,
     real_start: DateTime<Utc>,
@@ -82,10 +96,13 @@ fn replayed(
     let real = (real_now - real_start)
         .num_microseconds()
         .unwrap_or(i64::MAX) as f64;
-    let scaled = (real * speed).clamp(-9.0e15, 9.0e15) as i64;
+    // The microseconds to the end of 9999 (at most 3.2e17) fit an i64, and an f64 to within
+    // 64 of them: clamped there, the cast cannot saturate.
+    let room = (END - start).num_microseconds().unwrap_or(0).max(0);
+    let scaled = (real * speed).max(0.0).min(room as f64) as i64;
     start
-        .checked_add_signed(TimeDelta::microseconds(scaled))
-        .unwrap_or(start)
+        .checked_add_signed(TimeDelta::microseconds(scaled.min(room)))
+        .unwrap_or(END)
 }
 
 /// `now` with the fraction of a second dropped: what a frame shows.
@@ -95,6 +112,8 @@ pub(crate) fn floor_second(now: DateTime<Utc>) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
     use crate::testing::utc;
 
@@ -111,6 +130,37 @@ mod tests {
             replayed(start, real, 60.0, later),
             utc("2022-04-24T13:02:00Z")
         );
+    }
+
+    #[test]
+    fn a_fast_replay_runs_on_to_the_end_of_9999_and_stops_there() {
+        let start = utc("2022-04-24T13:00:00Z");
+        let real = utc("2026-11-25T10:00:00Z");
+        // The fastest speed --speed takes from there runs the full day to the end of 9999,
+        // through 2307 (where 2^53 microseconds end) and on.
+        let hour = utc("2026-11-25T11:00:00Z");
+        let t = replayed(start, real, 2_913_790.0, hour);
+        assert_eq!(t.year(), 2354, "{t}");
+        let day = utc("2026-11-26T10:00:00Z");
+        assert_eq!(
+            replayed(start, real, 2_913_790.0, day),
+            utc("9999-12-31T13:00:00Z")
+        );
+        assert_eq!(replayed(start, real, 1e308, hour), END);
+        assert_eq!(replayed(utc("9999-12-31T23:59:58Z"), real, 1.0, hour), END);
+        // A system clock stepped back before the start holds the replay at its start.
+        assert_eq!(
+            replayed(start, real, 60.0, utc("2026-11-25T09:00:00Z")),
+            start
+        );
+        let ended = Clock::replay(utc("9999-12-31T23:59:59Z"), 1.0);
+        assert!(ended.ended());
+        assert_eq!(
+            ended.until_next_second(Duration::from_millis(50)),
+            Duration::from_secs(3600)
+        );
+        assert!(!Clock::replay(start, 1.0).ended());
+        assert!(!Clock::Fixed(END).ended());
     }
 
     #[test]

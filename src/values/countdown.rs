@@ -4,7 +4,8 @@
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::values::when::resolve_local_lenient;
+use crate::values::clock::END;
+use crate::values::when::{YEARS, resolve_local_lenient};
 
 /// Where an event stands relative to now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -207,14 +208,18 @@ impl std::fmt::Display for Countdown {
 }
 
 /// The `n`th anniversary of a release at `at`, the same local date and time in `zone`
-/// (Feb 29 falls on Feb 28 in common years; a time lost to DST moves past the gap).
+/// (Feb 29 falls on Feb 28 in common years; a time lost to DST moves past the gap). None past
+/// the end of 9999, locally or in UTC: no clock runs there and RFC 3339 cannot write it.
 pub fn anniversary(at: DateTime<Utc>, zone: Tz, n: u32) -> Option<DateTime<Utc>> {
     let local = at.with_timezone(&zone).naive_local();
     let year = local.year().checked_add(i32::try_from(n).ok()?)?;
+    if year > *YEARS.end() {
+        return None;
+    }
     let date = NaiveDate::from_ymd_opt(year, local.month(), local.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, local.month(), local.day() - 1))?;
     let time = local.time().with_nanosecond(0)?;
-    Some(resolve_local_lenient(date.and_time(time), zone))
+    Some(resolve_local_lenient(date.and_time(time), zone)).filter(|t| *t <= END)
 }
 
 /// The first anniversary strictly after `now`, with its number (1 = one year on).
@@ -420,6 +425,25 @@ mod tests {
         // Before the release, the first anniversary.
         let (n, _) = next_anniversary(at, Asia::Seoul, utc("2020-01-01T00:00:00Z")).unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn no_anniversary_past_9999() {
+        let at = utc("2022-04-24T14:00:00Z");
+        assert_eq!(
+            anniversary(at, Asia::Seoul, 7977),
+            Some(utc("9999-04-24T14:00:00Z"))
+        );
+        assert_eq!(anniversary(at, Asia::Seoul, 7978), None);
+        assert_eq!(
+            next_anniversary(at, Asia::Seoul, utc("9999-12-31T23:59:59Z")),
+            None
+        );
+        // 31 Dec 9999 in New York is already 10000 in UTC: past the end of 9999 too.
+        let late = utc("2023-01-01T03:00:00Z");
+        assert_eq!(anniversary(late, America::New_York, 7977), None);
+        let now = utc("9999-06-01T00:00:00Z");
+        assert_eq!(next_anniversary(late, America::New_York, now), None);
     }
 
     #[test]
