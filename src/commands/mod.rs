@@ -12,7 +12,7 @@ mod log;
 mod output;
 mod record;
 mod setup;
-pub mod shell;
+pub(crate) mod shell;
 
 use crate::cli::settings::Settings;
 use crate::cli::{Cli, Command};

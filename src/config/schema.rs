@@ -12,11 +12,11 @@ use super::default::DEFAULT_TOML;
 use super::raw::RawConfig;
 
 /// The schema's file name, beside the config.
-pub const SCHEMA_FILE: &str = "dropwatch.schema.json";
+pub(crate) const SCHEMA_FILE: &str = "dropwatch.schema.json";
 
 /// The config's JSON Schema. Draft 7: TOML editors' validators support it, where newer drafts
 /// are not everywhere yet.
-pub fn schema() -> Schema {
+pub(crate) fn schema() -> Schema {
     SchemaSettings::draft07()
         .with_transform(NoNull)
         .into_generator()
@@ -50,7 +50,7 @@ pub fn schema_json() -> String {
 }
 
 /// Writes the schema, as `dropwatch schema` prints it.
-pub fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_schema(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(schema_json().as_bytes())
 }
 
@@ -61,18 +61,18 @@ pub fn init_text() -> String {
 }
 
 /// Where `init` writes the schema: beside `config`, so the `#:schema` directive finds it offline.
-pub fn beside(config: &Path) -> PathBuf {
+pub(crate) fn beside(config: &Path) -> PathBuf {
     config.with_file_name(SCHEMA_FILE)
 }
 
 /// Whether the file at `path` is other than what [`schema_json`] writes (a schema of its own, or
 /// an older one): `init` then replaces it only with `--force`. False when there is none.
-pub fn differs(path: &Path) -> bool {
+pub(crate) fn differs(path: &Path) -> bool {
     std::fs::read(path).is_ok_and(|text| text != schema_json().as_bytes())
 }
 
 /// Writes the schema beside `config` and returns its path.
-pub fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn write_beside(config: &Path) -> std::io::Result<PathBuf> {
     let path = beside(config);
     std::fs::write(&path, schema_json())?;
     Ok(path)

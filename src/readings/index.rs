@@ -35,7 +35,7 @@ pub enum Conflict {
 impl Conflict {
     /// "2,000,000 is lower than the reading before it (2,800,000 at 2022-04-24T22:00:00Z)":
     /// what `log` and the prompt say, naming the neighbour.
-    pub fn describe(self, count: u64) -> String {
+    pub(crate) fn describe(self, count: u64) -> String {
         let (side, p) = match self {
             Conflict::Lower(p) => ("lower than the reading before it", p),
             Conflict::Higher(p) => ("higher than the reading after it", p),

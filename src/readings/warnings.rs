@@ -18,7 +18,7 @@ pub struct Warnings {
 
 impl Warnings {
     /// Counts a warning, and keeps it while there is room.
-    pub fn push(&mut self, warning: String) {
+    pub(crate) fn push(&mut self, warning: String) {
         if self.kept.len() < KEPT {
             self.kept.push(warning);
         }
@@ -50,12 +50,12 @@ impl Warnings {
     }
 
     /// How many were counted but not kept.
-    pub fn more(&self) -> u64 {
+    pub(crate) fn more(&self) -> u64 {
         self.count - self.kept.len() as u64
     }
 
     /// What to say, a line each: the kept warnings, then "and 6,099,980 more" if some were not.
-    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+    pub(crate) fn lines(&self) -> impl Iterator<Item = String> + '_ {
         let more = self.more();
         self.kept
             .iter()

@@ -11,12 +11,12 @@ use crate::app::Hook;
 use crate::sources::command::{self, Running};
 
 /// How long a hook may run before it is killed.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Runs `hook` on this thread, its output discarded, for at most `timeout`, listed in `running`
 /// while its shell runs; a failure says what the hook was for and why ("on_release of With
 /// You: exit 1: no such file").
-pub fn run(hook: &Hook, timeout: Duration, running: &Running) -> Result<(), String> {
+pub(crate) fn run(hook: &Hook, timeout: Duration, running: &Running) -> Result<(), String> {
     command::output(&hook.command, &hook.env, timeout, false, running)
         .map(drop)
         .map_err(|e| format!("{}: {e}", hook.what))
@@ -24,7 +24,7 @@ pub fn run(hook: &Hook, timeout: Duration, running: &Running) -> Result<(), Stri
 
 /// Runs `hook` on a thread of its own, so that nothing waits for it, listed in `running`, and
 /// hands the outcome to `on_done` there.
-pub fn spawn(
+pub(crate) fn spawn(
     hook: Hook,
     running: Running,
     on_done: impl FnOnce(Result<(), String>) + Send + 'static,

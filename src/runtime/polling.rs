@@ -25,18 +25,18 @@ pub enum Role {
 }
 
 /// The sources being polled, and the lock that makes this process the poller.
-pub struct Polling {
+pub(crate) struct Polling {
     /// Polling, watching another poller, or nothing to poll.
-    pub role: Role,
+    pub(crate) role: Role,
     lock: Option<File>,
     poller: Option<Poller>,
     /// Why this process polls without the lock, to say once.
-    pub warning: Option<String>,
+    pub(crate) warning: Option<String>,
 }
 
 impl Polling {
     /// Nothing polled.
-    pub fn idle() -> Polling {
+    pub(crate) fn idle() -> Polling {
         Polling {
             role: Role::Idle,
             lock: None,
@@ -58,7 +58,7 @@ fn lock_path(config: &Config, what: &str) -> Option<PathBuf> {
 
 /// What came of trying for a lock file.
 #[derive(Debug)]
-pub enum Lock {
+pub(crate) enum Lock {
     /// This process holds it for as long as the file is kept (`None`: the embedded default,
     /// nothing to share).
     Held(Option<File>),
@@ -73,7 +73,7 @@ pub enum Lock {
 /// readings file takes every append whole, so a count polled twice is two equal readings,
 /// where no polling at all would lose every count (and no hooks every page) without a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unusable {
+pub(crate) struct Unusable {
     path: PathBuf,
     why: String,
     fix: String,
@@ -82,7 +82,7 @@ pub struct Unusable {
 impl Unusable {
     /// The message, for what this process does without the lock ("polling", "running the
     /// hooks") and what another may do as well ("poll", "run them").
-    pub fn say(&self, doing: &str, also: &str) -> String {
+    pub(crate) fn say(&self, doing: &str, also: &str) -> String {
         format!(
             "cannot use the lock file {}: {}; {doing} without it meanwhile (another dropwatch on this config may {also} too); {}",
             self.path.display(),
@@ -94,7 +94,7 @@ impl Unusable {
 
 /// Hooks run once per event, not once per process: of the dashboard, `bar` and `record` open
 /// on one config, the first to take `<stem>.hooks.lock` runs them.
-pub fn hooks_lock(config: &Config, who: &str) -> Lock {
+pub(crate) fn hooks_lock(config: &Config, who: &str) -> Lock {
     match lock_path(config, "hooks") {
         None => Lock::Held(None),
         Some(path) => take_lock(&path, who),
@@ -102,7 +102,7 @@ pub fn hooks_lock(config: &Config, who: &str) -> Lock {
 }
 
 /// The config's sources by stream key, to notice a reload that changes them.
-pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
+pub(crate) fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
     config
         .streams
         .iter()
@@ -112,7 +112,7 @@ pub fn sources(config: &Config) -> Vec<(Key, crate::config::SourceSpec)> {
 
 /// Starts polling `config`'s sources as `who` ("the dashboard", "record"), handing each result
 /// to `on_result` on the poller's thread, unless another process already polls them.
-pub fn start(
+pub(crate) fn start(
     config: &Config,
     who: &str,
     on_result: impl Fn(PollResult<Key>) + Send + 'static,

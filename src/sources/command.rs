@@ -21,12 +21,12 @@ enum Done {
 }
 
 /// How long commands get to end on SIGTERM when their owner stops, before SIGKILL.
-pub const END_GRACE: Duration = Duration::from_secs(1);
+pub(crate) const END_GRACE: Duration = Duration::from_secs(1);
 
 /// The process groups of the commands one owner (a poller, a runtime's hooks) started that
 /// still run, so that the owner can end them when it stops. Clones share the list.
 #[derive(Clone, Default)]
-pub struct Running(Arc<Mutex<Groups>>);
+pub(crate) struct Running(Arc<Mutex<Groups>>);
 
 /// The list behind [`Running`].
 #[derive(Default)]
@@ -67,7 +67,7 @@ impl Running {
 
     /// Ends every command still listed and lets no other start: SIGTERM to each process group,
     /// then SIGKILL to them all once they are done or `grace` has passed.
-    pub fn end_all(&self, grace: Duration) {
+    pub(crate) fn end_all(&self, grace: Duration) {
         let ending = {
             let mut groups = self.groups();
             groups.closed = true;
@@ -104,7 +104,7 @@ impl Drop for Entry {
 
 /// Runs `command` through `sh -c` and reads the first whole number of its standard output;
 /// listed in `running` while it runs.
-pub fn run(command: &str, timeout: Duration, running: &Running) -> Result<u64, SourceError> {
+pub(crate) fn run(command: &str, timeout: Duration, running: &Running) -> Result<u64, SourceError> {
     let stdout = output(command, &[], timeout, true, running)?;
     number::first_count(&String::from_utf8_lossy(&stdout)).ok_or(SourceError::NoNumber("output"))
 }

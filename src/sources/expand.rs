@@ -12,9 +12,9 @@ const CUT_MIN: usize = 3;
 
 /// A URL with its variables filled in, and what to hide from messages about it.
 #[derive(Clone)]
-pub struct Expanded {
+pub(crate) struct Expanded {
     /// The URL to request.
-    pub text: String,
+    pub(crate) text: String,
     /// (a value as it was in the environment, `${NAME}` to show instead).
     values: Vec<(String, String)>,
     /// (a form a value may take in a message, `${NAME}`), longest first.
@@ -31,7 +31,7 @@ impl std::fmt::Debug for Expanded {
 impl Expanded {
     /// `message` with every expanded value put back as `${NAME}`: raw, percent-encoded (either
     /// case), escaped by JSON or Rust quoting, or its start where a quote cut it with "…".
-    pub fn redact(&self, message: &str) -> String {
+    pub(crate) fn redact(&self, message: &str) -> String {
         let mut out = String::with_capacity(message.len());
         let mut rest = message;
         'scan: while let Some(c) = rest.chars().next() {
@@ -82,7 +82,7 @@ impl Expanded {
 
     /// `error` as it will be shown, with every expanded value put back as `${NAME}`; the same
     /// error when its text holds none.
-    pub fn redact_error(&self, error: SourceError) -> SourceError {
+    pub(crate) fn redact_error(&self, error: SourceError) -> SourceError {
         let text = error.to_string();
         let safe = self.redact(&text);
         if safe == text {
@@ -93,7 +93,7 @@ impl Expanded {
     }
 
     /// The `${NAME}` whose value reads as `count`: a server that sends back what it was asked.
-    pub fn echoed(&self, count: u64) -> Option<&str> {
+    pub(crate) fn echoed(&self, count: u64) -> Option<&str> {
         self.values
             .iter()
             .find(|(value, _)| parse_count(value).ok() == Some(count))
@@ -103,7 +103,7 @@ impl Expanded {
 
 /// Fills in `${NAME}`s from `env`, percent-encoding each value so that it stays one part of
 /// the URL. A variable that is not set is an error naming it.
-pub fn expand(
+pub(crate) fn expand(
     template: &str,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Expanded, SourceError> {

@@ -30,7 +30,7 @@ pub struct Screen {
     /// Scratch for the next frame.
     next: Buffer,
     /// Where the last full render drew what a click can land on.
-    pub hits: Hits,
+    pub(crate) hits: Hits,
     /// The parts that show seconds in the last full render; `None` when every frame is full.
     parts: Option<Vec<Part>>,
 }

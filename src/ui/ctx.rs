@@ -18,7 +18,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The context for drawing `view` of `app`.
-    pub(crate) fn new(app: &'a App, view: &'a View) -> Ctx<'a> {
+    pub fn new(app: &'a App, view: &'a View) -> Ctx<'a> {
         Ctx {
             app,
             view,

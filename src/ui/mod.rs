@@ -126,7 +126,7 @@ pub(crate) fn layout(app: &App, view: &View, area: Rect, banner: usize, footer: 
 
 /// What the last frame drew where a click could land: the loop keeps it to hit-test clicks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hits {
+pub(crate) struct Hits {
     areas: Vec<(Rect, Hit)>,
 }
 

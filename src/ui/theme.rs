@@ -26,7 +26,7 @@ pub(crate) struct Theme {
 
 impl Theme {
     /// Colors on or off.
-    pub(crate) fn new(color: bool) -> Theme {
+    pub fn new(color: bool) -> Theme {
         Theme { color }
     }
 
@@ -39,7 +39,7 @@ impl Theme {
     }
 
     /// Plain text: data.
-    pub(crate) fn text(&self) -> Style {
+    pub fn text(&self) -> Style {
         Style::new()
     }
 
@@ -85,7 +85,7 @@ impl Theme {
     }
 
     /// A phase's colour: upcoming is ahead, imminent is soon, live is good, released steps back.
-    pub(crate) fn phase(&self, phase: Phase) -> Style {
+    pub fn phase(&self, phase: Phase) -> Style {
         match phase {
             Phase::Upcoming => self.fg(Color::Cyan),
             Phase::Imminent => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),

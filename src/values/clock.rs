@@ -7,7 +7,7 @@ use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
 /// The end of 9999 (UTC): the last instant `--at` and the config accept and RFC 3339 can write,
 /// where a replay stops.
-pub const END: DateTime<Utc> = match DateTime::from_timestamp(253_402_300_799, 0) {
+pub(crate) const END: DateTime<Utc> = match DateTime::from_timestamp(253_402_300_799, 0) {
     Some(t) => t,
     None => panic!("9999-12-31T23:59:59Z is a valid instant"),
 };
@@ -55,7 +55,7 @@ impl Clock {
     }
 
     /// Whether this is a replay that reached the end of 9999, where it stays.
-    pub fn ended(&self) -> bool {
+    pub(crate) fn ended(&self) -> bool {
         matches!(self, Clock::Replay { .. }) && self.now() >= END
     }
 
