@@ -67,8 +67,6 @@ pub fn wait_for_file(
     }
 }
 
-/// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
-/// (`CI` set) it fails them, since `.ci/run` installs it.
 /// The lines `from` writes, sent one at a time as they arrive, so a test waits for output
 /// (with `recv_timeout`) instead of for time to pass.
 pub fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
@@ -85,6 +83,8 @@ pub fn lines_of(from: impl std::io::Read + Send + 'static) -> std::sync::mpsc::R
     rx
 }
 
+/// True when tmux is on PATH. Outside CI a missing tmux skips the end-to-end tests; in CI
+/// (`CI` set) it fails them, since `.ci/run` installs it.
 pub fn have_tmux() -> bool {
     let ok = Command::new("tmux")
         .arg("-V")
