@@ -20,6 +20,23 @@ pub fn utc(rfc3339: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// A reading a URL source brought for `event` on `platform` at `time` (RFC 3339).
+#[cfg(test)]
+pub(crate) fn url_reading(
+    time: &str,
+    event: &str,
+    platform: &str,
+    count: u64,
+) -> crate::readings::Reading {
+    crate::readings::Reading {
+        time: utc(time),
+        event: event.into(),
+        platform: platform.into(),
+        count,
+        source: crate::readings::Origin::Url,
+    }
+}
+
 /// A reading of With You on Spotify, as `dropwatch log` records it, at `time` (RFC 3339).
 #[cfg(test)]
 pub(crate) fn spotify(time: &str, count: u64) -> crate::readings::Reading {

@@ -477,15 +477,7 @@ mod tests {
         assert!(r.is_empty() && r.warnings.is_empty());
     }
 
-    fn at(time: &str, event: &str, platform: &str, count: u64) -> Reading {
-        Reading {
-            time: crate::testing::utc(time),
-            event: event.into(),
-            platform: platform.into(),
-            count,
-            source: Origin::Url,
-        }
-    }
+    use crate::testing::url_reading as at;
 
     #[test]
     fn a_refresh_reads_only_what_was_appended() {

@@ -392,15 +392,7 @@ pub fn parse(text: &str, file: &str) -> Readings {
 mod tests {
     use super::*;
 
-    fn at(time: &str, event: &str, platform: &str, count: u64) -> Reading {
-        Reading {
-            time: crate::testing::utc(time),
-            event: event.into(),
-            platform: platform.into(),
-            count,
-            source: Origin::Url,
-        }
-    }
+    use crate::testing::url_reading as at;
 
     #[test]
     fn readings_are_grouped_per_stream_in_time_order() {
