@@ -1,11 +1,12 @@
 //! dropwatch: a terminal dashboard counting down to releases and tracking streaming goals.
 //! The library holds everything; `main.rs` only parses the command line and reports errors.
 //!
-//! The folders are the layers, each importing only those listed before it:
-//! `values` (time, numbers, text) ← `config` ← `readings` ← `streams` (pure goal math) ←
-//! `sources` (count commands and URLs) ← `app` (the state) ← `view` (what a frame shows, and
-//! its JSON and bar forms) ← `ui` (widgets) ← `runtime` (effects, reloads, polling, hooks, the
-//! file watch) ← `terminal` (the dashboard's screen and loop) ← `commands` ← `cli`.
+//! The folders are the layers, each importing only those listed before it (`tests/layers.rs`
+//! holds the order): `values` (time, numbers, text) ← `files` ← `config` ← `failure` ←
+//! `readings` ← `streams` (pure goal math) ← `sources` (count commands and URLs) ← `app` (the
+//! state) ← `view` (what a frame shows, and its JSON and bar forms) ← `ui` (widgets) ←
+//! `runtime` (effects, reloads, polling, hooks, the file watch) ← `terminal` (the screen, the
+//! keys, raw mode) ← `cli` ← `commands` (each command, and the dashboard's loop).
 
 pub mod app;
 pub mod cli;

@@ -52,7 +52,8 @@ pub struct App {
     pub(crate) sources: BTreeMap<Key, SourceStatus>,
     /// Who polls the sources when it is not this process ("record (pid 4242)").
     pub(crate) polled_by: Option<String>,
-    /// Whether hooks may run: on the live clock, or in a replay with `--hooks`.
+    /// Whether this process runs the hooks: it may (live, or a replay with `--hooks`) and no
+    /// other process on the config holds them.
     pub(crate) hooks: bool,
     /// The goals reached so far: each rings and hooks once.
     goals: Goals,

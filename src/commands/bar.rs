@@ -110,7 +110,7 @@ fn live<W: Write>(
         let wait = runtime.due_in().map_or(wait, |due| due.min(wait));
         let mut next = runtime.next_event(wait);
         while let Some(ev) = next {
-            app.update(ev);
+            reporter.update(app, ev);
             next = runtime.queued();
         }
     }

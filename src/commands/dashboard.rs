@@ -60,9 +60,12 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
 /// Runs the dashboard until the user quits, a signal arrives or the terminal goes away; with
 /// `hooks`, this process runs them when no other on the config does.
 pub(crate) fn run(mut app: App, clock: Clock, hooks: bool) -> anyhow::Result<()> {
+    let mut runtime = Runtime::start(&mut app, clock, "the dashboard", hooks)?;
     let mut tui = Tui::enter()?;
-    let result = event_loop(&mut tui, &mut app, clock, hooks);
+    let result = event_loop(&mut tui, &mut app, &mut runtime);
+    // The terminal first: ending the commands still running may take a second.
     drop(tui);
+    drop(runtime);
     match result {
         // A closed terminal (hang-up, stdout gone) is an ending, not an error to report.
         Err(e) if is_terminal_gone(&e) => Ok(()),
@@ -82,8 +85,7 @@ struct Shown {
     redraw: bool,
 }
 
-fn event_loop(tui: &mut Tui, app: &mut App, clock: Clock, hooks: bool) -> anyhow::Result<()> {
-    let mut runtime = Runtime::start(app, clock, "the dashboard", hooks)?;
+fn event_loop(tui: &mut Tui, app: &mut App, runtime: &mut Runtime) -> anyhow::Result<()> {
     input::spawn_input(runtime.sender());
     let mut shown = Shown {
         redraw: true,

@@ -3,7 +3,9 @@
 //! runtime (a lock another holds, the end of a replay), and each notice the state holds (a
 //! hook that failed, a reading that could not be saved).
 
-use crate::app::App;
+use chrono::{DateTime, Utc};
+
+use crate::app::{App, Event};
 use crate::runtime::Outcome;
 use crate::runtime::polling::Role;
 
@@ -19,6 +21,16 @@ impl Reporter {
     /// A reporter for `who`.
     pub(crate) fn new(who: &'static str) -> Reporter {
         Reporter { who, said: None }
+    }
+
+    /// Applies `ev` to `app`, and says a poll that failed, with why and when the source last
+    /// worked.
+    pub(crate) fn update(&self, app: &mut App, ev: Event) {
+        let failed = failed_poll(&ev);
+        app.update(ev);
+        if let Some(key) = failed {
+            say_failure(app, &key);
+        }
     }
 
     /// Says on stderr what the turn's `outcomes` and the app's notice hold for a person.
@@ -64,4 +76,26 @@ impl Reporter {
             eprintln!("{who}: {notice}");
         }
     }
+}
+
+/// The stream and time of a poll that failed.
+fn failed_poll(ev: &Event) -> Option<(String, String, DateTime<Utc>)> {
+    match ev {
+        Event::Polled(r) if r.outcome.is_err() => Some((r.key.0.clone(), r.key.1.clone(), r.at)),
+        _ => None,
+    }
+}
+
+/// "2022-04-24T14:00:00Z mv YouTube: source failing: …".
+fn say_failure(app: &App, (event, platform, at): &(String, String, DateTime<Utc>)) {
+    let key = (event.clone(), platform.clone());
+    let why = app
+        .sources
+        .get(&key)
+        .and_then(|s| s.describe(*at))
+        .unwrap_or_default();
+    eprintln!(
+        "{} {event} {platform}: {why}",
+        at.format("%Y-%m-%dT%H:%M:%SZ")
+    );
 }

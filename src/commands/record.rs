@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::headless::Reporter;
-use crate::app::{App, Event};
+use crate::app::App;
 use crate::config::Source;
 use crate::failure::Failure;
 use crate::runtime::polling::Role;
@@ -55,36 +55,10 @@ pub(crate) fn run(source: &Source, hooks: bool) -> Result<(), Failure> {
             .min(runtime.due_in().unwrap_or(IDLE));
         let mut next = runtime.next_event(wait);
         while let Some(ev) = next {
-            let failed = failed_poll(&ev);
-            app.update(ev);
-            if let Some(key) = failed {
-                say_failure(&app, &key);
-            }
+            reporter.update(&mut app, ev);
             next = runtime.queued();
         }
     }
-}
-
-/// The stream and time of a poll that failed.
-fn failed_poll(ev: &Event) -> Option<(String, String, chrono::DateTime<Utc>)> {
-    match ev {
-        Event::Polled(r) if r.outcome.is_err() => Some((r.key.0.clone(), r.key.1.clone(), r.at)),
-        _ => None,
-    }
-}
-
-/// "2022-04-24T14:00:00Z mv YouTube: source failing: …".
-fn say_failure(app: &App, (event, platform, at): &(String, String, chrono::DateTime<Utc>)) {
-    let key = (event.clone(), platform.clone());
-    let why = app
-        .sources
-        .get(&key)
-        .and_then(|s| s.describe(*at))
-        .unwrap_or_default();
-    eprintln!(
-        "{} {event} {platform}: {why}",
-        at.format("%Y-%m-%dT%H:%M:%SZ")
-    );
 }
 
 /// A line for a reading saved (the reporter says the rest).

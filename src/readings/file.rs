@@ -126,10 +126,15 @@ pub(crate) fn set_aside_path(path: &Path) -> PathBuf {
 fn set_aside(tail: &mut dyn Read, aside: &Path) -> io::Result<()> {
     crate::files::require_regular(aside, "the file for set-aside lines")
         .map_err(|why| io::Error::new(io::ErrorKind::InvalidInput, why))?;
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(aside)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    // Never through a symlink planted there: the line would land in whatever it points at.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    let mut file = options.open(aside)?;
     // Copied a buffer at a time: a torn line can be of any length.
     io::copy(tail, &mut file)?;
     file.write_all(b"\n")?;
@@ -237,6 +242,24 @@ mod tests {
             count: 2_712_345,
             source: Origin::Log,
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_line_is_never_set_aside_through_a_planted_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.readings.csv");
+        std::fs::write(&path, "2022-04-24T15:30:00Z,with-you,Spotify,12").unwrap();
+        let victim = dir.path().join("notes.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, set_aside_path(&path)).unwrap();
+        // The move fails, so nothing is cut and nothing appended; the victim is untouched.
+        assert!(append(&path, &reading()).is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "2022-04-24T15:30:00Z,with-you,Spotify,12"
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ impl Runtime {
         let (tx, rx) = mpsc::channel();
         signals::spawn_signals(tx.clone())
             .map_err(|e| anyhow::anyhow!("cannot listen for signals: {e}"))?;
-        let watcher = watch_files(app, &tx);
+        let watcher = watch_files(app, &tx, who);
         let live = clock == Clock::System;
         let mut runtime = Runtime {
             who,
@@ -317,8 +317,8 @@ impl Drop for Runtime {
 }
 
 /// Watches the config and its readings when they are files; says so in the app's notice when
-/// the OS refuses (`r` still reloads by hand).
-fn watch_files(app: &mut App, tx: &Sender<Event>) -> Option<watch::Watcher> {
+/// the OS refuses, with what `who` can do instead (the dashboard's `r`; a restart elsewhere).
+fn watch_files(app: &mut App, tx: &Sender<Event>, who: &str) -> Option<watch::Watcher> {
     let config::Source::File(path) = &app.config.source else {
         return None;
     };
@@ -327,7 +327,12 @@ fn watch_files(app: &mut App, tx: &Sender<Event>) -> Option<watch::Watcher> {
     match watch::spawn(&files, tx.clone()) {
         Ok(w) => Some(w),
         Err(e) => {
-            app.notice = Some(format!("not watching the config ({e}); press r to reload"));
+            let instead = if who == "the dashboard" {
+                "press r to reload"
+            } else {
+                "restart to pick up a change"
+            };
+            app.notice = Some(format!("not watching the config ({e}); {instead}"));
             None
         }
     }
@@ -363,6 +368,10 @@ fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
     }
     // Shown at once; the watcher's reload of the file follows.
     app.add_reading(reading);
+    // A goal the reading reaches fires now, not at the next wake-up (which, for `record`
+    // without a watcher, may be the next poll).
+    let now = app.now;
+    app.tick(now);
     Ok(moved)
 }
 
@@ -420,6 +429,23 @@ mod tests {
             let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
             assert!(!stat.contains("(sleep)"), "the hook still runs: {stat}");
         }
+    }
+
+    #[test]
+    fn a_goal_a_polled_reading_reaches_rings_at_once() {
+        let mut app = crate::testing::app("2022-04-24T15:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "record", false).unwrap();
+        let reading = crate::testing::spotify("2022-04-24T15:00:00Z", 2_800_000);
+        app.effects.push(Effect::Record(reading.clone()));
+        // The same turn: no tick of the loop between the save and the goal.
+        assert_eq!(
+            runtime.effects(&mut app),
+            [
+                Outcome::Recorded(reading, Ok(())),
+                Outcome::Bell("Global top 10 reached for With You".into())
+            ]
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! Who polls a config's count sources, and what a poll result becomes. The dashboard and
-//! `dropwatch record` can run on the same config at once; only one of them polls, so that no
-//! count is read twice: the first to take an advisory lock on `<stem>.poll.lock` beside the
-//! readings file. The other shows what arrives through the readings file, which it watches
-//! anyway, and takes over polling if the first one quits.
+//! Who polls a config's count sources and who runs its hooks. The dashboard, `bar` and
+//! `record` can run on the same config at once; only one of them polls, so that no count is
+//! read twice: the first to take an advisory lock on `<stem>.poll.lock` beside the readings
+//! file (and likewise `<stem>.hooks.lock` for the hooks). The others show what arrives through
+//! the readings file, which they watch anyway, and take over when the first one quits.
 
 use std::fs::File;
 use std::io::{ErrorKind, Read, Seek, Write};
@@ -164,6 +164,19 @@ fn take_lock(path: &Path, who: &str) -> Lock {
             fix: "move it out of the way; dropwatch then creates the file itself".into(),
         });
     }
+    // A hard link planted in its place is another file's contents: signing the lock would
+    // overwrite them, as a followed symlink would.
+    #[cfg(unix)]
+    if file
+        .metadata()
+        .is_ok_and(|m| std::os::unix::fs::MetadataExt::nlink(&m) > 1)
+    {
+        return Lock::Unusable(Unusable {
+            path: path.to_path_buf(),
+            why: "it has other names (a hard link), so it is some other file too".into(),
+            fix: "remove this name of it; dropwatch then creates the file itself".into(),
+        });
+    }
     match file.try_lock() {
         Ok(()) => {
             if signed {
@@ -179,10 +192,12 @@ fn take_lock(path: &Path, who: &str) -> Lock {
         Err(std::fs::TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.take(200).read_to_string(&mut holder);
-            Lock::Busy(if holder.trim().is_empty() {
+            // Whatever a planted file holds goes into a message: no control characters.
+            let holder: String = holder.trim().chars().filter(|c| !c.is_control()).collect();
+            Lock::Busy(if holder.is_empty() {
                 "another dropwatch".to_string()
             } else {
-                holder.trim().to_string()
+                holder
             })
         }
     }
@@ -214,7 +229,7 @@ fn unusable(path: &Path, e: &std::io::Error) -> Unusable {
         (
             format!(
                 "it is a symbolic link (to {}), and lock files are never followed",
-                target.display()
+                target.display().to_string().replace(char::is_control, "?")
             ),
             "remove the link; dropwatch then creates the file itself".to_string(),
         )
@@ -271,6 +286,26 @@ mod tests {
     const WITH_SOURCE: &str = "[[event]]\nid = \"mv\"\nname = \"MV\"\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n\
         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"2022-04-25 23:00\"\n\
         [streams.source]\ncommand = \"echo 5\"\nevery = \"1h\"\n";
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_planted_as_a_hard_link_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, WITH_SOURCE).unwrap();
+        let victim = dir.path().join("notes.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        std::fs::hard_link(&victim, dir.path().join("fan.poll.lock")).unwrap();
+        let config = parse(WITH_SOURCE, Source::File(path)).unwrap();
+        let polling = start(&config, "record", |_| {});
+        // Polls without the lock, as for any lock file it cannot use, and says why.
+        assert_eq!(polling.role, Role::Polling);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        let Lock::Unusable(u) = take_lock(&dir.path().join("fan.poll.lock"), "x") else {
+            panic!("a hard link is usable");
+        };
+        assert!(u.why.contains("hard link"), "{}", u.why);
+    }
 
     #[test]
     fn only_one_process_polls_a_config() {

@@ -83,8 +83,16 @@ impl Running {
         while Instant::now() < deadline && self.groups().pids.iter().any(|p| ending.contains(p)) {
             thread::sleep(Duration::from_millis(10));
         }
-        // Whatever ignored SIGTERM, or outlived its shell in the group: gone is fine.
-        for &pid in &ending {
+        // Whatever ignored SIGTERM. Only groups still listed: one whose command was reaped may
+        // be empty, and its id may since name another group.
+        let left: Vec<u32> = self
+            .groups()
+            .pids
+            .iter()
+            .filter(|p| ending.contains(p))
+            .copied()
+            .collect();
+        for pid in left {
             signal_group(pid, true);
         }
     }

@@ -19,9 +19,9 @@ enum Message {
     Done(usize, DateTime<Utc>, Result<u64, SourceError>),
 }
 
-/// The running poller; dropping it (or [`Poller::stop`]) ends the polling promptly. Commands
-/// in flight are ended (SIGTERM, then SIGKILL); URL fetches finish on their own within their
-/// timeout. Their results are dropped.
+/// The running poller; dropping it (or [`Poller::stop`]) ends the polling within a second:
+/// commands in flight get SIGTERM, then SIGKILL after the grace; URL fetches finish on their
+/// own within their timeout. Their results are dropped.
 pub struct Poller {
     tx: Sender<Message>,
     thread: Option<JoinHandle<()>>,
