@@ -130,25 +130,13 @@ fn a_replay_without_hooks_runs_none() {
 fn record_runs_a_goal_hook_when_a_polled_count_reaches_it() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let now = chrono::Utc::now();
-    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
-    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
-    let text = format!(
-        "[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
-         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
-         on_goal = \"echo \\\"$DROPWATCH_PLATFORM $DROPWATCH_TARGET $DROPWATCH_COUNT\\\" >> goals.txt\"\n\
-         [streams.source]\ncommand = \"echo 1234567\"\nevery = \"1s\"\n\
-         [[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n"
+    common::live_config(
+        d,
+        "on_goal = \"echo \\\"$DROPWATCH_PLATFORM $DROPWATCH_TARGET $DROPWATCH_COUNT\\\" >> goals.txt\"",
+        "command = \"echo 1234567\"\nevery = \"1s\"",
+        1_000_000,
     );
-    std::fs::write(d.join("fan.toml"), text).unwrap();
-    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
-        .args(["record", "--config", "fan.toml"])
-        .current_dir(d)
-        .env("HOME", d)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut record = common::record(d, None);
     let goals = wait_for_file(&d.join("goals.txt"), "the goal hook", |t| !t.is_empty());
     // Two more polls of the same count: still once.
     wait_for_file(&d.join("fan.readings.csv"), "three readings", |t| {

@@ -6,7 +6,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
 /// Long enough for a retry of the locks (every 10 s) and a poll after it.
@@ -15,32 +15,18 @@ const WAIT: Duration = Duration::from_secs(45);
 /// A config whose stream's window is open around the real now, polled every second from
 /// `count.txt`, with a goal of 1M whose hook appends the count to `goals.txt`.
 fn config(dir: &Path) {
-    let now = chrono::Utc::now();
-    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
-    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
-    let text = format!(
-        "[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
-         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
-         on_goal = \"echo $DROPWATCH_COUNT >> goals.txt\"\n\
-         [streams.source]\ncommand = \"cat count.txt\"\nevery = \"1s\"\n\
-         [[streams.goal]]\nlabel = \"1M views\"\nstreams = 1_000_000\n"
+    common::live_config(
+        dir,
+        "on_goal = \"echo $DROPWATCH_COUNT >> goals.txt\"",
+        "command = \"cat count.txt\"\nevery = \"1s\"",
+        1_000_000,
     );
-    std::fs::write(dir.join("fan.toml"), text).unwrap();
     std::fs::write(dir.join("count.txt"), "5\n").unwrap();
 }
 
 /// `dropwatch record` on the config, its stderr into `stderr`.
 fn record(dir: &Path, stderr: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_dropwatch"))
-        .args(["record", "--config", "fan.toml"])
-        .current_dir(dir)
-        .env_remove("DROPWATCH_CONFIG")
-        .env("HOME", dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(dir.join(stderr)).unwrap())
-        .spawn()
-        .expect("dropwatch record starts")
+    common::record(dir, Some(stderr))
 }
 
 fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&str) -> bool) -> String {

@@ -27,18 +27,7 @@ fn config_with_a_source(dir: &Path) -> std::path::PathBuf {
 /// A config whose one stream's window is open around the real now, with `source` (TOML lines)
 /// as its `[streams.source]`.
 fn config_with(dir: &Path, source: &str) -> std::path::PathBuf {
-    let now = chrono::Utc::now();
-    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
-    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
-    let text = format!(
-        "title = \"sources\"\n[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
-         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n\
-         [streams.source]\n{source}\n\
-         [[streams.goal]]\nlabel = \"10M views\"\nstreams = 10_000_000\n"
-    );
-    let path = dir.join("fan.toml");
-    std::fs::write(&path, text).unwrap();
-    path
+    common::live_config(dir, "", source, 10_000_000)
 }
 
 /// Sends SIGTERM to `child` and waits, at most `WAIT`, for it to exit.
@@ -111,13 +100,7 @@ fn record_stopped_mid_poll_leaves_no_command_running() {
         d,
         &format!("command = \"{marker}; echo 1\"\nevery = \"1s\"\ntimeout = \"60s\""),
     );
-    let mut record = Command::new(env!("CARGO_BIN_EXE_dropwatch"))
-        .args(["record", "--config", "fan.toml"])
-        .current_dir(d)
-        .stderr(Stdio::null())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut record = common::record(d, None);
     common::wait_running(&marker, WAIT);
     assert!(terminate(&mut record).success());
     common::wait_none_running(&marker, WAIT);

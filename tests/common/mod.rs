@@ -363,3 +363,47 @@ pub fn wait_none_running(marker: &str, timeout: Duration) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Writes `fan.toml` in `dir`: one event released two hours ago whose YouTube stream's window
+/// is open for ten more hours (around the real now, for the live clock of `record`), with
+/// `stream` (TOML lines, e.g. an `on_goal`), `source` (the `[streams.source]` keys) and one
+/// goal of `goal` views. Returns its path.
+pub fn live_config(dir: &Path, stream: &str, source: &str, goal: u64) -> PathBuf {
+    let now = chrono::Utc::now();
+    let at = (now - chrono::TimeDelta::hours(2)).format("%Y-%m-%dT%H:%M:%SZ");
+    let end = (now + chrono::TimeDelta::hours(10)).format("%Y-%m-%dT%H:%M:%SZ");
+    let text = format!(
+        "title = \"sources\"\n[[event]]\nid = \"mv\"\nname = \"The MV\"\nat = \"{at}\"\nzone = \"UTC\"\n\
+         [[streams]]\nevent = \"mv\"\nplatform = \"YouTube\"\nwindow_end = \"{end}\"\n{stream}\n\
+         [streams.source]\n{source}\n\
+         [[streams.goal]]\nlabel = \"{} views\"\nstreams = {goal}\n",
+        short_label(goal)
+    );
+    let path = dir.join("fan.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// "1M", "10M": a goal's label as the configs here write it.
+fn short_label(n: u64) -> String {
+    format!("{}M", n / 1_000_000)
+}
+
+/// `dropwatch record` on `fan.toml` in `dir`, its stderr into the file `stderr` there (or
+/// nowhere when `None`).
+pub fn record(dir: &Path, stderr: Option<&str>) -> std::process::Child {
+    let err = match stderr {
+        Some(name) => std::process::Stdio::from(std::fs::File::create(dir.join(name)).unwrap()),
+        None => std::process::Stdio::null(),
+    };
+    Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+        .args(["record", "--config", "fan.toml"])
+        .current_dir(dir)
+        .env_remove("DROPWATCH_CONFIG")
+        .env("HOME", dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(err)
+        .spawn()
+        .expect("dropwatch record starts")
+}
