@@ -162,12 +162,16 @@ impl Runtime {
     /// How long the runtime may sleep before it needs a turn: until the next try for a lock
     /// another process holds, or `None` when it wants nothing.
     pub(crate) fn due_in(&self) -> Option<Duration> {
-        let waiting = matches!(self.polling.role, Role::Watching(_))
-            || (self.hooks_wanted && self.hooks_lock.is_none());
-        waiting.then(|| {
+        self.waiting().then(|| {
             self.last_try
                 .map_or(Duration::ZERO, |t| RETRY.saturating_sub(t.elapsed()))
         })
+    }
+
+    /// Whether this process wants a lock another holds: the polling or the hooks.
+    fn waiting(&self) -> bool {
+        matches!(self.polling.role, Role::Watching(_))
+            || (self.hooks_wanted && self.hooks_lock.is_none())
     }
 
     /// Carries out the app's effects, and those they lead to, and keeps the polling and the
@@ -233,7 +237,8 @@ impl Runtime {
     /// Tries for the locks this process wants and another holds, at most every [`RETRY`], and
     /// (re)starts polling when the config's sources changed.
     fn keep_locks(&mut self, app: &mut App, out: &mut Vec<Outcome>) {
-        let due = self.last_try.is_none_or(|t| t.elapsed() >= RETRY);
+        // A steady second with nothing to wait for asks no clock.
+        let due = self.waiting() && self.last_try.is_none_or(|t| t.elapsed() >= RETRY);
         if self.hooks_wanted && self.hooks_lock.is_none() && due {
             self.try_hooks(app, out);
         }
