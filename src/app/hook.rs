@@ -11,7 +11,7 @@ use crate::config::{Event, Goal, Stream};
 pub struct Hook {
     /// What it is for, in a few words, for a failure's message ("on_release of With You").
     pub(crate) what: String,
-    /// The shell command, run through `sh -c`.
+    /// The shell command, run through `sh -c` (`cmd /C` on Windows).
     pub(crate) command: String,
     /// `DROPWATCH_*` variables added to the environment.
     pub(crate) env: Vec<(String, String)>,

@@ -28,7 +28,7 @@ pub(crate) struct RawConfig {
     pub(crate) zones: Option<Vec<Spanned<String>>>,
     /// Ring and notify at zero.
     pub(crate) bell: Option<bool>,
-    /// Run through `sh -c` when any event comes out (an event's own `on_release` wins).
+    /// Run through `sh -c` (`cmd /C` on Windows) when any event comes out; an event's own wins.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
     /// `[[event]]` tables.
@@ -67,7 +67,7 @@ pub(crate) struct RawEvent {
     pub(crate) live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
     pub(crate) anniversaries: Option<bool>,
-    /// Run through `sh -c` when this event comes out, instead of the top-level `on_release`.
+    /// Run through `sh -c` (`cmd /C` on Windows) when this event comes out, over the top-level one.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
 }
@@ -99,7 +99,7 @@ pub(crate) struct RawStream {
     /// `[streams.source]`: where the count is polled from.
     #[schemars(with = "Option<RawSource>")]
     pub(crate) source: Option<Spanned<RawSource>>,
-    /// Run through `sh -c` when one of these goals is reached.
+    /// Run through `sh -c` (`cmd /C` on Windows) when one of these goals is reached.
     #[schemars(with = "Option<String>")]
     pub(crate) on_goal: Option<Spanned<String>>,
 }
@@ -109,7 +109,7 @@ pub(crate) struct RawStream {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Source")]
 pub(crate) struct RawSource {
-    /// Run through `sh -c`; its standard output holds the count.
+    /// Run through `sh -c` (`cmd /C` on Windows); its standard output holds the count.
     #[schemars(with = "Option<String>")]
     pub(crate) command: Option<Spanned<String>>,
     /// Fetched with GET; `${NAME}` is taken from the environment at request time.

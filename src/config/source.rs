@@ -31,7 +31,7 @@ pub struct SourceSpec {
 /// What a source runs or fetches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceKind {
-    /// A shell command run through `sh -c`; its standard output holds the count.
+    /// A command run through `sh -c` (`cmd /C` on Windows); its standard output holds the count.
     Command(String),
     /// An http(s) URL fetched with GET.
     Url {

@@ -151,13 +151,11 @@ pub(crate) fn output(
     Ok(done.stdout.unwrap_or_default())
 }
 
-/// Starts `sh -c command` in a process group of its own, its standard error piped and its
-/// standard output piped only when `capture` is true.
+/// Starts `sh -c command` (`cmd /C command` on Windows) in a process group of its own, its
+/// standard error piped and its standard output piped only when `capture` is true.
 fn start(command: &str, env: &[(String, String)], capture: bool) -> Result<Child, SourceError> {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(command)
-        .envs(env.iter().map(|(k, v)| (k, v)))
+    let mut cmd = shell(command);
+    cmd.envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(if capture {
             Stdio::piped()
@@ -172,7 +170,28 @@ fn start(command: &str, env: &[(String, String)], capture: bool) -> Result<Child
         cmd.process_group(0);
     }
     cmd.spawn()
-        .map_err(|e| SourceError::Run(format!("cannot run sh: {e}")))
+        .map_err(|e| SourceError::Run(format!("cannot run {SHELL}: {e}")))
+}
+
+/// The shell that runs commands and hooks, as named in errors.
+const SHELL: &str = if cfg!(unix) { "sh" } else { "cmd" };
+
+/// `sh -c command`.
+#[cfg(unix)]
+fn shell(command: &str) -> Command {
+    let mut cmd = Command::new(SHELL);
+    cmd.arg("-c").arg(command);
+    cmd
+}
+
+/// `cmd /C command`, the command passed as written: cmd.exe parses its own line, and the
+/// quoting `arg` adds for other programs would reach it as part of the command.
+#[cfg(windows)]
+fn shell(command: &str) -> Command {
+    use std::os::windows::process::CommandExt;
+    let mut cmd = Command::new(SHELL);
+    cmd.arg("/C").raw_arg(command);
+    cmd
 }
 
 /// Reads the child's output and waits for its exit, each on a thread of its own that sends

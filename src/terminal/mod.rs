@@ -47,6 +47,7 @@ impl Tui {
     /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again (the caller
     /// redraws everything). Raw mode and the alternate screen are set up by hand on resume:
     /// `ratatui::try_init` would install its panic hook once more on every suspend.
+    #[cfg(unix)]
     pub(crate) fn suspend(&mut self) -> anyhow::Result<()> {
         restore();
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
@@ -54,6 +55,12 @@ impl Tui {
         crossterm::terminal::enable_raw_mode()?;
         execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
         enter_extras();
+        Ok(())
+    }
+
+    /// Ctrl-Z does nothing: Windows consoles have no job control to stop into.
+    #[cfg(not(unix))]
+    pub(crate) fn suspend(&mut self) -> anyhow::Result<()> {
         Ok(())
     }
 }
@@ -99,7 +106,7 @@ pub(crate) fn is_terminal_gone(e: &anyhow::Error) -> bool {
             matches!(
                 io.kind(),
                 io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
-            ) || io.raw_os_error() == Some(5) // EIO: the tty was closed
+            ) || (cfg!(unix) && io.raw_os_error() == Some(5)) // EIO: the tty was closed
         })
     })
 }
