@@ -639,6 +639,21 @@ fn json_writes_no_time_past_9999() {
 }
 
 #[test]
+fn the_screen_shows_no_time_past_9999() {
+    // The last second of 9999 is 08:59:59 on 1 Jan 10000 in Seoul: the screen says it in UTC.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dropwatch(dir.path())
+        .args(["--once", "--width", "120", "--height", "40", "--zone", "Asia/Seoul"])
+        .args(["--at", "9999-12-31T23:59:59Z"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("10000"), "{text}");
+    assert!(text.contains("Fri 31 Dec 9999 23:59:59 UTC"), "{text}");
+}
+
+#[test]
 fn a_replay_that_reaches_the_end_of_9999_stops_there_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     // Too fast to run a day is refused up front, with the fastest that does.

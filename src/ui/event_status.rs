@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 
 use crate::config::Event;
 use crate::values::countdown::{self, Phase};
+use crate::values::when::shown_in;
 
 /// "in 01:02:11", "OUT NOW", "out 4y 7m ago".
 pub(crate) fn status_text(
@@ -46,7 +47,7 @@ impl std::fmt::Display for Status<'_> {
 
 /// "23:00 KST" for `t` in `zone`, with the date when it is the lead entry.
 pub(crate) fn zone_time(t: DateTime<Utc>, zone: Tz, with_date: bool) -> String {
-    let local = t.with_timezone(&zone);
+    let local = shown_in(t, zone);
     if with_date {
         local.format("%a %-d %b %Y %H:%M %Z").to_string()
     } else {

@@ -13,6 +13,7 @@ use super::event_status::status_text;
 use super::fit::fit;
 use super::parts::Part;
 use crate::app::{App, Hit};
+use crate::values::when::shown_in;
 
 /// The first visible row's index, so that the selected row is always on screen.
 fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
@@ -218,7 +219,7 @@ impl EventsList<'_> {
             let status = status_text(event, phase, view.now);
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
-        let local = event.at.with_timezone(&view.zone);
+        let local = shown_in(event.at, view.zone);
         if time_w > 0 {
             let time = local.format(" %-d %b %y %H:%M %Z").to_string();
             put(buf, &mut x, y, &time, time_w, theme.dim());
@@ -289,8 +290,8 @@ impl Widget for Timeline<'_> {
             .saturating_sub(1)
             .clamp(area.x, area.right().saturating_sub(3));
         buf.set_string(nx, labels, now_text, theme.accent());
-        let start = first.with_timezone(&zone).format("%b %Y").to_string();
-        let end = last.with_timezone(&zone).format("%b %Y").to_string();
+        let start = shown_in(first, zone).format("%b %Y").to_string();
+        let end = shown_in(last, zone).format("%b %Y").to_string();
         let sw = start.width() as u16;
         let ew = end.width() as u16;
         if area.x + sw < nx {

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::fit;
 use super::parts::{CLOCK_WIDTH, Part};
+use crate::values::when::shown_in;
 
 /// The header row; its clock is a part that shows seconds, added to `parts`.
 pub(crate) struct Header<'a> {
@@ -23,7 +24,7 @@ impl Widget for Header<'_> {
             return;
         }
         let Ctx { app, view, theme } = *self.ctx;
-        let local = view.now.with_timezone(&view.zone);
+        let local = shown_in(view.now, view.zone);
         let width = area.width as usize;
         // Longest clock first; shorter forms as the width shrinks. The date and the zone cannot
         // change within the minute, so only the time between them is drawn each second.

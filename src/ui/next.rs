@@ -17,6 +17,7 @@ use super::push::PushBody;
 use crate::app::App;
 use crate::config::Event;
 use crate::values::countdown::{self, Phase, Target};
+use crate::values::when::shown_in;
 use crate::view::{Headline, Selected, View};
 
 /// Columns the push's goal block needs beside the digits.
@@ -64,7 +65,7 @@ pub(crate) fn height(view: &View, digits: DigitSize, beside: bool) -> u16 {
 /// What the countdown counts to, in words (long and short forms), and the instant whose time
 /// the zones line shows.
 fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], DateTime<Utc>) {
-    let released = event.at.with_timezone(&event.zone).format("%a %-d %b %Y");
+    let released = shown_in(event.at, event.zone).format("%a %-d %b %Y");
     let ago = || countdown::calendar_span(event.at, view.now, event.zone).short(3);
     match selected.target {
         Target::Release(t) => (

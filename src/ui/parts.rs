@@ -17,6 +17,7 @@ use super::digits::{self, DigitSize};
 use super::event_status::Status;
 use super::fit::set_fit;
 use crate::app::App;
+use crate::values::when::shown_in;
 use crate::view::View;
 
 /// A text that shows seconds, and where it goes.
@@ -99,7 +100,7 @@ impl Part {
                 suffix,
                 style,
             } => {
-                let local = view.now.with_timezone(&view.zone);
+                let local = shown_in(view.now, view.zone);
                 let mut time = ArrayString::<16>::new();
                 let _ = write!(
                     time,

@@ -15,6 +15,7 @@ use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short, thousands};
 use crate::values::text::ago;
+use crate::values::when::shown_in;
 use crate::view::{Shown, View};
 
 /// Rows one stream block needs at full size: border 2, count 1, goals, pace 1.
@@ -134,7 +135,7 @@ fn window_text(frame: &View, view: &StreamView) -> String {
             let zone = frame.zone;
             format!(
                 "closed {}, final {}",
-                at.with_timezone(&zone).format("%-d %b %Y %H:%M %Z"),
+                shown_in(at, zone).format("%-d %b %Y %H:%M %Z"),
                 thousands(final_count)
             )
         }

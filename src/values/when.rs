@@ -118,6 +118,17 @@ impl std::fmt::Display for LocalTimeError {
     }
 }
 
+/// `t` as shown in `zone`: there, unless its local year is past 9999 (late on 31 Dec 9999
+/// UTC east of Greenwich), which no text writes: then in UTC.
+pub(crate) fn shown_in(t: DateTime<Utc>, zone: Tz) -> DateTime<Tz> {
+    let local = t.with_timezone(&zone);
+    if chrono::Datelike::year(&local) > 9999 {
+        t.with_timezone(&chrono_tz::UTC)
+    } else {
+        local
+    }
+}
+
 /// Resolves a local wall-clock time in `zone` to one instant, refusing gaps and overlaps.
 pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, LocalTimeError> {
     match zone.from_local_datetime(&local) {

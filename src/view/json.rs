@@ -1,21 +1,22 @@
 //! `--once --json`: one object, stable for scripts (the README's "JSON" section lists its
 //! fields). It reads the frame's [`View`] and works nothing out itself.
 
-use chrono::{DateTime, Datelike, Offset, SecondsFormat, Utc};
+use chrono::{DateTime, Offset, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::streams::Window;
 use crate::values::countdown;
+use crate::values::when::shown_in;
 use crate::view::View;
 
 /// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was
 /// -00:44:30), since RFC 3339 offsets are whole minutes and a rounded one names another instant,
 /// and when the local year is past 9999 (31 Dec 9999 late in UTC), which RFC 3339 cannot write.
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
-    let local = t.with_timezone(&zone);
-    if local.offset().fix().local_minus_utc() % 60 != 0 || local.year() > 9999 {
+    let local = shown_in(t, zone);
+    if local.offset().fix().local_minus_utc() % 60 != 0 {
         return t.to_rfc3339_opts(SecondsFormat::Secs, true);
     }
     local.to_rfc3339_opts(SecondsFormat::Secs, true)
