@@ -643,7 +643,15 @@ fn the_screen_shows_no_time_past_9999() {
     // The last second of 9999 is 08:59:59 on 1 Jan 10000 in Seoul: the screen says it in UTC.
     let dir = tempfile::tempdir().unwrap();
     let out = dropwatch(dir.path())
-        .args(["--once", "--width", "120", "--height", "40", "--zone", "Asia/Seoul"])
+        .args([
+            "--once",
+            "--width",
+            "120",
+            "--height",
+            "40",
+            "--zone",
+            "Asia/Seoul",
+        ])
         .args(["--at", "9999-12-31T23:59:59Z"])
         .output()
         .unwrap();
