@@ -47,8 +47,6 @@ pub enum Outcome {
     Recorded(Reading, Result<(), String>),
     /// Who polls the sources changed.
     Polling(Role),
-    /// This process took the hooks.
-    HooksTaken,
     /// Something to tell the person: the dashboard shows it in the footer, `bar` and `record`
     /// say it on stderr.
     Notice(String),
@@ -277,7 +275,6 @@ impl Runtime {
         };
         self.hooks_lock = Some(taken);
         app.hooks = true;
-        out.push(Outcome::HooksTaken);
     }
 
     /// (Re)starts polling when the config's sources changed since it started, or with
