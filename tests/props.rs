@@ -896,6 +896,11 @@ fn check_view(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCase
     if recent < 2 {
         prop_assert_eq!(v.pace, None);
     }
+    // A pace is worked out over ten minutes of readings at least, and says over how long.
+    prop_assert_eq!(v.pace.is_some(), v.pace_over.is_some());
+    if let Some(over) = v.pace_over {
+        prop_assert!(over >= streams::PACE_MIN_SPAN && over <= streams::PACE_WINDOW);
+    }
     if let Some(p) = v.pace {
         prop_assert!(p.is_finite() && p >= 0.0, "pace {}", p);
     }

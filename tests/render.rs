@@ -406,3 +406,94 @@ proptest! {
         prop_assert!(shown_whole_or_marked(&why, &screen), "{}", screen);
     }
 }
+
+/// The replay: a reading every 30 minutes from With You's release, rising evenly to
+/// 2.9M at 19:00 UTC; seen at `now`.
+fn replay(now: &str) -> App {
+    let start = utc("2022-04-24T14:00:00Z");
+    let mut a = app(now);
+    a.readings = (0..=10u64)
+        .map(|i| Reading {
+            time: start + chrono::TimeDelta::minutes(30 * i as i64),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 290_000 * i,
+            source: dropwatch::readings::Origin::Log,
+        })
+        .collect();
+    a
+}
+
+/// Whether `text` shows on `screen` cut short without "…": a prefix of it (4 characters or
+/// more) that runs into a border or the edge of the screen.
+fn cut_unmarked(screen: &str, text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for line in screen.lines() {
+        for k in (4.min(chars.len())..chars.len()).rev() {
+            let prefix: String = chars[..k].iter().collect();
+            for (at, _) in line.match_indices(&prefix) {
+                let after = line[at + prefix.len()..].chars().next();
+                if matches!(after, None | Some('│' | '┐' | '┘' | '┤')) {
+                    return Some(format!("{text:?} cut to {prefix:?} in {line:?}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The texts every scene must show whole or with "…": statuses, goal labels, key hints.
+fn whole_texts(a: &App) -> Vec<String> {
+    let mut texts: Vec<String> = [
+        "on pace", "behind", "reached", "missed", "no data", "waiting",
+    ]
+    .map(String::from)
+    .to_vec();
+    for s in &a.config.streams {
+        texts.extend(s.goals.iter().map(|g| g.label.clone()));
+    }
+    texts.extend(["? help", "q quit", "loaded"].map(String::from));
+    texts.push(a.config.title.clone());
+    texts
+}
+
+#[test]
+fn a_rate_of_five_characters_keeps_the_status_whole() {
+    // 1.1M still needed for the 24-hour goal by 14:00 the next day: 57.9k/h, 7 columns.
+    for w in [80, 120, 200] {
+        let screen = text_of(&replay("2022-04-24T19:00:00Z"), w, 40);
+        assert!(screen.contains("57.9k/h on pace"), "{screen}");
+        assert_eq!(cut_unmarked(&screen, "on pace"), None, "{screen}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 80, ..ProptestConfig::default() })]
+
+    /// At any width from 20 to 300, no status, goal label, key hint or title is cut without
+    /// "…", in any of the scenes.
+    #[test]
+    fn no_text_is_cut_without_an_ellipsis(w in 20u16..=300, h in 12u16..=70, pick in 0usize..5) {
+        let mut all = scenes();
+        all.push(("replay", replay("2022-04-24T19:00:00Z")));
+        let (_, a) = &all[pick % all.len()];
+        let screen = text_of(a, w, h);
+        for text in whole_texts(a) {
+            prop_assert_eq!(cut_unmarked(&screen, &text), None, "{}", screen);
+        }
+    }
+}
+
+/// At 19:00:02 of the replay the top 10 is reached and the top 5 is next: its line and label
+/// are on the chart even where the two goals fall on neighbouring rows.
+#[test]
+fn the_chart_always_labels_the_next_goal() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text_of(&replay("2022-04-24T19:00:02Z"), w, h);
+        let chart: Vec<&str> = screen.lines().filter(|l| l.contains('┤')).collect();
+        assert!(
+            chart.iter().any(|l| l.contains("Global top 5")),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}

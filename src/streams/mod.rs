@@ -10,6 +10,10 @@ use crate::readings::Series;
 /// How far back readings count towards the pace.
 pub const PACE_WINDOW: TimeDelta = TimeDelta::hours(3);
 
+/// The shortest span of readings a pace is worked out over: two readings seconds apart (a
+/// poller on a fresh event) would make a pace of anything, and a projection of nonsense.
+pub const PACE_MIN_SPAN: TimeDelta = TimeDelta::minutes(10);
+
 /// How many of the latest readings a view keeps for its sparkline and its chart: more than a
 /// screen is wide, and a bound, so a frame's cost does not grow with the file.
 pub const HISTORY: usize = 512;
@@ -106,8 +110,10 @@ pub struct StreamView {
     /// The window's state.
     pub window: Window,
     /// Streams per hour over the readings of the last three hours (first to last); `None`
-    /// with fewer than two readings there.
+    /// without two readings there at least [`PACE_MIN_SPAN`] apart.
     pub pace: Option<f64>,
+    /// The span of readings the pace was worked out over, for its label ("over 2h 45m").
+    pub pace_over: Option<TimeDelta>,
     /// Projected count at the window's end (the final count once closed).
     pub projection: Option<u64>,
     /// One per goal, in config order.
@@ -144,10 +150,11 @@ fn count_at(stream: &Stream, series: Series, t: DateTime<Utc>) -> (u64, Option<D
         .map_or((stream.count, None), |r| (r.count, Some(r.time)))
 }
 
-/// Streams per hour from the first to the last reading of the `PACE_WINDOW` before `now`.
+/// Streams per hour from the first to the last reading of the `PACE_WINDOW` before `now`, with
+/// the span between them; `None` when they are less than [`PACE_MIN_SPAN`] apart.
 /// First-to-last rather than least squares: it matches how fans compute "per hour" by hand,
 /// and a count corrected downwards (a lower reading) yields 0 rather than a negative pace.
-pub(crate) fn pace(series: Series, now: DateTime<Utc>) -> Option<f64> {
+pub(crate) fn pace(series: Series, now: DateTime<Utc>) -> Option<(f64, TimeDelta)> {
     let end = series.upto(now);
     // Readings at or after `now - PACE_WINDOW`; before the earliest instant, all of them.
     let start = now
@@ -157,11 +164,15 @@ pub(crate) fn pace(series: Series, now: DateTime<Utc>) -> Option<f64> {
         return None;
     }
     let (first, last) = (series.get(start)?, series.get(end - 1)?);
-    let span = hours(first.time, last.time);
-    if span <= 0.0 {
+    let over = last.time - first.time;
+    if over < PACE_MIN_SPAN {
         return None;
     }
-    Some((last.count as f64 - first.count as f64).max(0.0) / span)
+    let span = hours(first.time, last.time);
+    Some((
+        (last.count as f64 - first.count as f64).max(0.0) / span,
+        over,
+    ))
 }
 
 /// `count` carried forward from `now` to `t` at `rate` per hour.
@@ -174,7 +185,7 @@ fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
 /// and the last [`HISTORY`] readings only: a frame costs the same for ten readings or a million.
 pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
     let (count, count_at_time) = count_at(stream, series, now);
-    let pace = pace(series, now);
+    let (pace, pace_over) = pace(series, now).unzip();
     // For status only: without two recent readings, the average since the release (the count
     // started at 0 then) is the best guess of the pace.
     let since = hours(stream.window_start, now);
@@ -226,6 +237,7 @@ pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
         count_at: count_at_time,
         window,
         pace,
+        pace_over,
         projection,
         goals,
         history,
@@ -304,6 +316,27 @@ fn goal_view(
 mod tests {
     use super::*;
     use crate::readings::{Reading, Readings};
+
+    /// Readings seconds apart (a 2 s poller on a fresh event) make no pace and no projection;
+    /// ten minutes apart they do, and say over what span.
+    #[test]
+    fn a_pace_needs_ten_minutes_of_readings() {
+        let close = [
+            reading("2022-04-24T14:00:00Z", 0),
+            reading("2022-04-24T14:00:02Z", 10_800),
+        ];
+        // 10,800 in 2 s would be 19.4M/h, projecting 190M+ at the close.
+        let v = view_of(&seed(), &close, utc("2022-04-24T14:00:02Z"));
+        assert_eq!((v.pace, v.pace_over, v.projection), (None, None, None));
+        let apart = [
+            reading("2022-04-24T14:00:00Z", 0),
+            reading("2022-04-24T14:10:00Z", 50_000),
+        ];
+        let v = view_of(&seed(), &apart, utc("2022-04-24T14:10:00Z"));
+        // 50k in 10 min: 300k/h.
+        assert_eq!(v.pace, Some(300_000.0));
+        assert_eq!(v.pace_over, Some(TimeDelta::minutes(10)));
+    }
     use crate::testing::utc;
 
     /// The view of `stream` given readings of any streams, in any order.
@@ -529,7 +562,10 @@ mod tests {
         ];
         let all: Readings = readings.iter().cloned().collect();
         let series = all.of("with-you", "Spotify");
-        assert_eq!(pace(series, utc("2022-04-24T18:00:00Z")), Some(100_000.0));
+        assert_eq!(
+            pace(series, utc("2022-04-24T18:00:00Z")),
+            Some((100_000.0, TimeDelta::hours(3)))
+        );
         assert_eq!(pace(series, utc("2022-04-24T14:59:59Z")), None);
         assert_eq!(pace(Series::default(), utc("2022-04-24T18:00:00Z")), None);
     }

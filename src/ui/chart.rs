@@ -72,6 +72,16 @@ fn clip(a: (f64, f64), b: (f64, f64), limit: f64) -> (f64, f64) {
     (limit, a.1 + (b.1 - a.1) * t)
 }
 
+/// `a`→`b` cut where it crosses `y = top`, so a projection far above the goals leaves the
+/// plot at its top edge.
+fn clip_top(a: (f64, f64), b: (f64, f64), top: f64) -> (f64, f64) {
+    if b.1 <= top || b.1 <= a.1 {
+        return b;
+    }
+    let t = ((top - a.1) / (b.1 - a.1)).clamp(0.0, 1.0);
+    (a.0 + (b.0 - a.0) * t, top)
+}
+
 /// The chart of a stream's count: goals as labelled lines, the count with its readings as
 /// points, the needed path to each goal still open, the projection, and now.
 pub(crate) struct CountChart<'a> {
@@ -127,17 +137,20 @@ impl Widget for CountChart<'_> {
             .y_axis(Axis::default().bounds([0.0, top]))
             .render(plot, buf);
         self.label_goals(plot, top, buf);
+        self.projection_arrow(span, top, plot, buf);
         self.time_axis(span, now_on_chart.then_some(minute), plot, buf);
     }
 }
 
-/// The top of the value axis: the highest goal, count, projection or reading, with headroom.
+/// The top of the value axis: the highest goal, count or reading, with headroom. Not the
+/// projection: one far above the goals (two readings seconds apart) would squash everything
+/// else flat; it is clipped at the top with an arrow instead.
 fn top_value(figures: &StreamView) -> f64 {
     figures
         .goals
         .iter()
         .map(|g| g.target)
-        .chain([figures.count, figures.projection.unwrap_or(0)])
+        .chain([figures.count])
         .chain(figures.history.iter().copied())
         .max()
         .unwrap_or(0)
@@ -163,7 +176,7 @@ impl CountChart<'_> {
             ));
         }
         if matches!(figures.window, Window::Open { .. } | Window::Opens { .. }) {
-            data.extend(self.paths(span));
+            data.extend(self.paths(span, top));
         }
         let points: Vec<(f64, f64)> = figures
             .history_at
@@ -193,7 +206,7 @@ impl CountChart<'_> {
 
     /// From the latest reading (or the opening, with none yet) to each goal still open, and
     /// the projection to the window's end while it is open.
-    fn paths(&self, span: Span2) -> Vec<Series> {
+    fn paths(&self, span: Span2, top: f64) -> Vec<Series> {
         let Ctx { view, theme, .. } = *self.ctx;
         let figures = self.figures;
         let end = span.width();
@@ -217,8 +230,9 @@ impl CountChart<'_> {
             ));
         }
         if let (Some(p), Window::Open { .. }) = (figures.projection, figures.window) {
+            let to = clip_top(from, (end, p as f64), top);
             data.push((
-                vec![from, (end, p as f64)],
+                vec![from, to],
                 theme.projection(),
                 Marker::Braille,
                 GraphType::Line,
@@ -228,15 +242,27 @@ impl CountChart<'_> {
     }
 
     /// Goal labels at their rows: the target in the gutter left of `plot`, the label at the
-    /// right end; and 0 at the bottom.
+    /// right end; and 0 at the bottom. The next goal is labelled first, so a reached goal on
+    /// the same row never hides it; a label whose row is taken moves to a free row next to it,
+    /// and is left out only when both are taken.
     fn label_goals(&self, plot: Rect, top: f64, buf: &mut Buffer) {
         let theme = self.ctx.theme;
+        let goals = &self.figures.goals;
+        let next = crate::view::next_goal(self.figures, self.ctx.view.now);
+        let order = next
+            .into_iter()
+            .chain((0..goals.len()).filter(|i| Some(*i) != next));
         let mut taken: Vec<u16> = Vec::new();
-        for g in &self.figures.goals {
-            let row = row_of(g.target as f64, top, plot.height);
-            if taken.contains(&row) {
+        for i in order {
+            let g = &goals[i];
+            let at = row_of(g.target as f64, top, plot.height);
+            let free = [Some(at), at.checked_sub(1), Some(at + 1)]
+                .into_iter()
+                .flatten()
+                .find(|r| *r < plot.height.saturating_sub(1) && !taken.contains(r));
+            let Some(row) = free.or((!taken.contains(&at)).then_some(at)) else {
                 continue;
-            }
+            };
             taken.push(row);
             let y = plot.y + row;
             let target = short(g.target);
@@ -253,6 +279,34 @@ impl CountChart<'_> {
             buf.set_string(plot.x - 2, zero_y, "0", theme.dim());
         }
         buf.set_string(plot.x - 1, zero_y, "┤", theme.border());
+    }
+
+    /// A projection above the top of the axis: "↑ 173M" where its line leaves the plot.
+    fn projection_arrow(&self, span: Span2, top: f64, plot: Rect, buf: &mut Buffer) {
+        let figures = self.figures;
+        let (Some(p), Window::Open { .. }) = (figures.projection, figures.window) else {
+            return;
+        };
+        if (p as f64) <= top {
+            return;
+        }
+        let from_t = figures.count_at.unwrap_or(self.ctx.view.minute);
+        let from = (span.x(from_t.max(span.from)), figures.count as f64);
+        let (x, _) = clip_top(from, (span.width(), p as f64), top);
+        let col = ((x / span.width()) * f64::from(plot.width.saturating_sub(1))).round() as u16;
+        let text = format!("↑ {}", short(p));
+        let w = text.width() as u16;
+        let at = (plot.x + col.min(plot.width.saturating_sub(1)))
+            .saturating_sub(w / 2)
+            .min(plot.right().saturating_sub(w))
+            .max(plot.x);
+        buf.set_stringn(
+            at,
+            plot.y,
+            &text,
+            plot.width as usize,
+            self.ctx.theme.projection(),
+        );
     }
 
     /// The axis under `plot`: a line, then the start and end times in the display zone, and

@@ -9,12 +9,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::chart::{self, CountChart, RateBars};
 use super::ctx::Ctx;
-use super::fit::{fit, pad};
+use super::fit::{fit, fit_line, pad};
 use super::theme::Theme;
 use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short, thousands};
-use crate::values::text::ago;
+use crate::values::text::{ago, hours_minutes};
 use crate::values::when::shown_in;
 use crate::view::{Shown, View};
 
@@ -196,9 +196,10 @@ struct GoalColumns {
     figures: bool,
 }
 
-/// Target, percent; then needed, needed/h and status with their spaces.
+/// Target, percent; then needed, needed/h and status with their spaces. A short count is at
+/// most 5 columns ("99.9k") and a rate 7 ("99.9k/h"); the status word at most 7 ("no data").
 const CORE: usize = 1 + 5 + 1 + 4;
-const FIGURES: usize = 1 + 5 + 1 + 6 + 1 + 7;
+const FIGURES: usize = 1 + 5 + 1 + 7 + 1 + 7;
 const STATUS_ONLY: usize = 1 + 7;
 
 fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
@@ -234,7 +235,7 @@ fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
 }
 
 /// One goal: label, target, gauge, percent, needed, needed per hour, status.
-fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, theme: Theme) -> Line<'a> {
+fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, width: usize, theme: Theme) -> Line<'a> {
     let needed = if goal.needed == 0 {
         String::new()
     } else {
@@ -257,10 +258,11 @@ fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, theme: Theme) -> Line<'a
     }
     spans.push(Span::raw(format!(" {:>3.0}%", goal.percent.min(999.0))));
     if cols.figures {
-        spans.push(Span::raw(format!(" {needed:>5} {rate:>6}")));
+        spans.push(Span::raw(format!(" {needed:>5} {rate:>7}")));
     }
     spans.push(Span::styled(format!(" {:<7}", goal.status.label()), status));
-    Line::from(spans)
+    // The columns are sized to fit; should a figure still outgrow them, it ends in "…".
+    fit_line(spans, width)
 }
 
 /// One stream's block: the count and its window, a gauge per goal, the pace, and with rows
@@ -364,7 +366,7 @@ impl StreamBlock<'_> {
             goals.len()
         };
         for goal in &goals[..fits] {
-            lines.push(goal_row(goal, &cols, theme));
+            lines.push(goal_row(goal, &cols, width, theme));
         }
         if fits < goals.len() && room > 0 {
             let more = format!(" +{} more goals", goals.len() - fits);
@@ -376,9 +378,9 @@ impl StreamBlock<'_> {
     fn pace_line(&self, width: usize) -> Line<'static> {
         let theme = self.ctx.theme;
         let figures = &self.shown.figures;
-        let pace = match figures.pace {
-            Some(p) => format!(" pace {} (last 3h)", per_hour(p)),
-            None => " pace — (needs 2 readings in 3h)".to_string(),
+        let pace = match (figures.pace, figures.pace_over) {
+            (Some(p), Some(over)) => format!(" pace {} over {}", per_hour(p), hours_minutes(over)),
+            _ => " pace — (needs readings 10 min apart)".to_string(),
         };
         let projection = match (figures.projection, figures.window) {
             (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),

@@ -75,6 +75,16 @@ pub(crate) fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// "2h 45m", "45m", "3h": a span of readings in hours and whole minutes.
+pub(crate) fn hours_minutes(span: chrono::TimeDelta) -> String {
+    let minutes = span.num_minutes().max(0);
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h {m:02}m"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +119,15 @@ mod tests {
             clip_quoted(&format!("open \"{x}")),
             format!("open \"{forty}…")
         );
+    }
+
+    #[test]
+    fn spans_in_hours_and_minutes() {
+        let m = chrono::TimeDelta::minutes;
+        assert_eq!(hours_minutes(m(10)), "10m");
+        assert_eq!(hours_minutes(m(165)), "2h 45m");
+        assert_eq!(hours_minutes(m(180)), "3h");
+        assert_eq!(hours_minutes(m(-5)), "0m");
     }
 
     #[test]

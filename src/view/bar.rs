@@ -9,7 +9,7 @@ use crate::streams::{GoalView, Status, StreamView, Window};
 use crate::values::countdown::{self, Phase, Target};
 use crate::values::numbers::{per_hour, short};
 use crate::values::problem::Problem;
-use crate::view::View;
+use crate::view::{Headline, View};
 
 /// How lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -186,11 +186,15 @@ fn event_state(app: &App, i: usize, phase: Phase, now: chrono::DateTime<chrono::
 pub(crate) fn facts(app: &App, view: &View) -> Facts {
     let mut facts = Facts::default();
     event_fields(app, view, &mut facts);
-    stream_fields(view, &mut facts);
-    facts.class = view.selected.as_ref().map_or("none", |s| s.phase.as_str());
-    facts.percentage = view
-        .streams
-        .first()
+    stream_fields(app, view, &mut facts);
+    let lead = view.lead(&app.config);
+    facts.class = lead
+        .event
+        .and_then(|i| view.phases.get(i))
+        .map_or("none", |p| p.as_str());
+    facts.percentage = lead
+        .shown
+        .and_then(|i| view.streams.get(i))
         .and_then(|s| next_goal(&s.figures, view.now))
         .map(|g| g.percent.clamp(0.0, 100.0).round() as u64);
     facts.tooltip = tooltip(app, view);
@@ -205,17 +209,29 @@ pub(crate) fn facts(app: &App, view: &View) -> Facts {
     facts
 }
 
-/// The selected event's fields: name, id, phase, left, title.
+/// The headline event's fields: name, id, phase, left, title.
 fn event_fields(app: &App, view: &View, facts: &mut Facts) {
     let mut set = |f: &'static str, v: String| facts.values.push((f, v));
-    let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
+    let lead = view.lead(&app.config);
+    let Some((i, event)) = lead
+        .event
+        .and_then(|i| Some((i, app.config.events.get(i)?)))
+    else {
         set("title", view.title.clone());
         return;
     };
     set("name", event.name.clone());
     set("id", event.id.clone());
-    set("phase", selected.phase.as_str().to_string());
-    let left = match selected.target {
+    set("phase", view.phases[i].as_str().to_string());
+    if let Headline::Push(p) = &view.headline {
+        // The headline counts the window down: so does the bar.
+        let zone = app.config.streams[p.stream].window_zone;
+        let left = countdown::compact_countdown(view.now, p.closes, zone);
+        set("left", format!("{left} left in the window"));
+        set("title", view.title.clone());
+        return;
+    }
+    let left = match crate::view::target(event, view.now) {
         Target::Release(t) => {
             format!(
                 "in {}",
@@ -237,10 +253,14 @@ fn event_fields(app: &App, view: &View, facts: &mut Facts) {
     set("title", view.title.clone());
 }
 
-/// The first shown stream's fields: count, window, and its next goal's.
-fn stream_fields(view: &View, facts: &mut Facts) {
+/// The headline stream's fields: count, window, and its next goal's.
+fn stream_fields(app: &App, view: &View, facts: &mut Facts) {
     let mut set = |f: &'static str, v: String| facts.values.push((f, v));
-    let Some(shown) = view.streams.first() else {
+    let Some(shown) = view
+        .lead(&app.config)
+        .shown
+        .and_then(|i| view.streams.get(i))
+    else {
         return;
     };
     let f = &shown.figures;
@@ -264,7 +284,7 @@ fn stream_fields(view: &View, facts: &mut Facts) {
 /// The other events and the open goals, a line each.
 fn tooltip(app: &App, view: &View) -> Vec<String> {
     let mut lines = Vec::new();
-    let selected = view.selected.as_ref().map(|s| s.index);
+    let selected = view.lead(&app.config).event;
     for (i, e) in app.config.events.iter().enumerate() {
         if Some(i) != selected {
             lines.push(format!(
@@ -370,5 +390,23 @@ mod tests {
             "Global top 10 50% 1.35M 225k/h 6h 00m 1.35M"
         );
         assert_eq!(f.percentage, Some(50));
+    }
+
+    /// Following automatically while With You's window is open, the dashboard's headline is
+    /// the push for With You: the bar follows the same event and goal, not the selected Proof.
+    #[test]
+    fn the_bar_follows_the_headline() {
+        let mut a = app("2022-04-24T19:00:00Z");
+        a.add_reading(crate::testing::spotify("2022-04-24T18:00:00Z", 2_000_000));
+        a.add_reading(crate::testing::spotify("2022-04-24T19:00:00Z", 2_900_000));
+        let v = View::derive(&a);
+        assert!(matches!(v.headline, Headline::Push(_)), "{v:?}");
+        let f = facts(&a, &v);
+        let t = Template::parse("{name} {left} {count} {goal} {percent}").unwrap();
+        assert_eq!(
+            line(Format::Plain, &t, &f),
+            "With You 5:00:00 left in the window 2.9M Global top 5 91%"
+        );
+        assert!(v.title.starts_with("With You: 5:00:00 left"), "{}", v.title);
     }
 }

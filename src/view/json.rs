@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::streams::Window;
 use crate::values::countdown;
 use crate::values::when::shown_in;
-use crate::view::View;
+use crate::view::{Headline, View};
 
 /// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was
 /// -00:44:30), since RFC 3339 offsets are whole minutes and a rounded one names another instant,
@@ -97,6 +97,7 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
                 "window_end": rfc3339(s.window_end, s.window_zone),
                 "seconds_left_in_window": seconds_left,
                 "pace_per_hour": v.pace.map(num),
+                "pace_over_seconds": v.pace_over.map(|d| d.num_seconds()),
                 "projection": v.projection,
                 "goals": goals,
                 "last_reading_at": fresh.last_reading_at
@@ -111,7 +112,29 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
         .collect();
     json!({
         "now": now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        "headline": headline(app, view),
         "events": events,
         "streams": streams,
+    })
+}
+
+/// What the dashboard's headline leads with, from the same place as the screen and `bar`:
+/// `{"kind": "push"|"countdown", "event", "platform", "goal"}` (null where there is none).
+fn headline(app: &App, view: &View) -> Value {
+    let lead = view.lead(&app.config);
+    let config = &app.config;
+    let shown = lead.shown.and_then(|i| view.streams.get(i));
+    let stream = shown.and_then(|s| config.streams.get(s.index));
+    let goal = shown
+        .zip(lead.goal)
+        .and_then(|(s, g)| s.figures.goals.get(g));
+    json!({
+        "kind": match view.headline {
+            Headline::Push(_) => "push",
+            Headline::Countdown => "countdown",
+        },
+        "event": lead.event.and_then(|i| config.events.get(i)).map(|e| &e.id),
+        "platform": stream.map(|s| &s.platform),
+        "goal": goal.map(|g| &g.label),
     })
 }

@@ -118,6 +118,17 @@ impl Push {
     }
 }
 
+/// What the headline is about: its event, its stream and the goal it pushes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lead {
+    /// Index into `config.events`.
+    pub(crate) event: Option<usize>,
+    /// Index into `View::streams`.
+    pub(crate) shown: Option<usize>,
+    /// Index into that stream's goals: the next goal not reached whose deadline is ahead.
+    pub(crate) goal: Option<usize>,
+}
+
 /// What only `--json` needs: every event's next anniversary and every stream's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Everything {
@@ -366,6 +377,39 @@ impl View {
             streams: figures,
         });
         view
+    }
+
+    /// What the headline is about, for everything that shows it (the Next panel, the title,
+    /// `bar`, `--json`): one place, so they never follow different events.
+    pub(crate) fn lead(&self, config: &Config) -> Lead {
+        match &self.headline {
+            Headline::Push(p) => Lead {
+                event: config
+                    .streams
+                    .get(p.stream)
+                    .and_then(|s| config.events.iter().position(|e| e.id == s.event)),
+                shown: Some(p.shown),
+                goal: p.goal,
+            },
+            Headline::Countdown => {
+                let event = self.selected.as_ref().map(|s| s.index);
+                // The headline event's own stream, else the first shown.
+                let own = event.and_then(|i| {
+                    self.streams.iter().position(|s| {
+                        config
+                            .streams
+                            .get(s.index)
+                            .is_some_and(|st| st.event == config.events[i].id)
+                    })
+                });
+                let shown = own.or((!self.streams.is_empty()).then_some(0));
+                Lead {
+                    event,
+                    shown,
+                    goal: shown.and_then(|i| next_goal(&self.streams[i].figures, self.now)),
+                }
+            }
+        }
     }
 
     /// The selected event of `config`, which this view was derived from.
