@@ -859,7 +859,7 @@ fn check_view(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCase
     let past: Vec<&Reading> = plain
         .of(&stream.event, &stream.platform)
         .into_iter()
-        .filter(|r| r.time <= now)
+        .filter(|r| r.time <= now && (now < stream.window_end || r.time <= stream.window_end))
         .collect();
     let kept = &past[past.len().saturating_sub(streams::HISTORY)..];
     prop_assert_eq!(
@@ -884,14 +884,27 @@ fn check_view(case: &StreamCase, v: &streams::StreamView) -> Result<(), TestCase
         Window::Closed { at, final_count } => {
             prop_assert!(now >= stream.window_end);
             prop_assert_eq!(at, stream.window_end);
-            prop_assert_eq!(final_count, plain_count(case, stream.window_end));
-            prop_assert_eq!(v.projection, Some(final_count));
+            // The last reading inside the window, never one read after it closed.
+            let ours = plain.of(&stream.event, &stream.platform);
+            let inside = ours
+                .iter()
+                .any(|r| stream.window_start <= r.time && r.time <= stream.window_end);
+            let expect = if inside {
+                Some(plain_count(case, stream.window_end))
+            } else if ours.is_empty() && stream.count > 0 {
+                Some(stream.count)
+            } else {
+                None
+            };
+            prop_assert_eq!(final_count, expect);
+            prop_assert_eq!(v.projection, final_count);
         }
     }
 
-    let recent = past
+    let recent = plain
+        .of(&stream.event, &stream.platform)
         .iter()
-        .filter(|r| now - r.time <= streams::PACE_WINDOW)
+        .filter(|r| r.time <= now && now - r.time <= streams::PACE_WINDOW)
         .count();
     if recent < 2 {
         prop_assert_eq!(v.pace, None);

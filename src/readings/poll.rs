@@ -123,7 +123,7 @@ impl SourceStatus {
     pub(crate) fn describe(&self, now: DateTime<Utc>) -> Option<String> {
         let (why, _) = self.failing.as_ref()?;
         let last = match self.last_ok {
-            Some(t) => format!("last good {}", crate::values::text::ago(t, now)),
+            Some(t) => format!("last good {}", crate::values::text::ago_secs(t, now)),
             None => "no good reading yet".to_string(),
         };
         Some(format!("source failing: {why} · {last}"))

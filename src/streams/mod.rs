@@ -35,8 +35,10 @@ pub enum Window {
     Closed {
         /// When it closed.
         at: DateTime<Utc>,
-        /// The last count at or before the close.
-        final_count: u64,
+        /// The last reading inside the window (from its opening to its close); the config's
+        /// count when there are no readings at all and it is not 0; else `None`: a count read
+        /// after the close says nothing about the count at it.
+        final_count: Option<u64>,
     },
 }
 
@@ -175,6 +177,17 @@ pub(crate) fn pace(series: Series, now: DateTime<Utc>) -> Option<(f64, TimeDelta
     ))
 }
 
+/// The window's final figure: its last reading inside it, else (no readings at all) the
+/// config's count when it is not 0.
+fn final_count(stream: &Stream, series: Series) -> Option<u64> {
+    match series.last_at(stream.window_end) {
+        Some(r) if r.time >= stream.window_start => Some(r.count),
+        Some(_) => None,
+        None if series.times.is_empty() && stream.count > 0 => Some(stream.count),
+        None => None,
+    }
+}
+
 /// `count` carried forward from `now` to `t` at `rate` per hour.
 fn project(count: u64, rate: f64, now: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
     let ahead = hours(now, t).max(0.0);
@@ -202,11 +215,11 @@ pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
     } else {
         Window::Closed {
             at: stream.window_end,
-            final_count: count_at(stream, series, stream.window_end).0,
+            final_count: final_count(stream, series),
         }
     };
     let projection = match window {
-        Window::Closed { final_count, .. } => Some(final_count),
+        Window::Closed { final_count, .. } => final_count,
         Window::Opens { .. } => None,
         Window::Open { .. } => pace.map(|p| project(count, p, now, stream.window_end)),
     };
@@ -215,7 +228,12 @@ pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
         .iter()
         .map(|g| goal_view(stream, g, series, now, count, pace, guess))
         .collect();
-    let end = series.upto(now);
+    // Once the window has closed, its chart and rates show the window: counts polled since
+    // (the total years later) would dwarf it.
+    let end = match window {
+        Window::Closed { at, .. } => series.upto(at),
+        _ => series.upto(now),
+    };
     let from = end.saturating_sub(HISTORY);
     let (times, counts) = (&series.times[from..end], &series.counts[from..end]);
     let history = counts.to_vec();
@@ -439,7 +457,7 @@ mod tests {
             v.window,
             Window::Closed {
                 at: utc("2022-04-25T00:00:00Z"),
-                final_count: 2_950_000
+                final_count: Some(2_950_000)
             }
         );
         assert_eq!(v.goals[0].status, Status::Reached);
@@ -453,6 +471,38 @@ mod tests {
         assert_eq!(v.goals[2].needed, 600_000);
         assert_eq!(v.goals[2].status, Status::OnPace);
         assert!((v.goals[2].needed_per_hour.unwrap() - 600_000.0 / 11.0).abs() < 1e-6);
+    }
+
+    /// Counts polled years later make no final figure and no chart: the window closed without
+    /// a reading in it.
+    #[test]
+    fn readings_after_the_close_never_make_the_final_figure() {
+        let late = [
+            reading("2026-12-07T00:00:00Z", 1_560_000_000),
+            reading("2026-12-07T00:00:02Z", 1_560_001_000),
+        ];
+        let v = view_of(&seed(), &late, utc("2026-12-07T00:00:02Z"));
+        assert_eq!(
+            v.window,
+            Window::Closed {
+                at: utc("2022-04-25T00:00:00Z"),
+                final_count: None
+            }
+        );
+        assert_eq!(v.projection, None);
+        assert!(v.history.is_empty() && v.rates.is_empty(), "{v:?}");
+        assert_eq!(v.count, 1_560_001_000);
+        // A count typed into the config with no readings at all is taken as the final.
+        let mut s = seed();
+        s.count = 2_800_000;
+        let v = view_of(&s, &[], utc("2026-12-07T00:00:00Z"));
+        assert!(matches!(
+            v.window,
+            Window::Closed {
+                final_count: Some(2_800_000),
+                ..
+            }
+        ));
     }
 
     #[test]

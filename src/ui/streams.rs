@@ -14,7 +14,7 @@ use super::theme::Theme;
 use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short, thousands};
-use crate::values::text::{ago, hours_minutes};
+use crate::values::text::{ago, ago_secs, hours_minutes};
 use crate::values::when::shown_in;
 use crate::view::{Shown, View};
 
@@ -132,12 +132,11 @@ fn window_text(frame: &View, view: &StreamView) -> String {
         Window::Opens { in_secs } => format!("window opens in {}", hm(in_secs)),
         Window::Open { left_secs } => format!("window closes in {}", hm(left_secs)),
         Window::Closed { at, final_count } => {
-            let zone = frame.zone;
-            format!(
-                "closed {}, final {}",
-                shown_in(at, zone).format("%-d %b %Y %H:%M %Z"),
-                thousands(final_count)
-            )
+            let closed = shown_in(at, frame.zone).format("%-d %b %Y %H:%M %Z");
+            match final_count {
+                Some(n) => format!("closed {closed}, final {}", thousands(n)),
+                None => format!("closed {closed}, no reading in it"),
+            }
         }
     }
 }
@@ -322,18 +321,23 @@ impl StreamBlock<'_> {
         let Ctx { view, theme, .. } = *self.ctx;
         let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
         let count = format!(" {} streams", thousands(figures.count));
+        let age = match (fresh.corrected_from, fresh.last_reading_at) {
+            (Some(before), _) => format!(" · corrected from {}", short(before)),
+            // Stale means the last good count is old: say how old, to the second under a minute.
+            (None, Some(_)) if fresh.stale => {
+                let t = fresh.last_good.unwrap_or(view.now);
+                format!(" · stale, last good {}", ago_secs(t, view.now))
+            }
+            (None, Some(t)) => format!(" · {}", ago(t, view.now)),
+            (None, None) => String::new(),
+        };
+        // "window " gives way before the age does.
         let mut window = window_text(view, figures);
-        if count.width() + window.width() + 2 > width {
+        if count.width() + age.width() + window.width() + 2 > width {
             window = window.replacen("window ", "", 1);
         }
         // Still too long: cut, and say so.
         let window = fit(&window, width.saturating_sub(count.width() + 2));
-        let age = match (fresh.corrected_from, fresh.last_reading_at) {
-            (Some(before), _) => format!(" · corrected from {}", short(before)),
-            (None, Some(t)) if fresh.stale => format!(" · stale, {}", ago(t, view.now)),
-            (None, Some(t)) => format!(" · {}", ago(t, view.now)),
-            (None, None) => String::new(),
-        };
         let age = if count.width() + age.width() + window.width() + 2 <= width {
             age
         } else {

@@ -75,6 +75,15 @@ pub(crate) fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// As [`ago`], but to the second under a minute ("45 s ago"): for a stale count, which may be
+/// stale within a minute when its source polls every few seconds.
+pub(crate) fn ago_secs(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match (now - t).num_seconds() {
+        s @ 1..60 => format!("{s} s ago"),
+        _ => ago(t, now),
+    }
+}
+
 /// "2h 45m", "45m", "3h": a span of readings in hours and whole minutes.
 pub(crate) fn hours_minutes(span: chrono::TimeDelta) -> String {
     let minutes = span.num_minutes().max(0);
@@ -144,5 +153,7 @@ mod tests {
         assert_eq!(at(47 * 3600 + 59 * 60), "47 h 59 min ago");
         assert_eq!(at(2 * 86_400), "2 d ago");
         assert_eq!(at(4 * 86_400 + 3 * 3600 + 60), "4 d 3 h ago");
+        assert_eq!(ago_secs(t, t + chrono::TimeDelta::seconds(45)), "45 s ago");
+        assert_eq!(ago_secs(t, t + chrono::TimeDelta::seconds(90)), "1 min ago");
     }
 }

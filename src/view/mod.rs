@@ -46,8 +46,11 @@ pub(crate) struct Freshness {
     pub(crate) last_reading_at: Option<DateTime<Utc>>,
     /// Seconds since then.
     pub(crate) age_secs: Option<i64>,
-    /// Older than twice the source's interval (an hour without a source) while the window is
-    /// open: the figures may be behind.
+    /// When a count last came in good: the shown reading, or the source's last successful
+    /// poll when that is later (a poll that brought the same count).
+    pub(crate) last_good: Option<DateTime<Utc>>,
+    /// The last good count is older than twice the source's interval (an hour without a
+    /// source) while the window is open: the figures may be behind.
     pub(crate) stale: bool,
     /// Where counts come from by themselves: "command" or "url"; `None` when typed or logged.
     pub(crate) source: Option<&'static str>,
@@ -70,10 +73,13 @@ fn freshness(app: &App, stream: &Stream, figures: &StreamView, now: DateTime<Utc
         .find(|((e, p), _)| *e == stream.event && *p == stream.platform)
         .map(|(_, s)| s);
     let n = figures.history.len();
+    // Staleness runs from the last good count, not from when a failure began.
+    let last_good = figures.count_at.max(status.and_then(|s| s.last_ok));
     Freshness {
         last_reading_at: figures.count_at,
         age_secs,
-        stale: open && age_secs.is_some_and(|a| a > limit),
+        last_good,
+        stale: open && last_good.is_some_and(|t| (now - t).num_seconds() > limit),
         source: stream.source.as_ref().map(|s| match s.kind {
             SourceKind::Command(_) => "command",
             SourceKind::Url { .. } => "url",
@@ -668,5 +674,41 @@ mod tests {
         let p = push(&v).expect("push");
         assert_eq!(p.goal, Some(1));
         assert_eq!(p.goal(&v).map(|g| g.label.as_str()), Some("Global top 5"));
+    }
+
+    /// A source polling every 2 s that has failed since the reading 30 s ago: the count is
+    /// stale, and says so with its real age, never "just now".
+    #[test]
+    fn staleness_runs_from_the_last_good_count() {
+        let text = crate::config::DEFAULT_TOML.replace(
+            "[[streams.goal]]\nlabel = \"Global top 10\"",
+            "[streams.source]\ncommand = \"true\"\nevery = \"2s\"\n\n[[streams.goal]]\nlabel = \"Global top 10\"",
+        );
+        let config = crate::config::parse(&text, crate::config::Source::Embedded).unwrap();
+        assert!(
+            config.streams[0].source.is_some(),
+            "the source is in the config"
+        );
+        let mut a = crate::testing::app_with(
+            config,
+            crate::readings::Readings::default(),
+            "2022-04-24T14:30:30Z",
+        );
+        a.add_reading(crate::testing::spotify("2022-04-24T14:30:00Z", 215_000));
+        let key = ("with-you".to_string(), "Spotify".to_string());
+        let status = a.sources.entry(key).or_default();
+        status.record(crate::testing::utc("2022-04-24T14:30:00Z"), &Ok(215_000));
+        let failed = Err(crate::readings::poll::SourceError::TooManyRedirects);
+        status.record(crate::testing::utc("2022-04-24T14:30:02Z"), &failed);
+        let v = View::derive(&a);
+        let fresh = &v.streams[0].fresh;
+        assert!(fresh.stale, "{fresh:?}");
+        assert_eq!(
+            fresh.last_good,
+            Some(crate::testing::utc("2022-04-24T14:30:00Z"))
+        );
+        let screen = crate::testing::text(&a, 120, 40);
+        assert!(screen.contains("stale, last good 30 s ago"), "{screen}");
+        assert!(!screen.contains("just now"), "{screen}");
     }
 }
