@@ -142,7 +142,7 @@ fn check_passes_the_default_and_finds_dropwatch_toml_in_cwd() {
     let out = dropwatch(dir.path()).arg("check").output().unwrap();
     assert!(out.status.success());
     assert!(
-        stdout(&out).starts_with("embedded default: ok (2 events, 1 streams"),
+        stdout(&out).starts_with("embedded default: ok (2 events, 1 stream,"),
         "{}",
         stdout(&out)
     );

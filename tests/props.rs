@@ -740,6 +740,7 @@ fn stream(start: DateTime<Utc>, end: DateTime<Utc>, count: u64, goals: Vec<Goal>
     Stream {
         event: "with-you".into(),
         platform: "Spotify".into(),
+        unit: "streams".into(),
         count,
         window_start: start,
         window_end: end,

@@ -192,12 +192,12 @@ fn several_streams_for_one_event() {
     let big = text_of(&a, 120, 40);
     assert!(big.contains("Streams · With You · Spotify"), "{big}");
     assert!(big.contains("Streams · With You · YouTube"), "{big}");
-    assert!(big.contains("800,000 streams"), "{big}");
+    assert!(big.contains("800,000 views"), "{big}");
     insta::assert_snapshot!(big);
     let small = text_of(&a, 80, 17);
     assert!(small.contains("Streams · With You · Spotify"), "{small}");
     assert!(
-        small.contains("YouTube 800,000 streams"),
+        small.contains("YouTube 800,000 views"),
         "summary line expected:\n{small}"
     );
     insta::assert_snapshot!(small);

@@ -12,11 +12,12 @@ pub(crate) fn run(settings: &Settings) -> Result<(), Failure> {
     for w in readings.warnings.lines() {
         eprintln!("warning: {w}");
     }
+    let n = |count: usize, unit: &str| crate::values::text::counted(count as u64, unit);
     print(format_args!(
-        "{}: ok ({} events, {} streams, {} readings)",
+        "{}: ok ({}, {}, {})",
         config.source.display(),
-        config.events.len(),
-        config.streams.len(),
-        readings.len()
+        n(config.events.len(), "events"),
+        n(config.streams.len(), "streams"),
+        n(readings.len(), "readings")
     ))
 }

@@ -83,10 +83,19 @@ pub(crate) fn run(
     if let Some(moved) = moved {
         eprintln!("warning: {moved}");
     }
+    let unit = streams
+        .iter()
+        .find(|s| s.platform == reading.platform)
+        .map_or("streams", |s| s.unit.as_str());
     print(format_args!(
-        "logged {} {} streams for {event} at {} to {}",
+        "logged {} {} {} for {event} at {} to {}",
         thousands(count),
         reading.platform,
+        if count == 1 {
+            crate::values::text::singular(unit)
+        } else {
+            unit
+        },
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
     ))

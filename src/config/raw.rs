@@ -83,6 +83,10 @@ pub(crate) struct RawStream {
     /// Platform name, e.g. "Spotify".
     #[schemars(with = "Option<String>")]
     pub(crate) platform: Option<Spanned<String>>,
+    /// What the count counts, as a plural word ("views", "plays"); by default "views" on
+    /// YouTube, "plays" on Last.fm, else "streams".
+    #[schemars(with = "Option<String>")]
+    pub(crate) unit: Option<Spanned<String>>,
     /// Latest count: a whole number (a string of digits for counts beyond TOML's integers).
     #[schemars(with = "Option<Count>")]
     pub(crate) count: Option<Spanned<toml::Value>>,

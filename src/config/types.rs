@@ -57,6 +57,8 @@ pub struct Stream {
     pub event: String,
     /// Platform name.
     pub platform: String,
+    /// What the count counts, plural ("streams", "views"): see [`default_unit`].
+    pub unit: String,
     /// The count written in the config (readings override it).
     pub count: u64,
     /// When the tracking window opens: the event's release.
@@ -69,6 +71,28 @@ pub struct Stream {
     pub goals: Vec<Goal>,
     /// Where the count is polled from, if anywhere.
     pub source: Option<SourceSpec>,
+}
+
+/// What a stream's count counts when its config does not say: "views" on YouTube, "plays" on
+/// Last.fm, else "streams". The one place the default is decided (presets call it too).
+pub fn default_unit(platform: &str) -> &'static str {
+    let p: String = platform
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match p.as_str() {
+        "youtube" | "youtubemusic" => "views",
+        "lastfm" => "plays",
+        _ => "streams",
+    }
+}
+
+impl Stream {
+    /// `n` with the stream's unit, singular for 1: "1 view", "2,712,345 streams".
+    pub(crate) fn counted(&self, n: u64) -> String {
+        crate::values::text::counted(n, &self.unit)
+    }
 }
 
 /// One goal of a stream.

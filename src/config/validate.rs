@@ -268,6 +268,7 @@ impl Validator<'_> {
     ) -> Option<Stream> {
         let event = self.stream_event(raw, events, raw_events)?;
         let platform = self.platform(raw.platform.as_ref())?;
+        let unit = self.unit(raw.unit.as_ref(), &platform)?;
         let window_zone = match &raw.window_zone {
             Some(z) => self.zone(z)?,
             None => event.zone,
@@ -287,6 +288,7 @@ impl Validator<'_> {
         Some(Stream {
             event: event.id.clone(),
             platform,
+            unit,
             count: count?,
             window_start: event.at,
             window_end,
@@ -349,6 +351,31 @@ impl Validator<'_> {
             return None;
         }
         Some(p.get_ref().clone())
+    }
+
+    /// A stream's unit, by its platform when left out; an error if it is not a short word or
+    /// two that reads after a number.
+    fn unit(&mut self, unit: Option<&Spanned<String>>, platform: &str) -> Option<String> {
+        let Some(u) = unit else {
+            return Some(super::types::default_unit(platform).to_string());
+        };
+        let text = u.get_ref();
+        let ok = !text.trim().is_empty()
+            && text.trim() == text
+            && text.chars().count() <= 20
+            && !text.chars().any(|c| c.is_control() || c.is_ascii_digit());
+        if !ok {
+            self.error(
+                u.span(),
+                format!(
+                    "unit {} is empty, longer than 20 characters, or has a digit or control character",
+                    quote(text)
+                ),
+                "write the plural word the count counts, e.g. unit = \"views\" (or leave it out: views on YouTube, plays on Last.fm, else streams)",
+            );
+            return None;
+        }
+        Some(text.clone())
     }
 
     /// The end of a stream's tracking window; an error if it is not after the release. An end
@@ -476,6 +503,31 @@ mod tests {
             s.goals[2].deadline.to_rfc3339(),
             "2022-04-25T14:00:00+00:00"
         );
+    }
+
+    #[test]
+    fn a_unit_defaults_by_platform_and_can_be_written() {
+        assert_eq!(super::super::default_unit("YouTube"), "views");
+        assert_eq!(super::super::default_unit("youtube music"), "views");
+        assert_eq!(super::super::default_unit("Last.fm"), "plays");
+        assert_eq!(super::super::default_unit("Spotify"), "streams");
+        let text = |platform: &str, unit: &str| {
+            format!(
+                "[[event]]\nid = \"a\"\nname = \"A\"\nat = \"2022-04-24 23:00\"\nzone = \"UTC\"\n\
+                 [[streams]]\nevent = \"a\"\nplatform = \"{platform}\"\n{unit}window_end = \"2022-04-25 09:00\"\n"
+            )
+        };
+        let unit_of = |t: String| {
+            crate::config::parse(&t, crate::config::Source::Embedded)
+                .unwrap()
+                .streams[0]
+                .unit
+                .clone()
+        };
+        assert_eq!(unit_of(text("YouTube", "")), "views");
+        assert_eq!(unit_of(text("Last.fm", "")), "plays");
+        assert_eq!(unit_of(text("Melon", "")), "streams");
+        assert_eq!(unit_of(text("Spotify", "unit = \"listens\"\n")), "listens");
     }
 
     #[test]

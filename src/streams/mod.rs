@@ -377,6 +377,7 @@ mod tests {
         Stream {
             event: "with-you".into(),
             platform: "Spotify".into(),
+            unit: "streams".into(),
             count: 0,
             window_start: release,
             window_end,

@@ -383,7 +383,8 @@ impl Widget for RateBars<'_> {
         let span = Span2::of(self.stream, figures, view.minute);
         let peak = figures.rates.iter().max().copied().unwrap_or(0);
         let caption = format!(
-            " streams/hour between readings · peak {}",
+            " {}/hour between readings · peak {}",
+            self.stream.unit,
             per_hour(peak as f64)
         );
         Line::from(Span::styled(

@@ -106,9 +106,9 @@ impl StreamsPanel<'_> {
             if let Some(s) = app.config.streams.get(rest_s.index) {
                 let v = &rest_s.figures;
                 let line = format!(
-                    " {} {} streams · {}",
+                    " {} {} · {}",
                     s.platform,
-                    thousands(v.count),
+                    s.counted(v.count),
                     window_text(view, v)
                 );
                 Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
@@ -320,7 +320,7 @@ impl StreamBlock<'_> {
     fn count_line(&self, width: usize) -> Line<'static> {
         let Ctx { view, theme, .. } = *self.ctx;
         let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
-        let count = format!(" {} streams", thousands(figures.count));
+        let count = format!(" {}", self.stream.counted(figures.count));
         let age = match (fresh.corrected_from, fresh.last_reading_at) {
             (Some(before), _) => format!(" · corrected from {}", short(before)),
             // Stale means the last good count is old: say how old, to the second under a minute.

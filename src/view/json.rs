@@ -93,6 +93,7 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
             json!({
                 "event": s.event,
                 "platform": s.platform,
+                "unit": s.unit,
                 "count": v.count,
                 "window_end": rfc3339(s.window_end, s.window_zone),
                 "seconds_left_in_window": seconds_left,
