@@ -31,6 +31,9 @@ pub(crate) struct RawConfig {
     /// Run through `sh -c` (`cmd /C` on Windows) when any event comes out; an event's own wins.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
+    /// What the headline tells fans to do while an event is out now; default "go stream".
+    #[schemars(with = "Option<String>")]
+    pub(crate) call_to_action: Option<Spanned<String>>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
     #[schemars(with = "Vec<RawEvent>")]
@@ -70,6 +73,9 @@ pub(crate) struct RawEvent {
     /// Run through `sh -c` (`cmd /C` on Windows) when this event comes out, over the top-level one.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
+    /// What the headline tells fans to do while this event is out now, over the top-level one.
+    #[schemars(with = "Option<String>")]
+    pub(crate) call_to_action: Option<Spanned<String>>,
 }
 
 /// One `[[streams]]`.

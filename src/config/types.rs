@@ -48,6 +48,9 @@ pub struct Event {
     pub(crate) anniversaries: bool,
     /// The shell command run when it comes out: its own `on_release`, else the top-level one.
     pub(crate) on_release: Option<String>,
+    /// What the headline says to do while it is out now: its own, the top-level one, or
+    /// "go stream".
+    pub(crate) call_to_action: String,
 }
 
 /// A stream count tracked against goals.

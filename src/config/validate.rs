@@ -18,6 +18,9 @@ use crate::values::problem::Problem;
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
+/// What the headline tells fans to do at the release moment when the config does not say.
+const DEFAULT_CALL: &str = "go stream";
+
 /// Builds the domain types from `raw`, or every error found, in file order.
 pub(super) fn validate(
     raw: RawConfig,
@@ -149,8 +152,29 @@ impl Validator<'_> {
         Some(command.get_ref().clone())
     }
 
+    /// A `call_to_action`: a short line of text; an error if it is empty, too long for a
+    /// headline, or has a control character.
+    fn call_to_action(&mut self, call: Option<&Spanned<String>>) -> Option<String> {
+        let call = call?;
+        let text = call.get_ref();
+        if text.trim().is_empty() || text.chars().count() > 40 || text.chars().any(char::is_control)
+        {
+            self.error(
+                call.span(),
+                format!(
+                    "call_to_action {} is empty, longer than 40 characters, or has a control character",
+                    quote(text)
+                ),
+                "write a few words for the release moment, e.g. call_to_action = \"go stream\"",
+            );
+            return None;
+        }
+        Some(text.clone())
+    }
+
     fn config(&mut self, raw: RawConfig, source: Source) -> Config {
         let on_release = self.hook(raw.on_release.as_ref(), "on_release");
+        let call = self.call_to_action(raw.call_to_action.as_ref());
         let zones = raw
             .zones
             .unwrap_or_default()
@@ -163,6 +187,11 @@ impl Validator<'_> {
             let span = raw_event.span();
             if let Some(mut event) = self.event(raw_event.get_ref()) {
                 event.on_release = event.on_release.or_else(|| on_release.clone());
+                if raw_event.get_ref().call_to_action.is_none()
+                    && let Some(c) = &call
+                {
+                    event.call_to_action.clone_from(c);
+                }
                 let line = self.index.position(span.start).0;
                 if let Some(first) = first_line.get(&event.id) {
                     let id_span = raw_event.get_ref().id.as_ref().map_or(span, |i| i.span());
@@ -247,6 +276,9 @@ impl Validator<'_> {
             None => Some(TimeDelta::hours(1)),
         };
         let on_release = self.hook(raw.on_release.as_ref(), "on_release");
+        let call_to_action = self
+            .call_to_action(raw.call_to_action.as_ref())
+            .unwrap_or_else(|| DEFAULT_CALL.to_string());
         Some(Event {
             id: id?,
             name,
@@ -257,6 +289,7 @@ impl Validator<'_> {
             live_for: live_for?,
             anniversaries: raw.anniversaries.unwrap_or(true),
             on_release,
+            call_to_action,
         })
     }
 

@@ -75,7 +75,13 @@ fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], Dat
             },
             t,
         ),
-        Target::Live(t) => (["OUT NOW · out for".into(), "OUT NOW".into()], t),
+        Target::Live(t) => (
+            [
+                format!("OUT NOW · {}! · out for", event.call_to_action),
+                "OUT NOW".into(),
+            ],
+            t,
+        ),
         Target::Anniversary(n, t) => (
             [
                 format!(

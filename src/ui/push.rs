@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -64,13 +65,33 @@ impl Widget for PushBody<'_> {
 }
 
 impl PushBody<'_> {
-    /// The event and platform, and when the window closes.
+    /// The event and platform, and when the window closes; in the event's live hour, OUT NOW
+    /// with the event and the call to action first.
     fn title_line(&self, width: usize) -> Line<'_> {
         let Ctx { app, view, theme } = *self.ctx;
         let Some(stream) = app.config.streams.get(self.push.stream) else {
             return Line::default();
         };
         let name = app.config.event_name(&stream.event);
+        if let Some(event) = self.push.live.and_then(|i| app.config.events.get(i)) {
+            let live = theme.phase(crate::values::countdown::Phase::Live);
+            let by = if event.by.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", event.by)
+            };
+            return groups_line(
+                vec![
+                    vec![
+                        Span::styled(" OUT NOW ", live.add_modifier(Modifier::REVERSED)),
+                        Span::styled(format!(" {name}"), theme.bold()),
+                    ],
+                    vec![Span::styled(format!(" · {}!", event.call_to_action), live)],
+                    vec![Span::styled(by, theme.text())],
+                ],
+                width,
+            );
+        }
         let closes = self.push.closes.with_timezone(&view.zone);
         fit_line(
             vec![
@@ -84,17 +105,28 @@ impl PushBody<'_> {
         )
     }
 
-    /// What the digits count; with no room for big digits, the time left inline too.
+    /// What the digits count; with no room for big digits, the time left inline too. Under
+    /// OUT NOW, the window's platform and close lead it.
     fn caption_line(&self, width: usize) -> Line<'_> {
-        let Ctx { view, theme, .. } = *self.ctx;
-        let caption = if self.digits == DigitSize::None {
-            vec![
-                Span::styled(format!(" {}", view.digits), theme.accent()),
-                Span::styled(" left in the tracking window", theme.text()),
-            ]
-        } else {
-            vec![Span::styled(" left in the tracking window", theme.text())]
-        };
+        let Ctx { app, view, theme } = *self.ctx;
+        let mut caption = Vec::new();
+        if self.push.live.is_some()
+            && let Some(stream) = app.config.streams.get(self.push.stream)
+        {
+            let closes = self.push.closes.with_timezone(&view.zone);
+            caption.push(Span::styled(
+                format!(
+                    " {} window closes {} ·",
+                    stream.platform,
+                    closes.format("%a %H:%M %Z")
+                ),
+                theme.text(),
+            ));
+        }
+        if self.digits == DigitSize::None {
+            caption.push(Span::styled(format!(" {}", view.digits), theme.accent()));
+        }
+        caption.push(Span::styled(" left in the tracking window", theme.text()));
         fit_line(caption, width)
     }
 

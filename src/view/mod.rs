@@ -114,6 +114,8 @@ pub(crate) struct Push {
     /// Index into `config.events` of the next release still to come, for the line under the
     /// push; `None` when nothing is coming.
     pub(crate) next_release: Option<usize>,
+    /// The window's event is in its live hour: the headline reads OUT NOW over the push.
+    pub(crate) live: Option<usize>,
 }
 
 impl Push {
@@ -236,7 +238,9 @@ impl View {
             Some(stream) => {
                 let at = streams.iter().position(|s| s.index == stream).unwrap_or(0);
                 let s = &config.streams[stream];
+                let event = config.events.iter().position(|e| e.id == s.event);
                 Headline::Push(Push {
+                    live: event.filter(|i| phases[*i] == Phase::Live),
                     shown: at,
                     stream,
                     closes: s.window_end,
@@ -472,6 +476,9 @@ fn push_title(view: &View, config: &Config, push: &Push) -> String {
     let stream = &config.streams[push.stream];
     let name = config.event_name(&stream.event);
     let left = countdown::compact_countdown(view.now, push.closes, stream.window_zone);
+    if let Some(event) = push.live.and_then(|i| config.events.get(i)) {
+        return format!("{name} OUT NOW · {} · {left} left", event.call_to_action);
+    }
     match push.goal(view) {
         Some(g) => format!("{name}: {left} left, {} to {}", short(g.needed), g.label),
         None => format!("{name}: {left} left in the window"),
@@ -626,9 +633,10 @@ mod tests {
         let v = View::derive(&app("2022-04-24T13:00:00Z"));
         assert_eq!(v.headline, Headline::Countdown);
         assert_eq!(v.digits, "01:00:00");
-        // In its live hour its window is open: the push leads.
+        // In its live hour its window is open: the push leads, under OUT NOW.
         let v = View::derive(&app("2022-04-24T14:30:00Z"));
-        assert!(push(&v).is_some(), "{v:?}");
+        assert_eq!(push(&v).and_then(|p| p.live), Some(0), "{v:?}");
+        assert_eq!(v.title, "With You OUT NOW · go stream · 9:30:00 left");
         // Four hours in, following Proof automatically: With You's window leads, 6 h left,
         // for the top 10 (the earliest deadline not reached), with Proof as the next release.
         let v = View::derive(&app("2022-04-24T18:00:00Z"));
