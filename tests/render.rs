@@ -410,16 +410,28 @@ proptest! {
 /// The replay: a reading every 30 minutes from With You's release, rising evenly to
 /// 2.9M at 19:00 UTC; seen at `now`.
 fn replay(now: &str) -> App {
+    replay_and(now, &[])
+}
+
+/// The replay with `more` readings (time, count) of With You on Spotify.
+fn replay_and(now: &str, more: &[(&str, u64)]) -> App {
     let start = utc("2022-04-24T14:00:00Z");
+    let reading = |time, count| Reading {
+        time,
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+        source: dropwatch::readings::Origin::Log,
+    };
     let mut a = app(now);
     a.readings = (0..=10u64)
-        .map(|i| Reading {
-            time: start + chrono::TimeDelta::minutes(30 * i as i64),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 290_000 * i,
-            source: dropwatch::readings::Origin::Log,
+        .map(|i| {
+            reading(
+                start + chrono::TimeDelta::minutes(30 * i as i64),
+                290_000 * i,
+            )
         })
+        .chain(more.iter().map(|(t, c)| reading(utc(t), *c)))
         .collect();
     a
 }
@@ -496,4 +508,40 @@ fn the_chart_always_labels_the_next_goal() {
             "{w}x{h}:\n{screen}"
         );
     }
+}
+
+/// Today with the embedded default: no readings, so the streams panel says once what to do and
+/// what the goals are, instead of 0% gauges, "no data" and "final 0".
+#[test]
+fn with_nothing_live_the_streams_panel_says_what_to_do() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text_of(&app("2026-12-07T00:30:00Z"), w, h);
+        assert!(!screen.contains("no data"), "{w}x{h}:\n{screen}");
+        assert!(!screen.contains("final 0"), "{w}x{h}:\n{screen}");
+        assert!(!screen.contains(" 0%"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("No reading inside the window"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(screen.contains("Global top 10"), "{w}x{h}:\n{screen}");
+    }
+}
+
+/// After the window of the replay: the result, each goal reached or missed, and when the top
+/// 10 was reached; polled counts years later change none of it.
+#[test]
+fn after_the_window_the_result_shows() {
+    let a = replay_and(
+        "2026-12-07T00:30:00Z",
+        &[
+            ("2026-12-07T00:00:00Z", 1_560_000_000),
+            ("2026-12-07T00:00:02Z", 1_560_003_000),
+        ],
+    );
+    let screen = text_of(&a, 120, 40);
+    assert!(screen.contains("final 2.9M"), "{screen}");
+    assert!(screen.contains("result: 1 of 4 goals reached"), "{screen}");
+    assert!(screen.contains("24 Apr 21:00 reached"), "{screen}");
+    assert!(screen.contains("missed"), "{screen}");
+    assert!(!screen.contains("B/h"), "{screen}");
 }

@@ -100,6 +100,9 @@ pub struct GoalView {
     pub projection: Option<u64>,
     /// Reached, on pace, behind, missed, waiting or no data.
     pub status: Status,
+    /// When a reading first showed the target reached inside the goal's window (among the
+    /// readings the view keeps), for the result after the window.
+    pub reached_at: Option<DateTime<Utc>>,
 }
 
 /// A stream at `now`: everything the panel and the JSON show.
@@ -223,7 +226,7 @@ pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
         Window::Opens { .. } => None,
         Window::Open { .. } => pace.map(|p| project(count, p, now, stream.window_end)),
     };
-    let goals = stream
+    let mut goals: Vec<GoalView> = stream
         .goals
         .iter()
         .map(|g| goal_view(stream, g, series, now, count, pace, guess))
@@ -236,6 +239,13 @@ pub fn view(stream: &Stream, series: Series, now: DateTime<Utc>) -> StreamView {
     };
     let from = end.saturating_sub(HISTORY);
     let (times, counts) = (&series.times[from..end], &series.counts[from..end]);
+    for g in &mut goals {
+        g.reached_at = times
+            .iter()
+            .zip(counts)
+            .find(|(t, c)| **c >= g.target && **t >= stream.window_start && **t <= g.deadline)
+            .map(|(t, _)| *t);
+    }
     let history = counts.to_vec();
     let history_at = times.to_vec();
     let rates = times
@@ -327,6 +337,7 @@ fn goal_view(
         needed_per_hour,
         projection,
         status,
+        reached_at: None,
     }
 }
 
@@ -462,6 +473,9 @@ mod tests {
             }
         );
         assert_eq!(v.goals[0].status, Status::Reached);
+        // The top 10 was first seen reached at 23:59 (2.95M), the 24-hour goal not yet.
+        assert_eq!(v.goals[0].reached_at, Some(utc("2022-04-24T23:59:00Z")));
+        assert_eq!(v.goals[2].reached_at, None);
         assert_eq!(v.goals[1].status, Status::Missed);
         assert_eq!(v.goals[1].needed_per_hour, None);
         assert_eq!(v.goals[1].count, 2_950_000);

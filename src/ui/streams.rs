@@ -9,11 +9,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::chart::{self, CountChart, RateBars};
 use super::ctx::Ctx;
-use super::fit::{fit, fit_line, pad};
+use super::fit::{fit, fit_line, pad, wrap};
 use super::theme::Theme;
 use crate::config::Stream;
 use crate::streams::{GoalView, StreamView, Window};
-use crate::values::numbers::{per_hour, short, thousands};
+use crate::values::numbers::{per_hour, short};
 use crate::values::text::{ago, ago_secs, hours_minutes};
 use crate::values::when::shown_in;
 use crate::view::{Shown, View};
@@ -134,8 +134,9 @@ fn window_text(frame: &View, view: &StreamView) -> String {
         Window::Closed { at, final_count } => {
             let closed = shown_in(at, frame.zone).format("%-d %b %Y %H:%M %Z");
             match final_count {
-                Some(n) => format!("closed {closed}, final {}", thousands(n)),
-                None => format!("closed {closed}, no reading in it"),
+                Some(n) => format!("closed {closed}, final {}", short(n)),
+                // The panel says what that means in a line of its own.
+                None => format!("closed {closed}"),
             }
         }
     }
@@ -234,7 +235,13 @@ fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
 }
 
 /// One goal: label, target, gauge, percent, needed, needed per hour, status.
-fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, width: usize, theme: Theme) -> Line<'a> {
+fn goal_row<'a>(
+    goal: &'a GoalView,
+    cols: &GoalColumns,
+    width: usize,
+    theme: Theme,
+    view: &View,
+) -> Line<'a> {
     let needed = if goal.needed == 0 {
         String::new()
     } else {
@@ -244,6 +251,16 @@ fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, width: usize, theme: The
         Some(r) if goal.needed > 0 => per_hour(r),
         _ => String::new(),
     };
+    // A reached goal says when, in the columns it no longer needs: "at 21:30" today, else
+    // "24 Apr 21:30".
+    let when = goal.reached_at.filter(|_| goal.reached).map(|t| {
+        let (t, now) = (shown_in(t, view.zone), shown_in(view.now, view.zone));
+        if t.date_naive() == now.date_naive() {
+            t.format("at %H:%M").to_string()
+        } else {
+            t.format("%-d %b %H:%M").to_string()
+        }
+    });
     let status = theme.status(goal.status);
     let mut spans = vec![
         Span::raw(format!(" {}", pad(&goal.label, cols.label))),
@@ -257,7 +274,10 @@ fn goal_row<'a>(goal: &'a GoalView, cols: &GoalColumns, width: usize, theme: The
     }
     spans.push(Span::raw(format!(" {:>3.0}%", goal.percent.min(999.0))));
     if cols.figures {
-        spans.push(Span::raw(format!(" {needed:>5} {rate:>7}")));
+        match &when {
+            Some(w) => spans.push(Span::styled(format!(" {w:>13}"), theme.dim())),
+            None => spans.push(Span::raw(format!(" {needed:>5} {rate:>7}"))),
+        }
     }
     spans.push(Span::styled(format!(" {:<7}", goal.status.label()), status));
     // The columns are sized to fit; should a figure still outgrow them, it ends in "…".
@@ -288,7 +308,6 @@ impl Widget for StreamBlock<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
-        let figures = &self.shown.figures;
         let mut lines = vec![self.count_line(width)];
         if let Some(why) = &self.shown.fresh.source_error {
             lines.push(Line::from(Span::styled(
@@ -296,13 +315,17 @@ impl Widget for StreamBlock<'_> {
                 theme.warn(),
             )));
         }
-        self.push_goals(&mut lines, width, (inner.height as usize).saturating_sub(1));
-        lines.push(self.pace_line(width));
-        if figures.history.is_empty() {
-            lines.push(Line::from(Span::styled(
-                fit(&self.no_readings_text(), width),
-                theme.dim(),
-            )));
+        if self.nothing_to_judge() {
+            // No count to judge: say once what to do, then what the goals are, not a row of
+            // zeros and "no data".
+            for l in wrap(&self.no_readings_text(), width.saturating_sub(1), 2) {
+                lines.push(Line::from(Span::styled(format!(" {l}"), theme.note())));
+            }
+            let room = (inner.height as usize).saturating_sub(lines.len());
+            self.push_goal_targets(&mut lines, width, room);
+        } else {
+            self.push_goals(&mut lines, width, (inner.height as usize).saturating_sub(1));
+            lines.push(self.pace_line(width));
         }
         let used = lines.len().min(inner.height as usize) as u16;
         for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
@@ -320,7 +343,11 @@ impl StreamBlock<'_> {
     fn count_line(&self, width: usize) -> Line<'static> {
         let Ctx { view, theme, .. } = *self.ctx;
         let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
-        let count = format!(" {}", self.stream.counted(figures.count));
+        let count = if figures.count == 0 && figures.count_at.is_none() {
+            format!(" no {} counted yet", self.stream.unit)
+        } else {
+            format!(" {}", self.stream.counted(figures.count))
+        };
         let age = match (fresh.corrected_from, fresh.last_reading_at) {
             (Some(before), _) => format!(" · corrected from {}", short(before)),
             // Stale means the last good count is old: say how old, to the second under a minute.
@@ -359,6 +386,57 @@ impl StreamBlock<'_> {
         ])
     }
 
+    /// No reading to judge the goals by: none at all and no count in the config, or a closed
+    /// window with no reading inside it.
+    fn nothing_to_judge(&self) -> bool {
+        let f = &self.shown.figures;
+        f.history.is_empty()
+            && (f.count == 0
+                || matches!(
+                    f.window,
+                    Window::Closed {
+                        final_count: None,
+                        ..
+                    }
+                ))
+    }
+
+    /// Each goal as what it asks: label, target, deadline, and the pace it needs while that
+    /// can still be met; in `room` rows.
+    fn push_goal_targets<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
+        let Ctx { view, theme, .. } = *self.ctx;
+        let goals = &self.shown.figures.goals;
+        let label = goals
+            .iter()
+            .map(|g| g.label.width())
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        for (k, g) in goals.iter().enumerate() {
+            if k + 1 == room && goals.len() > room {
+                let more = format!(" +{} more goals", goals.len() - k);
+                lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
+                return;
+            }
+            if k >= room {
+                return;
+            }
+            let by = shown_in(g.deadline, view.zone).format("%a %-d %b %H:%M");
+            let mut spans = vec![
+                Span::raw(format!(" {}", pad(&g.label, label))),
+                Span::styled(format!(" {:>5}", short(g.target)), theme.bold()),
+                Span::styled(format!(" by {by}"), theme.dim()),
+            ];
+            if let Some(r) = g.needed_per_hour.filter(|_| g.needed > 0) {
+                spans.push(Span::styled(
+                    format!(" · needs {}", per_hour(r)),
+                    theme.dim(),
+                ));
+            }
+            lines.push(fit_line(spans, width));
+        }
+    }
+
     /// A row per goal in `room` rows; those that do not fit end in "+N more goals".
     fn push_goals<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
         let theme = self.ctx.theme;
@@ -370,7 +448,7 @@ impl StreamBlock<'_> {
             goals.len()
         };
         for goal in &goals[..fits] {
-            lines.push(goal_row(goal, &cols, width, theme));
+            lines.push(goal_row(goal, &cols, width, theme, self.ctx.view));
         }
         if fits < goals.len() && room > 0 {
             let more = format!(" +{} more goals", goals.len() - fits);
@@ -382,8 +460,18 @@ impl StreamBlock<'_> {
     fn pace_line(&self, width: usize) -> Line<'static> {
         let theme = self.ctx.theme;
         let figures = &self.shown.figures;
-        let pace = match (figures.pace, figures.pace_over) {
-            (Some(p), Some(over)) => format!(" pace {} over {}", per_hour(p), hours_minutes(over)),
+        let pace = match (figures.window, figures.pace, figures.pace_over) {
+            // After the window its result, not a pace.
+            (Window::Closed { .. }, _, _) => {
+                let reached = figures.goals.iter().filter(|g| g.reached).count();
+                format!(
+                    " result: {reached} of {} goals reached",
+                    figures.goals.len()
+                )
+            }
+            (_, Some(p), Some(over)) => {
+                format!(" pace {} over {}", per_hour(p), hours_minutes(over))
+            }
             _ => " pace — (needs readings 10 min apart)".to_string(),
         };
         let projection = match (figures.projection, figures.window) {
@@ -420,7 +508,7 @@ impl StreamBlock<'_> {
         match (self.shown.figures.window, app.config.source.readings_path()) {
             // A closed window: a count typed now would come after every deadline.
             (Window::Closed { .. }, Some(_)) => format!(
-                " no readings: `dropwatch log {} COUNT --at TIME` records past counts",
+                "No reading inside the window, so no result: `dropwatch log {} COUNT --at TIME` records past counts.",
                 stream.event
             ),
             (Window::Closed { .. }, None) => {
@@ -431,17 +519,20 @@ impl StreamBlock<'_> {
                 let before =
                     (stream.window_start - chrono::TimeDelta::hours(1)).with_timezone(&zone);
                 format!(
-                    " no readings; replay: --at '{} {zone}'",
+                    "No reading inside the window, so no result. Replay the release: --at '{} {zone}'",
                     before.format("%Y-%m-%d %H:%M")
                 )
             }
             (_, Some(_)) => {
                 format!(
-                    " no readings yet: press u, or run `dropwatch log {} COUNT`",
+                    "No count yet: press u to type one, run `dropwatch log {} COUNT`, or give the stream a [streams.source].",
                     stream.event
                 )
             }
-            (_, None) => " no readings yet: press u to add a count".to_string(),
+            (_, None) => {
+                "No count yet: press u to type one, or give the stream a [streams.source]."
+                    .to_string()
+            }
         }
     }
 
