@@ -545,3 +545,41 @@ fn after_the_window_the_result_shows() {
     assert!(screen.contains("missed"), "{screen}");
     assert!(!screen.contains("B/h"), "{screen}");
 }
+
+/// The help overlay dims what is behind it, keeps a blank margin beside its border, and says
+/// what each status and each colour means, each word in its colour.
+#[test]
+fn help_dims_the_background_and_explains_statuses_and_colours() {
+    let mut a = with_readings(app("2022-04-24T18:00:00Z"));
+    a.mode = Mode::Help;
+    let buf = render(&a, 120, 40);
+    let screen = dropwatch::ui::text::buffer_text(&buf);
+    for word in [
+        "reached", "on pace", "behind", "missed", "waiting", "no data",
+    ] {
+        assert!(screen.contains(word), "{word}:\n{screen}");
+    }
+    assert!(
+        screen.contains("the pace falls short by the deadline"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("magenta") && screen.contains("look here"),
+        "{screen}"
+    );
+    // The first row, the header behind the box, is dimmed and grey.
+    // (Up to the title's 💜: the cell after a wide character is never drawn.)
+    let header = (0..20).map(|x| &buf[(x, 0)]);
+    assert!(
+        header
+            .clone()
+            .all(|c| c.modifier.contains(Modifier::DIM) && c.fg == Color::DarkGray)
+    );
+    // Beside the box's left border, a blank column.
+    let y = (0..40).find(|&y| buf[(23, y)].symbol() == "│" || buf[(23, y)].symbol() == "┌");
+    if let Some(y) = y {
+        assert_eq!(buf[(22, y)].symbol(), " ");
+    }
+    let behind = cells_with(&buf, "behind");
+    assert!(behind.iter().any(|c| c.fg == Color::Yellow));
+}

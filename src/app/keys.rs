@@ -244,7 +244,6 @@ impl App {
 
     /// Does what `action` says.
     fn act(&mut self, action: Action) {
-        let zones = self.config.zones.len() + 2;
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.mode = Mode::Help,
@@ -252,8 +251,8 @@ impl App {
             Action::Next => self.move_selection(1),
             Action::First => self.select(0),
             Action::Last => self.select(self.config.events.len().saturating_sub(1)),
-            Action::NextZone => self.zone_index = (self.zone_index + 1) % zones,
-            Action::PreviousZone => self.zone_index = (self.zone_index + zones - 1) % zones,
+            Action::NextZone => self.step_zone(1),
+            Action::PreviousZone => self.step_zone(-1),
             Action::Update => self.open_prompt(),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Suspend => self.effects.push(Effect::Suspend),

@@ -29,8 +29,8 @@ pub struct App {
     pub local_zone: Tz,
     /// The id the user selected; `None` follows the next event.
     pub selected: Option<String>,
-    /// 0 = the viewer's zone, 1..=zones.len() = `zones`, then UTC.
-    pub(crate) zone_index: usize,
+    /// The zone `z` picked for the clock and the list; `None` is the viewer's own.
+    pub(crate) zone: Option<Tz>,
     /// Normal, help or prompt.
     pub mode: Mode,
     /// The error of the last reload that failed, shown as a banner over the last good config.
@@ -68,7 +68,7 @@ impl App {
             now: floor_second(now),
             local_zone,
             selected: None,
-            zone_index: 0,
+            zone: None,
             mode: Mode::Normal,
             config_error: None,
             notice: None,
@@ -149,7 +149,6 @@ impl App {
         {
             self.selected = None;
         }
-        self.zone_index = self.zone_index.min(config.zones.len() + 1);
         // An open prompt follows its stream (by event and platform) to its new place, or closes.
         if let Mode::Prompt(p) = &mut self.mode {
             let key = self
@@ -180,11 +179,38 @@ impl App {
 
     /// The zone the header clock and the events list use.
     pub(crate) fn display_zone(&self) -> Tz {
-        match self.zone_index {
-            0 => self.local_zone,
-            i if i <= self.config.zones.len() => self.config.zones[i - 1],
-            _ => chrono_tz::UTC,
+        self.zone.unwrap_or(self.local_zone)
+    }
+
+    /// The zones `z` cycles through: the viewer's, each event's own, each of `zones`, then
+    /// UTC; a zone that shows the same time and name now as one before it is left out, so
+    /// every press changes what the clock says.
+    pub(crate) fn zone_cycle(&self) -> Vec<Tz> {
+        let mut cycle: Vec<Tz> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let candidates = std::iter::once(self.local_zone)
+            .chain(self.config.events.iter().map(|e| e.zone))
+            .chain(self.config.zones.iter().copied())
+            .chain(std::iter::once(chrono_tz::UTC));
+        for z in candidates {
+            let shown = self.now.with_timezone(&z).format("%H:%M %Z").to_string();
+            if !seen.contains(&shown) {
+                seen.push(shown);
+                cycle.push(z);
+            }
         }
+        cycle
+    }
+
+    /// Moves the display zone `by` steps along [`App::zone_cycle`].
+    pub(crate) fn step_zone(&mut self, by: isize) {
+        let cycle = self.zone_cycle();
+        let now = self.display_zone();
+        let here = cycle.iter().position(|z| *z == now).unwrap_or(0);
+        let n = cycle.len() as isize;
+        let next = (here as isize + by).rem_euclid(n.max(1)) as usize;
+        let zone = cycle.get(next).copied().unwrap_or(self.local_zone);
+        self.zone = (zone != self.local_zone).then_some(zone);
     }
 
     /// The event shown and its streams now (see [`Selection`]).

@@ -39,6 +39,7 @@ fn keys_select_cycle_zones_and_quit() {
     assert_eq!(a.selected.as_deref(), Some("with-you"));
     press(&mut a, KeyCode::Char('k'));
     assert_eq!(a.selected.as_deref(), Some("proof"));
+    // Each distinct zone once: yours, the events' own (KST), `zones` (UTC listed once).
     let zones: Vec<Tz> = (0..5)
         .map(|_| {
             let z = a.display_zone();
@@ -49,9 +50,24 @@ fn keys_select_cycle_zones_and_quit() {
     use chrono_tz::{America, Asia, Europe, UTC};
     assert_eq!(
         zones,
-        [Europe::Berlin, UTC, Asia::Kolkata, America::New_York, UTC]
+        [
+            Europe::Berlin,
+            Asia::Seoul,
+            UTC,
+            Asia::Kolkata,
+            America::New_York
+        ]
     );
     assert_eq!(a.display_zone(), Europe::Berlin);
+    press(&mut a, KeyCode::Char('Z'));
+    assert_eq!(a.display_zone(), America::New_York);
+    // With your zone UTC, the first press changes the clock: to KST, not UTC again.
+    let mut u = app("2022-04-24T13:00:00Z");
+    u.local_zone = UTC;
+    press(&mut u, KeyCode::Char('z'));
+    assert_eq!(u.display_zone(), Asia::Seoul);
+    press(&mut u, KeyCode::Char('z'));
+    assert_eq!(u.display_zone(), Asia::Kolkata);
     press(&mut a, KeyCode::Char('?'));
     assert_eq!(a.mode, Mode::Help);
     press(&mut a, KeyCode::Esc);

@@ -1,12 +1,33 @@
-//! The `?` overlay: every key of the key table, in a box over the dashboard.
+//! The `?` overlay: every key of the key table, what each goal status means and what each
+//! colour means, in a box over the dimmed dashboard.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::ctx::Ctx;
+use super::fit::fit;
+use super::theme::Theme;
 use crate::app::keys::KEYS;
+use crate::streams::Status;
+
+/// Each goal status and what it says, in the order a push goes through them.
+const STATUSES: [(Status, &str); 6] = [
+    (Status::Reached, "the count has reached the target"),
+    (
+        Status::OnPace,
+        "not yet; the pace gets there by the deadline",
+    ),
+    (Status::Behind, "the pace falls short by the deadline"),
+    (Status::Missed, "the deadline passed short of the target"),
+    (Status::Waiting, "the tracking window has not opened yet"),
+    (
+        Status::NoData,
+        "no reading inside the window: nothing to judge",
+    ),
+];
 
 /// The overlay, centred in the area it is given.
 pub(crate) struct HelpOverlay<'a> {
@@ -14,37 +35,129 @@ pub(crate) struct HelpOverlay<'a> {
     pub(crate) ctx: &'a Ctx<'a>,
 }
 
+/// The colours, each with its one meaning (as `theme.rs` lists them).
+fn colours(theme: Theme) -> Vec<(Style, &'static str, &'static str)> {
+    vec![
+        (
+            theme.accent(),
+            "magenta",
+            "look here: the headline, panel titles, now",
+        ),
+        (
+            theme.status(Status::OnPace),
+            "green",
+            "good: out now, reached, on pace, loaded",
+        ),
+        (
+            theme.status(Status::Behind),
+            "yellow",
+            "soon or falling short: imminent, behind",
+        ),
+        (
+            theme.status(Status::Missed),
+            "red",
+            "failed: missed, errors, a refused entry",
+        ),
+        (
+            theme.projection(),
+            "cyan",
+            "ahead: upcoming events, the projection",
+        ),
+        (
+            theme.dim(),
+            "grey",
+            "background: borders, labels, past, waiting",
+        ),
+    ]
+}
+
+impl HelpOverlay<'_> {
+    /// Every line of the overlay: keys, statuses, colours.
+    fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        let theme = self.ctx.theme;
+        let row = |key: Span<'static>, text: &str| {
+            let room = width.saturating_sub(key.width());
+            Line::from(vec![key, Span::raw(fit(text, room))])
+        };
+        let heading = |text: &'static str| Line::from(Span::styled(text, theme.title()));
+        let mut lines = vec![heading(" Keys")];
+        for b in KEYS {
+            lines.push(row(
+                Span::styled(format!(" {:<17}", b.keys), theme.bold()),
+                b.does,
+            ));
+        }
+        lines.push(heading(" Goal statuses"));
+        for (status, means) in STATUSES {
+            lines.push(row(
+                Span::styled(format!(" {:<17}", status.label()), theme.status(status)),
+                means,
+            ));
+        }
+        lines.push(heading(" Colours"));
+        for (style, name, means) in colours(theme) {
+            lines.push(row(Span::styled(format!(" {name:<17}"), style), means));
+        }
+        lines.push(Line::from(Span::styled(
+            fit(
+                " The config reloads on save; see README for its keys.",
+                width,
+            ),
+            theme.dim(),
+        )));
+        lines
+    }
+}
+
+/// Dims everything already drawn in `area`, so the overlay stands out from what is behind it.
+fn dim(area: Rect, buf: &mut Buffer, color: bool) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if color {
+                cell.set_style(Style::new().fg(Color::DarkGray).bg(Color::Reset));
+            }
+            cell.modifier = Modifier::DIM;
+        }
+    }
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let height = (KEYS.len() as u16 + 4).min(area.height);
-        let width = 72.min(area.width);
+        dim(area, buf, self.ctx.app.color);
+        let width = 74.min(area.width);
+        let inner_width = width.saturating_sub(2) as usize;
+        let mut lines = self.lines(inner_width);
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let room = height.saturating_sub(2) as usize;
+        if lines.len() > room && room > 0 {
+            // What does not fit is said, not silently dropped.
+            lines.truncate(room - 1);
+            lines.push(Line::from(Span::styled(
+                fit(" … more below: a taller terminal shows it all", inner_width),
+                theme.dim(),
+            )));
+        }
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(area);
         let [popup] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)
             .areas(row);
-        Clear.render(popup, buf);
-        let mut lines: Vec<Line> = KEYS
-            .iter()
-            .map(|b| {
-                Line::from(vec![
-                    Span::styled(format!(" {:<17}", b.keys), theme.bold()),
-                    Span::raw(b.does),
-                ])
-            })
-            .collect();
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            " The config reloads on save; see README for its keys.",
-            theme.dim(),
-        )));
+        // A blank margin around the box, so no half-word behind it touches its border.
+        let margin = Rect::new(
+            popup.x.saturating_sub(1),
+            popup.y,
+            popup.width.saturating_add(2),
+            popup.height,
+        )
+        .intersection(area);
+        Clear.render(margin, buf);
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()
-                    .title(" dropwatch · keys ")
+                    .title(Span::styled(" dropwatch · help ", theme.title()))
                     .border_style(theme.accent()),
             )
             .render(popup, buf);
