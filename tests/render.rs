@@ -260,7 +260,7 @@ fn parts_give_way_in_the_written_order() {
         "timeline" => s.contains("▼"),
         "gauge" => s
             .lines()
-            .any(|l| l.contains("Global top 10") && l.contains('░')),
+            .any(|l| l.contains("Global top 10") && l.contains('━')),
         _ => unreachable!(),
     };
     let expect = [
@@ -324,12 +324,13 @@ fn status_words_carry_their_colours_and_tracks_stay_neutral() {
     assert!(!on_pace.is_empty() && on_pace.iter().all(|c| c.fg == Color::Green));
     let behind = cells_with(&buf, "behind");
     assert!(!behind.is_empty() && behind.iter().all(|c| c.fg == Color::Yellow));
-    let track = cells_with(&buf, "░");
+    let track = cells_with(&buf, "─");
     assert!(!track.is_empty() && track.iter().all(|c| c.fg == Color::DarkGray));
     // No data is neutral: an open window without readings raises no colour.
+    // (With no count at all, the panel says what to do instead of judging.)
     let buf = render(&app("2022-04-24T18:00:00Z"), 120, 40);
-    let none = cells_with(&buf, "no data");
-    assert!(!none.is_empty() && none.iter().all(|c| c.fg == Color::DarkGray));
+    assert!(!cells_with(&buf, "No count yet").is_empty());
+    assert!(cells_with(&buf, "no data").is_empty());
     assert!(cells_with(&buf, "behind").is_empty());
 }
 
@@ -582,4 +583,45 @@ fn help_dims_the_background_and_explains_statuses_and_colours() {
     }
     let behind = cells_with(&buf, "behind");
     assert!(behind.iter().any(|c| c.fg == Color::Yellow));
+}
+
+/// A long config path gives way before "? help" does, and a bar keeps keys and path apart.
+#[test]
+fn a_long_config_path_never_hides_the_help_hint() {
+    let mut a = app("2022-04-24T12:57:49Z");
+    a.config.source = dropwatch::config::Source::File(
+        "/home/a-fan-with-a-long-name/.config/dropwatch/profiles/army/dropwatch.toml".into(),
+    );
+    for (w, h) in [(60, 15), (80, 24), (120, 40), (200, 60)] {
+        let screen = text_of(&a, w, h);
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(footer.contains("? help"), "{w}x{h}: {footer:?}");
+        assert!(footer.contains("│ "), "{w}x{h}: {footer:?}");
+        assert!(footer.contains("dropwatch.toml"), "{w}x{h}: {footer:?}");
+        assert!(!footer.contains("reload config"), "{w}x{h}: {footer:?}");
+    }
+}
+
+/// The streams/hour bars are drawn in the palette's blue, not white, on an axis that starts
+/// near their lowest value, with a key.
+#[test]
+fn rate_bars_have_a_colour_a_key_and_a_near_axis() {
+    let buf = render(&replay("2022-04-24T19:00:00Z"), 120, 40);
+    let screen = dropwatch::ui::text::buffer_text(&buf);
+    assert!(
+        screen.contains("▆ streams/hour between readings · low 580k/h · peak 580k/h"),
+        "{screen}"
+    );
+    assert!(screen.contains("550k│"), "{screen}");
+    let caption = screen
+        .lines()
+        .position(|l| l.contains("between readings"))
+        .unwrap_or(0) as u16;
+    let bars: Vec<_> = (caption..40)
+        .flat_map(|y| (0..120).map(move |x| (x, y)))
+        .map(|p| &buf[p])
+        .filter(|c| c.symbol() == "█")
+        .collect();
+    assert!(!bars.is_empty(), "{screen}");
+    assert!(bars.iter().all(|c| c.fg == Color::Blue));
 }

@@ -139,7 +139,7 @@ pub const KEYS: &[Binding] = &[
     Binding {
         presses: &[Press::Char('z')],
         keys: "z",
-        does: "the clock's next zone: yours → each of `zones` → UTC",
+        does: "the clock's next zone: yours → each event's → `zones` → UTC",
         hint: hint("z zone", "z zone", 1),
         action: Action::NextZone,
     },

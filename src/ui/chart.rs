@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
-use super::fit::fit;
+use super::fit::{fit, fit_line};
 use crate::config::Stream;
 use crate::streams::{StreamView, Window};
 use crate::values::numbers::{per_hour, short};
@@ -382,22 +382,37 @@ impl Widget for RateBars<'_> {
         }
         let span = Span2::of(self.stream, figures, view.minute);
         let peak = figures.rates.iter().max().copied().unwrap_or(0);
-        let caption = format!(
-            " {}/hour between readings · peak {}",
-            self.stream.unit,
-            per_hour(peak as f64)
+        let low = figures
+            .rates
+            .iter()
+            .filter(|r| **r > 0)
+            .min()
+            .copied()
+            .unwrap_or(0);
+        let base = axis_base(low, peak);
+        // The key: the bars' colour, what they are, their range.
+        let caption = fit_line(
+            vec![
+                Span::styled(" ▆", theme.rates()),
+                Span::styled(
+                    format!(
+                        " {}/hour between readings · low {} · peak {}",
+                        self.stream.unit,
+                        per_hour(low as f64),
+                        per_hour(peak as f64)
+                    ),
+                    theme.dim(),
+                ),
+            ],
+            area.width as usize,
         );
-        Line::from(Span::styled(
-            fit(&caption, area.width as usize),
-            theme.dim(),
-        ))
-        .render(Rect::new(area.x, area.y, area.width, 1), buf);
-        let peak_label = short(peak);
+        caption.render(Rect::new(area.x, area.y, area.width, 1), buf);
+        let (peak_label, base_label) = (short(peak), short(base));
         let gutter = figures
             .goals
             .iter()
             .map(|g| short(g.target).width())
-            .chain([peak_label.width()])
+            .chain([peak_label.width(), base_label.width()])
             .max()
             .unwrap_or(1) as u16
             + 1;
@@ -407,13 +422,27 @@ impl Widget for RateBars<'_> {
             area.width - gutter,
             area.height - 2,
         );
+        // Bars stand on `base`, near the lowest rate, so a change of pace shows; an interval
+        // with a rate keeps at least a sliver.
+        let data: Vec<u64> = self
+            .columns(span, plot.width)
+            .into_iter()
+            .map(|r| {
+                if r == 0 {
+                    0
+                } else {
+                    r.saturating_sub(base).max(1)
+                }
+            })
+            .collect();
         Sparkline::default()
-            .data(self.columns(span, plot.width))
-            .max(peak.max(1))
-            .style(theme.text())
+            .data(data)
+            .max(peak.saturating_sub(base).max(1))
+            .style(theme.rates())
             .render(plot, buf);
+        let label_x = |w: usize| plot.x - 1 - w as u16;
         buf.set_string(
-            plot.x - 1 - peak_label.width() as u16,
+            label_x(peak_label.width()),
             plot.y,
             &peak_label,
             theme.dim(),
@@ -421,7 +450,15 @@ impl Widget for RateBars<'_> {
         for y in plot.y..plot.bottom() {
             buf.set_string(plot.x - 1, y, "│", theme.border());
         }
-        buf.set_string(plot.x - 2, plot.bottom() - 1, "0", theme.dim());
+        let bottom = plot.bottom() - 1;
+        if bottom > plot.y {
+            buf.set_string(
+                label_x(base_label.width()),
+                bottom,
+                &base_label,
+                theme.dim(),
+            );
+        }
         buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
         buf.set_string(
             plot.x,
@@ -430,6 +467,21 @@ impl Widget for RateBars<'_> {
             theme.border(),
         );
     }
+}
+
+/// Where the rate axis starts: a round figure a little under the lowest rate (0 when the
+/// rates vary by more than half the peak), so a change of pace is not lost in a tall bar.
+fn axis_base(low: u64, peak: u64) -> u64 {
+    if low == 0 || low < peak / 2 {
+        return 0;
+    }
+    let below = low - (peak - low).max(low / 10) / 2;
+    // Round down to two significant digits.
+    let mut unit = 1u64;
+    while below / unit >= 100 {
+        unit = unit.saturating_mul(10);
+    }
+    below / unit * unit
 }
 
 impl RateBars<'_> {
@@ -459,6 +511,18 @@ impl RateBars<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rate_axis_starts_near_the_lowest_rate() {
+        // 280k to 300k: the axis starts at 260k, a round figure under the lowest.
+        assert_eq!(axis_base(280_000, 300_000), 260_000);
+        // Steady: a tenth of the rate below it.
+        assert_eq!(axis_base(580_000, 580_000), 550_000);
+        // Rates that vary a lot stand on 0.
+        assert_eq!(axis_base(100_000, 580_000), 0);
+        assert_eq!(axis_base(0, 10), 0);
+        assert!(axis_base(u64::MAX, u64::MAX) < u64::MAX);
+    }
 
     #[test]
     fn rows_follow_the_braille_canvas() {

@@ -43,16 +43,28 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     if let Mode::Prompt(prompt) = &app.mode {
         return prompt_lines(ctx, prompt, width);
     }
-    let (state, config) = config_state(ctx);
-    let right_w = config.width() + 2;
+    let (state, configs) = config_state(ctx);
+    // The config's text shortens (path, then words) before the keys lose "? help"; a bar
+    // keeps the two apart.
+    let keys = footer_hints();
+    let fits = |config: &String, level: usize| {
+        keys[level].width() + SEPARATOR.width() + config.width() + 2 <= width
+    };
+    let config = configs
+        .iter()
+        .find(|c| fits(c, 2))
+        .or_else(|| configs.iter().rev().find(|c| fits(c, 3)))
+        .or(configs.last())
+        .cloned()
+        .unwrap_or_default();
+    let right_w = config.width() + 2 + SEPARATOR.width();
     let left_room = if width < 60 {
         width
     } else {
-        width.saturating_sub(right_w + 1)
+        width.saturating_sub(right_w)
     };
     let mut above: Vec<Line> = Vec::new();
     // The key table's hints, the widest that fits.
-    let keys = footer_hints();
     let keys_span = |room: usize| {
         let k = keys
             .iter()
@@ -86,6 +98,7 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     above.push(Line::from(vec![
         left,
         Span::raw(" ".repeat(gap)),
+        Span::styled(SEPARATOR, theme.border()),
         Span::styled(config, theme.dim()),
         state,
         Span::raw(" "),
@@ -150,9 +163,39 @@ fn prompt_lines(ctx: &Ctx, prompt: &Prompt, width: usize) -> Vec<Line<'static>> 
     lines
 }
 
-/// "config: fan.toml loaded 20:49:41 " with ✓, or "… reload failed 20:49:41 " with ✗; the
-/// time by the header's clock (replayed or real) in its zone.
-fn config_state(ctx: &Ctx) -> (Span<'static>, String) {
+/// What sits between the keys and the config's state.
+const SEPARATOR: &str = "│ ";
+
+/// "config: fan.toml loaded 20:49:41 " with ✓, or "… reload failed 20:49:41 " with ✗, the
+/// time by the header's clock (replayed or real) in its zone; then shorter forms of it, for
+/// a narrow footer: the file name alone, without "config:", without the time.
+fn config_state(ctx: &Ctx) -> (Span<'static>, Vec<String>) {
+    let (state, full) = config_state_full(ctx);
+    let app = ctx.app;
+    let name = app.config.source.display();
+    let base = match &app.config.source {
+        crate::config::Source::File(p) if p.parent().is_some_and(|d| !d.as_os_str().is_empty()) => {
+            p.file_name()
+                .map_or(name.clone(), |f| format!("…/{}", f.to_string_lossy()))
+        }
+        _ => name.clone(),
+    };
+    let failed = if app.config_error.is_some() {
+        " reload failed"
+    } else {
+        ""
+    };
+    let mut forms = vec![
+        full.clone(),
+        full.replacen(&name, &base, 1),
+        format!("{base}{failed} "),
+    ];
+    forms.dedup();
+    (state, forms)
+}
+
+/// The config's state in full (see [`config_state`]).
+fn config_state_full(ctx: &Ctx) -> (Span<'static>, String) {
     let Ctx { app, view, theme } = *ctx;
     let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));

@@ -142,29 +142,25 @@ fn window_text(frame: &View, view: &StreamView) -> String {
     }
 }
 
-/// A gauge of `width` cells filled to `ratio` (0..=1) with eighth-cell precision, as the
-/// filled part and the empty track (drawn in different styles).
+/// A gauge of `width` cells filled to `ratio` (0..=1) with half-cell precision, as the
+/// filled part and the empty track (drawn in different styles). Heavy and light lines, not
+/// full blocks: gauges on rows one under the other stay apart instead of merging into one
+/// staircase.
 pub(crate) fn bar(ratio: f64, width: usize) -> (String, String) {
-    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let ratio = if ratio.is_finite() {
         ratio.clamp(0.0, 1.0)
     } else {
         0.0
     };
-    let eighths = (ratio * width as f64 * 8.0).round() as usize;
-    let full = eighths / 8;
-    let mut filled = "█".repeat(full.min(width));
-    let mut track = String::new();
-    if full < width {
-        let part = eighths % 8;
-        if part == 0 {
-            track.push('░');
-        } else {
-            filled.push(PARTS[part]);
-        }
-        track.push_str(&"░".repeat(width - full - 1));
+    let halves = (ratio * width as f64 * 2.0).round() as usize;
+    let full = (halves / 2).min(width);
+    let mut filled = "━".repeat(full);
+    let mut rest = width - full;
+    if halves % 2 == 1 && rest > 0 {
+        filled.push('╸');
+        rest -= 1;
     }
-    (filled, track)
+    (filled, "─".repeat(rest))
 }
 
 /// A one-row sparkline of the last `width` values, scaled between their min and max.
@@ -580,17 +576,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bars_fill_by_eighths_and_clamp() {
+    fn bars_fill_by_halves_and_clamp() {
         let joined = |r, w| {
             let (a, b) = bar(r, w);
             format!("{a}|{b}")
         };
-        assert_eq!(joined(0.0, 4), "|░░░░");
-        assert_eq!(joined(0.5, 4), "██|░░");
-        assert_eq!(joined(0.5625, 4), "██▎|░");
-        assert_eq!(joined(1.0, 4), "████|");
-        assert_eq!(joined(7.0, 3), "███|");
-        assert_eq!(joined(f64::NAN, 2), "|░░");
+        assert_eq!(joined(0.0, 4), "|────");
+        assert_eq!(joined(0.5, 4), "━━|──");
+        assert_eq!(joined(0.625, 4), "━━╸|─");
+        assert_eq!(joined(1.0, 4), "━━━━|");
+        assert_eq!(joined(7.0, 3), "━━━|");
+        assert_eq!(joined(f64::NAN, 2), "|──");
         assert_eq!(joined(0.5, 0), "|");
     }
 

@@ -7,6 +7,7 @@
 //! | yellow              | soon, or falling short| imminent, behind                              |
 //! | red                 | failed                | missed, errors, a refused entry, reload failed|
 //! | cyan                | ahead                 | upcoming events, the projection               |
+//! | blue                | history               | the streams/hour bars                         |
 //! | dark grey           | in the background     | borders, labels, empty tracks, released, waiting, no data |
 //! | blue background     | selected              | the selected event's row                      |
 //!
@@ -108,6 +109,12 @@ impl Theme {
     /// A gauge's empty track: neutral, whatever the status.
     pub(crate) fn track(&self) -> Style {
         self.dim()
+    }
+
+    /// History: the streams/hour bars between readings (blue, not the white of data text,
+    /// so the bars are not the brightest thing on screen).
+    pub(crate) fn rates(&self) -> Style {
+        self.fg(Color::Blue)
     }
 
     /// The projection: where the count is headed (ahead).
