@@ -23,6 +23,8 @@ pub(crate) enum DigitSize {
     HalfHeight,
     /// 8 cells wide, 8 rows tall per glyph.
     Full,
+    /// The full glyphs doubled: 16 cells wide, 16 rows tall, for a large terminal.
+    Double,
 }
 
 impl DigitSize {
@@ -32,7 +34,37 @@ impl DigitSize {
             DigitSize::None => 0,
             DigitSize::Quadrant | DigitSize::HalfHeight => 4,
             DigitSize::Full => 8,
+            DigitSize::Double => 16,
         }
+    }
+
+    /// The row of a glyph that unit letters ("mo", "d") sit on as plain text: the digits'
+    /// last drawn row.
+    fn baseline(self) -> u16 {
+        match self {
+            DigitSize::None => 0,
+            DigitSize::Quadrant | DigitSize::HalfHeight => 3,
+            DigitSize::Full => 6,
+            DigitSize::Double => 13,
+        }
+    }
+
+    /// Columns `c` takes: a glyph's width for a digit or a colon, one column for a letter
+    /// (drawn as text), half a glyph for a space.
+    fn columns_of(self, c: char) -> u16 {
+        if c.is_ascii_alphabetic() {
+            1
+        } else if c == ' ' {
+            self.columns_per_glyph() / 2
+        } else {
+            self.columns_per_glyph()
+        }
+    }
+
+    /// Columns `text` takes in these digits.
+    pub(crate) fn width_of(self, text: &str) -> u16 {
+        text.chars()
+            .fold(0u16, |w, c| w.saturating_add(self.columns_of(c)))
     }
 
     /// Columns one glyph takes.
@@ -41,6 +73,7 @@ impl DigitSize {
             DigitSize::None => 0,
             DigitSize::Quadrant => 4,
             DigitSize::HalfHeight | DigitSize::Full => 8,
+            DigitSize::Double => 16,
         }
     }
 }
@@ -95,7 +128,7 @@ fn pixel_size(size: DigitSize) -> PixelSize {
     match size {
         DigitSize::Quadrant => PixelSize::Quadrant,
         DigitSize::HalfHeight | DigitSize::None => PixelSize::HalfHeight,
-        DigitSize::Full => PixelSize::Full,
+        DigitSize::Full | DigitSize::Double => PixelSize::Full,
     }
 }
 
@@ -104,7 +137,7 @@ fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
         DigitSize::None => return None,
         DigitSize::Quadrant => &glyphs().sizes[0],
         DigitSize::HalfHeight => &glyphs().sizes[1],
-        DigitSize::Full => &glyphs().sizes[2],
+        DigitSize::Full | DigitSize::Double => &glyphs().sizes[2],
     };
     set.get(u32::from(c).checked_sub(u32::from(FIRST))? as usize)
 }
@@ -112,32 +145,40 @@ fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
 /// The columns `text` takes in big digits of `size` centred in `area`, as `BigText` centres
 /// a line; cut to `area`.
 pub(crate) fn centered(text: &str, size: DigitSize, area: Rect) -> Rect {
-    let count = text.chars().count();
-    let columns = count.saturating_mul(usize::from(size.columns_per_glyph()));
-    let width = u16::try_from(columns).unwrap_or(u16::MAX);
+    let width = size.width_of(text);
     let x = area.x + (area.width / 2).saturating_sub(width / 2);
     Rect::new(x, area.y, width, area.height).intersection(area)
 }
 
 /// Draws `text` in big digits of `size` from the left edge of `area` in `style`, cut at the
-/// area's edges as `BigText` would. Allocates nothing.
+/// area's edges as `BigText` would; letters (the units "mo", "d") as plain text on the
+/// digits' last row, since bitmap letters beside digits read crudely. Allocates nothing.
 pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf: &mut Buffer) {
-    let (w, h) = (size.columns_per_glyph(), size.rows());
-    if w == 0 || area.is_empty() {
+    let h = size.rows();
+    if size.columns_per_glyph() == 0 || area.is_empty() {
         return;
     }
     let area = area.intersection(buf.area);
+    // Doubled glyphs read each cell of the full glyph twice across and twice down.
+    let scale = if size == DigitSize::Double { 2 } else { 1 };
     let mut x = area.x;
     for c in text.chars() {
         if x >= area.right() {
             break;
         }
+        let w = size.columns_of(c);
         let cell = Rect::new(x, area.y, w.min(area.right() - x), h.min(area.height));
         buf.set_style(cell, style);
-        if let Some(g) = glyph(c, size) {
-            for (dy, row) in g.cells.iter().take(cell.height as usize).enumerate() {
-                for (dx, &ch) in row.iter().take(cell.width as usize).enumerate() {
-                    buf[(cell.x + dx as u16, cell.y + dy as u16)].set_char(ch);
+        if c.is_ascii_alphabetic() {
+            let y = area.y + size.baseline();
+            if y < area.bottom() {
+                buf[(x, y)].set_char(c);
+            }
+        } else if let Some(g) = glyph(c, size) {
+            for dy in 0..cell.height {
+                for dx in 0..cell.width {
+                    let ch = g.cells[usize::from(dy / scale)][usize::from(dx / scale)];
+                    buf[(cell.x + dx, cell.y + dy)].set_char(ch);
                 }
             }
         }
@@ -150,16 +191,44 @@ mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
 
+    /// Units are one column of text each on the digits' last row; a space is half a glyph.
+    #[test]
+    fn units_beside_digits_are_text() {
+        let size = DigitSize::Full;
+        assert_eq!(size.width_of("4mo 23d"), 8 + 2 + 4 + 16 + 1);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
+        render("4mo", size, Style::new(), Rect::new(0, 0, 40, 8), &mut buf);
+        assert_eq!(buf[(8, 6)].symbol(), "m");
+        assert_eq!(buf[(9, 6)].symbol(), "o");
+        assert!((0..6).all(|y| buf[(8, y)].symbol() == " "));
+        // Doubled: each full glyph's cell is two by two.
+        let mut big = Buffer::empty(Rect::new(0, 0, 16, 16));
+        render(
+            "8",
+            DigitSize::Double,
+            Style::new(),
+            Rect::new(0, 0, 16, 16),
+            &mut big,
+        );
+        let mut full = Buffer::empty(Rect::new(0, 0, 8, 8));
+        render(
+            "8",
+            DigitSize::Full,
+            Style::new(),
+            Rect::new(0, 0, 8, 8),
+            &mut full,
+        );
+        for (x, y) in [(0, 0), (3, 2), (7, 7)] {
+            assert_eq!(big[(2 * x + 1, 2 * y + 1)].symbol(), full[(x, y)].symbol());
+        }
+    }
+
     /// The cached glyphs draw exactly what `BigText` draws, centred and cut alike.
     #[test]
     fn the_same_cells_as_big_text() {
         for size in [DigitSize::Quadrant, DigitSize::HalfHeight, DigitSize::Full] {
-            for (text, width) in [
-                ("01:23:45", 80),
-                ("46d 15:00:00", 100),
-                ("4mo 29d", 30),
-                ("9", 3),
-            ] {
+            // (Digits only: letters and spaces are drawn narrower than `BigText` draws them.)
+            for (text, width) in [("01:23:45", 80), ("15:00:00", 100), ("9", 3)] {
                 for centered in [true, false] {
                     let area = Rect::new(2, 1, width, size.rows());
                     let style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);

@@ -29,14 +29,21 @@ pub(crate) const GOAL_BLOCK: u16 = 40;
 pub(crate) fn digit_size(view: &View, body: Rect) -> (DigitSize, bool) {
     let glyphs = view.digits.chars().count() as u16;
     let inner = body.width.saturating_sub(4);
-    let candidates: &[DigitSize] = if body.height >= 34 {
+    let candidates: &[DigitSize] = if body.height >= 54 {
+        &[
+            DigitSize::Double,
+            DigitSize::Full,
+            DigitSize::HalfHeight,
+            DigitSize::Quadrant,
+        ]
+    } else if body.height >= 34 {
         &[DigitSize::Full, DigitSize::HalfHeight, DigitSize::Quadrant]
     } else if body.height >= 22 {
         &[DigitSize::HalfHeight, DigitSize::Quadrant]
     } else {
         &[]
     };
-    let width = |d: DigitSize| glyphs * d.columns_per_glyph();
+    let width = |d: DigitSize| d.width_of(&view.digits);
     if glyphs == 0 {
         return (DigitSize::None, false);
     }

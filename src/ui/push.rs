@@ -139,7 +139,7 @@ impl PushBody<'_> {
         buf: &mut Buffer,
     ) {
         let Ctx { view, theme, .. } = *self.ctx;
-        let digits_w = view.digits.chars().count() as u16 * self.digits.columns_per_glyph();
+        let digits_w = self.digits.width_of(&view.digits);
         let lines = goal_block(view, goal, figures, theme);
         let block_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
         let block_w = block_w.min(row.width.saturating_sub(digits_w + 3));

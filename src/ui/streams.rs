@@ -314,7 +314,7 @@ impl Widget for StreamBlock<'_> {
         if self.nothing_to_judge() {
             // No count to judge: say once what to do, then what the goals are, not a row of
             // zeros and "no data".
-            for l in wrap(&self.no_readings_text(), width.saturating_sub(1), 2) {
+            for l in wrap(&self.no_readings_text(), width.saturating_sub(1), 3) {
                 lines.push(Line::from(Span::styled(format!(" {l}"), theme.note())));
             }
             let room = (inner.height as usize).saturating_sub(lines.len());
