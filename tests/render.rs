@@ -203,7 +203,39 @@ fn several_streams_for_one_event() {
     insta::assert_snapshot!(small);
 }
 
-/// The four scenes the README shows and the snapshots keep.
+/// The story the README's scenes replay: With You's counts every 30 minutes from its release,
+/// about 150k each, then 2.95M a minute before the chart window closes, and the next day's
+/// counts towards the 24-hour goals.
+fn story(now: &str) -> App {
+    let start = utc("2022-04-24T14:00:00Z");
+    let reading = |time, count| Reading {
+        time,
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+        source: dropwatch::readings::Origin::Log,
+    };
+    let mut a = app(now);
+    a.readings = (1..=19u64)
+        .map(|i| {
+            reading(
+                start + chrono::TimeDelta::minutes(30 * i as i64),
+                150_000 * i,
+            )
+        })
+        .chain(
+            [
+                ("2022-04-24T23:59:00Z", 2_950_000),
+                ("2022-04-25T06:00:00Z", 3_600_000),
+                ("2022-04-25T13:00:00Z", 4_050_000),
+            ]
+            .map(|(t, c)| reading(utc(t), c)),
+        )
+        .collect();
+    a
+}
+
+/// The six scenes the README shows and the snapshots keep (the config error last).
 fn scenes() -> Vec<(&'static str, App)> {
     let mut error = app("2022-04-24T12:57:49Z");
     error.config_error = Some(
@@ -213,20 +245,53 @@ fn scenes() -> Vec<(&'static str, App)> {
         )
         .unwrap_err(),
     );
+    // After the window the fan picks With You to see how it went.
+    let mut result = story("2022-04-25T15:00:00Z");
+    result.selected = Some("with-you".into());
     vec![
-        ("hour_before", app("2022-04-24T13:00:00Z")),
-        ("window_open", with_readings(app("2022-04-24T18:00:00Z"))),
-        ("all_released", app("2026-11-25T19:26:00Z")),
+        ("today", app("2026-12-07T00:30:00Z")),
+        ("hour_before", story("2022-04-24T13:00:00Z")),
+        ("release_moment", story("2022-04-24T14:20:00Z")),
+        ("window_open", story("2022-04-24T19:00:00Z")),
+        ("result", result),
         ("config_error", error),
     ]
 }
 
 #[test]
-fn four_scenes_at_three_sizes() {
+fn six_scenes_at_four_sizes() {
     for (name, a) in scenes() {
-        for (w, h) in [(120, 40), (80, 24), (60, 15)] {
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (60, 15)] {
             let screen = text_of(&a, w, h);
             insta::assert_snapshot!(format!("scene_{name}_{w}x{h}"), screen);
+        }
+    }
+}
+
+/// What each scene must say, at every size the README shows.
+#[test]
+fn each_scene_tells_its_story() {
+    let says: [(&str, &[&str]); 6] = [
+        ("today", &["anniversary", "No reading inside the window"]),
+        ("hour_before", &["out within the hour"]),
+        ("release_moment", &["OUT NOW", "go stream!"]),
+        ("window_open", &["next goal", "pace 300k/h over 3h"]),
+        (
+            "result",
+            &["result: 2 of 4 goals reached", "missed", "reached"],
+        ),
+        ("config_error", &["fan.toml:5:8"]),
+    ];
+    for ((name, a), (scene, words)) in scenes().into_iter().zip(says) {
+        assert_eq!(name, scene);
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let screen = text_of(&a, w, h);
+            for word in words {
+                assert!(
+                    screen.contains(word),
+                    "{name} at {w}x{h}: {word:?}\n{screen}"
+                );
+            }
         }
     }
 }
@@ -330,7 +395,8 @@ fn status_words_carry_their_colours_and_tracks_stay_neutral() {
     // (With no count at all, the panel says what to do instead of judging.)
     let buf = render(&app("2022-04-24T18:00:00Z"), 120, 40);
     assert!(!cells_with(&buf, "No count yet").is_empty());
-    assert!(cells_with(&buf, "no data").is_empty());
+    let none = cells_with(&buf, "no data");
+    assert!(none.iter().all(|c| c.fg == Color::DarkGray));
     assert!(cells_with(&buf, "behind").is_empty());
 }
 
@@ -445,6 +511,11 @@ fn cut_unmarked(screen: &str, text: &str) -> Option<String> {
         for k in (4.min(chars.len())..chars.len()).rev() {
             let prefix: String = chars[..k].iter().collect();
             for (at, _) in line.match_indices(&prefix) {
+                // Only where a word starts: "load" inside "reload" is not "loaded" cut.
+                let before = line[..at].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
                 let after = line[at + prefix.len()..].chars().next();
                 if matches!(after, None | Some('│' | '┐' | '┘' | '┤')) {
                     return Some(format!("{text:?} cut to {prefix:?} in {line:?}"));

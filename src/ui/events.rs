@@ -10,9 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::event_status::status_text;
-use super::fit::fit;
+use super::fit::{fit, groups_line, set_fit};
 use super::parts::Part;
 use crate::app::{App, Hit};
+use crate::values::countdown;
 use crate::values::when::shown_in;
 
 /// The first visible row's index, so that the selected row is always on screen.
@@ -171,6 +172,13 @@ impl Widget for EventsList<'_> {
             let width = inner.width as usize;
             buf.set_stringn(inner.x, y, fit(&more, width), width, theme.dim());
         }
+        let used = (rows.visible.min(events.len()) * rows.per) as u16 + u16::from(hidden > 0);
+        let below = if rows.timeline { 4 } else { 0 };
+        let spare = inner.height.saturating_sub(used + below);
+        if spare >= 3 {
+            let area = Rect::new(inner.x, inner.y + used + 1, inner.width, spare - 1);
+            self.render_anniversaries(area, buf);
+        }
         if rows.timeline {
             let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
             Timeline {
@@ -183,6 +191,57 @@ impl Widget for EventsList<'_> {
 }
 
 impl EventsList<'_> {
+    /// With rows to spare under the list: the next anniversaries of released events, soonest
+    /// first, each with its date in the display zone and how far off it is.
+    fn render_anniversaries(&self, area: Rect, buf: &mut Buffer) {
+        let Ctx { app, view, theme } = *self.ctx;
+        let mut coming: Vec<(chrono::DateTime<chrono::Utc>, u32, usize)> = app
+            .config
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                e.anniversaries && view.phases[*i] == crate::values::countdown::Phase::Released
+            })
+            .filter_map(|(i, e)| {
+                countdown::next_anniversary(e.at, e.zone, view.now).map(|(n, t)| (t, n, i))
+            })
+            .collect();
+        if coming.is_empty() || area.height < 2 {
+            return;
+        }
+        coming.sort();
+        let width = area.width as usize;
+        set_fit(
+            buf,
+            area.x,
+            area.y,
+            " Next anniversaries",
+            width,
+            theme.title(),
+        );
+        for (row, (t, n, i)) in coming.iter().enumerate().take(area.height as usize - 1) {
+            let e = &app.config.events[*i];
+            let when = shown_in(*t, view.zone).format("%-d %b %Y");
+            let left = countdown::calendar_span(view.now, *t, e.zone).short(2);
+            let upcoming = theme.phase(crate::values::countdown::Phase::Upcoming);
+            // The date, then how far off, give way before the name does.
+            let line = groups_line(
+                vec![
+                    vec![Span::styled(
+                        format!("  {} {}", e.name, countdown::ordinal(*n)),
+                        upcoming,
+                    )],
+                    vec![Span::styled(format!(" · in {left}"), upcoming)],
+                    vec![Span::styled(format!(" · {when}"), theme.dim())],
+                ],
+                width,
+            );
+            let y = area.y + 1 + row as u16;
+            line.render(Rect::new(area.x, y, area.width, 1), buf);
+        }
+    }
+
     /// Event `i` in the list's `slot`: marker, name, status, and its time beside or under it.
     fn render_row(&mut self, rows: &Rows, i: usize, slot: usize, inner: Rect, buf: &mut Buffer) {
         let Ctx { app, view, theme } = *self.ctx;
@@ -235,6 +294,23 @@ impl EventsList<'_> {
     }
 }
 
+/// Where each event sits on the timeline: its release; once every event is out, each one's
+/// next anniversary (where it has them), so the axis spreads over what is still to come
+/// instead of piling the releases up years back.
+fn points(app: &App, view: &crate::view::View) -> Vec<chrono::DateTime<chrono::Utc>> {
+    let events = &app.config.events;
+    let all_out = events.iter().all(|e| e.at < view.minute);
+    events
+        .iter()
+        .map(|e| {
+            if !all_out || !e.anniversaries {
+                return e.at;
+            }
+            countdown::next_anniversary(e.at, e.zone, view.minute).map_or(e.at, |(_, t)| t)
+        })
+        .collect()
+}
+
 /// Every event on one time axis around now, in proportion: past and future, the selected one
 /// marked above its tick, now on the axis, the span's ends and now labelled under it.
 struct Timeline<'a> {
@@ -250,8 +326,9 @@ impl Widget for Timeline<'_> {
         let events = &app.config.events;
         // Now moves along the axis once a minute: the frames in between redraw only seconds.
         let now = view.minute;
-        let first = events.iter().map(|e| e.at).min().unwrap_or(now).min(now);
-        let last = events.iter().map(|e| e.at).max().unwrap_or(now).max(now);
+        let at = points(app, view);
+        let first = at.iter().copied().min().unwrap_or(now).min(now);
+        let last = at.iter().copied().max().unwrap_or(now).max(now);
         let span = (last - first).num_seconds().max(1) as f64;
         let w = area.width.saturating_sub(1);
         let col = |t: chrono::DateTime<chrono::Utc>| {
@@ -267,12 +344,13 @@ impl Widget for Timeline<'_> {
         );
         let now_x = col(now);
         buf.set_string(now_x, axis, "┼", theme.accent());
-        for (i, e) in events.iter().enumerate() {
-            let x = col(e.at);
-            buf.set_string(x, axis, "●", theme.phase(view.phases[i]));
+        for (i, (e, t)) in events.iter().zip(&at).enumerate() {
+            // A hollow mark is an anniversary to come, a full one the release.
+            let mark = if *t == e.at { "●" } else { "○" };
+            buf.set_string(col(*t), axis, mark, theme.phase(view.phases[i]));
         }
-        if let Some(e) = events.get(self.selected) {
-            let x = col(e.at);
+        if let (Some(e), Some(t)) = (events.get(self.selected), at.get(self.selected)) {
+            let x = col(*t);
             buf.set_string(x, mark, "▼", theme.accent());
             let name = fit(&e.name, area.width as usize / 2);
             let nw = name.width() as u16;

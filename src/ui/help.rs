@@ -126,7 +126,7 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
         dim(area, buf, self.ctx.app.color);
-        let width = 74.min(area.width);
+        let width = 80.min(area.width);
         let inner_width = width.saturating_sub(2) as usize;
         let mut lines = self.lines(inner_width);
         let height = (lines.len() as u16 + 2).min(area.height);

@@ -48,7 +48,7 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     // keeps the two apart.
     let keys = footer_hints();
     let fits = |config: &String, level: usize| {
-        keys[level].width() + SEPARATOR.width() + config.width() + 2 <= width
+        keys[level].width() + 1 + SEPARATOR.width() + config.width() + 2 <= width
     };
     let config = configs
         .iter()
@@ -57,7 +57,7 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         .or(configs.last())
         .cloned()
         .unwrap_or_default();
-    let right_w = config.width() + 2 + SEPARATOR.width();
+    let right_w = config.width() + 3 + SEPARATOR.width();
     let left_room = if width < 60 {
         width
     } else {

@@ -488,13 +488,16 @@ impl StreamBlock<'_> {
         } else {
             String::new()
         };
-        Line::from(vec![
-            Span::styled(pace, theme.text()),
-            Span::raw("  "),
-            Span::styled(spark, theme.text()),
-            Span::raw("  "),
-            Span::styled(projection, theme.projection()),
-        ])
+        fit_line(
+            vec![
+                Span::styled(pace, theme.text()),
+                Span::raw("  "),
+                Span::styled(spark, theme.text()),
+                Span::raw("  "),
+                Span::styled(projection, theme.projection()),
+            ],
+            width,
+        )
     }
 
     /// With no readings, how to add one: by `log`, by `u`, or by replaying the window.
