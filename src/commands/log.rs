@@ -83,20 +83,25 @@ pub(crate) fn run(
     if let Some(moved) = moved {
         eprintln!("warning: {moved}");
     }
-    let unit = streams
-        .iter()
-        .find(|s| s.platform == reading.platform)
-        .map_or("streams", |s| s.unit.as_str());
+    let unit = unit_of(&streams, &reading.platform, count);
     print(format_args!(
-        "logged {} {} {} for {event} at {} to {}",
+        "logged {} {} {unit} for {event} at {} to {}",
         thousands(count),
         reading.platform,
-        if count == 1 {
-            crate::values::text::singular(unit)
-        } else {
-            unit
-        },
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
     ))
+}
+
+/// The unit of `platform`'s stream among `streams`, singular for a count of 1.
+fn unit_of<'a>(streams: &[&'a crate::config::Stream], platform: &str, count: u64) -> &'a str {
+    let unit = streams
+        .iter()
+        .find(|s| s.platform == platform)
+        .map_or("streams", |s| s.unit.as_str());
+    if count == 1 {
+        crate::values::text::singular(unit)
+    } else {
+        unit
+    }
 }

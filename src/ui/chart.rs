@@ -440,32 +440,7 @@ impl Widget for RateBars<'_> {
             .max(peak.saturating_sub(base).max(1))
             .style(theme.rates())
             .render(plot, buf);
-        let label_x = |w: usize| plot.x - 1 - w as u16;
-        buf.set_string(
-            label_x(peak_label.width()),
-            plot.y,
-            &peak_label,
-            theme.dim(),
-        );
-        for y in plot.y..plot.bottom() {
-            buf.set_string(plot.x - 1, y, "│", theme.border());
-        }
-        let bottom = plot.bottom() - 1;
-        if bottom > plot.y {
-            buf.set_string(
-                label_x(base_label.width()),
-                bottom,
-                &base_label,
-                theme.dim(),
-            );
-        }
-        buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
-        buf.set_string(
-            plot.x,
-            plot.bottom(),
-            "─".repeat(plot.width as usize),
-            theme.border(),
-        );
+        self.axes(plot, &peak_label, &base_label, buf);
     }
 }
 
@@ -485,6 +460,27 @@ fn axis_base(low: u64, peak: u64) -> u64 {
 }
 
 impl RateBars<'_> {
+    /// The axes left of and under `plot`: the peak at the top, the base at the bottom.
+    fn axes(&self, plot: Rect, peak_label: &str, base_label: &str, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let label_x = |w: usize| plot.x - 1 - w as u16;
+        buf.set_string(label_x(peak_label.width()), plot.y, peak_label, theme.dim());
+        for y in plot.y..plot.bottom() {
+            buf.set_string(plot.x - 1, y, "│", theme.border());
+        }
+        let bottom = plot.bottom() - 1;
+        if bottom > plot.y {
+            buf.set_string(label_x(base_label.width()), bottom, base_label, theme.dim());
+        }
+        buf.set_string(plot.x - 1, plot.bottom(), "└", theme.border());
+        buf.set_string(
+            plot.x,
+            plot.bottom(),
+            "─".repeat(plot.width as usize),
+            theme.border(),
+        );
+    }
+
     /// The rate at each of `width` columns: each interval's rate fills the columns of its
     /// time span.
     fn columns(&self, span: Span2, width: u16) -> Vec<u64> {

@@ -68,54 +68,62 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
         .iter()
         .zip(stream_views)
         .zip(fresh)
-        .map(|((s, v), fresh)| {
-            let seconds_left = match v.window {
-                Window::Opens { .. } => (s.window_end - now).num_seconds(),
-                Window::Open { left_secs } => left_secs,
-                Window::Closed { .. } => 0,
-            };
-            let goals: Vec<Value> = v
-                .goals
-                .iter()
-                .map(|g| {
-                    json!({
-                        "label": g.label,
-                        "streams": g.target,
-                        "deadline": rfc3339(g.deadline, s.window_zone),
-                        "reached": g.reached,
-                        "percent": num(g.percent),
-                        "needed": g.needed,
-                        "needed_per_hour": g.needed_per_hour.map(num),
-                        "status": g.status,
-                    })
-                })
-                .collect();
-            json!({
-                "event": s.event,
-                "platform": s.platform,
-                "unit": s.unit,
-                "count": v.count,
-                "window_end": rfc3339(s.window_end, s.window_zone),
-                "seconds_left_in_window": seconds_left,
-                "pace_per_hour": v.pace.map(num),
-                "pace_over_seconds": v.pace_over.map(|d| d.num_seconds()),
-                "projection": v.projection,
-                "goals": goals,
-                "last_reading_at": fresh.last_reading_at
-                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
-                "age_seconds": fresh.age_secs,
-                "stale": fresh.stale,
-                "source": fresh.source,
-                "source_error": fresh.source_error,
-                "corrected_from": fresh.corrected_from,
-            })
-        })
+        .map(|((s, v), fresh)| stream_json(s, v, fresh, now))
         .collect();
     json!({
         "now": now.to_rfc3339_opts(SecondsFormat::Secs, true),
         "headline": headline(app, view),
         "events": events,
         "streams": streams,
+    })
+}
+
+/// One stream's object.
+fn stream_json(
+    s: &crate::config::Stream,
+    v: &crate::streams::StreamView,
+    fresh: &crate::view::Freshness,
+    now: DateTime<Utc>,
+) -> Value {
+    let seconds_left = match v.window {
+        Window::Opens { .. } => (s.window_end - now).num_seconds(),
+        Window::Open { left_secs } => left_secs,
+        Window::Closed { .. } => 0,
+    };
+    let goals: Vec<Value> = v
+        .goals
+        .iter()
+        .map(|g| {
+            json!({
+                "label": g.label,
+                "streams": g.target,
+                "deadline": rfc3339(g.deadline, s.window_zone),
+                "reached": g.reached,
+                "percent": num(g.percent),
+                "needed": g.needed,
+                "needed_per_hour": g.needed_per_hour.map(num),
+                "status": g.status,
+            })
+        })
+        .collect();
+    json!({
+        "event": s.event,
+        "platform": s.platform,
+        "unit": s.unit,
+        "count": v.count,
+        "window_end": rfc3339(s.window_end, s.window_zone),
+        "seconds_left_in_window": seconds_left,
+        "pace_per_hour": v.pace.map(num),
+        "pace_over_seconds": v.pace_over.map(|d| d.num_seconds()),
+        "projection": v.projection,
+        "goals": goals,
+        "last_reading_at": fresh.last_reading_at
+            .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        "age_seconds": fresh.age_secs,
+        "stale": fresh.stale,
+        "source": fresh.source,
+        "source_error": fresh.source_error,
+        "corrected_from": fresh.corrected_from,
     })
 }
 
