@@ -12,7 +12,7 @@ pub(crate) fn run(settings: &Settings) -> Result<(), Failure> {
     for w in readings.warnings.lines() {
         eprintln!("warning: {w}");
     }
-    let n = |count: usize, unit: &str| crate::values::text::counted(count as u64, unit);
+    let n = |count: usize, unit: &str| crate::values::numbers::counted(count as u64, unit);
     print(format_args!(
         "{}: ok ({}, {}, {})",
         config.source.display(),

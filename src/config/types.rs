@@ -94,7 +94,7 @@ pub fn default_unit(platform: &str) -> &'static str {
 impl Stream {
     /// `n` with the stream's unit, singular for 1: "1 view", "2,712,345 streams".
     pub(crate) fn counted(&self, n: u64) -> String {
-        crate::values::text::counted(n, &self.unit)
+        crate::values::numbers::counted(n, &self.unit)
     }
 }
 

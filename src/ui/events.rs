@@ -204,7 +204,7 @@ impl EventsList<'_> {
                 e.anniversaries && view.phases[*i] == crate::values::countdown::Phase::Released
             })
             .filter_map(|(i, e)| {
-                countdown::next_anniversary(e.at, e.zone, view.now).map(|(n, t)| (t, n, i))
+                countdown::next_anniversary(e.at, e.zone, view.minute).map(|(n, t)| (t, n, i))
             })
             .collect();
         if coming.is_empty() || area.height < 2 {
@@ -223,7 +223,9 @@ impl EventsList<'_> {
         for (row, (t, n, i)) in coming.iter().enumerate().take(area.height as usize - 1) {
             let e = &app.config.events[*i];
             let when = shown_in(*t, view.zone).format("%-d %b %Y");
-            let left = countdown::calendar_span(view.now, *t, e.zone).short(2);
+            // From the start of now's minute, as the timeline: this list is not redrawn on the
+            // seconds in between.
+            let left = countdown::calendar_span(view.minute, *t, e.zone).short(2);
             let upcoming = theme.phase(crate::values::countdown::Phase::Upcoming);
             // The date, then how far off, give way before the name does.
             let line = groups_line(

@@ -115,6 +115,17 @@ pub fn short(n: u64) -> String {
     n.to_string()
 }
 
+/// `n` in thousands with `unit` (a plural word), singular for exactly 1: "1 stream",
+/// "2,712,345 streams", "1 play". A unit not ending in "s" stays as written.
+pub(crate) fn counted(n: u64, unit: &str) -> String {
+    let n_text = thousands(n);
+    if n == 1 {
+        format!("{n_text} {}", crate::values::text::singular(unit))
+    } else {
+        format!("{n_text} {unit}")
+    }
+}
+
 /// A rate per hour in short form: `212k/h`.
 pub(crate) fn per_hour(rate: f64) -> String {
     if !rate.is_finite() || rate <= 0.0 {
@@ -182,6 +193,15 @@ mod tests {
                 .to_string()
                 .contains("whole")
         );
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(counted(1, "streams"), "1 stream");
+        assert_eq!(counted(2, "streams"), "2 streams");
+        assert_eq!(counted(0, "views"), "0 views");
+        assert_eq!(counted(2_712_345, "plays"), "2,712,345 plays");
+        assert_eq!(counted(1, "s"), "1 s");
     }
 
     #[test]

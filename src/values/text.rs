@@ -84,17 +84,6 @@ pub(crate) fn ago_secs(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-/// `n` in thousands with `unit` (a plural word), singular for exactly 1: "1 stream",
-/// "2,712,345 streams", "1 play". A unit not ending in "s" stays as written.
-pub(crate) fn counted(n: u64, unit: &str) -> String {
-    let n_text = crate::values::numbers::thousands(n);
-    if n == 1 {
-        format!("{n_text} {}", singular(unit))
-    } else {
-        format!("{n_text} {unit}")
-    }
-}
-
 /// The singular of a plural `unit`: "streams" → "stream"; "plays" → "play".
 pub(crate) fn singular(unit: &str) -> &str {
     unit.strip_suffix('s')
@@ -149,13 +138,10 @@ mod tests {
     }
 
     #[test]
-    fn plurals() {
-        assert_eq!(counted(1, "streams"), "1 stream");
-        assert_eq!(counted(2, "streams"), "2 streams");
-        assert_eq!(counted(0, "views"), "0 views");
-        assert_eq!(counted(2_712_345, "plays"), "2,712,345 plays");
-        assert_eq!(counted(1, "s"), "1 s");
-        assert_eq!(counted(1, "streams"), "1 stream");
+    fn singulars() {
+        assert_eq!(singular("streams"), "stream");
+        assert_eq!(singular("s"), "s");
+        assert_eq!(singular("fish"), "fish");
     }
 
     #[test]
