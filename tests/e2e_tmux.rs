@@ -56,17 +56,17 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
         with_you_countdown(s).is_some_and(|c| c != first)
     });
 
-    // z moves the header clock to the next zone (UTC).
+    // z moves the header clock to the next zone: the event's own (KST).
     tmux.send(&["z"]);
-    tmux.wait_until("the clock in UTC", WAIT, |s| {
-        s.lines().next().is_some_and(|l| l.contains(" UTC"))
+    tmux.wait_until("the clock in KST", WAIT, |s| {
+        s.lines().next().is_some_and(|l| l.contains(" KST"))
     });
 
     // ? opens help, any key closes it.
     tmux.send(&["?"]);
-    tmux.wait_for("dropwatch · keys", WAIT);
+    tmux.wait_for("dropwatch · help", WAIT);
     tmux.send(&["Space"]);
-    tmux.wait_until("help to close", WAIT, |s| !s.contains("dropwatch · keys"));
+    tmux.wait_until("help to close", WAIT, |s| !s.contains("dropwatch · help"));
 
     // u: a bad count is refused inline, a good one moves the gauge.
     tmux.send(&["u"]);
@@ -83,7 +83,7 @@ fn dashboard_ticks_takes_keys_and_restores_the_shell() {
         .find(|l| l.contains("Global top 10"))
         .unwrap();
     assert!(top10.contains("50%"), "{top10}");
-    assert!(top10.contains('█'), "{top10}");
+    assert!(top10.contains('━'), "{top10}");
     let csv = std::fs::read_to_string(dir.path().join("fan.readings.csv")).unwrap();
     assert!(csv.contains(",with-you,Spotify,1350000,manual\n"), "{csv}");
 
@@ -153,9 +153,9 @@ fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
     )
     .unwrap();
     let screen = tmux.wait_for("unknown time zone \"Seoul\"", WAIT);
-    // Line 22: init's `#:schema` line comes before the default config.
+    // Line 23: init's `#:schema` line comes before the default config.
     assert!(
-        screen.contains("✗ fan.toml:22:8: unknown time zone"),
+        screen.contains("✗ fan.toml:23:8: unknown time zone"),
         "{screen}"
     );
     assert!(screen.contains("ARMY release watch"), "{screen}");

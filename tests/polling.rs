@@ -172,16 +172,16 @@ fn the_dashboard_shows_what_a_source_brings_and_why_it_fails() {
     config_with_a_source(d);
     let tmux = Tmux::start("sources", 120, 40, d);
     tmux.type_line(&format!("{} --config fan.toml", bin.display()));
-    tmux.wait_for("1,234,567 streams", WAIT);
+    tmux.wait_for("1,234,567 views", WAIT);
     // Broken: the reason shows on the stream, the last count stays.
     std::fs::write(d.join("count.txt"), "no views today\n").unwrap();
     let screen = tmux.wait_for("source failing: no number", WAIT);
     assert!(screen.contains("last good"), "{screen}");
-    assert!(screen.contains("1,234,567 streams"), "{screen}");
+    assert!(screen.contains("1,234,567 views"), "{screen}");
     // Fixed: it recovers by itself (the backoff after two or three failures is a few seconds).
     std::fs::write(d.join("count.txt"), "2.5M\n").unwrap();
     let screen = tmux.wait_until("the source to recover", Duration::from_secs(30), |s| {
-        s.contains("2,500,000 streams")
+        s.contains("2,500,000 views")
     });
     assert!(!screen.contains("source failing"), "{screen}");
     tmux.send(&["q"]);
