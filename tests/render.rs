@@ -696,3 +696,28 @@ fn rate_bars_have_a_colour_a_key_and_a_near_axis() {
     assert!(!bars.is_empty(), "{screen}");
     assert!(bars.iter().all(|c| c.fg == Color::Blue));
 }
+
+/// A projection far above the goals (2M in the first ten minutes) is clipped at the chart's
+/// top with an arrow; the axis still tops out near the highest goal.
+#[test]
+fn an_outlier_projection_is_clipped_with_an_arrow() {
+    let mut a = app("2022-04-24T14:10:00Z");
+    let r = |t: &str, count| Reading {
+        time: utc(t),
+        event: "with-you".into(),
+        platform: "Spotify".into(),
+        count,
+        source: dropwatch::readings::Origin::Log,
+    };
+    a.readings = [
+        r("2022-04-24T14:00:00Z", 0),
+        r("2022-04-24T14:10:00Z", 2_000_000),
+    ]
+    .into_iter()
+    .collect();
+    let screen = text_of(&a, 120, 40);
+    // 12M/h for the 9h 50m left: 2M + 118M = 120M.
+    assert!(screen.contains("↑ 120M"), "{screen}");
+    assert!(screen.contains("5M┤"), "{screen}");
+    assert!(!screen.contains("120M┤"), "{screen}");
+}
