@@ -721,3 +721,14 @@ fn an_outlier_projection_is_clipped_with_an_arrow() {
     assert!(screen.contains("5M┤"), "{screen}");
     assert!(!screen.contains("120M┤"), "{screen}");
 }
+
+/// Every colour of the palette has its line in the help, blue among them.
+#[test]
+fn help_names_every_colour() {
+    let mut a = app("2022-04-24T18:00:00Z");
+    a.mode = Mode::Help;
+    let screen = text_of(&a, 120, 40);
+    for colour in ["magenta", "green", "yellow", "red", "cyan", "blue", "grey"] {
+        assert!(screen.contains(colour), "{colour}:\n{screen}");
+    }
+}

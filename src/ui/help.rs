@@ -63,6 +63,7 @@ fn colours(theme: Theme) -> Vec<(Style, &'static str, &'static str)> {
             "cyan",
             "ahead: upcoming events, the projection",
         ),
+        (theme.rates(), "blue", "history: the streams/hour bars"),
         (
             theme.dim(),
             "grey",
