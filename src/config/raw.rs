@@ -31,6 +31,16 @@ pub(crate) struct RawConfig {
     /// Run through `sh -c` (`cmd /C` on Windows) when any event comes out; an event's own wins.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
+    /// Hashtags for share cards, e.g. ["#WithYou", "#Jimin"].
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) tags: Option<Vec<Spanned<String>>>,
+    /// Where the `s` key and `cards_on_goal` save share cards; relative to the config's
+    /// folder. Default: the current directory.
+    #[schemars(with = "Option<String>")]
+    pub(crate) cards_dir: Option<Spanned<String>>,
+    /// Save a share card by itself when a goal is reached (its path goes to `on_goal` hooks as
+    /// DROPWATCH_CARD).
+    pub(crate) cards_on_goal: Option<bool>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
     #[schemars(with = "Vec<RawEvent>")]
@@ -77,6 +87,9 @@ pub(crate) struct RawEvent {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Streams")]
 pub(crate) struct RawStream {
+    /// Short id for `dropwatch card --stream`; unique among the streams.
+    #[schemars(with = "Option<String>")]
+    pub(crate) id: Option<Spanned<String>>,
     /// The id of the event the streams belong to.
     #[schemars(with = "String")]
     pub(crate) event: Spanned<String>,

@@ -23,8 +23,24 @@ pub struct Config {
     /// Each stream's `on_goal` command, by index into `streams` (kept beside the streams so
     /// that a `Stream` stays plain data for the code that builds one by hand).
     pub(crate) on_goal: Vec<Option<String>>,
+    /// Each stream's `id`, by index into `streams` (beside them, as `on_goal`).
+    pub(crate) stream_ids: Vec<Option<String>>,
+    /// What share cards carry and where they go.
+    pub(crate) cards: Cards,
     /// Where it was read from.
     pub source: Source,
+}
+
+/// The config's settings for share cards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Cards {
+    /// Hashtags, as written ("#WithYou").
+    pub(crate) tags: Vec<String>,
+    /// Where cards are saved, as written (relative to the config's folder); `None`: the
+    /// current directory.
+    pub(crate) dir: Option<String>,
+    /// Save a card when a goal is reached.
+    pub(crate) on_goal: bool,
 }
 
 /// A release event.
@@ -91,6 +107,20 @@ impl Config {
     /// The shell command run when a goal of the stream at index `i` is reached.
     pub(crate) fn on_goal(&self, i: usize) -> Option<&str> {
         self.on_goal.get(i)?.as_deref()
+    }
+
+    /// The stream with this `id`, else the first whose platform is `name` (any case); of
+    /// `event`'s streams only, when one is named.
+    pub(crate) fn stream_named(&self, name: &str, event: Option<&str>) -> Option<usize> {
+        let of_event = |i: &usize| event.is_none_or(|e| self.streams[*i].event == e);
+        (0..self.streams.len())
+            .filter(of_event)
+            .find(|&i| self.stream_ids.get(i).and_then(Option::as_deref) == Some(name))
+            .or_else(|| {
+                (0..self.streams.len())
+                    .filter(of_event)
+                    .find(|&i| self.streams[i].platform.eq_ignore_ascii_case(name))
+            })
     }
 
     /// The event with this id.

@@ -13,7 +13,7 @@ use super::error::{ConfigError, ConfigErrors, LineIndex};
 use super::origin::Source;
 use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
 use super::source::SourceSpec;
-use super::types::{Config, Event, Goal, Stream};
+use super::types::{Cards, Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
@@ -180,14 +180,21 @@ impl Validator<'_> {
                 events.push(event);
             }
         }
-        let (streams, on_goal) = raw
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let (streams, extras): (Vec<Stream>, Vec<(Option<String>, Option<String>)>) = raw
             .streams
             .iter()
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
-                Some((self.stream(s.get_ref(), &events, &raw.events)?, on_goal))
+                let id = self.stream_id(s.get_ref().id.as_ref(), &mut ids);
+                Some((
+                    self.stream(s.get_ref(), &events, &raw.events)?,
+                    (on_goal, id),
+                ))
             })
             .unzip();
+        let (on_goal, stream_ids) = extras.into_iter().unzip();
+        let cards = self.cards(raw.tags.as_ref(), raw.cards_dir.as_ref(), raw.cards_on_goal);
         events.sort_by_key(|e| e.at);
         Config {
             title: raw
@@ -199,7 +206,85 @@ impl Validator<'_> {
             events,
             streams,
             on_goal,
+            stream_ids,
+            cards,
             source,
+        }
+    }
+
+    /// A stream's `id`: a plain name, used once.
+    fn stream_id(
+        &mut self,
+        id: Option<&Spanned<String>>,
+        seen: &mut HashMap<String, usize>,
+    ) -> Option<String> {
+        let id = id?;
+        let text = id.get_ref();
+        if !is_field(text) {
+            self.error(
+                id.span(),
+                format!(
+                    "stream id {} is empty or has a comma or control character",
+                    quote(text)
+                ),
+                "write a short plain name, e.g. id = \"mv\"",
+            );
+            return None;
+        }
+        let line = self.index.position(id.span().start).0;
+        if let Some(first) = seen.get(text) {
+            self.error(
+                id.span(),
+                format!(
+                    "duplicate stream id {} (first used on line {first})",
+                    quote(text)
+                ),
+                "give each [[streams]] its own id, e.g. id = \"mv-2\"",
+            );
+            return None;
+        }
+        seen.insert(text.clone(), line);
+        Some(text.clone())
+    }
+
+    /// The share-card settings: tags and the folder cards go to.
+    fn cards(
+        &mut self,
+        raw_tags: Option<&Vec<Spanned<String>>>,
+        raw_dir: Option<&Spanned<String>>,
+        on_goal: Option<bool>,
+    ) -> Cards {
+        let mut tags = Vec::new();
+        for t in raw_tags.into_iter().flatten() {
+            let text = t.get_ref().trim();
+            if text.is_empty() || text.chars().any(char::is_control) {
+                self.error(
+                    t.span(),
+                    format!(
+                        "tag {} is empty or has a control character",
+                        quote(t.get_ref())
+                    ),
+                    "write each tag as one word, e.g. tags = [\"#WithYou\", \"#Jimin\"]",
+                );
+                continue;
+            }
+            tags.push(text.to_string());
+        }
+        let dir = raw_dir.and_then(|d| {
+            if d.get_ref().trim().is_empty() || d.get_ref().chars().any(char::is_control) {
+                self.error(
+                    d.span(),
+                    "`cards_dir` is empty or has a control character",
+                    "name a folder, e.g. cards_dir = \"cards\" (beside the config), or leave it out for the current directory",
+                );
+                return None;
+            }
+            Some(d.get_ref().clone())
+        });
+        Cards {
+            tags,
+            dir,
+            on_goal: on_goal.unwrap_or(false),
         }
     }
 

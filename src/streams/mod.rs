@@ -7,6 +7,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::config::{Goal, Stream};
 use crate::readings::Series;
 
+/// The word a count is in, said once here until each stream names its own unit.
+pub(crate) const UNIT: &str = "streams";
+
 /// How far back readings count towards the pace.
 pub const PACE_WINDOW: TimeDelta = TimeDelta::hours(3);
 
