@@ -200,7 +200,7 @@ fn stream_card(
     figures: &crate::streams::StreamView,
     now: DateTime<Utc>,
 ) -> StreamCard {
-    let focus = view::next_goal(figures, now)
+    let focus = crate::streams::next_goal(figures, now)
         .or_else(|| {
             figures
                 .goals

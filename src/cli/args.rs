@@ -51,9 +51,22 @@ pub struct Cli {
     #[arg(long, requires = "once", value_name = "N", default_value_t = 32)]
     pub(crate) height: u16,
 
+    /// Start in this view: the dashboard, or the overview of every stream (also with --once).
+    #[arg(long, value_enum, value_name = "VIEW", default_value_t = StartView::Dashboard)]
+    pub(crate) view: StartView,
+
     /// A subcommand; without one, the live dashboard.
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
+}
+
+/// The view the dashboard starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartView {
+    /// The usual dashboard.
+    Dashboard,
+    /// Every stream of every event as a scoreboard (`o`).
+    Overview,
 }
 
 /// Subcommands.

@@ -15,6 +15,9 @@ use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
 use super::source::SourceSpec;
 use super::types::{Cards, Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
+
+/// A stream's `on_goal` command and `id`, kept beside the streams.
+type StreamExtras = (Option<String>, Option<String>);
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
@@ -181,7 +184,7 @@ impl Validator<'_> {
             }
         }
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let (streams, extras): (Vec<Stream>, Vec<(Option<String>, Option<String>)>) = raw
+        let (streams, extras): (Vec<Stream>, Vec<StreamExtras>) = raw
             .streams
             .iter()
             .filter_map(|s| {

@@ -16,13 +16,15 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::app::{App, Effect, Event};
+use crate::app::{App, Effect, Event, Hook};
+use crate::card::{self, Card};
 use crate::config::{self, SourceSpec};
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
 use crate::sources::command::{END_GRACE, Running};
 use crate::values::clock::{Clock, END};
 use crate::values::numbers::thousands;
+use crate::view::View;
 use polling::{Lock, Polling, Role};
 
 /// How often a process that wants the polling or the hooks tries again for their lock while
@@ -221,15 +223,38 @@ impl Runtime {
                 }
                 out.push(Outcome::Recorded(reading, result.map(|_| ())));
             }
-            Effect::Hook(hook) => {
-                let tx = self.tx.clone();
-                hooks::spawn(hook, self.hooks_running.clone(), move |outcome| {
-                    if let Err(why) = outcome {
-                        let _ = tx.send(Event::HookFailed(why));
-                    }
+            Effect::Hook(hook) => self.hook(hook),
+            Effect::Card(stream) => {
+                app.notice = Some(match save_card(app, stream) {
+                    Ok(path) => format!("card saved: {}", path.display()),
+                    Err(why) => why,
                 });
             }
+            Effect::GoalCard(stream, hook) => {
+                let saved = save_card(app, Some(stream));
+                app.notice = Some(match &saved {
+                    Ok(path) => format!("goal card saved: {}", path.display()),
+                    Err(why) => why.clone(),
+                });
+                if let Some(mut hook) = hook {
+                    if let Ok(path) = saved {
+                        let path = path.to_string_lossy().into_owned();
+                        hook.env.push(("DROPWATCH_CARD".into(), path));
+                    }
+                    self.hook(hook);
+                }
+            }
         }
+    }
+
+    /// Runs `hook` off this thread; a failure comes back as an event.
+    fn hook(&self, hook: Hook) {
+        let tx = self.tx.clone();
+        hooks::spawn(hook, self.hooks_running.clone(), move |outcome| {
+            if let Err(why) = outcome {
+                let _ = tx.send(Event::HookFailed(why));
+            }
+        });
     }
 
     /// Tries for the locks this process wants and another holds, at most every [`RETRY`], and
@@ -338,6 +363,19 @@ fn watch_files(app: &mut App, tx: &Sender<Event>, who: &str) -> Option<watch::Wa
             None
         }
     }
+}
+
+/// Saves a share card of what `app` shows, or of `stream` (its event shown), as a new PNG in
+/// the config's cards folder; its path, or why not.
+fn save_card(app: &mut App, stream: Option<usize>) -> Result<std::path::PathBuf, String> {
+    let pinned = app.selected.clone();
+    if let Some(s) = stream.and_then(|i| app.config.streams.get(i)) {
+        app.selected = Some(s.event.clone());
+    }
+    let view = View::derive(app);
+    app.selected = pinned;
+    let card = Card::of(app, &view, stream).ok_or("no event to put on a card")?;
+    card::save::save_png(&app.config, &card)
 }
 
 /// Re-reads the config and readings; a bad config keeps the last good one and the app holds
