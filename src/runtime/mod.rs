@@ -512,4 +512,72 @@ mod tests {
         app.effects.push(Effect::Reload);
         assert!(runtime.effects(&mut app).is_empty());
     }
+
+    /// A file config with a cards folder, in `dir`, at `now`.
+    fn card_app(dir: &std::path::Path, extra: &str, now: &str) -> App {
+        let path = dir.join("fan.toml");
+        let text = config::DEFAULT_TOML.replacen(
+            "bell = true",
+            &format!("bell = true\ncards_dir = \"cards\"\n{extra}"),
+            1,
+        );
+        std::fs::write(&path, text).unwrap();
+        let (config, readings) = load::both(&config::Source::File(path)).unwrap();
+        crate::testing::app_with(config, readings, now)
+    }
+
+    #[test]
+    fn s_saves_a_card_beside_the_config_and_the_footer_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = card_app(dir.path(), "", "2022-04-24T18:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).unwrap();
+        app.on_key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('s'),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+        runtime.effects(&mut app);
+        let card = dir
+            .path()
+            .join("cards/with-you-spotify-20220424-180000.png");
+        let png = std::fs::read(&card).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        let text = crate::testing::text(&app, 160, 30);
+        assert!(text.contains("card saved: "), "{text}");
+        assert!(
+            text.contains("with-you-spotify-20220424-180000.png"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_goal_reached_saves_its_card_and_hands_the_hook_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("posted");
+        let hook = format!("printf %s \"$DROPWATCH_CARD\" > '{}'", out.display());
+        let mut app = card_app(dir.path(), "cards_on_goal = true", "2022-04-24T15:00:00Z");
+        app.config.on_goal = vec![Some(hook)];
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "record", true).unwrap();
+        assert!(app.hooks, "this process runs the hooks");
+        let reading = crate::testing::spotify("2022-04-24T15:00:00Z", 2_800_000);
+        app.effects.push(Effect::Record(reading));
+        runtime.effects(&mut app);
+        let card = dir
+            .path()
+            .join("cards/with-you-spotify-20220424-150000.png");
+        assert!(card.exists(), "{:?}", app.notice);
+        let start = Instant::now();
+        while std::fs::read_to_string(&out).unwrap_or_default().is_empty() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the hook did not run"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            card.display().to_string()
+        );
+    }
 }
