@@ -115,7 +115,7 @@ impl Card {
         };
         let now = view.now;
         let stream_card = shown.map(|s| {
-            let platform = config.streams[s.index].platform.clone();
+            let platform = config.streams[s.index].platform.clone() + &config.sum_text(s.index);
             stream_card(platform, &s.figures, now)
         });
         let by = [event.by.as_str(), event.note.as_str()]

@@ -63,6 +63,19 @@ pub(crate) fn run(
             }
         },
     };
+    if let Some(i) = config
+        .streams
+        .iter()
+        .position(|s| s.event == event && s.platform == platform)
+        && config.sum_parts(i).is_some()
+    {
+        return Err(Failure::Usage(format!(
+            "{} {} is a sum of{}: log a count for one of its parts instead",
+            quote(event),
+            quote(&platform),
+            config.sum_text(i).trim_start_matches(" =")
+        )));
+    }
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
     if !force && let Some(conflict) = existing.conflict(event, &platform, at, count) {

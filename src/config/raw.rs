@@ -87,9 +87,13 @@ pub(crate) struct RawEvent {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Streams")]
 pub(crate) struct RawStream {
-    /// Short id for `dropwatch card --stream`; unique among the streams.
+    /// Short id for `sum` and `dropwatch card --stream`; unique among the streams.
     #[schemars(with = "Option<String>")]
     pub(crate) id: Option<Spanned<String>>,
+    /// This stream counts the sum of these streams' latest readings (their ids), e.g.
+    /// ["mv", "dance"]; it has no source or readings of its own.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) sum: Option<Vec<Spanned<String>>>,
     /// The id of the event the streams belong to.
     #[schemars(with = "String")]
     pub(crate) event: Spanned<String>,

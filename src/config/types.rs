@@ -25,6 +25,8 @@ pub struct Config {
     pub(crate) on_goal: Vec<Option<String>>,
     /// Each stream's `id`, by index into `streams` (beside them, as `on_goal`).
     pub(crate) stream_ids: Vec<Option<String>>,
+    /// Each stream's parts when it is a `sum`, as indices into `streams`.
+    pub(crate) sums: Vec<Option<Vec<usize>>>,
     /// What share cards carry and where they go.
     pub(crate) cards: Cards,
     /// Where it was read from.
@@ -121,6 +123,54 @@ impl Config {
                     .filter(of_event)
                     .find(|&i| self.streams[i].platform.eq_ignore_ascii_case(name))
             })
+    }
+
+    /// The parts of the stream at index `i`, when it is a sum.
+    pub(crate) fn sum_parts(&self, i: usize) -> Option<&[usize]> {
+        self.sums.get(i)?.as_deref()
+    }
+
+    /// " = MV + Dance practice" after a sum's name: its parts by platform (with their event
+    /// when it is another's); empty for a stream that is no sum.
+    pub(crate) fn sum_text(&self, i: usize) -> String {
+        let Some(parts) = self.sum_parts(i) else {
+            return String::new();
+        };
+        let own = self.streams.get(i).map(|s| s.event.as_str());
+        let names: Vec<String> = parts
+            .iter()
+            .map(|&p| {
+                let s = &self.streams[p];
+                if Some(s.event.as_str()) == own {
+                    s.platform.clone()
+                } else {
+                    format!("{} {}", self.event_name(&s.event), s.platform)
+                }
+            })
+            .collect();
+        format!(" = {}", names.join(" + "))
+    }
+
+    /// What the sum streams count, for the readings to add up: each sum's (event, platform)
+    /// and its parts' (event, platform, config count).
+    pub(crate) fn sum_defs(&self) -> Vec<crate::readings::Sum> {
+        (0..self.streams.len())
+            .filter_map(|i| {
+                let parts = self.sum_parts(i)?;
+                let s = &self.streams[i];
+                Some(crate::readings::Sum {
+                    event: s.event.clone(),
+                    platform: s.platform.clone(),
+                    parts: parts
+                        .iter()
+                        .map(|&p| {
+                            let p = &self.streams[p];
+                            (p.event.clone(), p.platform.clone(), p.count)
+                        })
+                        .collect(),
+                })
+            })
+            .collect()
     }
 
     /// The event with this id.

@@ -16,8 +16,12 @@ use super::source::SourceSpec;
 use super::types::{Cards, Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
 
-/// A stream's `on_goal` command and `id`, kept beside the streams.
-type StreamExtras = (Option<String>, Option<String>);
+/// A stream's `on_goal` command, `id`, and `sum` as written, kept beside the streams.
+type StreamExtras<'r> = (
+    Option<String>,
+    Option<String>,
+    Option<&'r Spanned<RawStream>>,
+);
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
@@ -190,13 +194,15 @@ impl Validator<'_> {
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
                 let id = self.stream_id(s.get_ref().id.as_ref(), &mut ids);
+                let sum = s.get_ref().sum.is_some().then_some(s);
                 Some((
                     self.stream(s.get_ref(), &events, &raw.events)?,
-                    (on_goal, id),
+                    (on_goal, id, sum),
                 ))
             })
             .unzip();
-        let (on_goal, stream_ids) = extras.into_iter().unzip();
+        let mut streams = streams;
+        let (on_goal, stream_ids, sums) = self.sums(&mut streams, extras);
         let cards = self.cards(raw.tags.as_ref(), raw.cards_dir.as_ref(), raw.cards_on_goal);
         events.sort_by_key(|e| e.at);
         Config {
@@ -210,9 +216,106 @@ impl Validator<'_> {
             streams,
             on_goal,
             stream_ids,
+            sums,
             cards,
             source,
         }
+    }
+
+    /// Splits the streams' extras, and resolves each `sum` into its parts' indices: every id
+    /// known, not the stream itself, no sum of sums, no source of its own. A sum's own count
+    /// starts as its parts' counts added.
+    #[expect(clippy::type_complexity, reason = "three columns beside the streams")]
+    fn sums(
+        &mut self,
+        streams: &mut [Stream],
+        extras: Vec<StreamExtras<'_>>,
+    ) -> (
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<Vec<usize>>>,
+    ) {
+        let ids: Vec<Option<String>> = extras.iter().map(|e| e.1.clone()).collect();
+        let is_sum: Vec<bool> = extras.iter().map(|e| e.2.is_some()).collect();
+        let mut sums = Vec::with_capacity(extras.len());
+        let mut on_goal = Vec::with_capacity(extras.len());
+        for (i, (hook, _, raw)) in extras.into_iter().enumerate() {
+            on_goal.push(hook);
+            sums.push(raw.and_then(|raw| self.sum(i, raw, &ids, &is_sum)));
+        }
+        for (i, parts) in sums.iter().enumerate() {
+            if let Some(parts) = parts {
+                let count = parts
+                    .iter()
+                    .fold(0u64, |n, &p| n.saturating_add(streams[p].count));
+                streams[i].count = count;
+            }
+        }
+        (on_goal, ids, sums)
+    }
+
+    /// The parts of stream `i`'s `sum`, or `None` after saying what is wrong.
+    fn sum(
+        &mut self,
+        i: usize,
+        raw: &Spanned<RawStream>,
+        ids: &[Option<String>],
+        is_sum: &[bool],
+    ) -> Option<Vec<usize>> {
+        let stream = raw.get_ref();
+        let names = stream.sum.as_ref()?;
+        if let Some(source) = &stream.source {
+            self.error(
+                source.span(),
+                "a stream with `sum` has a [streams.source]",
+                "a sum counts its parts' readings: poll each part and leave the source out here",
+            );
+            return None;
+        }
+        if names.is_empty() {
+            let span = raw.span();
+            self.error(
+                span,
+                "`sum` names no stream",
+                "write the ids of the streams to add, e.g. sum = [\"mv\", \"dance\"]",
+            );
+            return None;
+        }
+        let known: Vec<String> = ids.iter().flatten().map(|id| quote(id)).collect();
+        let mut parts = Vec::new();
+        for name in names {
+            let Some(p) = ids
+                .iter()
+                .position(|id| id.as_deref() == Some(name.get_ref()))
+            else {
+                self.error(
+                    name.span(),
+                    format!("`sum` names no stream with id {}", quote(name.get_ref())),
+                    if known.is_empty() {
+                        "give the streams to add an id, e.g. id = \"mv\", and list them in sum"
+                            .to_string()
+                    } else {
+                        format!("write ids of [[streams]]: {}", known.join(", "))
+                    },
+                );
+                return None;
+            };
+            if p == i || is_sum[p] {
+                self.error(
+                    name.span(),
+                    format!(
+                        "`sum` names {}, which is a sum itself",
+                        quote(name.get_ref())
+                    ),
+                    "list the streams that have readings of their own",
+                );
+                return None;
+            }
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+        Some(parts)
     }
 
     /// A stream's `id`: a plain name, used once.

@@ -59,7 +59,7 @@ const COLUMNS: [Column; 7] = [
 const MARKER: usize = 2;
 const MIN_NAME: usize = 20;
 const MIN_NAME_NARROW: usize = 12;
-const MAX_NAME: usize = 30;
+const MAX_NAME: usize = 44;
 /// What the unit adds to the count column (" streams").
 const UNIT_ROOM: usize = 9;
 
@@ -245,9 +245,10 @@ impl Layout {
         let Ctx { app, theme, .. } = *ctx;
         let stream = &app.config.streams[row.stream];
         let name = format!(
-            "{} · {}",
+            "{} · {}{}",
             app.config.event_name(&stream.event),
-            stream.platform
+            stream.platform,
+            app.config.sum_text(row.stream)
         );
         set_fit(
             buf,
