@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::fit::set_fit;
@@ -122,6 +123,17 @@ fn window_text(window: Window) -> String {
     }
 }
 
+/// "With You · All videos = MV + Dance practice": a row's stream.
+fn row_name(app: &crate::app::App, i: usize) -> String {
+    let stream = &app.config.streams[i];
+    format!(
+        "{} · {}{}",
+        app.config.event_name(&stream.event),
+        stream.platform,
+        app.config.sum_text(i)
+    )
+}
+
 /// The scoreboard of every stream.
 pub(crate) struct OverviewBoard<'a> {
     /// The frame's context.
@@ -156,10 +168,17 @@ impl Widget for OverviewBoard<'_> {
         let (columns, unit) = fitting(width);
         let fixed: usize = COLUMNS[..columns].iter().map(|c| c.width).sum::<usize>()
             + if unit { UNIT_ROOM } else { 0 };
-        // Room beyond a name of 24 goes to the goal's label first, up to 10 columns.
+        // The names get the room they need up to 30, then the goal's label up to 10 more, then
+        // the names what is left (up to 44).
         let free = width.saturating_sub(MARKER + fixed);
+        let longest = rows
+            .iter()
+            .map(|r| row_name(app, r.stream).width() + 1)
+            .max()
+            .unwrap_or(0);
+        let name = longest.clamp(MIN_NAME_NARROW, 30).min(free);
         let goal = if columns >= 2 {
-            free.saturating_sub(24).min(10)
+            (free - name).min(10)
         } else {
             0
         };
@@ -243,13 +262,7 @@ impl Layout {
 
     fn row(&self, ctx: &Ctx, row: &Row, area: Rect, buf: &mut Buffer) {
         let Ctx { app, theme, .. } = *ctx;
-        let stream = &app.config.streams[row.stream];
-        let name = format!(
-            "{} · {}{}",
-            app.config.event_name(&stream.event),
-            stream.platform,
-            app.config.sum_text(row.stream)
-        );
+        let name = row_name(app, row.stream);
         set_fit(
             buf,
             area.x + MARKER as u16,
