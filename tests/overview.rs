@@ -145,3 +145,15 @@ fn once_with_the_overview_view() {
     assert!(text.contains("Overview · 4 streams"), "{text}");
     assert!(text.contains("Proof · Spotify"), "{text}");
 }
+
+#[test]
+fn no_size_breaks_it() {
+    let mut app = board(20);
+    app.on_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+    for w in (1..=130).step_by(3) {
+        for h in (1..=45).step_by(2) {
+            let screen = dropwatch::testing::text(&app, w, h);
+            assert!(!screen.is_empty() || w == 0 || h == 0);
+        }
+    }
+}

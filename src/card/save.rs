@@ -102,7 +102,16 @@ pub(crate) fn write_new(
     format: Format,
     bytes: &[u8],
 ) -> io::Result<PathBuf> {
-    fs::create_dir_all(dir)?;
+    fs::create_dir_all(dir).map_err(|e| {
+        if dir.exists() && !dir.is_dir() {
+            io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "it is a file, not a folder: set cards_dir to a folder",
+            )
+        } else {
+            e
+        }
+    })?;
     for n in 1..=TRIES {
         let name = if n == 1 {
             format!("{stem}.{}", format.ext())

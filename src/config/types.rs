@@ -33,6 +33,17 @@ pub struct Config {
     pub source: Source,
 }
 
+/// A stream that counts the sum of other streams (`sum = ["mv", "dance"]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sum {
+    /// The sum's event id.
+    pub event: String,
+    /// The sum's platform.
+    pub platform: String,
+    /// Each part's event, platform, and the count it has before its first reading.
+    pub parts: Vec<(String, String, u64)>,
+}
+
 /// The config's settings for share cards.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Cards {
@@ -153,12 +164,12 @@ impl Config {
 
     /// What the sum streams count, for the readings to add up: each sum's (event, platform)
     /// and its parts' (event, platform, config count).
-    pub(crate) fn sum_defs(&self) -> Vec<crate::readings::Sum> {
+    pub(crate) fn sum_defs(&self) -> Vec<Sum> {
         (0..self.streams.len())
             .filter_map(|i| {
                 let parts = self.sum_parts(i)?;
                 let s = &self.streams[i];
-                Some(crate::readings::Sum {
+                Some(Sum {
                     event: s.event.clone(),
                     platform: s.platform.clone(),
                     parts: parts

@@ -9,6 +9,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::line::{self, Found, Line, Origin, Position, Reading};
 use super::warnings::Warnings;
+use crate::config::Sum;
 use crate::values::numbers::thousands;
 
 /// One reading of a stream, without the stream's names.
@@ -186,17 +187,6 @@ pub struct Readings {
     unsaved: Vec<Reading>,
     /// The streams that are sums of others, their readings worked out by [`Readings::set_sums`].
     sums: Vec<Column>,
-}
-
-/// A stream that counts the sum of other streams (`sum = ["mv", "dance"]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sum {
-    /// The sum's event id.
-    pub event: String,
-    /// The sum's platform.
-    pub platform: String,
-    /// Each part's event, platform, and the count it has before its first reading.
-    pub parts: Vec<(String, String, u64)>,
 }
 
 /// How much of the file a [`Readings`] holds.

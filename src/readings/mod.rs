@@ -11,6 +11,6 @@ pub(crate) mod poll;
 mod warnings;
 
 pub use file::{append, read, refresh};
-pub use index::{Conflict, Point, Readings, Series, Sum, parse};
+pub use index::{Conflict, Point, Readings, Series, parse};
 pub use line::{Origin, Reading};
 pub use warnings::Warnings;
