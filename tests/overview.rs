@@ -157,3 +157,43 @@ fn no_size_breaks_it() {
         }
     }
 }
+
+/// In a real terminal: `o` shows the overview, `s` saves the selected stream's card and the
+/// footer names it, Esc comes back, `q` quits.
+#[test]
+fn in_a_terminal_o_shows_the_board_and_s_saves_a_card() {
+    if !common::have_tmux() {
+        return;
+    }
+    let wait = std::time::Duration::from_secs(20);
+    let bin = common::release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_text(1).replacen("bell = true", "bell = false\ncards_dir = \"cards\"", 1);
+    std::fs::write(dir.path().join("fan.toml"), config).unwrap();
+    let tmux = common::Tmux::start("board", 100, 30, dir.path());
+    tmux.type_line(&format!(
+        "{} --config fan.toml --at 2022-04-24T19:01:00Z",
+        bin.display()
+    ));
+    tmux.wait_for("Streams · With You · Spotify", wait);
+    tmux.send(&["o"]);
+    tmux.wait_for("Overview · 5 streams", wait);
+    tmux.send(&["j", "s"]);
+    // Row 2 is the MV.
+    let screen = tmux.wait_for("card saved: ", wait);
+    assert!(
+        screen.contains("with-you-youtube-mv-20220424-190"),
+        "{screen}"
+    );
+    let cards: Vec<_> = std::fs::read_dir(dir.path().join("cards"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    tmux.send(&["Escape"]);
+    tmux.wait_until("the dashboard again", wait, |s| {
+        s.contains("Streams · With You") && !s.contains("Overview ·")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for("e2e$", wait);
+}
