@@ -4,11 +4,13 @@
 //! The folders are the layers, each importing only those listed before it (`tests/layers.rs`
 //! holds the order): `values` (time, numbers, text) ← `files` ← `config` ← `failure` ←
 //! `readings` ← `streams` (pure goal math) ← `sources` (count commands and URLs) ← `app` (the
-//! state) ← `view` (what a frame shows, and its JSON and bar forms) ← `ui` (widgets) ←
-//! `runtime` (effects, reloads, polling, hooks, the file watch) ← `terminal` (the screen, the
-//! keys, raw mode) ← `cli` ← `commands` (each command, and the dashboard's loop).
+//! state) ← `view` (what a frame shows, and its JSON and bar forms) ← `ui` (widgets) ← `card`
+//! (share cards: SVG, PNG, files) ← `runtime` (effects, reloads, polling, hooks, the file
+//! watch) ← `terminal` (the screen, the keys, raw mode) ← `cli` ← `commands` (each command,
+//! and the dashboard's loop).
 
 pub mod app;
+pub mod card;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -475,7 +475,7 @@ fn the_reader_finds_what_it_must() {
 /// The README's module table lists them in this order.
 const ORDER: &[&str] = &[
     "values", "files", "config", "failure", "readings", "streams", "sources", "app", "view", "ui",
-    "runtime", "terminal", "cli", "commands", "testing",
+    "card", "runtime", "terminal", "cli", "commands", "testing",
 ];
 
 #[test]

@@ -53,4 +53,11 @@ pub enum Effect {
     Redraw,
     /// Run this hook without waiting for it.
     Hook(Hook),
+    /// Save a share card of what is shown (of this stream, an index into `config.streams`,
+    /// when the overview has one selected) and say its path in the footer.
+    Card(Option<usize>),
+    /// A goal of this stream (an index into `config.streams`) was reached with
+    /// `cards_on_goal` on: save its card, then run the `on_goal` hook, if any, with the card's
+    /// path in `DROPWATCH_CARD`.
+    GoalCard(usize, Option<Hook>),
 }

@@ -69,10 +69,17 @@ impl Goals {
                 if config.bell {
                     effects.push(Effect::Bell(format!("{} reached for {name}", goal.label)));
                 }
-                if hooks && let Some(command) = config.on_goal(i) {
-                    effects.push(Effect::Hook(Hook::goal(
-                        command, stream, name, goal, count, now,
-                    )));
+                if !hooks {
+                    continue;
+                }
+                let hook = config
+                    .on_goal(i)
+                    .map(|command| Hook::goal(command, stream, name, goal, count, now));
+                // The process that runs the hooks saves the milestone's card, once.
+                if config.cards.on_goal {
+                    effects.push(Effect::GoalCard(i, hook));
+                } else if let Some(hook) = hook {
+                    effects.push(Effect::Hook(hook));
                 }
             }
         }

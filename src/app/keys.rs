@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::effect::Effect;
-use super::mode::Mode;
+use super::mode::{Board, Mode};
 use super::state::App;
 
 /// What a key does on the dashboard.
@@ -34,6 +34,12 @@ pub(crate) enum Action {
     Suspend,
     /// Select the event clicked on (a mouse action, listed for the help).
     Click,
+    /// Show every stream of every event as a scoreboard, or go back.
+    Overview,
+    /// In the overview: open the selected stream in the usual view.
+    Open,
+    /// Save a share card of what is shown.
+    Card,
 }
 
 /// One way to press a key, as the table lists it.
@@ -158,6 +164,27 @@ pub const KEYS: &[Binding] = &[
         action: Action::Update,
     },
     Binding {
+        presses: &[Press::Char('o')],
+        keys: "o",
+        does: "every stream of every event, one row each",
+        hint: hint("o overview", "o overview", 0),
+        action: Action::Overview,
+    },
+    Binding {
+        presses: &[Press::Code(KeyCode::Enter)],
+        keys: "Enter",
+        does: "in the overview: open the selected stream",
+        hint: None,
+        action: Action::Open,
+    },
+    Binding {
+        presses: &[Press::Char('s')],
+        keys: "s",
+        does: "save a share card (PNG) of what is shown",
+        hint: None,
+        action: Action::Card,
+    },
+    Binding {
         presses: &[Press::Char('r'), Press::Ctrl('l')],
         keys: "r  Ctrl-L",
         does: "reload the config and readings now",
@@ -234,11 +261,41 @@ impl App {
                     self.quit = true;
                 }
             }
+            Mode::Overview(_) => self.on_overview_key(key.code, action),
             Mode::Normal => {
                 if let Some(a) = action {
                     self.act(a);
                 }
             }
+        }
+    }
+
+    /// A key in the overview: the selection keys move its row, Enter opens the row's stream,
+    /// `o` and Esc come back; the rest do what they do on the dashboard.
+    fn on_overview_key(&mut self, code: KeyCode, action: Option<Action>) {
+        let Mode::Overview(Board { row }) = self.mode else {
+            return;
+        };
+        let last = self.config.streams.len().saturating_sub(1);
+        let mut go = |row: usize| self.mode = Mode::Overview(Board { row });
+        match (code, action) {
+            (KeyCode::Esc, _) | (_, Some(Action::Overview)) => self.mode = Mode::Normal,
+            (_, Some(Action::Previous)) => go(row.saturating_sub(1)),
+            (_, Some(Action::Next)) => go((row + 1).min(last)),
+            (_, Some(Action::First)) => go(0),
+            (_, Some(Action::Last)) => go(last),
+            (_, Some(Action::Open)) => {
+                if let Some(stream) = self.overview_stream(row) {
+                    self.selected = Some(self.config.streams[stream].event.clone());
+                }
+                self.mode = Mode::Normal;
+            }
+            (_, Some(Action::Card)) => {
+                let stream = self.overview_stream(row);
+                self.effects.push(Effect::Card(stream));
+            }
+            (_, Some(a)) => self.act(a),
+            (_, None) => {}
         }
     }
 
@@ -256,7 +313,9 @@ impl App {
             Action::Update => self.open_prompt(),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::Click => {}
+            Action::Overview => self.mode = Mode::Overview(Board::default()),
+            Action::Card => self.effects.push(Effect::Card(None)),
+            Action::Click | Action::Open => {}
         }
     }
 
@@ -280,7 +339,7 @@ mod tests {
         assert_eq!(
             footer_hints(),
             [
-                " q quit  ? help  ↑↓ select  z zone  u update count  r reload",
+                " q quit  ? help  ↑↓ select  z zone  u update count  o overview  r reload",
                 " q quit  ? help  ↑↓ select  z zone  u count",
                 " q quit  ? help",
                 " q quit",

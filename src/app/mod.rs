@@ -3,6 +3,7 @@
 //! runtime. The state never asks the renderer: a click arrives already resolved to what was
 //! under it.
 
+mod board;
 mod effect;
 mod goals;
 mod hook;
@@ -17,5 +18,5 @@ mod update;
 
 pub use effect::{Effect, Event, Hit};
 pub(crate) use hook::Hook;
-pub use mode::{Mode, Prompt};
+pub use mode::{Board, Mode, Prompt};
 pub use state::App;

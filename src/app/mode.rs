@@ -1,4 +1,5 @@
-//! What the keys do now: the dashboard, the help overlay, or the `u` prompt and what was typed.
+//! What the keys do now: the dashboard, the help overlay, the `u` prompt and what was typed,
+//! or the overview of every stream.
 
 /// What the keys do now: one mode at a time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -10,6 +11,15 @@ pub enum Mode {
     Help,
     /// The `u` prompt, typing a count.
     Prompt(Prompt),
+    /// The overview of every stream (`o`), with its selected row.
+    Overview(Board),
+}
+
+/// The overview's state: which row is selected (rows in the order the view sorts them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Board {
+    /// Index of the selected row.
+    pub row: usize,
 }
 
 /// The inline prompt opened by `u`.

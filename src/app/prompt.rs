@@ -16,7 +16,13 @@ impl App {
     /// Opens the prompt on the first stream shown, or says the event has none.
     pub(super) fn open_prompt(&mut self) {
         let selection = self.selection();
-        match selection.streams.first() {
+        // A sum is counted from its parts: the prompt takes the first stream with counts of
+        // its own.
+        let own = selection
+            .streams
+            .iter()
+            .find(|&&i| self.config.sum_parts(i).is_none());
+        match own {
             Some(&stream) => {
                 self.mode = Mode::Prompt(Prompt {
                     stream,

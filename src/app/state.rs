@@ -82,6 +82,7 @@ impl App {
             hooks: false,
             goals: Goals::default(),
         };
+        app.readings.set_sums(&app.config.sum_defs());
         // Goals reached before we started are the past: nobody is paged for them.
         app.check_goals(false);
         app
@@ -115,6 +116,8 @@ impl App {
 
     /// Says the readings changed in place: the next tick checks the goals again.
     pub(crate) fn readings_changed(&mut self) {
+        // Sums follow their parts.
+        self.readings.set_sums(&self.config.sum_defs());
         self.goals.readings_changed();
     }
 
@@ -165,6 +168,7 @@ impl App {
             }
         }
         self.config = config;
+        self.readings.set_sums(&self.config.sum_defs());
         self.check_goals(false);
         self.config_error = None;
         self.loaded_at = Some(loaded_at);

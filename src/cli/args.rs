@@ -51,9 +51,22 @@ pub struct Cli {
     #[arg(long, requires = "once", value_name = "N", default_value_t = 32)]
     pub(crate) height: u16,
 
+    /// Start in this view: the dashboard, or the overview of every stream (also with --once).
+    #[arg(long, value_enum, value_name = "VIEW", default_value_t = StartView::Dashboard)]
+    pub(crate) view: StartView,
+
     /// A subcommand; without one, the live dashboard.
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
+}
+
+/// The view the dashboard starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartView {
+    /// The usual dashboard.
+    Dashboard,
+    /// Every stream of every event as a scoreboard (`o`).
+    Overview,
 }
 
 /// Subcommands.
@@ -98,6 +111,26 @@ pub enum Command {
         /// (a correction).
         #[arg(long)]
         force: bool,
+    },
+    /// Render a share card of what the dashboard shows (at --at, or now): the event, the count
+    /// against each goal, the time left or the final count, pace, release time and the
+    /// config's tags. Without --out, a new PNG in `cards_dir` (or the current directory).
+    Card {
+        /// The event id (default: the one the dashboard shows).
+        #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::candidates::event_ids))]
+        event: Option<String>,
+        /// The stream: its `id`, or its platform (default: the one the dashboard shows).
+        #[arg(long, value_name = "ID")]
+        stream: Option<String>,
+        /// The file to write, FILE.svg or FILE.png; replaced if it exists.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The image's size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1200x675")]
+        size: String,
+        /// Print the card as one line of text to paste, instead of an image.
+        #[arg(long, conflicts_with = "out")]
+        text: bool,
     },
     /// Print the shell completion script for SHELL (it offers event ids for `log`).
     Completions {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, StartView};
 use crate::failure::Failure;
 use crate::values::clock::END;
 use crate::values::when;
@@ -46,6 +46,8 @@ pub(crate) struct Settings {
     pub(crate) color: bool,
     /// Live, text or JSON.
     pub(crate) output: Output,
+    /// `--view overview`: the dashboard starts in the overview.
+    pub(crate) overview: bool,
     /// The subcommand; `None` is the dashboard.
     pub(crate) command: Option<Command>,
     /// Whether hooks run: on the live clock, or in a replay with `--hooks` (a replay of the
@@ -106,6 +108,7 @@ impl Settings {
             local_zone,
             color: !cli.no_color && var("NO_COLOR").is_none(),
             output,
+            overview: cli.view == StartView::Overview,
             command: cli.command,
             hooks: cli.hooks || (at.is_none() && speed == 1.0),
         })

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 
 use super::output::print_with;
 use super::setup::{clock, source};
-use crate::app::{App, Event};
+use crate::app::{App, Board, Event, Mode};
 use crate::cli::settings::{Output, Settings};
 use crate::failure::Failure;
 use crate::runtime::load;
@@ -39,6 +39,9 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
+    if settings.overview {
+        app.mode = Mode::Overview(Board::default());
+    }
     let text = match settings.output {
         Output::Live => {
             return run(app, clock, settings.hooks).map_err(Failure::Runtime);

@@ -63,6 +63,7 @@ pub(crate) fn run(
             }
         },
     };
+    refuse_sum(&config, event, &platform)?;
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
     if !force && let Some(conflict) = existing.conflict(event, &platform, at, count) {
@@ -103,5 +104,22 @@ fn unit_of<'a>(streams: &[&'a crate::config::Stream], platform: &str, count: u64
         crate::values::text::singular(unit)
     } else {
         unit
+    }
+}
+
+/// A sum counts its parts' readings: a count logged for it would never show.
+fn refuse_sum(config: &config::Config, event: &str, platform: &str) -> Result<(), Failure> {
+    match config
+        .streams
+        .iter()
+        .position(|s| s.event == event && s.platform == platform)
+    {
+        Some(i) if config.sum_parts(i).is_some() => Err(Failure::Usage(format!(
+            "{} {} is a sum of{}: log a count for one of its parts instead",
+            quote(event),
+            quote(platform),
+            config.sum_text(i).trim_start_matches(" =")
+        ))),
+        _ => Ok(()),
     }
 }

@@ -4,6 +4,7 @@
 //! [`crate::runtime::load`], and the live front-ends run on [`crate::runtime::Runtime`].
 
 mod bar;
+mod card;
 mod check;
 pub mod dashboard;
 mod headless;
@@ -32,6 +33,22 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             platform,
             force,
         }) => log::run(&settings, &event, &count, platform.as_deref(), force),
+        Some(Command::Card {
+            event,
+            stream,
+            out,
+            size,
+            text,
+        }) => card::run(
+            &settings,
+            &card::Ask {
+                event,
+                stream,
+                out,
+                size,
+                text,
+            },
+        ),
         Some(Command::Completions { shell }) => {
             print_with(|out| shell::write_completions(shell, out))
         }

@@ -23,4 +23,4 @@ pub use locate::{locate, user_config_path};
 pub use origin::Source;
 pub use parse::{load, parse};
 pub use source::{SourceKind, SourceProblem, SourceSpec};
-pub use types::{Config, Event, Goal, Stream, default_unit};
+pub use types::{Config, Event, Goal, Stream, Sum, default_unit};

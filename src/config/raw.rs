@@ -34,6 +34,16 @@ pub(crate) struct RawConfig {
     /// What the headline tells fans to do while an event is out now; default "go stream".
     #[schemars(with = "Option<String>")]
     pub(crate) call_to_action: Option<Spanned<String>>,
+    /// Hashtags for share cards, e.g. ["#WithYou", "#Jimin"].
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) tags: Option<Vec<Spanned<String>>>,
+    /// Where the `s` key and `cards_on_goal` save share cards; relative to the config's
+    /// folder. Default: the current directory.
+    #[schemars(with = "Option<String>")]
+    pub(crate) cards_dir: Option<Spanned<String>>,
+    /// Save a share card by itself when a goal is reached (its path goes to `on_goal` hooks as
+    /// DROPWATCH_CARD).
+    pub(crate) cards_on_goal: Option<bool>,
     /// `[[event]]` tables.
     #[serde(default, rename = "event")]
     #[schemars(with = "Vec<RawEvent>")]
@@ -83,6 +93,13 @@ pub(crate) struct RawEvent {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Streams")]
 pub(crate) struct RawStream {
+    /// Short id for `sum` and `dropwatch card --stream`; unique among the streams.
+    #[schemars(with = "Option<String>")]
+    pub(crate) id: Option<Spanned<String>>,
+    /// This stream counts the sum of these streams' latest readings (their ids), e.g.
+    /// ["mv", "dance"]; it has no source or readings of its own.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(crate) sum: Option<Vec<Spanned<String>>>,
     /// The id of the event the streams belong to.
     #[schemars(with = "String")]
     pub(crate) event: Spanned<String>,

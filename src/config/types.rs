@@ -23,8 +23,37 @@ pub struct Config {
     /// Each stream's `on_goal` command, by index into `streams` (kept beside the streams so
     /// that a `Stream` stays plain data for the code that builds one by hand).
     pub(crate) on_goal: Vec<Option<String>>,
+    /// Each stream's `id`, by index into `streams` (beside them, as `on_goal`).
+    pub(crate) stream_ids: Vec<Option<String>>,
+    /// Each stream's parts when it is a `sum`, as indices into `streams`.
+    pub(crate) sums: Vec<Option<Vec<usize>>>,
+    /// What share cards carry and where they go.
+    pub(crate) cards: Cards,
     /// Where it was read from.
     pub source: Source,
+}
+
+/// A stream that counts the sum of other streams (`sum = ["mv", "dance"]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sum {
+    /// The sum's event id.
+    pub event: String,
+    /// The sum's platform.
+    pub platform: String,
+    /// Each part's event, platform, and the count it has before its first reading.
+    pub parts: Vec<(String, String, u64)>,
+}
+
+/// The config's settings for share cards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Cards {
+    /// Hashtags, as written ("#WithYou").
+    pub(crate) tags: Vec<String>,
+    /// Where cards are saved, as written (relative to the config's folder); `None`: the
+    /// current directory.
+    pub(crate) dir: Option<String>,
+    /// Save a card when a goal is reached.
+    pub(crate) on_goal: bool,
 }
 
 /// A release event.
@@ -118,6 +147,68 @@ impl Config {
     /// The shell command run when a goal of the stream at index `i` is reached.
     pub(crate) fn on_goal(&self, i: usize) -> Option<&str> {
         self.on_goal.get(i)?.as_deref()
+    }
+
+    /// The stream with this `id`, else the first whose platform is `name` (any case); of
+    /// `event`'s streams only, when one is named.
+    pub(crate) fn stream_named(&self, name: &str, event: Option<&str>) -> Option<usize> {
+        let of_event = |i: &usize| event.is_none_or(|e| self.streams[*i].event == e);
+        (0..self.streams.len())
+            .filter(of_event)
+            .find(|&i| self.stream_ids.get(i).and_then(Option::as_deref) == Some(name))
+            .or_else(|| {
+                (0..self.streams.len())
+                    .filter(of_event)
+                    .find(|&i| self.streams[i].platform.eq_ignore_ascii_case(name))
+            })
+    }
+
+    /// The parts of the stream at index `i`, when it is a sum.
+    pub(crate) fn sum_parts(&self, i: usize) -> Option<&[usize]> {
+        self.sums.get(i)?.as_deref()
+    }
+
+    /// " = MV + Dance practice" after a sum's name: its parts by platform (with their event
+    /// when it is another's); empty for a stream that is no sum.
+    pub(crate) fn sum_text(&self, i: usize) -> String {
+        let Some(parts) = self.sum_parts(i) else {
+            return String::new();
+        };
+        let own = self.streams.get(i).map(|s| s.event.as_str());
+        let names: Vec<String> = parts
+            .iter()
+            .map(|&p| {
+                let s = &self.streams[p];
+                if Some(s.event.as_str()) == own {
+                    s.platform.clone()
+                } else {
+                    format!("{} {}", self.event_name(&s.event), s.platform)
+                }
+            })
+            .collect();
+        format!(" = {}", names.join(" + "))
+    }
+
+    /// What the sum streams count, for the readings to add up: each sum's (event, platform)
+    /// and its parts' (event, platform, config count).
+    pub(crate) fn sum_defs(&self) -> Vec<Sum> {
+        (0..self.streams.len())
+            .filter_map(|i| {
+                let parts = self.sum_parts(i)?;
+                let s = &self.streams[i];
+                Some(Sum {
+                    event: s.event.clone(),
+                    platform: s.platform.clone(),
+                    parts: parts
+                        .iter()
+                        .map(|&p| {
+                            let p = &self.streams[p];
+                            (p.event.clone(), p.platform.clone(), p.count)
+                        })
+                        .collect(),
+                })
+            })
+            .collect()
     }
 
     /// The event with this id.

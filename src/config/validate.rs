@@ -13,8 +13,15 @@ use super::error::{ConfigError, ConfigErrors, LineIndex};
 use super::origin::Source;
 use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
 use super::source::SourceSpec;
-use super::types::{Config, Event, Goal, Stream};
+use super::types::{Cards, Config, Event, Goal, Stream};
 use crate::values::problem::Problem;
+
+/// A stream's `on_goal` command, `id`, and `sum` as written, kept beside the streams.
+type StreamExtras<'r> = (
+    Option<String>,
+    Option<String>,
+    Option<&'r Spanned<RawStream>>,
+);
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
@@ -209,14 +216,23 @@ impl Validator<'_> {
                 events.push(event);
             }
         }
-        let (streams, on_goal) = raw
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let (streams, extras): (Vec<Stream>, Vec<StreamExtras>) = raw
             .streams
             .iter()
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
-                Some((self.stream(s.get_ref(), &events, &raw.events)?, on_goal))
+                let id = self.stream_id(s.get_ref().id.as_ref(), &mut ids);
+                let sum = s.get_ref().sum.is_some().then_some(s);
+                Some((
+                    self.stream(s.get_ref(), &events, &raw.events)?,
+                    (on_goal, id, sum),
+                ))
             })
             .unzip();
+        let mut streams = streams;
+        let (on_goal, stream_ids, sums) = self.sums(&mut streams, extras);
+        let cards = self.cards(raw.tags.as_ref(), raw.cards_dir.as_ref(), raw.cards_on_goal);
         events.sort_by_key(|e| e.at);
         Config {
             title: raw
@@ -228,7 +244,182 @@ impl Validator<'_> {
             events,
             streams,
             on_goal,
+            stream_ids,
+            sums,
+            cards,
             source,
+        }
+    }
+
+    /// Splits the streams' extras, and resolves each `sum` into its parts' indices: every id
+    /// known, not the stream itself, no sum of sums, no source of its own. A sum's own count
+    /// starts as its parts' counts added.
+    #[expect(clippy::type_complexity, reason = "three columns beside the streams")]
+    fn sums(
+        &mut self,
+        streams: &mut [Stream],
+        extras: Vec<StreamExtras<'_>>,
+    ) -> (
+        Vec<Option<String>>,
+        Vec<Option<String>>,
+        Vec<Option<Vec<usize>>>,
+    ) {
+        let ids: Vec<Option<String>> = extras.iter().map(|e| e.1.clone()).collect();
+        let is_sum: Vec<bool> = extras.iter().map(|e| e.2.is_some()).collect();
+        let mut sums = Vec::with_capacity(extras.len());
+        let mut on_goal = Vec::with_capacity(extras.len());
+        for (i, (hook, _, raw)) in extras.into_iter().enumerate() {
+            on_goal.push(hook);
+            sums.push(raw.and_then(|raw| self.sum(i, raw, &ids, &is_sum)));
+        }
+        for (i, parts) in sums.iter().enumerate() {
+            if let Some(parts) = parts {
+                let count = parts
+                    .iter()
+                    .fold(0u64, |n, &p| n.saturating_add(streams[p].count));
+                streams[i].count = count;
+            }
+        }
+        (on_goal, ids, sums)
+    }
+
+    /// The parts of stream `i`'s `sum`, or `None` after saying what is wrong.
+    fn sum(
+        &mut self,
+        i: usize,
+        raw: &Spanned<RawStream>,
+        ids: &[Option<String>],
+        is_sum: &[bool],
+    ) -> Option<Vec<usize>> {
+        let stream = raw.get_ref();
+        let names = stream.sum.as_ref()?;
+        if let Some(source) = &stream.source {
+            self.error(
+                source.span(),
+                "a stream with `sum` has a [streams.source]",
+                "a sum counts its parts' readings: poll each part and leave the source out here",
+            );
+            return None;
+        }
+        if names.is_empty() {
+            let span = raw.span();
+            self.error(
+                span,
+                "`sum` names no stream",
+                "write the ids of the streams to add, e.g. sum = [\"mv\", \"dance\"]",
+            );
+            return None;
+        }
+        let known: Vec<String> = ids.iter().flatten().map(|id| quote(id)).collect();
+        let mut parts = Vec::new();
+        for name in names {
+            let Some(p) = ids
+                .iter()
+                .position(|id| id.as_deref() == Some(name.get_ref()))
+            else {
+                self.error(
+                    name.span(),
+                    format!("`sum` names no stream with id {}", quote(name.get_ref())),
+                    if known.is_empty() {
+                        "give the streams to add an id, e.g. id = \"mv\", and list them in sum"
+                            .to_string()
+                    } else {
+                        format!("write ids of [[streams]]: {}", known.join(", "))
+                    },
+                );
+                return None;
+            };
+            if p == i || is_sum[p] {
+                self.error(
+                    name.span(),
+                    format!(
+                        "`sum` names {}, which is a sum itself",
+                        quote(name.get_ref())
+                    ),
+                    "list the streams that have readings of their own",
+                );
+                return None;
+            }
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+        Some(parts)
+    }
+
+    /// A stream's `id`: a plain name, used once.
+    fn stream_id(
+        &mut self,
+        id: Option<&Spanned<String>>,
+        seen: &mut HashMap<String, usize>,
+    ) -> Option<String> {
+        let id = id?;
+        let text = id.get_ref();
+        if !is_field(text) {
+            self.error(
+                id.span(),
+                format!(
+                    "stream id {} is empty or has a comma or control character",
+                    quote(text)
+                ),
+                "write a short plain name, e.g. id = \"mv\"",
+            );
+            return None;
+        }
+        let line = self.index.position(id.span().start).0;
+        if let Some(first) = seen.get(text) {
+            self.error(
+                id.span(),
+                format!(
+                    "duplicate stream id {} (first used on line {first})",
+                    quote(text)
+                ),
+                "give each [[streams]] its own id, e.g. id = \"mv-2\"",
+            );
+            return None;
+        }
+        seen.insert(text.clone(), line);
+        Some(text.clone())
+    }
+
+    /// The share-card settings: tags and the folder cards go to.
+    fn cards(
+        &mut self,
+        raw_tags: Option<&Vec<Spanned<String>>>,
+        raw_dir: Option<&Spanned<String>>,
+        on_goal: Option<bool>,
+    ) -> Cards {
+        let mut tags = Vec::new();
+        for t in raw_tags.into_iter().flatten() {
+            let text = t.get_ref().trim();
+            if text.is_empty() || text.chars().any(char::is_control) {
+                self.error(
+                    t.span(),
+                    format!(
+                        "tag {} is empty or has a control character",
+                        quote(t.get_ref())
+                    ),
+                    "write each tag as one word, e.g. tags = [\"#WithYou\", \"#Jimin\"]",
+                );
+                continue;
+            }
+            tags.push(text.to_string());
+        }
+        let dir = raw_dir.and_then(|d| {
+            if d.get_ref().trim().is_empty() || d.get_ref().chars().any(char::is_control) {
+                self.error(
+                    d.span(),
+                    "`cards_dir` is empty or has a control character",
+                    "name a folder, e.g. cards_dir = \"cards\" (beside the config), or leave it out for the current directory",
+                );
+                return None;
+            }
+            Some(d.get_ref().clone())
+        });
+        Cards {
+            tags,
+            dir,
+            on_goal: on_goal.unwrap_or(false),
         }
     }
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::line::{self, Found, Line, Origin, Position, Reading};
 use super::warnings::Warnings;
+use crate::config::Sum;
 use crate::values::numbers::thousands;
 
 /// One reading of a stream, without the stream's names.
@@ -184,6 +185,8 @@ pub struct Readings {
     /// Readings this process recorded itself (`add`) and has not read back from the file yet:
     /// when a refresh reads them, they are already in.
     unsaved: Vec<Reading>,
+    /// The streams that are sums of others, their readings worked out by [`Readings::set_sums`].
+    sums: Vec<Column>,
 }
 
 /// How much of the file a [`Readings`] holds.
@@ -202,10 +205,62 @@ pub(super) struct Progress {
 }
 
 impl Readings {
-    /// The readings of one stream, oldest first; empty when it has none.
+    /// The readings of one stream, oldest first; empty when it has none. A sum's are those
+    /// [`Readings::set_sums`] worked out.
     pub fn of(&self, event: &str, platform: &str) -> Series<'_> {
+        if let Some(sum) = self
+            .sums
+            .iter()
+            .find(|c| c.event == event && c.platform == platform)
+        {
+            return sum.series();
+        }
         self.column(event, platform)
             .map_or_else(Series::default, Column::series)
+    }
+
+    /// Works out the readings of each sum stream again from its parts' readings: at each
+    /// instant any part was read, the sum of every part's newest reading then (a part not read
+    /// yet counts its config count). Call after the readings or the sums changed.
+    pub fn set_sums(&mut self, sums: &[Sum]) {
+        self.sums = sums.iter().map(|s| self.sum_column(s)).collect();
+    }
+
+    fn sum_column(&self, sum: &Sum) -> Column {
+        let parts: Vec<Series<'_>> = sum
+            .parts
+            .iter()
+            .map(|(e, p, _)| {
+                self.column(e, p)
+                    .map_or_else(Series::default, Column::series)
+            })
+            .collect();
+        let mut current: Vec<u64> = sum.parts.iter().map(|p| p.2).collect();
+        let mut at = vec![0usize; parts.len()];
+        let mut out = Column {
+            event: sum.event.clone(),
+            platform: sum.platform.clone(),
+            ..Column::default()
+        };
+        // A merge of the parts' sorted times: each instant once, every part moved past it.
+        while let Some(t) = parts
+            .iter()
+            .zip(&at)
+            .filter_map(|(s, &i)| s.times.get(i).copied())
+            .min()
+        {
+            let mut source = Origin::Log;
+            for (k, (s, i)) in parts.iter().zip(at.iter_mut()).enumerate() {
+                while s.times.get(*i) == Some(&t) {
+                    current[k] = s.counts[*i];
+                    source = s.sources[*i];
+                    *i += 1;
+                }
+            }
+            let total = current.iter().fold(0u64, |n, &c| n.saturating_add(c));
+            out.push(t, total, source);
+        }
+        out
     }
 
     fn column(&self, event: &str, platform: &str) -> Option<&Column> {
@@ -386,6 +441,33 @@ pub fn parse(text: &str, file: &str) -> Readings {
     // Reading from memory cannot fail.
     let _ = out.extend(text.as_bytes(), file);
     out
+}
+
+#[cfg(test)]
+mod sum_tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_adds_each_parts_newest_reading_at_every_instant() {
+        // MV read at 10:00 (100) and 12:00 (300); the dance practice at 11:00 (50), and 7
+        // before that (its config count). At 10:00: 100 + 7; 11:00: 100 + 50; 12:00: 300 + 50.
+        let text = "2022-04-24T10:00:00Z,e,MV,100,url\n\
+                    2022-04-24T11:00:00Z,e,Dance,50,url\n\
+                    2022-04-24T12:00:00Z,e,MV,300,url\n";
+        let mut r = parse(text, "r.csv");
+        r.set_sums(&[Sum {
+            event: "e".into(),
+            platform: "All".into(),
+            parts: vec![
+                ("e".into(), "MV".into(), 0),
+                ("e".into(), "Dance".into(), 7),
+            ],
+        }]);
+        let all = r.of("e", "All");
+        assert_eq!(all.counts, [107, 150, 350]);
+        assert_eq!(all.times.len(), 3);
+        assert_eq!(r.len(), 3, "a sum's readings are not readings of the file");
+    }
 }
 
 #[cfg(test)]

@@ -16,13 +16,15 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::app::{App, Effect, Event};
+use crate::app::{App, Effect, Event, Hook};
+use crate::card::{self, Card};
 use crate::config::{self, SourceSpec};
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
 use crate::sources::command::{END_GRACE, Running};
 use crate::values::clock::{Clock, END};
 use crate::values::numbers::thousands;
+use crate::view::View;
 use polling::{Lock, Polling, Role};
 
 /// How often a process that wants the polling or the hooks tries again for their lock while
@@ -221,15 +223,38 @@ impl Runtime {
                 }
                 out.push(Outcome::Recorded(reading, result.map(|_| ())));
             }
-            Effect::Hook(hook) => {
-                let tx = self.tx.clone();
-                hooks::spawn(hook, self.hooks_running.clone(), move |outcome| {
-                    if let Err(why) = outcome {
-                        let _ = tx.send(Event::HookFailed(why));
-                    }
+            Effect::Hook(hook) => self.hook(hook),
+            Effect::Card(stream) => {
+                app.notice = Some(match save_card(app, stream) {
+                    Ok(path) => format!("card saved: {}", path.display()),
+                    Err(why) => why,
                 });
             }
+            Effect::GoalCard(stream, hook) => {
+                let saved = save_card(app, Some(stream));
+                app.notice = Some(match &saved {
+                    Ok(path) => format!("goal card saved: {}", path.display()),
+                    Err(why) => why.clone(),
+                });
+                if let Some(mut hook) = hook {
+                    if let Ok(path) = saved {
+                        let path = path.to_string_lossy().into_owned();
+                        hook.env.push(("DROPWATCH_CARD".into(), path));
+                    }
+                    self.hook(hook);
+                }
+            }
         }
+    }
+
+    /// Runs `hook` off this thread; a failure comes back as an event.
+    fn hook(&self, hook: Hook) {
+        let tx = self.tx.clone();
+        hooks::spawn(hook, self.hooks_running.clone(), move |outcome| {
+            if let Err(why) = outcome {
+                let _ = tx.send(Event::HookFailed(why));
+            }
+        });
     }
 
     /// Tries for the locks this process wants and another holds, at most every [`RETRY`], and
@@ -338,6 +363,19 @@ fn watch_files(app: &mut App, tx: &Sender<Event>, who: &str) -> Option<watch::Wa
             None
         }
     }
+}
+
+/// Saves a share card of what `app` shows, or of `stream` (its event shown), as a new PNG in
+/// the config's cards folder; its path, or why not.
+fn save_card(app: &mut App, stream: Option<usize>) -> Result<std::path::PathBuf, String> {
+    let pinned = app.selected.clone();
+    if let Some(s) = stream.and_then(|i| app.config.streams.get(i)) {
+        app.selected = Some(s.event.clone());
+    }
+    let view = View::derive(app);
+    app.selected = pinned;
+    let card = Card::of(app, &view, stream).ok_or("no event to put on a card")?;
+    card::save::save_png(&app.config, &card)
 }
 
 /// Re-reads the config and readings; a bad config keeps the last good one and the app holds
@@ -473,5 +511,73 @@ mod tests {
         assert_eq!(app.config.events[0].name, "With Me");
         app.effects.push(Effect::Reload);
         assert!(runtime.effects(&mut app).is_empty());
+    }
+
+    /// A file config with a cards folder, in `dir`, at `now`.
+    fn card_app(dir: &std::path::Path, extra: &str, now: &str) -> App {
+        let path = dir.join("fan.toml");
+        let text = config::DEFAULT_TOML.replacen(
+            "bell = true",
+            &format!("bell = true\ncards_dir = \"cards\"\n{extra}"),
+            1,
+        );
+        std::fs::write(&path, text).unwrap();
+        let (config, readings) = load::both(&config::Source::File(path)).unwrap();
+        crate::testing::app_with(config, readings, now)
+    }
+
+    #[test]
+    fn s_saves_a_card_beside_the_config_and_the_footer_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = card_app(dir.path(), "", "2022-04-24T18:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).unwrap();
+        app.on_key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('s'),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+        runtime.effects(&mut app);
+        let card = dir
+            .path()
+            .join("cards/with-you-spotify-20220424-180000.png");
+        let png = std::fs::read(&card).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        let text = crate::testing::text(&app, 160, 30);
+        assert!(text.contains("card saved: "), "{text}");
+        assert!(
+            text.contains("with-you-spotify-20220424-180000.png"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_goal_reached_saves_its_card_and_hands_the_hook_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("posted");
+        let hook = format!("printf %s \"$DROPWATCH_CARD\" > '{}'", out.display());
+        let mut app = card_app(dir.path(), "cards_on_goal = true", "2022-04-24T15:00:00Z");
+        app.config.on_goal = vec![Some(hook)];
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "record", true).unwrap();
+        assert!(app.hooks, "this process runs the hooks");
+        let reading = crate::testing::spotify("2022-04-24T15:00:00Z", 2_800_000);
+        app.effects.push(Effect::Record(reading));
+        runtime.effects(&mut app);
+        let card = dir
+            .path()
+            .join("cards/with-you-spotify-20220424-150000.png");
+        assert!(card.exists(), "{:?}", app.notice);
+        let start = Instant::now();
+        while std::fs::read_to_string(&out).unwrap_or_default().is_empty() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the hook did not run"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            card.display().to_string()
+        );
     }
 }

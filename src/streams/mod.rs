@@ -132,6 +132,17 @@ pub struct StreamView {
     pub rates: Vec<u64>,
 }
 
+/// The next goal not reached whose deadline is still ahead: the earliest deadline first.
+pub(crate) fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
+    figures
+        .goals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.reached && now < g.deadline)
+        .min_by_key(|(i, g)| (g.deadline, *i))
+        .map(|(i, _)| i)
+}
+
 /// Hours between two instants, as a float (negative if `b` is before `a`).
 fn hours(a: DateTime<Utc>, b: DateTime<Utc>) -> f64 {
     (b - a).num_milliseconds() as f64 / 3_600_000.0

@@ -180,6 +180,20 @@ impl Widget for EventsList<'_> {
             self.render_anniversaries(area, buf);
         }
         if rows.timeline {
+            // The blank row over the timeline sums up the selected event's streams.
+            // The selected event's, else that of the stream the screen leads with.
+            let app = self.ctx.app;
+            let lead = self.ctx.view.streams.first().and_then(|s| {
+                let id = &app.config.streams[s.index].event;
+                events.iter().position(|e| &e.id == id)
+            });
+            let line = reached_text(self.ctx.view, rows.selected, events)
+                .or_else(|| reached_text(self.ctx.view, lead?, events));
+            if let Some(line) = line {
+                let width = (inner.width as usize).saturating_sub(2);
+                let y = inner.bottom() - 4;
+                buf.set_stringn(inner.x + 2, y, fit(&line, width), width, theme.dim());
+            }
             let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
             Timeline {
                 ctx: self.ctx,
@@ -285,7 +299,10 @@ impl EventsList<'_> {
             let time = local.format(" %-d %b %y %H:%M %Z").to_string();
             put(buf, &mut x, y, &time, time_w, theme.dim());
         } else if rows.two_lines {
-            let date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
+            let mut date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
+            if let Some(&Some((reached, all))) = view.reached.get(i) {
+                date.push_str(&format!(" · {reached} of {all} goals"));
+            }
             let width = (inner.width as usize).saturating_sub(2);
             buf.set_stringn(inner.x + 2, y + 1, fit(&date, width), width, theme.dim());
         }
@@ -311,6 +328,17 @@ fn points(app: &App, view: &crate::view::View) -> Vec<chrono::DateTime<chrono::U
             countdown::next_anniversary(e.at, e.zone, view.minute).map_or(e.at, |(_, t)| t)
         })
         .collect()
+}
+
+/// "3 of 5 goals reached · With You" for an event with several streams.
+fn reached_text(
+    view: &crate::view::View,
+    i: usize,
+    events: &[crate::config::Event],
+) -> Option<String> {
+    let (reached, all) = (*view.reached.get(i)?)?;
+    let name = &events.get(i)?.name;
+    Some(format!("{reached} of {all} goals reached · {name}"))
 }
 
 /// Every event on one time axis around now, in proportion: past and future, the selected one

@@ -11,6 +11,7 @@ mod fit;
 mod header;
 mod help;
 mod next;
+mod overview;
 pub(crate) mod parts;
 mod push;
 mod status;
@@ -31,6 +32,7 @@ use events::EventsList;
 use header::Header;
 use help::HelpOverlay;
 use next::NextPanel;
+use overview::OverviewBoard;
 pub(crate) use parts::{Part, draw_seconds};
 use status::MessageLines;
 use streams::StreamsPanel;
@@ -180,6 +182,28 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
         footer = vec![footer.swap_remove(keep)];
     }
     let mut parts = Vec::new();
+    if view.overview.is_some() {
+        // The overview takes the body; every second is a full render.
+        Header {
+            ctx,
+            parts: &mut parts,
+        }
+        .render(areas.header, buf);
+        let body = Rect::new(
+            area.x,
+            areas.next.y,
+            area.width,
+            areas
+                .banner
+                .y
+                .min(areas.footer.y)
+                .saturating_sub(areas.next.y),
+        );
+        OverviewBoard { ctx }.render(body, buf);
+        MessageLines(banner).render(areas.banner, buf);
+        MessageLines(footer).render(areas.footer, buf);
+        return Drawn { hits, parts: None };
+    }
     Header {
         ctx,
         parts: &mut parts,

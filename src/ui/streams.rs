@@ -294,10 +294,15 @@ struct StreamBlock<'a> {
 impl Widget for StreamBlock<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
-        let event_name = self.ctx.app.config.event_name(&self.stream.event);
+        let config = &self.ctx.app.config;
+        let event_name = config.event_name(&self.stream.event);
         let block = Block::bordered()
             .title(Span::styled(
-                format!(" Streams · {event_name} · {} ", self.stream.platform),
+                format!(
+                    " Streams · {event_name} · {}{} ",
+                    self.stream.platform,
+                    config.sum_text(self.shown.index)
+                ),
                 theme.title(),
             ))
             .border_style(theme.border());

@@ -3,6 +3,7 @@
 
 pub(crate) mod bar;
 pub(crate) mod json;
+pub(crate) mod overview;
 
 use std::fmt::Write as _;
 
@@ -11,6 +12,7 @@ use chrono_tz::Tz;
 
 use crate::app::App;
 use crate::config::{Config, Event, SourceKind, Stream};
+pub(crate) use crate::streams::next_goal;
 use crate::streams::{self, GoalView, StreamView, Window};
 use crate::values::countdown::{self, Countdown, Ordinal, Phase, Target};
 use crate::values::numbers::short;
@@ -192,6 +194,10 @@ pub struct View {
     pub title: String,
     /// Filled for `--json` only.
     pub(crate) everything: Option<Everything>,
+    /// Every stream's row, while the overview is shown.
+    pub(crate) overview: Option<overview::Overview>,
+    /// For each event (config order) with several streams: its goals reached, of all.
+    pub(crate) reached: Vec<Option<(usize, usize)>>,
 }
 
 impl View {
@@ -266,6 +272,9 @@ impl View {
             digits: String::new(),
             title: String::new(),
             everything: None,
+            overview: matches!(app.mode, crate::app::Mode::Overview(_))
+                .then(|| overview::overview(app)),
+            reached: overview::goals_reached(app, now),
         };
         view.write_digits(config);
         view.write_title(config);
@@ -460,17 +469,6 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
         .or_else(|| (0..config.streams.len()).find(open))
 }
 
-/// The next goal not reached whose deadline is still ahead: the earliest deadline first.
-pub(crate) fn next_goal(figures: &StreamView, now: DateTime<Utc>) -> Option<usize> {
-    figures
-        .goals
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| !g.reached && now < g.deadline)
-        .min_by_key(|(i, g)| (g.deadline, *i))
-        .map(|(i, _)| i)
-}
-
 /// "With You: 6:00:00 left, 1.56M to Global top 10".
 fn push_title(view: &View, config: &Config, push: &Push) -> String {
     let stream = &config.streams[push.stream];
@@ -556,7 +554,7 @@ fn until(app: &App, view: &View) -> DateTime<Utc> {
         .streams
         .iter()
         .any(|s| matches!(s.figures.window, Window::Open { .. }));
-    if open || matches!(view.headline, Headline::Push(_)) {
+    if open || matches!(view.headline, Headline::Push(_)) || view.overview.is_some() {
         return now + second;
     }
     let config = &app.config;

@@ -1,0 +1,324 @@
+//! Share cards: what a fan posts. [`Card`] gathers the figures from the same [`View`] the
+//! dashboard reads; `svg` draws them as self-contained SVG text, `png` rasterizes that SVG
+//! in-process, `save` writes a card where it may go and nowhere else. The card sits after `ui`
+//! so it reads the dashboard's palette from `ui::theme` rather than a copy of it.
+
+pub(crate) mod png;
+pub(crate) mod save;
+pub(crate) mod svg;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::App;
+use crate::streams::{GoalView, Window};
+use crate::values::countdown::{self, Target};
+use crate::values::numbers::{per_hour, short, thousands};
+use crate::values::when::shown_in;
+use crate::view::{self, Headline, View};
+
+/// The card's size when none is asked for: a landscape post.
+pub(crate) const DEFAULT_SIZE: (u32, u32) = (1200, 675);
+
+/// The smallest and largest side a card may have, in pixels: a bound on the pixmap's memory.
+pub(crate) const SIDES: std::ops::RangeInclusive<u32> = 64..=4096;
+
+/// A size written "1200x675": each side from 64 to 4096 pixels.
+pub(crate) fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let bad = || {
+        format!(
+            "size {} is not WIDTHxHEIGHT with each side from {} to {}; write e.g. --size 1200x675 or --size 1080x1080",
+            crate::values::text::quote(text),
+            SIDES.start(),
+            SIDES.end()
+        )
+    };
+    let (w, h) = text.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let side = |s: &str| s.trim().parse::<u32>().ok().filter(|n| SIDES.contains(n));
+    Ok((side(w).ok_or_else(bad)?, side(h).ok_or_else(bad)?))
+}
+
+/// Everything a card shows, as text and figures: one moment of one event and, when it has
+/// streams, one of them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Card {
+    /// The config's title ("ARMY release watch 💜").
+    pub(crate) title: String,
+    /// The event's id (for file names).
+    pub(crate) event_id: String,
+    /// The event's name.
+    pub(crate) event: String,
+    /// Who, and the note, joined by " · ".
+    pub(crate) by: String,
+    /// The release time in the event's zone, e.g. "Sun 24 Apr 2022 23:00 KST".
+    pub(crate) release: String,
+    /// The stream shown, if the event has any.
+    pub(crate) stream: Option<StreamCard>,
+    /// Without a stream: the countdown, e.g. "out in 1:02:11" or "out 4y 7m ago".
+    pub(crate) countdown: String,
+    /// The config's hashtags.
+    pub(crate) tags: Vec<String>,
+    /// The moment shown.
+    pub(crate) now: DateTime<Utc>,
+}
+
+/// The stream part of a card.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StreamCard {
+    /// Platform name.
+    pub(crate) platform: String,
+    /// The count now.
+    pub(crate) count: u64,
+    /// The word the count is in.
+    pub(crate) unit: String,
+    /// Each goal's figures.
+    pub(crate) goals: Vec<GoalView>,
+    /// Index into `goals` of the goal the card speaks of: the next one still open, else the
+    /// highest reached, else the first.
+    pub(crate) focus: Option<usize>,
+    /// Where the window stands: "4h 59m left", "window closed", "window opens in 2h 00m".
+    pub(crate) window: String,
+    /// The short time left for the one-line text ("4h59m left"), while the window is open.
+    pub(crate) left: Option<String>,
+    /// Streams per hour lately.
+    pub(crate) pace: Option<f64>,
+    /// The count at the window's end: projected, or final once closed.
+    pub(crate) projection: Option<u64>,
+    /// The window has closed: the projection is the final count.
+    pub(crate) closed: bool,
+}
+
+impl Card {
+    /// The card of what `view` shows: the stream `stream` (an index into `config.streams`)
+    /// when the view has it, else the stream the headline pushes, else the selected event's
+    /// first stream, else the selected event alone; `None` without any event.
+    pub(crate) fn of(app: &App, view: &View, stream: Option<usize>) -> Option<Card> {
+        let config = &app.config;
+        let pushed = match &view.headline {
+            Headline::Push(p) => Some(p.stream),
+            Headline::Countdown => None,
+        };
+        let selected = view.event(config);
+        let shown = view
+            .streams
+            .iter()
+            .find(|s| stream.is_some() && Some(s.index) == stream)
+            .or_else(|| view.streams.iter().find(|s| Some(s.index) == pushed))
+            .or_else(|| {
+                let id = &selected?.id;
+                view.streams
+                    .iter()
+                    .find(|s| &config.streams[s.index].event == id)
+            });
+        let event = match shown {
+            Some(s) => config.event(&config.streams[s.index].event)?,
+            None => selected?,
+        };
+        let now = view.now;
+        let stream_card = shown.map(|s| {
+            let platform = config.streams[s.index].platform.clone() + &config.sum_text(s.index);
+            let unit = config.streams[s.index].unit.clone();
+            stream_card(platform, unit, &s.figures, now)
+        });
+        let by = [event.by.as_str(), event.note.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        Some(Card {
+            title: config.title.clone(),
+            event_id: event.id.clone(),
+            event: event.name.clone(),
+            by,
+            release: shown_in(event.at, event.zone)
+                .format("%a %-d %b %Y %H:%M %Z")
+                .to_string(),
+            stream: stream_card,
+            countdown: countdown_words(event, now),
+            tags: config.cards.tags.clone(),
+            now,
+        })
+    }
+
+    /// The card as one line to paste: "With You · 2.88M of 3.2M Global top 5 · 90% · 4h59m
+    /// left · needs 64k/h #WithYou".
+    pub(crate) fn text(&self) -> String {
+        let mut parts = vec![self.event.clone()];
+        match &self.stream {
+            Some(s) => parts.extend(s.text_parts()),
+            None => parts.push(self.countdown.clone()),
+        }
+        let mut line = parts.join(" · ");
+        for tag in &self.tags {
+            line.push(' ');
+            line.push_str(tag);
+        }
+        line
+    }
+}
+
+impl StreamCard {
+    /// The goal the card speaks of.
+    pub(crate) fn focus_goal(&self) -> Option<&GoalView> {
+        self.goals.get(self.focus?)
+    }
+
+    /// "2.88M of 3.2M Global top 5", "90%", "4h59m left", "needs 64k/h".
+    fn text_parts(&self) -> Vec<String> {
+        let Some(g) = self.focus_goal() else {
+            return vec![format!("{} {}", short(self.count), self.unit)];
+        };
+        let mut parts = vec![
+            format!("{} of {} {}", short(g.count), short(g.target), g.label),
+            format!("{:.0}%", g.percent.min(999.0)),
+        ];
+        if g.reached {
+            parts.push("reached".into());
+        }
+        if self.closed {
+            parts.push(format!(
+                "final {}",
+                short(self.projection.unwrap_or(self.count))
+            ));
+        } else if let Some(left) = &self.left {
+            parts.push(left.clone());
+        }
+        if let Some(rate) = g.needed_per_hour.filter(|_| !g.reached) {
+            parts.push(format!("needs {}", per_hour(rate)));
+        }
+        parts
+    }
+
+    /// "2,880,000 streams".
+    pub(crate) fn count_text(&self) -> String {
+        format!("{} {}", thousands(self.count), self.unit)
+    }
+}
+
+/// The stream part of a card from its figures at `now`.
+fn stream_card(
+    platform: String,
+    unit: String,
+    figures: &crate::streams::StreamView,
+    now: DateTime<Utc>,
+) -> StreamCard {
+    let focus = crate::streams::next_goal(figures, now)
+        .or_else(|| {
+            figures
+                .goals
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.reached)
+                .max_by_key(|(_, g)| g.target)
+                .map(|(i, _)| i)
+        })
+        .or_else(|| (!figures.goals.is_empty()).then_some(0));
+    let (window, left, closed) = match figures.window {
+        Window::Opens { in_secs } => (
+            format!("window opens in {}", hours_minutes(in_secs, " ")),
+            None,
+            false,
+        ),
+        Window::Open { left_secs } => (
+            format!("{} left in the window", hours_minutes(left_secs, " ")),
+            Some(format!("{} left", hours_minutes(left_secs, ""))),
+            false,
+        ),
+        Window::Closed { .. } => ("window closed".to_string(), None, true),
+    };
+    StreamCard {
+        platform,
+        count: figures.count,
+        unit,
+        goals: figures.goals.clone(),
+        focus,
+        window,
+        left,
+        pace: figures.pace,
+        projection: figures.projection,
+        closed,
+    }
+}
+
+/// "4h 59m" (with `sep` " ") or "4h59m"; "2d 3h" beyond a day.
+pub(crate) fn hours_minutes(secs: i64, sep: &str) -> String {
+    let secs = secs.max(0);
+    if secs >= 86_400 {
+        format!("{}d{sep}{}h", secs / 86_400, secs % 86_400 / 3600)
+    } else {
+        format!("{}h{sep}{:02}m", secs / 3600, secs % 3600 / 60)
+    }
+}
+
+/// The event's countdown in words: "out in 1:02:11", "OUT NOW", "out 4y 7m ago".
+fn countdown_words(event: &crate::config::Event, now: DateTime<Utc>) -> String {
+    match view::target(event, now) {
+        Target::Release(t) => format!(
+            "out in {}",
+            countdown::compact_countdown(now, t, event.zone)
+        ),
+        Target::Live(_) => "OUT NOW".to_string(),
+        Target::Anniversary(..) | Target::Since(_) => format!(
+            "out {} ago",
+            countdown::calendar_span(event.at, now, event.zone).short(2)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{app, spotify};
+
+    fn card_at(a: &App) -> Card {
+        Card::of(a, &View::derive(a), None).expect("a card")
+    }
+
+    #[test]
+    fn the_line_to_paste_speaks_of_the_next_goal() {
+        // 18:01 UTC, 5h 59m before the window closes at 00:00 UTC; 2.88M read at 18:00 and
+        // 2.7M at 17:00: 180k/h. The top 10 (2.7M) is reached; the next is the top 5 (3.2M):
+        // 2.88M / 3.2M = 90%, 320k to go in 5h 59m = 53.5k/h.
+        let mut a = app("2022-04-24T18:01:00Z");
+        a.add_reading(spotify("2022-04-24T17:00:00Z", 2_700_000));
+        a.add_reading(spotify("2022-04-24T18:00:00Z", 2_880_000));
+        let c = card_at(&a);
+        assert_eq!(
+            c.text(),
+            "With You · 2.88M of 3.2M Global top 5 · 90% · 5h59m left · needs 53.5k/h"
+        );
+        let s = c.stream.as_ref().expect("stream");
+        assert_eq!(s.count_text(), "2,880,000 streams");
+        assert_eq!(c.release, "Sun 24 Apr 2022 23:00 KST");
+    }
+
+    #[test]
+    fn a_closed_window_gives_the_final_count_and_tags_follow() {
+        let mut a = app("2022-04-26T00:00:00Z");
+        a.add_reading(spotify("2022-04-24T23:00:00Z", 3_300_000));
+        a.config.cards.tags = vec!["#WithYou".into(), "#Jimin".into()];
+        a.selected = Some("with-you".into());
+        let c = card_at(&a);
+        let text = c.text();
+        assert!(text.contains("final 3.3M"), "{text}");
+        assert!(text.ends_with(" #WithYou #Jimin"), "{text}");
+    }
+
+    #[test]
+    fn sizes_are_two_bounded_sides() {
+        assert_eq!(parse_size("1080x1080"), Ok((1080, 1080)));
+        assert_eq!(parse_size("1200X675"), Ok((1200, 675)));
+        for bad in ["", "1200", "0x675", "100000x100000", "axb", "-5x10"] {
+            let e = parse_size(bad).expect_err(bad);
+            assert!(e.contains("--size 1200x675"), "{e}");
+        }
+    }
+
+    #[test]
+    fn an_event_without_streams_has_its_countdown() {
+        let mut a = app("2022-06-10T03:00:00Z");
+        a.selected = Some("proof".into());
+        let c = card_at(&a);
+        assert_eq!(c.text(), "Proof · out in 1:00:00");
+    }
+}

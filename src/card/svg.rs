@@ -1,0 +1,358 @@
+//! A card as SVG text: self-contained (no external reference, no script, no embedded file),
+//! laid out on a 1200-unit-wide canvas whose height follows the asked size, in the dashboard's
+//! palette. Pure: the same card and size give the same text.
+
+use std::fmt::Write as _;
+
+use ratatui::style::{Color, Style};
+use unicode_width::UnicodeWidthChar;
+
+use super::{Card, StreamCard};
+use crate::streams::{GoalView, Status};
+use crate::ui::theme::Theme;
+use crate::values::numbers::{per_hour, short};
+
+/// The canvas width in SVG units; the height is scaled to the asked size.
+const WIDTH: f64 = 1200.0;
+/// Left and right margin.
+const MARGIN: f64 = 60.0;
+/// The fonts asked for, the bundled Latin one first, then those that have Hangul, CJK and
+/// emoji where the system has them.
+const FONTS: &str = "'DejaVu Sans', 'Noto Sans CJK KR', 'NanumGothic', 'Noto Sans KR', \
+                     'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Color Emoji', sans-serif";
+/// The card's background and its panel's (the terminal's dark, a step lighter).
+const BACKGROUND: &str = "#15121c";
+const PANEL: &str = "#1f1b29";
+/// Plain text: data.
+const TEXT: &str = "#ece8f4";
+
+/// The hex colour an SVG uses for a terminal colour of the palette, as a dark terminal shows it.
+fn hex(color: Option<Color>) -> String {
+    match color {
+        Some(Color::Magenta | Color::LightMagenta) => "#d670d6".into(),
+        Some(Color::Green | Color::LightGreen) => "#5fd787".into(),
+        Some(Color::Yellow | Color::LightYellow) => "#e5c07b".into(),
+        Some(Color::Red | Color::LightRed) => "#ef6b73".into(),
+        Some(Color::Cyan | Color::LightCyan) => "#56c8d8".into(),
+        Some(Color::Blue | Color::LightBlue) => "#5f87d7".into(),
+        Some(Color::White) => TEXT.into(),
+        Some(Color::Rgb(r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Some(Color::DarkGray | Color::Gray) => "#6c6780".into(),
+        _ => TEXT.into(),
+    }
+}
+
+fn fg(style: Style) -> String {
+    hex(style.fg)
+}
+
+/// `text` made safe inside an XML element or attribute: the five escapes, and characters
+/// XML 1.0 does not allow (most control characters) left out.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c < ' ' || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` cut with "…" to about `width` units at font `size` (a column is ~0.55 em: Latin at
+/// DejaVu's average advance, Hangul and emoji two columns).
+pub(crate) fn fit(text: &str, size: f64, width: f64) -> String {
+    let room = (width / (size * 0.55)).floor().max(1.0) as usize;
+    let mut used = 0;
+    let mut out = String::new();
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= room {
+        return text.to_string();
+    }
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Writes a `<text>` element.
+fn text(out: &mut String, x: f64, y: f64, size: f64, fill: &str, extra: &str, body: &str) {
+    let _ = writeln!(
+        out,
+        r#"<text x="{x:.0}" y="{y:.0}" font-size="{size:.0}" fill="{fill}"{extra}>{}</text>"#,
+        escape(body)
+    );
+}
+
+/// The card `card` as SVG, `width` x `height` pixels.
+pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
+    let theme = Theme::new(true);
+    let h = (f64::from(height) * WIDTH / f64::from(width.max(1))).round();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {WIDTH:.0} {h:.0}" font-family="{FONTS}">"#
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="{WIDTH:.0}" height="{h:.0}" fill="{BACKGROUND}"/>"#
+    );
+    let accent = fg(theme.accent());
+    let dim = fg(theme.dim());
+    let _ = writeln!(
+        out,
+        r#"<rect width="{WIDTH:.0}" height="8" fill="{accent}"/>"#
+    );
+    let inner = WIDTH - 2.0 * MARGIN;
+    text(
+        &mut out,
+        MARGIN,
+        62.0,
+        24.0,
+        &dim,
+        "",
+        &fit(&card.title, 24.0, inner * 0.6),
+    );
+    let when = card.now.format("%Y-%m-%d %H:%M UTC").to_string();
+    text(
+        &mut out,
+        WIDTH - MARGIN,
+        62.0,
+        24.0,
+        &dim,
+        r#" text-anchor="end""#,
+        &when,
+    );
+    let name_room = if card.stream.is_some() {
+        inner * 0.55
+    } else {
+        inner
+    };
+    text(
+        &mut out,
+        MARGIN,
+        128.0,
+        56.0,
+        TEXT,
+        r#" font-weight="bold""#,
+        &fit(&card.event, 56.0, name_room),
+    );
+    text(
+        &mut out,
+        MARGIN,
+        170.0,
+        26.0,
+        TEXT,
+        "",
+        &fit(&card.by, 26.0, name_room),
+    );
+    let bottom = h - 48.0;
+    match &card.stream {
+        Some(s) => stream_part(&mut out, s, theme, h),
+        None => {
+            let fill = &accent;
+            text(
+                &mut out,
+                MARGIN,
+                260.0,
+                64.0,
+                fill,
+                r#" font-weight="bold""#,
+                &card.countdown,
+            );
+        }
+    }
+    footer(&mut out, card, bottom, &dim, &accent);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The count, the window, a bar per goal and the pace.
+fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
+    let (accent, dim) = (fg(theme.accent()), fg(theme.dim()));
+    let right = WIDTH - MARGIN;
+    let count = fit(&s.count_text(), 48.0, 520.0);
+    text(
+        out,
+        right,
+        128.0,
+        48.0,
+        TEXT,
+        r#" text-anchor="end" font-weight="bold""#,
+        &count,
+    );
+    let on = format!("on {}", s.platform);
+    text(
+        out,
+        right,
+        170.0,
+        26.0,
+        &dim,
+        r#" text-anchor="end""#,
+        &fit(&on, 26.0, 460.0),
+    );
+    text(
+        out,
+        MARGIN,
+        228.0,
+        32.0,
+        &accent,
+        r#" font-weight="bold""#,
+        &s.window,
+    );
+    // Goal rows share the room between the window line and the footer; on a tall card what
+    // is left over goes above and below them evenly, with the pace line under the last row.
+    let (top, end) = (258.0, h - 100.0);
+    let n = s.goals.len().max(1) as f64;
+    let row = ((end - 50.0 - top) / n).clamp(20.0, 140.0);
+    let size = (row * 0.3).clamp(12.0, 34.0);
+    let top = top + ((end - 50.0 - top - row * n) / 2.0).max(0.0);
+    let pace_y = (top + row * n + 30.0).min(end - 12.0);
+    for (i, g) in s.goals.iter().enumerate() {
+        let y = top + row * i as f64;
+        if y + row > pace_y {
+            let more = format!("+{} more goals", s.goals.len() - i);
+            text(out, MARGIN, y + size, size, &dim, "", &more);
+            break;
+        }
+        goal_row(out, g, theme, y, row, size, Some(i) == s.focus);
+    }
+    let pace = match (s.pace, s.projection, s.closed) {
+        (_, Some(p), true) => format!("final {}", short(p)),
+        (Some(rate), Some(p), false) => {
+            format!("pace {} · projection {} at close", per_hour(rate), short(p))
+        }
+        (Some(rate), None, false) => format!("pace {}", per_hour(rate)),
+        _ => "no pace yet: fewer than two readings in the last 3 hours".to_string(),
+    };
+    let needs = s
+        .focus_goal()
+        .filter(|g| !g.reached && !s.closed)
+        .and_then(|g| {
+            Some(format!(
+                " · needs {} for {}",
+                per_hour(g.needed_per_hour?),
+                g.label
+            ))
+        })
+        .unwrap_or_default();
+    let line = fit(&format!("{pace}{needs}"), 24.0, WIDTH - 2.0 * MARGIN);
+    text(
+        out,
+        MARGIN,
+        pace_y,
+        24.0,
+        &fg(theme.projection()),
+        "",
+        &line,
+    );
+}
+
+/// One goal: its label and figures over a bar filled to its ratio in its status's colour.
+fn goal_row(
+    out: &mut String,
+    g: &GoalView,
+    theme: Theme,
+    y: f64,
+    row: f64,
+    size: f64,
+    focus: bool,
+) {
+    let colour = match g.status {
+        // A neutral status still fills its part of the bar visibly, in the panel's grey.
+        Status::Waiting | Status::NoData => fg(theme.dim()),
+        s => fg(theme.status(s)),
+    };
+    let weight = if focus { r#" font-weight="bold""# } else { "" };
+    let label = fit(&g.label, size, 560.0);
+    text(out, MARGIN, y + size, size, TEXT, weight, &label);
+    let figures = format!(
+        "{} of {} · {:.0}% · {}",
+        short(g.count),
+        short(g.target),
+        g.percent.min(999.0),
+        g.status.label()
+    );
+    let anchor = format!(r#" text-anchor="end"{weight}"#);
+    text(
+        out,
+        WIDTH - MARGIN,
+        y + size,
+        size,
+        &colour,
+        &anchor,
+        &figures,
+    );
+    let bar_y = y + size + 8.0;
+    let bar_h = (row - size - 18.0).clamp(6.0, 40.0);
+    let inner = WIDTH - 2.0 * MARGIN;
+    let _ = writeln!(
+        out,
+        r#"<rect x="{MARGIN:.0}" y="{bar_y:.0}" width="{inner:.0}" height="{bar_h:.0}" rx="4" fill="{PANEL}"/>"#
+    );
+    let filled = (inner * g.ratio.clamp(0.0, 1.0)).round();
+    if filled > 0.0 {
+        let _ = writeln!(
+            out,
+            r#"<rect x="{MARGIN:.0}" y="{bar_y:.0}" width="{filled:.0}" height="{bar_h:.0}" rx="4" fill="{colour}"/>"#
+        );
+    }
+}
+
+/// The release time, the tags and the mark.
+fn footer(out: &mut String, card: &Card, y: f64, dim: &str, accent: &str) {
+    let release = format!("release {}", card.release);
+    text(out, MARGIN, y, 22.0, dim, "", &release);
+    let tags = fit(&card.tags.join(" "), 24.0, 520.0);
+    text(
+        out,
+        WIDTH / 2.0 + 40.0,
+        y,
+        24.0,
+        accent,
+        r#" text-anchor="middle""#,
+        &tags,
+    );
+    text(
+        out,
+        WIDTH - MARGIN,
+        y,
+        24.0,
+        accent,
+        r#" text-anchor="end" font-weight="bold""#,
+        "dropwatch",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_markup_out_and_drops_what_xml_forbids() {
+        assert_eq!(
+            escape("a<b>&\"c'\u{1}\u{7}d"),
+            "a&lt;b&gt;&amp;&quot;c&apos;d"
+        );
+        assert_eq!(escape("지민 💜"), "지민 💜");
+    }
+
+    #[test]
+    fn fitting_counts_wide_characters_twice() {
+        // 10 units at size 1 is 18 columns: "With You" fits; 10 Hangul (20 columns) do not.
+        assert_eq!(fit("With You", 1.0, 10.0), "With You");
+        assert_eq!(fit("가나다라마바사아자차", 1.0, 10.0), "가나다라마바사아…");
+    }
+}

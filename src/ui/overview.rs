@@ -1,0 +1,341 @@
+//! The overview (`o`): every stream of every event as a scoreboard, one row each, in the
+//! view's order (open windows first). Columns give way from the right as the screen narrows,
+//! the pace first; rows that do not fit become "+N more", and the selection scrolls them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::ctx::Ctx;
+use super::fit::set_fit;
+use crate::app::Mode;
+use crate::streams::Window;
+use crate::values::numbers::{per_hour, short};
+use crate::view::overview::Row;
+
+/// One column: its heading and width; the name column takes what the others leave.
+struct Column {
+    heading: &'static str,
+    width: usize,
+}
+
+/// The columns after the name, in the order they give way (last first).
+const COLUMNS: [Column; 7] = [
+    Column {
+        heading: "count",
+        width: 12,
+    },
+    Column {
+        heading: "next goal",
+        width: 17,
+    },
+    Column {
+        heading: "%",
+        width: 5,
+    },
+    Column {
+        heading: "status",
+        width: 8,
+    },
+    Column {
+        heading: "window",
+        width: 13,
+    },
+    Column {
+        heading: "needs/h",
+        width: 8,
+    },
+    Column {
+        heading: "pace",
+        width: 8,
+    },
+];
+
+/// The marker column ("▶ ") and the name column's narrowest and widest: from 78 columns the
+/// name ("With You · YouTube MV") keeps 20 before the needs and the pace get theirs, so rows
+/// stay told apart; narrower, 12, so the status stays.
+const MARKER: usize = 2;
+const MIN_NAME: usize = 20;
+const MIN_NAME_NARROW: usize = 12;
+const MAX_NAME: usize = 44;
+/// What the unit adds to the count column (" streams").
+const UNIT_ROOM: usize = 9;
+
+/// How many of [`COLUMNS`] fit in `width` beside the marker and the narrowest name, and
+/// whether the count has room for its unit.
+fn fitting(width: usize) -> (usize, bool) {
+    let name = if width >= 78 {
+        MIN_NAME
+    } else {
+        MIN_NAME_NARROW
+    };
+    let mut used = MARKER + name;
+    let mut n = 0;
+    for c in &COLUMNS {
+        if used + c.width > width {
+            break;
+        }
+        used += c.width;
+        n += 1;
+    }
+    // The unit ("2.88M streams · 1h") needs more room, and leaves the name some.
+    (n, n == COLUMNS.len() && used + UNIT_ROOM + 4 <= width)
+}
+
+/// The first row shown, so the selected one is on screen.
+fn offset(selected: usize, rows: usize, total: usize) -> usize {
+    if rows == 0 || total <= rows {
+        return 0;
+    }
+    selected
+        .saturating_sub(rows.saturating_sub(1))
+        .min(total - rows)
+}
+
+/// "now", "5m", "3h", "2d": how old a count is.
+fn age(secs: Option<i64>) -> String {
+    match secs {
+        None => "config".into(),
+        Some(s) if s < 60 => "now".into(),
+        Some(s) if s < 3600 => format!("{}m", s / 60),
+        Some(s) if s < 86_400 => format!("{}h", s / 3600),
+        Some(s) => format!("{}d", s / 86_400),
+    }
+}
+
+/// "4h 59m left", "opens 2d 3h", "closed".
+fn window_text(window: Window) -> String {
+    let hm = |secs: i64| {
+        let secs = secs.max(0);
+        if secs >= 86_400 {
+            format!("{}d {}h", secs / 86_400, secs % 86_400 / 3600)
+        } else {
+            format!("{}h {:02}m", secs / 3600, secs % 3600 / 60)
+        }
+    };
+    match window {
+        Window::Open { left_secs } => format!("{} left", hm(left_secs)),
+        Window::Opens { in_secs } => format!("opens {}", hm(in_secs)),
+        Window::Closed { .. } => "closed".into(),
+    }
+}
+
+/// "With You · All videos = MV + Dance practice": a row's stream.
+fn row_name(app: &crate::app::App, i: usize) -> String {
+    let stream = &app.config.streams[i];
+    format!(
+        "{} · {}{}",
+        app.config.event_name(&stream.event),
+        stream.platform,
+        app.config.sum_text(i)
+    )
+}
+
+/// The scoreboard of every stream.
+pub(crate) struct OverviewBoard<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+}
+
+impl Widget for OverviewBoard<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let Ctx { app, view, theme } = *self.ctx;
+        let rows = view
+            .overview
+            .as_ref()
+            .map_or(&[][..], |o| o.rows.as_slice());
+        let title = format!(" Overview · {} streams · o or Esc back ", rows.len());
+        let block = Block::bordered()
+            .title(Span::styled(title, theme.title()))
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.is_empty() {
+            return;
+        }
+        if rows.is_empty() {
+            let text = " no streams: add a [[streams]] table to the config";
+            Line::from(Span::styled(text, theme.dim())).render(inner, buf);
+            return;
+        }
+        let width = inner.width as usize;
+        let (columns, unit) = fitting(width);
+        let fixed: usize = COLUMNS[..columns].iter().map(|c| c.width).sum::<usize>()
+            + if unit { UNIT_ROOM } else { 0 };
+        // The names get the room they need up to 30, then the goal's label up to 10 more, then
+        // the names what is left (up to 44).
+        let free = width.saturating_sub(MARKER + fixed);
+        let longest = rows
+            .iter()
+            .map(|r| row_name(app, r.stream).width() + 1)
+            .max()
+            .unwrap_or(0);
+        let name = longest.clamp(MIN_NAME_NARROW, 30).min(free);
+        let goal = if columns >= 2 {
+            (free - name).min(10)
+        } else {
+            0
+        };
+        let name = (free - goal).clamp(1, MAX_NAME);
+        let layout = Layout {
+            columns,
+            unit,
+            name,
+            goal,
+        };
+        layout.heading(inner, buf, theme.dim());
+        let selected = match app.mode {
+            Mode::Overview(b) => b.row.min(rows.len() - 1),
+            _ => 0,
+        };
+        let room = (inner.height as usize).saturating_sub(1);
+        // "+N more" takes the last line when not every row fits.
+        let shown = if rows.len() > room {
+            room.saturating_sub(1)
+        } else {
+            room
+        };
+        let first = offset(selected, shown, rows.len());
+        for (line, (i, row)) in rows.iter().enumerate().skip(first).take(shown).enumerate() {
+            let y = inner.y + 1 + line as u16;
+            let row_area = Rect::new(inner.x, y, inner.width, 1);
+            layout.row(self.ctx, row, row_area, buf);
+            if i == selected {
+                set_fit(buf, inner.x, y, "▶", MARKER, theme.accent());
+                buf.set_style(row_area, theme.selected());
+            }
+        }
+        let hidden = rows.len().saturating_sub(shown);
+        if hidden > 0 && shown < room {
+            let y = inner.y + 1 + shown as u16;
+            let more = format!("  +{hidden} more (↑↓ scrolls)");
+            set_fit(buf, inner.x, y, &more, width, theme.dim());
+        }
+    }
+}
+
+/// The columns shown at this width.
+struct Layout {
+    /// How many of [`COLUMNS`].
+    columns: usize,
+    /// Whether the count has its unit.
+    unit: bool,
+    /// The name column's width.
+    name: usize,
+    /// Columns the goal's gets beyond its own.
+    goal: usize,
+}
+
+impl Layout {
+    fn widths(&self) -> impl Iterator<Item = usize> + '_ {
+        COLUMNS[..self.columns]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match i {
+                0 if self.unit => c.width + UNIT_ROOM,
+                1 => c.width + self.goal,
+                _ => c.width,
+            })
+    }
+
+    fn heading(&self, inner: Rect, buf: &mut Buffer, style: Style) {
+        let mut x = inner.x + (MARKER + self.name) as u16;
+        set_fit(
+            buf,
+            inner.x + MARKER as u16,
+            inner.y,
+            "stream",
+            self.name,
+            style,
+        );
+        for (c, w) in COLUMNS.iter().zip(self.widths()) {
+            set_fit(buf, x, inner.y, c.heading, w.saturating_sub(1), style);
+            x = x.saturating_add(w as u16);
+        }
+    }
+
+    fn row(&self, ctx: &Ctx, row: &Row, area: Rect, buf: &mut Buffer) {
+        let Ctx { app, theme, .. } = *ctx;
+        let name = row_name(app, row.stream);
+        set_fit(
+            buf,
+            area.x + MARKER as u16,
+            area.y,
+            &name,
+            self.name.saturating_sub(1),
+            theme.bold(),
+        );
+        let goal = row.goal.as_ref();
+        let status = goal.map(|g| g.status);
+        let count = if self.unit {
+            format!(
+                "{} {} · {}",
+                short(row.count),
+                app.config.streams[row.stream].unit,
+                age(row.age_secs)
+            )
+        } else {
+            format!("{} · {}", short(row.count), age(row.age_secs))
+        };
+        let dash = || "—".to_string();
+        let cells: [(String, Style); 7] = [
+            (count, theme.text()),
+            (
+                goal.map_or_else(dash, |g| format!("{} {}", g.label, short(g.target))),
+                theme.text(),
+            ),
+            (
+                goal.map_or_else(dash, |g| format!("{:.0}%", g.percent.min(999.0))),
+                theme.bold(),
+            ),
+            (
+                status.map_or_else(dash, |s| s.label().to_string()),
+                status.map_or(theme.dim(), |s| theme.status(s)),
+            ),
+            (window_text(row.window), theme.dim()),
+            (
+                goal.and_then(|g| g.needed_per_hour)
+                    .map_or_else(dash, per_hour),
+                theme.text(),
+            ),
+            (row.pace.map_or_else(dash, per_hour), theme.projection()),
+        ];
+        let mut x = area.x + (MARKER + self.name) as u16;
+        for ((text, style), w) in cells.iter().zip(self.widths()) {
+            set_fit(buf, x, area.y, text, w.saturating_sub(1), *style);
+            x = x.saturating_add(w as u16);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_give_way_from_the_pace_and_the_unit_needs_room() {
+        // 2 + 20 + 12 + 17 + 5 + 8 + 13 + 8 + 8 = 93: every column from 93, the unit from 106;
+        // at 80 columns (78 inside the border) the needs and the pace give way.
+        assert_eq!(fitting(93), (7, false));
+        assert_eq!(fitting(92), (6, false));
+        assert_eq!(fitting(106), (7, true));
+        assert_eq!(fitting(78), (5, false));
+        // 60 columns: the name narrows first, the status stays.
+        assert_eq!(fitting(58), (4, false));
+        assert_eq!(fitting(10), (0, false));
+    }
+
+    #[test]
+    fn the_selected_row_stays_on_screen() {
+        assert_eq!(offset(0, 5, 10), 0);
+        assert_eq!(offset(7, 5, 10), 3);
+        assert_eq!(offset(9, 5, 10), 5);
+        assert_eq!(offset(3, 0, 10), 0);
+    }
+}
