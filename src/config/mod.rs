@@ -8,6 +8,7 @@ mod shapes;
 pub(crate) mod template;
 
 mod default;
+pub(crate) mod edit;
 mod error;
 pub(crate) mod locate;
 mod origin;

@@ -67,6 +67,8 @@ pub(crate) struct RawEvent {
     pub(crate) live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
     pub(crate) anniversaries: Option<bool>,
+    /// The iCalendar UID it was imported from: importing again updates this event.
+    pub(crate) uid: Option<String>,
     /// Run through `sh -c` (`cmd /C` on Windows) when this event comes out, over the top-level one.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,

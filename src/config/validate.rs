@@ -241,7 +241,11 @@ impl Validator<'_> {
             }
         };
         let zone = self.zone(&raw.zone);
-        let at = zone.and_then(|z| self.time(&raw.at, z, "at"));
+        let day = zone.and_then(|z| date_only(raw.at.get_ref(), z));
+        let at = match day {
+            Some(start) => Some(start),
+            None => zone.and_then(|z| self.time(&raw.at, z, "at")),
+        };
         let live_for = match &raw.live_for {
             Some(d) => self.duration(d),
             None => Some(TimeDelta::hours(1)),
@@ -253,6 +257,7 @@ impl Validator<'_> {
             by: raw.by.clone().unwrap_or_default(),
             note: raw.note.clone().unwrap_or_default(),
             at: at?,
+            time_tba: day.is_some(),
             zone: zone?,
             live_for: live_for?,
             anniversaries: raw.anniversaries.unwrap_or(true),
@@ -432,6 +437,26 @@ impl Validator<'_> {
             deadline: deadline?,
         })
     }
+}
+
+/// The start of the day in `zone` when `at` is a date alone (`"2026-12-05"` or a TOML date):
+/// its time is still to be announced. A midnight that a DST change skips is the first instant
+/// of the day there.
+fn date_only(at: &toml::Value, zone: Tz) -> Option<DateTime<Utc>> {
+    let text = match at {
+        toml::Value::String(s) => s.trim().to_string(),
+        toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    if !crate::values::when::YEARS.contains(&date.year()) {
+        return None;
+    }
+    Some(crate::values::when::resolve_local_lenient(
+        date.and_hms_opt(0, 0, 0)?,
+        zone,
+    ))
 }
 
 /// Whether `text` can stand as a field of the readings CSV: not empty, no comma or control

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
-use super::event_status::status_text;
+use super::event_status::{status_text, tba_date};
 use super::fit::fit;
 use super::parts::Part;
 use crate::app::{App, Hit};
@@ -220,11 +220,15 @@ impl EventsList<'_> {
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
         let local = shown_in(event.at, view.zone);
+        let tba = tba_date(event);
         if time_w > 0 {
-            let time = local.format(" %-d %b %y %H:%M %Z").to_string();
+            let time = match &tba {
+                Some(tba) => format!(" {tba}"),
+                None => local.format(" %-d %b %y %H:%M %Z").to_string(),
+            };
             put(buf, &mut x, y, &time, time_w, theme.dim());
         } else if rows.two_lines {
-            let date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
+            let date = tba.unwrap_or_else(|| local.format("%a %-d %b %Y %H:%M %Z").to_string());
             let width = (inner.width as usize).saturating_sub(2);
             buf.set_stringn(inner.x + 2, y + 1, fit(&date, width), width, theme.dim());
         }

@@ -55,6 +55,7 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
                 "by": e.by,
                 "at": rfc3339(e.at, e.zone),
                 "zone": e.zone.name(),
+                "time_tba": e.time_tba,
                 "phase": view.phases[i].as_str(),
                 "seconds_left": countdown::seconds_left(e.at, now),
                 "next_anniversary": anniversaries.get(i).copied().flatten()

@@ -1,0 +1,432 @@
+//! Changing a config the way a person would: add an event (and its stream), change one, take
+//! one out, with toml_edit so every comment, blank line and key order the person wrote stays.
+//! Each edit is checked as `check` checks a file before it is written, and written in one step
+//! under a lock; a removed event is kept at the end of the file as comments, never deleted.
+
+use std::path::Path;
+use std::time::Duration;
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use super::error::{ConfigError, ConfigErrors};
+use super::origin::Source;
+use super::parse::parse;
+use super::types::Config;
+use super::validate::slug;
+use crate::values::text::quote;
+
+/// A new `[[event]]`, as text the config reads (`at` is local to `zone`, or a date alone).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewEvent {
+    /// `id`; empty leaves it to the name.
+    pub id: String,
+    /// `name`.
+    pub name: String,
+    /// `by`; empty writes none.
+    pub by: String,
+    /// `at`: "2026-12-05 18:00" or "2026-12-05" while the time is TBA.
+    pub at: String,
+    /// `zone`: an IANA name.
+    pub zone: String,
+    /// `live_for`, e.g. "2h"; empty writes none.
+    pub live_for: String,
+    /// `uid`: the iCalendar UID it came from; empty writes none.
+    pub uid: String,
+}
+
+/// A new `[[streams]]` with its goals, for the event `event`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewStream {
+    /// The event's id.
+    pub event: String,
+    /// `platform`.
+    pub platform: String,
+    /// `window_end`, local to the event's zone.
+    pub window_end: String,
+    /// Goals: label, target, and `within` (empty: the window's end).
+    pub goals: Vec<(String, u64, String)>,
+}
+
+/// A config's text being edited.
+pub struct Edit {
+    doc: DocumentMut,
+}
+
+/// Why an edit was not made: a message that says what to do.
+pub type Refusal = String;
+
+impl Edit {
+    /// Reads `text` for editing.
+    pub fn new(text: &str) -> Result<Edit, Refusal> {
+        text.parse::<DocumentMut>()
+            .map(|doc| Edit { doc })
+            .map_err(|e| format!("the config is not valid TOML: {}", e.message()))
+    }
+
+    /// The text as it stands.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    fn events(&self) -> Option<&ArrayOfTables> {
+        self.doc.get("event")?.as_array_of_tables()
+    }
+
+    /// Each event's id as validation makes it: its `id`, else its name's slug.
+    pub fn ids(&self) -> Vec<String> {
+        self.events()
+            .map(|a| a.iter().map(id_of).collect())
+            .unwrap_or_default()
+    }
+
+    /// The index of the event with this `id`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.ids().iter().position(|i| i == id)
+    }
+
+    /// The id of the event that came from iCalendar `uid`.
+    pub fn id_of_uid(&self, uid: &str) -> Option<String> {
+        self.events()?
+            .iter()
+            .find(|t| t.get("uid").and_then(Item::as_str) == Some(uid))
+            .map(id_of)
+    }
+
+    /// Appends `event`; refuses an id already used. Returns the id.
+    pub fn add_event(&mut self, event: &NewEvent) -> Result<String, Refusal> {
+        let id = if event.id.is_empty() {
+            slug(&event.name)
+        } else {
+            event.id.clone()
+        };
+        if self.find(&id).is_some() {
+            return Err(format!(
+                "an event with id {} is already in the config; choose another with --id",
+                quote(&id)
+            ));
+        }
+        let mut t = Table::new();
+        if !event.id.is_empty() {
+            t.insert("id", value(&event.id));
+        }
+        t.insert("name", value(&event.name));
+        put(&mut t, "by", &event.by);
+        t.insert("at", value(&event.at));
+        t.insert("zone", value(&event.zone));
+        put(&mut t, "live_for", &event.live_for);
+        put(&mut t, "uid", &event.uid);
+        self.push("event", t);
+        Ok(id)
+    }
+
+    /// Appends a `[[streams]]` with its goals.
+    pub fn add_stream(&mut self, stream: &NewStream) {
+        let mut t = Table::new();
+        t.insert("event", value(&stream.event));
+        put(&mut t, "platform", &stream.platform);
+        t.insert("window_end", value(&stream.window_end));
+        let mut goals = ArrayOfTables::new();
+        for (label, target, within) in &stream.goals {
+            let mut g = Table::new();
+            g.insert("label", value(label));
+            // TOML integers stop at i64; a string of digits carries the rest.
+            match i64::try_from(*target) {
+                Ok(n) => g.insert("streams", value(n)),
+                Err(_) => g.insert("streams", value(target.to_string())),
+            };
+            put(&mut g, "within", within);
+            goals.push(g);
+        }
+        if !goals.is_empty() {
+            t.insert("goal", Item::ArrayOfTables(goals));
+        }
+        self.push("streams", t);
+    }
+
+    fn push(&mut self, key: &str, table: Table) {
+        match self.doc.get_mut(key) {
+            Some(Item::ArrayOfTables(a)) => a.push(table),
+            _ => {
+                let mut a = ArrayOfTables::new();
+                a.push(table);
+                self.doc.insert(key, Item::ArrayOfTables(a));
+            }
+        }
+    }
+
+    /// Sets the keys of the event `id` that are given (`Some`); an empty value removes the
+    /// key. Other keys, and the comments around them, stay as they were.
+    pub fn set_event(&mut self, id: &str, keys: &[(&str, Option<&str>)]) -> Result<(), Refusal> {
+        let i = self.find(id).ok_or_else(|| no_event(id))?;
+        let named = self.events().is_some_and(|a| {
+            a.get(i)
+                .is_some_and(|t| t.get("id").is_some_and(|v| v.is_str()))
+        });
+        let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("event") else {
+            return Err(no_event(id));
+        };
+        let t = a.get_mut(i).ok_or_else(|| no_event(id))?;
+        // Renaming an event without an id would change its id and orphan its streams.
+        if !named && keys.iter().any(|(k, v)| *k == "name" && v.is_some()) {
+            t.insert("id", value(id));
+        }
+        for (key, v) in keys {
+            match v {
+                Some("") => {
+                    t.remove(key);
+                }
+                Some(v) => match t.get_mut(key).and_then(Item::as_value_mut) {
+                    // Keeps the comment after the value and the spaces around it.
+                    Some(old) => {
+                        let decor = old.decor().clone();
+                        *old = toml_edit::Value::from(*v);
+                        *old.decor_mut() = decor;
+                    }
+                    None => {
+                        t.insert(key, value(*v));
+                    }
+                },
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes out the event `id` and its streams. Their text is kept at the end of the file as
+    /// comments under `note`, so what a person wrote can be put back by uncommenting it.
+    pub fn remove_event(&mut self, id: &str, note: &str) -> Result<(), Refusal> {
+        let i = self.find(id).ok_or_else(|| no_event(id))?;
+        let mut kept = DocumentMut::new();
+        if let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("event") {
+            let mut removed = ArrayOfTables::new();
+            if let Some(t) = a.get(i) {
+                removed.push(t.clone());
+            }
+            a.remove(i);
+            kept.insert("event", Item::ArrayOfTables(removed));
+        }
+        if let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("streams") {
+            let mut removed = ArrayOfTables::new();
+            let mut j = 0;
+            while j < a.len() {
+                if a.get(j).and_then(|t| t.get("event")?.as_str()) == Some(id) {
+                    if let Some(t) = a.get(j) {
+                        removed.push(t.clone());
+                    }
+                    a.remove(j);
+                } else {
+                    j += 1;
+                }
+            }
+            if !removed.is_empty() {
+                kept.insert("streams", Item::ArrayOfTables(removed));
+            }
+        }
+        let mut trailing = self.doc.trailing().as_str().unwrap_or_default().to_string();
+        if !trailing.is_empty() && !trailing.ends_with('\n') {
+            trailing.push('\n');
+        }
+        trailing.push_str(&format!("\n# {note}\n"));
+        for line in kept.to_string().trim_start().lines() {
+            trailing.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
+        }
+        self.doc.set_trailing(trailing);
+        Ok(())
+    }
+}
+
+/// Inserts `key = text` unless `text` is empty.
+fn put(t: &mut Table, key: &str, text: &str) {
+    if !text.is_empty() {
+        t.insert(key, value(text));
+    }
+}
+
+fn id_of(t: &Table) -> String {
+    match t.get("id").and_then(Item::as_str) {
+        Some(id) => id.to_string(),
+        None => slug(t.get("name").and_then(Item::as_str).unwrap_or_default()),
+    }
+}
+
+fn no_event(id: &str) -> Refusal {
+    format!("no event with id {} in the config", quote(id))
+}
+
+/// What went wrong editing a file: the edit was refused, the result would not load, or the
+/// file could not be read or written.
+#[derive(Debug)]
+pub enum EditError {
+    /// The edit itself was refused (a duplicate id, no such event).
+    Refused(Refusal),
+    /// The edited config would not load: it is not written.
+    Invalid(ConfigErrors),
+    /// Reading or writing the file failed.
+    Io(String),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::Refused(why) | EditError::Io(why) => f.write_str(why),
+            EditError::Invalid(e) => {
+                write!(f, "the config would not load, so it is unchanged:\n{e}")
+            }
+        }
+    }
+}
+
+/// How long an edit waits for another one on the same file.
+const PATIENCE: Duration = Duration::from_secs(5);
+
+/// The largest config an edit reads: far beyond any hand-written one.
+const MAX_CONFIG: u64 = 16 << 20;
+
+/// Reads the config at `path`, applies `change`, checks the result as loading would, and
+/// writes it in one step, all under the file's edit lock. Returns what `change` returned and
+/// the config as it now loads.
+pub fn edit_file<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Edit) -> Result<T, Refusal>,
+) -> Result<(T, Config), EditError> {
+    let _lock =
+        crate::files::EditLock::take(path, PATIENCE).map_err(|e| EditError::Io(e.to_string()))?;
+    let text = read_capped(path)?;
+    let mut edit = Edit::new(&text).map_err(EditError::Refused)?;
+    let out = change(&mut edit).map_err(EditError::Refused)?;
+    let new = edit.text();
+    let config = parse(&new, Source::File(path.to_path_buf())).map_err(EditError::Invalid)?;
+    if new != text {
+        crate::files::replace_atomically(path, &new)
+            .map_err(|e| EditError::Io(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok((out, config))
+}
+
+/// The text of the config at `path`, refusing a special file or one over [`MAX_CONFIG`].
+fn read_capped(path: &Path) -> Result<String, EditError> {
+    use std::io::Read;
+    if let Some(kind) = crate::files::kind_of(path) {
+        return Err(EditError::Io(format!(
+            "{} is {kind}, not a file",
+            path.display()
+        )));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
+    if bytes.len() as u64 > MAX_CONFIG {
+        return Err(EditError::Io(format!(
+            "{} is over 16 MiB; dropwatch edits only a config a person could write",
+            path.display()
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        EditError::Invalid(
+            ConfigError::whole_file(
+                &path.display().to_string(),
+                "the config is not UTF-8 text",
+                Some("save it as UTF-8 TOML".into()),
+            )
+            .into(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "# my comeback list\ntitle = \"mine\" # keep this\n\n[[event]]\nname = \"With You\" # the OST\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n\n[[streams]]\nevent = \"with-you\"\nwindow_end = \"2022-04-25 09:00\"\n";
+
+    fn new_event() -> NewEvent {
+        NewEvent {
+            name: "Drama".into(),
+            by: "aespa".into(),
+            at: "2026-12-05 18:00".into(),
+            zone: "Asia/Seoul".into(),
+            ..NewEvent::default()
+        }
+    }
+
+    #[test]
+    fn adding_keeps_every_byte_already_there() {
+        let mut e = Edit::new(TEXT).unwrap();
+        assert_eq!(e.add_event(&new_event()).unwrap(), "drama");
+        e.add_stream(&NewStream {
+            event: "drama".into(),
+            platform: "YouTube".into(),
+            window_end: "2026-12-06 18:00".into(),
+            goals: vec![("24h".into(), 4_000_000, "24h".into())],
+        });
+        let text = e.text();
+        // Every line that was there is there still, in its order, comments and all.
+        let mut lines = text.lines();
+        for old in TEXT.lines() {
+            assert!(lines.any(|l| l == old), "{old:?} lost in\n{text}");
+        }
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert_eq!(c.events.len(), 2);
+        assert_eq!(c.streams[1].goals[0].target, 4_000_000);
+        let again = e.add_event(&new_event()).unwrap_err();
+        assert!(again.contains("already"), "{again}");
+    }
+
+    #[test]
+    fn renaming_keeps_the_id_and_the_comment() {
+        let mut e = Edit::new(TEXT).unwrap();
+        e.set_event(
+            "with-you",
+            &[
+                ("name", Some("With You (OST)")),
+                ("at", Some("2022-04-24 22:00")),
+            ],
+        )
+        .unwrap();
+        let text = e.text();
+        assert!(
+            text.contains("name = \"With You (OST)\" # the OST"),
+            "{text}"
+        );
+        assert!(text.contains("id = \"with-you\""), "{text}");
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert_eq!(c.streams.len(), 1);
+    }
+
+    #[test]
+    fn removing_keeps_the_text_as_comments() {
+        let mut e = Edit::new(TEXT).unwrap();
+        e.remove_event("with-you", "removed in dropwatch").unwrap();
+        let text = e.text();
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert!(c.events.is_empty() && c.streams.is_empty());
+        assert!(
+            text.contains("# removed in dropwatch\n# [[event]]\n# name = \"With You\" # the OST"),
+            "{text}"
+        );
+        assert!(
+            text.contains("# window_end = \"2022-04-25 09:00\""),
+            "{text}"
+        );
+        assert!(text.starts_with("# my comeback list\ntitle = \"mine\" # keep this"));
+    }
+
+    #[test]
+    fn a_file_edit_that_would_not_load_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, TEXT).unwrap();
+        let bad = NewEvent {
+            zone: "Seoul".into(),
+            ..new_event()
+        };
+        let err = edit_file(&path, |e| e.add_event(&bad)).err().unwrap();
+        assert!(err.to_string().contains("Asia/Seoul"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), TEXT);
+        let (id, c) = edit_file(&path, |e| e.add_event(&new_event())).unwrap();
+        assert_eq!((id.as_str(), c.events.len()), ("drama", 2));
+    }
+}
