@@ -56,6 +56,49 @@ pub struct Cli {
     pub(crate) command: Option<Command>,
 }
 
+/// `dropwatch add`'s values; `--at` is the global flag, read as the event's time.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct AddArgs {
+    /// The event's name, e.g. "Drama".
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// Who releases it.
+    #[arg(long)]
+    pub(crate) by: Option<String>,
+    /// The zone its time is announced in (IANA name); default: the zone --at names, else yours.
+    #[arg(long, value_name = "ZONE")]
+    pub(crate) zone: Option<String>,
+    /// Its id (default: the name in lower case with dashes).
+    #[arg(long)]
+    pub(crate) id: Option<String>,
+    /// How long it shows as OUT NOW, e.g. "2h".
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) live_for: Option<String>,
+    /// Add a stream on this platform, e.g. YouTube or Spotify.
+    #[arg(long, value_name = "P")]
+    pub(crate) platform: Option<String>,
+    /// The stream's tracking window ends then (default: 24 hours after the release).
+    #[arg(long, value_name = "TIME")]
+    pub(crate) window_end: Option<String>,
+    /// A goal: "LABEL=2.7M", or "LABEL=4M/24h" for one within a time of the release; repeat it.
+    #[arg(long = "goal", value_name = "LABEL=COUNT[/WITHIN]")]
+    pub(crate) goals: Vec<String>,
+}
+
+impl AddArgs {
+    /// Whether no value was given at all (then a terminal is asked).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.by.is_none()
+            && self.zone.is_none()
+            && self.id.is_none()
+            && self.live_for.is_none()
+            && self.platform.is_none()
+            && self.window_end.is_none()
+            && self.goals.is_empty()
+    }
+}
+
 /// Subcommands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
@@ -99,6 +142,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Add an event (and a stream with goals) to the config, keeping its comments; with a
+    /// terminal and no flags, asks for each value. --at takes announcement forms too:
+    /// "12.05 6PM KST", "Dec 5 18:00", "6:30 pm", or a date alone while the time is TBA.
+    Add(AddArgs),
     /// Print the shell completion script for SHELL (it offers event ids for `log`).
     Completions {
         /// The shell.

@@ -3,6 +3,7 @@
 //! schema). Each reads the resolved [`Settings`]; loading goes through
 //! [`crate::runtime::load`], and the live front-ends run on [`crate::runtime::Runtime`].
 
+mod add;
 mod bar;
 mod check;
 pub mod dashboard;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let settings = Settings::resolve(cli, |name| std::env::var(name).ok(), chrono::Utc::now())?;
     match settings.command.clone() {
         Some(Command::Check) => check::run(&settings),
+        Some(Command::Add(args)) => add::run(&settings, &args),
         Some(Command::Init { force }) => init::run(&settings, force),
         Some(Command::Log {
             event,

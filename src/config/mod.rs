@@ -25,3 +25,4 @@ pub use origin::Source;
 pub use parse::{load, parse};
 pub use source::{SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream};
+pub(crate) use validate::slug;

@@ -41,6 +41,8 @@ pub struct Event {
     /// The release instant; for a date whose time is still to be announced, the start of
     /// that day in `zone`.
     pub at: DateTime<Utc>,
+    /// The iCalendar UID it was imported from; empty when written by hand.
+    pub(crate) uid: String,
     /// Only the date is known yet (`at = "2026-12-05"`): shown as "time TBA".
     pub(crate) time_tba: bool,
     /// The zone the release is announced in.

@@ -258,6 +258,7 @@ impl Validator<'_> {
             note: raw.note.clone().unwrap_or_default(),
             at: at?,
             time_tba: day.is_some(),
+            uid: raw.uid.clone().unwrap_or_default(),
             zone: zone?,
             live_for: live_for?,
             anniversaries: raw.anniversaries.unwrap_or(true),

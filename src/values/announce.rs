@@ -2,12 +2,12 @@
 //! "6:30 pm", "2026-12-05", besides every form `--at` takes. A date without a time is a date
 //! whose time is still to be announced; a month and day mean their next coming.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::values::problem::Problem;
 use crate::values::text::quote;
-use crate::values::when::{parse_moment, parse_zone};
+use crate::values::when::{parse_moment, parse_zone, resolve_local};
 
 /// A moment as an announcement gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +115,42 @@ fn parse_local(text: &str, now: DateTime<Utc>, zone: Tz) -> Result<Announced, Pr
         time,
         zone: named,
     })
+}
+
+impl Announced {
+    /// The zone the text named, if it named one.
+    pub fn zone(&self) -> Option<Tz> {
+        match self {
+            Announced::Instant(_) => None,
+            Announced::Local { zone, .. } => *zone,
+        }
+    }
+
+    /// The moment as a config's `at` writes it in `zone`: "2026-12-05 18:00" (seconds only
+    /// when there are some), or "2026-12-05" while the time is to be announced. A time the text
+    /// put in another zone is moved into `zone`; a local time a DST change skips or doubles is
+    /// refused with what to write.
+    pub fn config_text(&self, zone: Tz) -> Result<String, Problem> {
+        let instant = match *self {
+            Announced::Instant(t) => t,
+            Announced::Local {
+                date, time: None, ..
+            } => return Ok(date.format("%Y-%m-%d").to_string()),
+            Announced::Local {
+                date,
+                time: Some(time),
+                zone: named,
+            } => resolve_local(date.and_time(time), named.unwrap_or(zone))
+                .map_err(|e| e.problem())?,
+        };
+        let local = instant.with_timezone(&zone).naive_local();
+        let format = if local.second() == 0 {
+            "%Y-%m-%d %H:%M"
+        } else {
+            "%Y-%m-%d %H:%M:%S"
+        };
+        Ok(local.format(format).to_string())
+    }
 }
 
 /// What one word of an announcement is.
@@ -380,6 +416,26 @@ mod tests {
                 Some(Seoul)
             )
         );
+    }
+
+    #[test]
+    fn config_text_moves_a_named_zone_into_the_events() {
+        let now = utc("2026-12-01T00:00:00Z");
+        let text = |t: &str, zone: Tz| {
+            parse_announced(t, now, zone)
+                .and_then(|a| a.config_text(zone))
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(text("12.05 6PM KST", Seoul).unwrap(), "2026-12-05 18:00");
+        // 18:00 in Seoul (UTC+9) is 09:00 in London (UTC+0 in December).
+        assert_eq!(
+            text("12.05 6PM KST", chrono_tz::Europe::London).unwrap(),
+            "2026-12-05 09:00"
+        );
+        assert_eq!(text("Dec 5", Seoul).unwrap(), "2026-12-05");
+        assert_eq!(text("+90s", chrono_tz::UTC).unwrap(), "2026-12-01 00:01:30");
+        let gap = text("2027-03-14 02:30", chrono_tz::America::New_York).unwrap_err();
+        assert!(gap.contains("does not exist"), "{gap}");
     }
 
     proptest::proptest! {
