@@ -146,6 +146,35 @@ pub enum Command {
     /// terminal and no flags, asks for each value. --at takes announcement forms too:
     /// "12.05 6PM KST", "Dec 5 18:00", "6:30 pm", or a date alone while the time is TBA.
     Add(AddArgs),
+    /// Import the events of an iCalendar file or an http(s):// or webcal:// URL into the
+    /// config; each keeps its UID, so importing again updates the changed ones and adds none
+    /// twice.
+    Import {
+        /// A .ics file, or an http(s):// or webcal:// URL to one.
+        source: String,
+        /// Keep only the events whose summary contains TEXT (case-insensitive).
+        #[arg(long = "match", value_name = "TEXT")]
+        matching: Option<String>,
+        /// Say what would be added, changed and left, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The zone of floating times and all-day dates (default: yours).
+        #[arg(long, value_name = "ZONE")]
+        zone: Option<String>,
+        /// How long fetching a URL may take.
+        #[arg(long, value_name = "DURATION", default_value = "30s")]
+        timeout: String,
+    },
+    /// Write the config's events as iCalendar (UTC times, a reminder an hour before), for a
+    /// phone's calendar.
+    Export {
+        /// iCalendar: the one format there is.
+        #[arg(long, required = true)]
+        ics: bool,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the shell completion script for SHELL (it offers event ids for `log`).
     Completions {
         /// The shell.

@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use super::output::print;
 use crate::cli::AddArgs;
 use crate::cli::settings::Settings;
-use crate::config::edit::{EditError, NewEvent, NewStream, edit_file};
+use crate::config::edit::{NewEvent, NewStream, edit_file};
 use crate::config::{self, Source};
 use crate::failure::Failure;
 use crate::values::announce::parse_announced;
@@ -43,11 +43,7 @@ pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
         }
         Ok(id)
     })
-    .map_err(|e| match e {
-        EditError::Invalid(errors) => Failure::Config(errors),
-        EditError::Refused(why) => Failure::Usage(why),
-        EditError::Io(why) => Failure::runtime(why),
-    })?;
+    .map_err(super::calendar::edit_failure)?;
     let shown = config
         .event(&id)
         .map(|e| {
@@ -69,7 +65,7 @@ pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
 
 /// The config file to edit: the one found, or, where only the embedded default is, the user
 /// config (or `--config PATH`) written first as `init` writes it.
-fn config_path(settings: &Settings) -> Result<PathBuf, Failure> {
+pub(crate) fn config_path(settings: &Settings) -> Result<PathBuf, Failure> {
     if let Some((path, _)) = &settings.config
         && !path.exists()
         && std::fs::symlink_metadata(path).is_err()

@@ -5,6 +5,7 @@
 
 mod add;
 mod bar;
+mod calendar;
 mod check;
 pub mod dashboard;
 mod headless;
@@ -27,6 +28,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match settings.command.clone() {
         Some(Command::Check) => check::run(&settings),
         Some(Command::Add(args)) => add::run(&settings, &args),
+        Some(Command::Import {
+            source,
+            matching,
+            dry_run,
+            zone,
+            timeout,
+        }) => calendar::import(
+            &settings,
+            &calendar::Import {
+                from: &source,
+                matching: matching.as_deref(),
+                zone: zone.as_deref(),
+                timeout: &timeout,
+                dry_run,
+            },
+        ),
+        Some(Command::Export { ics: _, out }) => calendar::export(&settings, out.as_deref()),
         Some(Command::Init { force }) => init::run(&settings, force),
         Some(Command::Log {
             event,

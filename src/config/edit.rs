@@ -84,14 +84,6 @@ impl Edit {
         self.ids().iter().position(|i| i == id)
     }
 
-    /// The id of the event that came from iCalendar `uid`.
-    pub fn id_of_uid(&self, uid: &str) -> Option<String> {
-        self.events()?
-            .iter()
-            .find(|t| t.get("uid").and_then(Item::as_str) == Some(uid))
-            .map(id_of)
-    }
-
     /// Appends `event`; refuses an id already used. Returns the id.
     pub fn add_event(&mut self, event: &NewEvent) -> Result<String, Refusal> {
         let id = if event.id.is_empty() {

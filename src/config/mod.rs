@@ -7,6 +7,7 @@ pub mod schema;
 mod shapes;
 pub(crate) mod template;
 
+pub(crate) mod calendar;
 mod default;
 pub(crate) mod edit;
 mod error;

@@ -42,6 +42,24 @@ fn fetch(
     preset: Option<Preset>,
     timeout: Duration,
 ) -> Result<u64, SourceError> {
+    let body = body(&expanded.text, timeout, LIMIT, preset)?;
+    match (preset, json) {
+        (Some(preset), _) => number::preset_count(&body, preset),
+        (None, Some(pointer)) => number::json_count(&body, pointer),
+        (None, None) => number::first_count(&String::from_utf8_lossy(&body))
+            .ok_or(SourceError::NoNumber("body")),
+    }
+}
+
+/// The body of one GET of `url`, at most `limit` bytes, within `timeout`, over at most
+/// [`MAX_REDIRECTS`] redirects, uncompressed; a failing status is an error (with the reason a
+/// known API gives in its body).
+pub(crate) fn body(
+    url: &str,
+    timeout: Duration,
+    limit: u64,
+    preset: Option<Preset>,
+) -> Result<Vec<u8>, SourceError> {
     let agent: Agent = Agent::config_builder()
         .timeout_global(Some(timeout))
         .max_redirects(MAX_REDIRECTS)
@@ -53,10 +71,7 @@ fn fetch(
         .accept_encoding("identity")
         .build()
         .into();
-    let mut response = agent
-        .get(&expanded.text)
-        .call()
-        .map_err(|e| from_ureq(e, timeout))?;
+    let mut response = agent.get(url).call().map_err(|e| from_ureq(e, timeout))?;
     let status = response.status();
     if !status.is_success() {
         // A known API says why in its body ("API key not valid"): worth the read, capped.
@@ -84,18 +99,12 @@ fn fetch(
             )));
         }
     }
-    let body = response
+    response
         .body_mut()
         .with_config()
-        .limit(LIMIT)
+        .limit(limit)
         .read_to_vec()
-        .map_err(|e| from_ureq(e, timeout))?;
-    match (preset, json) {
-        (Some(preset), _) => number::preset_count(&body, preset),
-        (None, Some(pointer)) => number::json_count(&body, pointer),
-        (None, None) => number::first_count(&String::from_utf8_lossy(&body))
-            .ok_or(SourceError::NoNumber("body")),
-    }
+        .map_err(|e| from_ureq(e, timeout))
 }
 
 /// Our error for one of ureq's.
