@@ -53,4 +53,6 @@ pub enum Effect {
     Redraw,
     /// Run this hook without waiting for it.
     Hook(Hook),
+    /// Change the config file as a form asked; the answer goes back to the form.
+    Edit(super::form::ConfigEdit),
 }

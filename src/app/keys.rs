@@ -28,6 +28,12 @@ pub(crate) enum Action {
     PreviousZone,
     /// Type a new count for the selected event's stream.
     Update,
+    /// Add an event through a form.
+    AddEvent,
+    /// Change the selected event's name and time through a form.
+    EditEvent,
+    /// Delete the selected event, once confirmed.
+    DeleteEvent,
     /// Re-read the config and readings.
     Reload,
     /// Give the terminal back until `fg`.
@@ -158,6 +164,27 @@ pub const KEYS: &[Binding] = &[
         action: Action::Update,
     },
     Binding {
+        presses: &[Press::Char('a')],
+        keys: "a",
+        does: "add an event: name, when (\"12.05 6PM KST\"), zone",
+        hint: None,
+        action: Action::AddEvent,
+    },
+    Binding {
+        presses: &[Press::Char('e')],
+        keys: "e",
+        does: "change the selected event's name and time",
+        hint: None,
+        action: Action::EditEvent,
+    },
+    Binding {
+        presses: &[Press::Char('x')],
+        keys: "x",
+        does: "delete the selected event (asks first; kept in the file as comments)",
+        hint: None,
+        action: Action::DeleteEvent,
+    },
+    Binding {
         presses: &[Press::Char('r'), Press::Ctrl('l')],
         keys: "r  Ctrl-L",
         does: "reload the config and readings now",
@@ -227,6 +254,7 @@ impl App {
         }
         match &self.mode {
             Mode::Prompt(_) => self.on_prompt_key(key),
+            Mode::Form(_) => self.on_form_key(key),
             Mode::Help => {
                 // Any key closes help; q still quits.
                 self.mode = Mode::Normal;
@@ -255,6 +283,9 @@ impl App {
             Action::NextZone => self.zone_index = (self.zone_index + 1) % zones,
             Action::PreviousZone => self.zone_index = (self.zone_index + zones - 1) % zones,
             Action::Update => self.open_prompt(),
+            Action::AddEvent => self.open_form(true, false),
+            Action::EditEvent => self.open_form(false, false),
+            Action::DeleteEvent => self.open_form(false, true),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Click => {}

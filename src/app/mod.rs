@@ -3,7 +3,9 @@
 //! runtime. The state never asks the renderer: a click arrives already resolved to what was
 //! under it.
 
+mod editing;
 mod effect;
+mod form;
 mod goals;
 mod hook;
 pub mod keys;
@@ -16,6 +18,7 @@ mod tests;
 mod update;
 
 pub use effect::{Effect, Event, Hit};
+pub use form::{ConfigEdit, Field, Form, FormKind};
 pub(crate) use hook::Hook;
 pub use mode::{Mode, Prompt};
 pub use state::App;

@@ -1,4 +1,5 @@
-//! What the keys do now: the dashboard, the help overlay, or the `u` prompt and what was typed.
+//! What the keys do now: the dashboard, the help overlay, the `u` prompt and what was typed,
+//! or a form.
 
 /// What the keys do now: one mode at a time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -10,6 +11,8 @@ pub enum Mode {
     Help,
     /// The `u` prompt, typing a count.
     Prompt(Prompt),
+    /// A form: adding, changing or deleting an event (`a`, `e`, `x`).
+    Form(super::form::Form),
 }
 
 /// The inline prompt opened by `u`.

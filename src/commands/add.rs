@@ -3,7 +3,6 @@
 //! terminal and no flags, by asking each value in turn with a default.
 
 use std::io::{BufRead, Read, Write};
-use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -11,8 +10,8 @@ use chrono_tz::Tz;
 use super::output::print;
 use crate::cli::AddArgs;
 use crate::cli::settings::Settings;
-use crate::config::edit::{NewEvent, NewStream, edit_file};
-use crate::config::{self, Source};
+use crate::config::edit::{NewEvent, NewStream};
+use crate::config::store::edit_file;
 use crate::failure::Failure;
 use crate::values::announce::parse_announced;
 use crate::values::numbers::parse_count;
@@ -21,7 +20,7 @@ use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 /// Adds the event the flags (or the answers) describe.
 pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
     use std::io::IsTerminal;
-    let path = config_path(settings)?;
+    let path = super::setup::config_to_edit(settings)?;
     let now = settings.real_now;
     let asking = args.is_empty() && settings.at_text.is_none() && std::io::stdin().is_terminal();
     let (event, stream) = if asking {
@@ -43,7 +42,7 @@ pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
         }
         Ok(id)
     })
-    .map_err(super::calendar::edit_failure)?;
+    .map_err(super::setup::edit_failure)?;
     let shown = config
         .event(&id)
         .map(|e| {
@@ -61,29 +60,6 @@ pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
         event.name,
         path.display()
     ))
-}
-
-/// The config file to edit: the one found, or, where only the embedded default is, the user
-/// config (or `--config PATH`) written first as `init` writes it.
-pub(crate) fn config_path(settings: &Settings) -> Result<PathBuf, Failure> {
-    if let Some((path, _)) = &settings.config
-        && !path.exists()
-        && std::fs::symlink_metadata(path).is_err()
-    {
-        super::init::write_default(path, false)?;
-        return Ok(path.clone());
-    }
-    match super::setup::source(settings)? {
-        Source::File(path) => Ok(path),
-        Source::Embedded => {
-            let path = config::user_config_path().ok_or_else(|| {
-                Failure::Usage("cannot find your config dir (no $HOME); pass --config PATH".into())
-            })?;
-            print("no config yet: writing the default first")?;
-            super::init::write_default(&path, false)?;
-            Ok(path)
-        }
-    }
 }
 
 /// The event and stream the flags describe, or what is wrong with them.

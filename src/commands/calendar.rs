@@ -12,7 +12,8 @@ use super::output::print;
 use super::setup::source;
 use crate::cli::settings::Settings;
 use crate::config::calendar::{self, Imported};
-use crate::config::edit::{EditError, NewEvent, edit_file};
+use crate::config::edit::NewEvent;
+use crate::config::store::edit_file;
 use crate::config::{Config, Source};
 use crate::failure::Failure;
 use crate::values::text::quote;
@@ -87,7 +88,7 @@ pub(crate) fn import(settings: &Settings, args: &Import<'_>) -> Result<(), Failu
     }
     let path = match source {
         Source::File(p) => p,
-        Source::Embedded => super::add::config_path(settings)?,
+        Source::Embedded => super::setup::config_to_edit(settings)?,
     };
     let apply = steps.clone();
     edit_file(&path, move |e| {
@@ -104,18 +105,9 @@ pub(crate) fn import(settings: &Settings, args: &Import<'_>) -> Result<(), Failu
         }
         Ok(())
     })
-    .map_err(edit_failure)?;
+    .map_err(super::setup::edit_failure)?;
     report(&steps, &config, false)?;
     print(format_args!("into {}", path.display()))
-}
-
-/// Our failure for an edit's.
-pub(crate) fn edit_failure(e: EditError) -> Failure {
-    match e {
-        EditError::Invalid(errors) => Failure::Config(errors),
-        EditError::Refused(why) => Failure::Usage(why),
-        EditError::Io(why) => Failure::runtime(why),
-    }
 }
 
 /// The calendar's text, from a file or an http(s):// or webcal:// URL, at most [`MAX_ICS`].

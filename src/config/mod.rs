@@ -5,6 +5,7 @@
 
 pub mod schema;
 mod shapes;
+pub(crate) mod store;
 pub(crate) mod template;
 
 pub(crate) mod calendar;
