@@ -70,6 +70,8 @@ fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], Dat
     match selected.target {
         Target::Release(t) => (
             match selected.phase {
+                // The hour is not announced: what counts down is the day.
+                _ if event.time_tba => ["time TBA · its day starts in".into(), "day in".into()],
                 Phase::Imminent => ["out within the hour:".into(), "out in".into()],
                 _ => ["out in".into(), "out in".into()],
             },
