@@ -180,7 +180,7 @@ pub const KEYS: &[Binding] = &[
     Binding {
         presses: &[Press::Char('x')],
         keys: "x",
-        does: "delete the selected event (asks first; kept in the file as comments)",
+        does: "delete the selected event (asks first)",
         hint: None,
         action: Action::DeleteEvent,
     },
