@@ -545,6 +545,7 @@ fn the_lastfm_preset_reads_plays_and_an_error_is_never_a_count() {
         panic!("a url")
     };
     assert_eq!(preset.map(|p| p.unit()), Some("plays"));
+    assert_eq!(spec.unit(), Some("plays"));
     let missing = preset_source(
         "lastfm = { artist = \"nobody\", track = \"none\" }\nkey = \"${DW_TEST_KEY}\"",
         &server,

@@ -38,7 +38,7 @@ pub(crate) fn run(settings: &Settings, args: &AddArgs) -> Result<(), Failure> {
         let id = e.add_event(&event)?;
         if let Some(mut s) = stream.clone() {
             s.event = id.clone();
-            e.add_stream(&s);
+            e.add_stream(&s)?;
         }
         Ok(id)
     })

@@ -100,12 +100,12 @@ impl Edit {
         t.insert("zone", value(&event.zone));
         put(&mut t, "live_for", &event.live_for);
         put(&mut t, "uid", &event.uid);
-        self.push("event", t);
+        self.push("event", t)?;
         Ok(id)
     }
 
     /// Appends a `[[streams]]` with its goals.
-    pub fn add_stream(&mut self, stream: &NewStream) {
+    pub fn add_stream(&mut self, stream: &NewStream) -> Result<(), Refusal> {
         let mut t = Table::new();
         t.insert("event", value(&stream.event));
         put(&mut t, "platform", &stream.platform);
@@ -125,18 +125,27 @@ impl Edit {
         if !goals.is_empty() {
             t.insert("goal", Item::ArrayOfTables(goals));
         }
-        self.push("streams", t);
+        self.push("streams", t)
     }
 
-    fn push(&mut self, key: &str, table: Table) {
+    /// Appends `table` to the `[[key]]` tables; refuses a `key` written another way (an
+    /// inline array), which replacing would lose.
+    fn push(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
         match self.doc.get_mut(key) {
             Some(Item::ArrayOfTables(a)) => a.push(table),
-            _ => {
+            None => {
                 let mut a = ArrayOfTables::new();
                 a.push(table);
                 self.doc.insert(key, Item::ArrayOfTables(a));
             }
+            Some(_) => {
+                return Err(format!(
+                    "the config writes `{key}` as an inline array; dropwatch adds only to \
+                     [[{key}]] tables: write each as its own [[{key}]] table"
+                ));
+            }
         }
+        Ok(())
     }
 
     /// Sets the keys of the event `id` that are given (`Some`); an empty value removes the
@@ -264,7 +273,8 @@ mod tests {
             platform: "YouTube".into(),
             window_end: "2026-12-06 18:00".into(),
             goals: vec![("24h".into(), 4_000_000, "24h".into())],
-        });
+        })
+        .unwrap();
         let text = e.text();
         // Every line that was there is there still, in its order, comments and all.
         let mut lines = text.lines();
@@ -276,6 +286,15 @@ mod tests {
         assert_eq!(c.streams[1].goals[0].target, 4_000_000);
         let again = e.add_event(&new_event()).unwrap_err();
         assert!(again.contains("already"), "{again}");
+    }
+
+    #[test]
+    fn events_written_as_an_inline_array_are_never_replaced() {
+        let text = "event = [{ name = \"A\", at = \"2026-12-05\", zone = \"UTC\" }]\n";
+        let mut e = Edit::new(text).unwrap();
+        let why = e.add_event(&new_event()).unwrap_err();
+        assert!(why.contains("inline array"), "{why}");
+        assert_eq!(e.text(), text);
     }
 
     #[test]

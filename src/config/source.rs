@@ -29,6 +29,19 @@ pub struct SourceSpec {
     pub timeout: Duration,
 }
 
+impl SourceSpec {
+    /// What the source's count counts when a preset knows ("views", "plays"): the stream's
+    /// unit unless the config says another.
+    pub fn unit(&self) -> Option<&'static str> {
+        match &self.kind {
+            SourceKind::Url {
+                preset: Some(p), ..
+            } => Some(p.unit()),
+            _ => None,
+        }
+    }
+}
+
 /// What a source runs or fetches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceKind {
