@@ -51,9 +51,14 @@ pub(crate) fn replace_atomically(path: &Path, text: &str) -> std::io::Result<()>
     let meta = std::fs::symlink_metadata(path);
     if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(std::io::Error::other(format!(
-            "{} is a symbolic link; dropwatch edits only the file itself: pass --config {}",
+            "{} is a symbolic link (to {}); dropwatch writes a file itself, never through a \
+             link: name the file it points to",
             path.display(),
-            std::fs::canonicalize(path).unwrap_or_default().display()
+            std::fs::read_link(path)
+                .unwrap_or_default()
+                .display()
+                .to_string()
+                .replace(char::is_control, "?")
         )));
     }
     if let Some(kind) = kind_of(path) {

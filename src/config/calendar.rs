@@ -54,6 +54,9 @@ pub struct Read {
 /// thousand; more is not a calendar a fan follows.
 pub const MAX_EVENTS: usize = 2000;
 
+/// The most characters of a SUMMARY or a UID kept.
+const MAX_TEXT: usize = 200;
+
 /// Reads the VEVENTs of `text` whose SUMMARY contains `matching` (case-insensitive); a
 /// floating time is read in `floating`.
 pub fn read(text: &str, floating: Tz, matching: Option<&str>) -> Result<Read, String> {
@@ -105,11 +108,16 @@ pub fn read(text: &str, floating: Tz, matching: Option<&str>) -> Result<Read, St
         match start(event.get_start(), floating, own) {
             Ok((at, zone, tba)) => out.events.push(Imported {
                 day: shown_in(at, zone).date_naive(),
+                // Both go into the config: a line of a megabyte is cut to what a person writes.
                 uid: event
                     .get_uid()
-                    .map(str::to_string)
+                    .map(|u| u.chars().take(MAX_TEXT).collect())
                     .unwrap_or_else(|| format!("{name} {}", at.to_rfc3339())),
-                name: name.chars().filter(|c| !c.is_control()).collect(),
+                name: name
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(MAX_TEXT)
+                    .collect(),
                 at,
                 zone,
                 tba,
