@@ -13,6 +13,17 @@ use crate::config::edit::NewEvent;
 use crate::values::announce::parse_announced;
 use crate::values::when::{parse_zone, shown_in};
 
+/// Which form a key opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opens {
+    /// `a`: a new event.
+    Add,
+    /// `e`: the selected event's name and time.
+    Edit,
+    /// `x`: deleting the selected event.
+    Delete,
+}
+
 /// The most characters a field takes.
 const MAX_FIELD: usize = 80;
 
@@ -24,11 +35,11 @@ fn field(label: &'static str, value: impl Into<String>) -> Field {
 }
 
 impl App {
-    /// Opens a form of `kind` for the selected event (or a new one).
-    pub(super) fn open_form(&mut self, add: bool, delete: bool) {
+    /// Opens the form `which` asks for: a new event, or the selected one changed or deleted.
+    pub(super) fn open_form(&mut self, which: Opens) {
         let selected = self.selection().index.map(|i| &self.config.events[i]);
-        let (kind, fields) = match (add, delete, selected) {
-            (true, _, _) => (
+        let (kind, fields) = match (which, selected) {
+            (Opens::Add, _) => (
                 FormKind::Add,
                 vec![
                     field("Name", ""),
@@ -36,18 +47,18 @@ impl App {
                     field("Zone", self.local_zone.name()),
                 ],
             ),
-            (false, _, None) => {
+            (_, None) => {
                 self.notice = Some("no event selected: a adds one".into());
                 return;
             }
-            (false, true, Some(e)) => (
+            (Opens::Delete, Some(e)) => (
                 FormKind::Delete {
                     id: e.id.clone(),
                     name: e.name.clone(),
                 },
                 Vec::new(),
             ),
-            (false, false, Some(e)) => {
+            (Opens::Edit, Some(e)) => {
                 let local = shown_in(e.at, e.zone);
                 let when = if e.time_tba {
                     local.format("%Y-%m-%d").to_string()

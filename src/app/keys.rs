@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::editing::Opens;
 use super::effect::Effect;
 use super::mode::Mode;
 use super::state::App;
@@ -283,9 +284,9 @@ impl App {
             Action::NextZone => self.zone_index = (self.zone_index + 1) % zones,
             Action::PreviousZone => self.zone_index = (self.zone_index + zones - 1) % zones,
             Action::Update => self.open_prompt(),
-            Action::AddEvent => self.open_form(true, false),
-            Action::EditEvent => self.open_form(false, false),
-            Action::DeleteEvent => self.open_form(false, true),
+            Action::AddEvent => self.open_form(Opens::Add),
+            Action::EditEvent => self.open_form(Opens::Edit),
+            Action::DeleteEvent => self.open_form(Opens::Delete),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Click => {}

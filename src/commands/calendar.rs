@@ -112,13 +112,8 @@ pub(crate) fn import(settings: &Settings, args: &Import<'_>) -> Result<(), Failu
 
 /// The calendar's text, from a file or an http(s):// or webcal:// URL, at most [`MAX_ICS`].
 fn fetch(from: &str, timeout: Duration) -> Result<String, Failure> {
-    let lower = from.to_ascii_lowercase();
-    let bytes = if let Some(rest) = lower.strip_prefix("webcal://") {
-        // webcal is a calendar over https.
-        let url = format!("https://{}", &from[from.len() - rest.len()..]);
+    let bytes = if let Some(url) = url_of(from) {
         get(&url, from, timeout)?
-    } else if lower.starts_with("http://") || lower.starts_with("https://") {
-        get(from, from, timeout)?
     } else {
         let path = Path::new(from);
         crate::files::require_regular(path, "the calendar").map_err(Failure::Usage)?;
@@ -138,6 +133,16 @@ fn fetch(from: &str, timeout: Duration) -> Result<String, Failure> {
     }
     String::from_utf8(bytes)
         .map_err(|_| Failure::Usage(format!("{} is not UTF-8 text", shown(from))))
+}
+
+/// The URL to fetch when `from` is one: http(s) as it is, webcal (a calendar over https) as
+/// https.
+fn url_of(from: &str) -> Option<String> {
+    let lower = from.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("webcal://") {
+        return Some(format!("https://{}", &from[from.len() - rest.len()..]));
+    }
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| from.to_string())
 }
 
 fn get(url: &str, as_given: &str, timeout: Duration) -> Result<Vec<u8>, Failure> {
@@ -309,6 +314,15 @@ mod tests {
             "https://cal.test/u/x.ics?…"
         );
         assert_eq!(shown("./fan.ics"), "./fan.ics");
+        assert_eq!(
+            url_of("webcal://Cal.test/K-Pop.ics").as_deref(),
+            Some("https://Cal.test/K-Pop.ics")
+        );
+        assert_eq!(
+            url_of("HTTP://x.test/a.ics").as_deref(),
+            Some("HTTP://x.test/a.ics")
+        );
+        assert_eq!(url_of("comebacks.ics"), None);
     }
 
     #[test]
