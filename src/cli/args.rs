@@ -13,8 +13,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub(crate) config: Option<PathBuf>,
 
-    /// Replay from this moment (the dashboard), or the reading's time (`log`): RFC 3339,
-    /// "YYYY-MM-DD HH:MM[:SS] ZONE", or relative like -2h / +1d.
+    /// Replay from this moment (the dashboard), the reading's time (`log`), or the new event's
+    /// (`add`, which also reads "12.05 6PM KST"): RFC 3339, "YYYY-MM-DD HH:MM[:SS] ZONE", or
+    /// relative like -2h / +1d.
     #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
     pub(crate) at: Option<String>,
 
