@@ -42,6 +42,109 @@ pub(crate) fn require_regular(path: &Path, what: &str) -> Result<(), String> {
     }
 }
 
+/// Replaces the file at `path` with `text` in one step: a new file written and synced beside
+/// it, then renamed over it, so a crash leaves the old text or the new, never half. Refuses a
+/// symlink at `path` (the rename would replace the link, and writing through it would change a
+/// file elsewhere); the new file keeps the old one's permissions.
+pub(crate) fn replace_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let meta = std::fs::symlink_metadata(path);
+    if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other(format!(
+            "{} is a symbolic link (to {}); dropwatch writes a file itself, never through a \
+             link: name the file it points to",
+            path.display(),
+            std::fs::read_link(path)
+                .unwrap_or_default()
+                .display()
+                .to_string()
+                .replace(char::is_control, "?")
+        )));
+    }
+    if let Some(kind) = kind_of(path) {
+        return Err(std::io::Error::other(format!(
+            "{} is {kind}, not a file",
+            path.display()
+        )));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut n = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        // `create_new` opens with O_EXCL: a link planted at this name fails it, never followed.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let written = (|| {
+        file.write_all(text.as_bytes())?;
+        if let Ok(m) = &meta {
+            file.set_permissions(m.permissions())?;
+        }
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// An exclusive hold on editing the file at `path`, through a hidden lock file beside it
+/// (`.NAME.lock`, opened without following a link): two `add`s at once take turns, so
+/// neither loses the other's event. Released when dropped.
+pub(crate) struct EditLock(#[allow(dead_code, reason = "held for its lock")] std::fs::File);
+
+impl EditLock {
+    /// Waits up to `patience` for the lock, then says who to wait for.
+    pub(crate) fn take(path: &Path, patience: std::time::Duration) -> std::io::Result<EditLock> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let lock = dir.join(format!(".{name}.lock"));
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use rustix::fs::OFlags;
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+        }
+        let file = options.open(&lock).map_err(|e| {
+            std::io::Error::other(format!("cannot open the lock {}: {e}", lock.display()))
+        })?;
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(EditLock(file)),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < patience => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(std::io::Error::other(format!(
+                        "another dropwatch is editing {} (it holds {}); try again",
+                        path.display(),
+                        lock.display()
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(e),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +167,39 @@ mod tests {
                 dir.path().display()
             )
         );
+    }
+
+    #[test]
+    fn atomic_replacement_keeps_nothing_half_and_follows_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, "old").unwrap();
+        replace_atomically(&file, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
+        // Only the file: no temporary left beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            let target = dir.path().join("elsewhere");
+            std::fs::write(&target, "theirs").unwrap();
+            let link = dir.path().join("link.toml");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            let err = replace_atomically(&link, "mine").unwrap_err();
+            assert!(err.to_string().contains("symbolic link"), "{err}");
+            assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+        }
+    }
+
+    #[test]
+    fn a_second_editor_waits_and_is_told_who_holds_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        let held = EditLock::take(&file, std::time::Duration::ZERO).unwrap();
+        let err = EditLock::take(&file, std::time::Duration::ZERO)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("another dropwatch"), "{err}");
+        drop(held);
+        assert!(EditLock::take(&file, std::time::Duration::ZERO).is_ok());
     }
 }

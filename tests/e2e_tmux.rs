@@ -302,3 +302,76 @@ fn ctrl_z_suspends_and_fg_redraws() {
     tmux.wait_until("the shell back", WAIT, |s| !s.contains("┌ Events"));
     tmux.wait_restored(WAIT);
 }
+
+/// `dropwatch add` with a terminal and no flags asks each value in turn, with a default, says
+/// why an answer is refused and asks again; the event it writes is on the dashboard, where `a`
+/// adds another through its form and the reload shows it at once.
+#[test]
+fn add_asks_each_value_and_the_dashboard_form_adds_another() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = release_binary();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fan.toml"),
+        "# mine\ntitle = \"MY comebacks\"\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start("add", 100, 30, dir.path());
+    tmux.type_line(&format!("{} add --config fan.toml", bin.display()));
+    tmux.wait_for("Name:", WAIT);
+    tmux.type_line("");
+    tmux.wait_for("✗ the name is empty", WAIT);
+    tmux.type_line("Drama");
+    tmux.wait_for("By (artist):", WAIT);
+    tmux.type_line("aespa");
+    tmux.wait_for("When (", WAIT);
+    tmux.type_line("soon");
+    tmux.wait_for("\"soon\" is not a time", WAIT);
+    tmux.type_line("12.05 6PM KST");
+    // The zone the time named is the default.
+    tmux.wait_for("Zone [Asia/Seoul]:", WAIT);
+    tmux.type_line("");
+    tmux.wait_for("Id [drama]:", WAIT);
+    tmux.type_line("");
+    tmux.wait_for("Stream platform (empty: no stream):", WAIT);
+    tmux.type_line("YouTube");
+    tmux.wait_for("Tracking window ends [", WAIT);
+    tmux.type_line("");
+    tmux.wait_for("Goal (", WAIT);
+    tmux.type_line("24h=x");
+    tmux.wait_for("not a count", WAIT);
+    tmux.type_line("24-hour views=10M/24h");
+    tmux.wait_until("the next goal", WAIT, |s| s.matches("Goal (").count() >= 3);
+    tmux.type_line("");
+    tmux.wait_for("added Drama (drama,", WAIT);
+    let text = std::fs::read_to_string(dir.path().join("fan.toml")).unwrap();
+    assert!(text.starts_with("# mine\n"), "{text}");
+    assert!(text.contains("streams = 10000000"), "{text}");
+
+    tmux.type_line(&format!(
+        "{} --config fan.toml --at '2026-11-30 09:00 KST'",
+        bin.display()
+    ));
+    tmux.wait_for("Drama", WAIT);
+    tmux.send(&["a"]);
+    tmux.wait_for("add an event", WAIT);
+    tmux.send(&["-l", "Whiplash"]);
+    tmux.send(&["Tab"]);
+    tmux.send(&["-l", "Dec 20"]);
+    tmux.send(&["Tab"]);
+    tmux.send(&["C-u"]);
+    // Clear the zone field and write Seoul's.
+    for _ in 0..40 {
+        tmux.send(&["BSpace"]);
+    }
+    tmux.send(&["-l", "Asia/Seoul"]);
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("Sun 20 Dec · time TBA", WAIT);
+    assert!(screen.contains("added Whiplash"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("e2e$", WAIT);
+    let text = std::fs::read_to_string(dir.path().join("fan.toml")).unwrap();
+    assert!(text.contains("at = \"2026-12-20\""), "{text}");
+}

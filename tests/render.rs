@@ -732,3 +732,39 @@ fn help_names_every_colour() {
         assert!(screen.contains(colour), "{colour}:\n{screen}");
     }
 }
+
+/// A date whose time is not announced, and the `a` form open over it.
+fn tba_app() -> App {
+    let text = "title = \"MY comebacks\"\n[[event]]\nname = \"Whiplash\"\nby = \"aespa\"\nat = \"2026-12-20\"\nzone = \"Asia/Seoul\"\n\
+                [[event]]\nname = \"Drama\"\nat = \"2026-12-24 18:00\"\nzone = \"Asia/Seoul\"\n";
+    let config = dropwatch::config::parse(text, dropwatch::config::Source::Embedded).unwrap();
+    app_with(config, Readings::default(), "2026-12-07T00:00:00Z")
+}
+
+#[test]
+fn a_date_without_its_time_and_the_add_form_at_80x24() {
+    let mut app = tba_app();
+    let screen = text_of(&app, 80, 24);
+    // 20 Dec 00:00 in Seoul is 19 Dec 15:00 UTC: 12 days 15 hours from now.
+    assert!(screen.contains("TBA in 12d 15h"), "{screen}");
+    assert!(screen.contains("Sun 20 Dec · time TBA"), "{screen}");
+    assert!(screen.contains("time TBA · its day starts in"), "{screen}");
+    insta::assert_snapshot!(screen);
+    let key = |c| crossterm::event::KeyEvent::new(c, crossterm::event::KeyModifiers::NONE);
+    app.on_key(key(crossterm::event::KeyCode::Char('a')));
+    for c in "Drama".chars() {
+        app.on_key(key(crossterm::event::KeyCode::Char(c)));
+    }
+    app.on_key(key(crossterm::event::KeyCode::Tab));
+    app.on_key(key(crossterm::event::KeyCode::Char('?')));
+    app.on_key(key(crossterm::event::KeyCode::Enter));
+    let screen = text_of(&app, 80, 24);
+    assert!(
+        screen.contains("add an event") && screen.contains("\"?\" is not a time"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("add_form_refused_at_80x24", screen);
+    for (w, h) in [(1, 1), (10, 3), (30, 8), (200, 60)] {
+        let _ = render(&app, w, h);
+    }
+}

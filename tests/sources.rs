@@ -46,6 +46,7 @@ fn url(url: &str, json: Option<&str>, timeout: Duration) -> Result<u64, SourceEr
         kind: SourceKind::Url {
             url: url.into(),
             json: json.map(str::to_string),
+            preset: None,
         },
         every: Duration::from_secs(60),
         timeout,
@@ -412,6 +413,7 @@ command = "sh ~/bin/mv-views.sh"
             kind: SourceKind::Url {
                 url: "https://www.example.com/videos?id=abc&key=${YOUTUBE_API_KEY}".into(),
                 json: Some("/items/0/statistics/viewCount".into()),
+                preset: None,
             },
             every: Duration::from_secs(600),
             timeout: Duration::from_secs(20),
@@ -460,4 +462,94 @@ fn the_poller_reports_each_source_off_the_callers_thread() {
     // nothing more arrives.
     poller.stop();
     assert!(matches!(rx.recv(), Err(mpsc::RecvError)));
+}
+
+/// The source a preset table makes, pointed at `server` with `base_url`.
+fn preset_source(table: &str, server: &Server) -> SourceSpec {
+    let text = format!(
+        "[[event]]\nid = \"d\"\nname = \"D\"\nat = \"2026-12-05 18:00\"\nzone = \"Asia/Seoul\"\n\
+         [[streams]]\nevent = \"d\"\nwindow_end = \"2026-12-06 18:00\"\n[streams.source]\n{table}\n\
+         base_url = \"{}\"\n",
+        server.url("")
+    );
+    let c = config::parse(&text, Source::Embedded).unwrap_or_else(|e| panic!("{e}"));
+    c.streams[0].source.clone().expect("a source")
+}
+
+#[test]
+fn the_youtube_preset_reads_views_and_says_what_went_wrong() {
+    let server = Server::start(3, |path| {
+        let json = "application/json";
+        if path.contains("id=dQw4w9WgXcQ") && path.contains(&format!("key={SECRET}")) {
+            Reply::Body(200, json, r#"{"kind":"youtube#videoListResponse","items":[{"id":"dQw4w9WgXcQ","statistics":{"viewCount":"123456","likeCount":"7"}}],"pageInfo":{"totalResults":1,"resultsPerPage":1}}"#.into())
+        } else if path.contains("id=AAAAAAAAAAA") {
+            Reply::Body(200, json, r#"{"kind":"youtube#videoListResponse","items":[],"pageInfo":{"totalResults":0,"resultsPerPage":0}}"#.into())
+        } else {
+            // A server that quotes the key back in its error.
+            let key = path.split("key=").nth(1).unwrap_or_default().to_string();
+            Reply::Body(
+                400,
+                json,
+                format!(r#"{{"error":{{"code":400,"message":"API key not valid: {key}"}}}}"#),
+            )
+        }
+    });
+    let spec = preset_source(
+        "youtube = \"https://youtu.be/dQw4w9WgXcQ?si=x\"\nkey = \"${DW_TEST_KEY}\"",
+        &server,
+    );
+    assert_eq!(sources::fetch(&spec, &env), Ok(123_456));
+    let unknown = preset_source(
+        "youtube = \"AAAAAAAAAAA\"\nkey = \"${DW_TEST_KEY}\"",
+        &server,
+    );
+    let e = sources::fetch(&unknown, &env).unwrap_err().to_string();
+    assert!(e.contains("no such video"), "{e}");
+    let echo = preset_source(
+        "youtube = \"BBBBBBBBBBB\"\nkey = \"${DW_TEST_KEY}\"",
+        &server,
+    );
+    let e = sources::fetch(&echo, &env).unwrap_err().to_string();
+    assert!(
+        e.contains("HTTP 400") && e.contains("API key not valid"),
+        "{e}"
+    );
+    assert!(!e.contains(SECRET), "the key leaked: {e}");
+    assert!(e.contains("${DW_TEST_KEY}"), "{e}");
+}
+
+#[test]
+fn the_lastfm_preset_reads_plays_and_an_error_is_never_a_count() {
+    let server = Server::start(2, |path| {
+        let json = "application/json";
+        if path.contains("artist=IU%20%26%20SUGA") && path.contains("track=eight") {
+            Reply::Body(
+                200,
+                json,
+                r#"{"track":{"name":"eight","playcount":"4321","listeners":"99"}}"#.into(),
+            )
+        } else {
+            Reply::Body(
+                200,
+                json,
+                r#"{"error":6,"message":"Track not found","links":[]}"#.into(),
+            )
+        }
+    });
+    let spec = preset_source(
+        "lastfm = { artist = \"IU & SUGA\", track = \"eight\" }\nkey = \"${DW_TEST_KEY}\"",
+        &server,
+    );
+    assert_eq!(sources::fetch(&spec, &env), Ok(4321));
+    let SourceKind::Url { preset, .. } = &spec.kind else {
+        panic!("a url")
+    };
+    assert_eq!(preset.map(|p| p.unit()), Some("plays"));
+    assert_eq!(spec.unit(), Some("plays"));
+    let missing = preset_source(
+        "lastfm = { artist = \"nobody\", track = \"none\" }\nkey = \"${DW_TEST_KEY}\"",
+        &server,
+    );
+    let e = sources::fetch(&missing, &env).unwrap_err().to_string();
+    assert!(e.contains("error 6: Track not found"), "{e}");
 }

@@ -60,4 +60,6 @@ pub enum Effect {
     /// `cards_on_goal` on: save its card, then run the `on_goal` hook, if any, with the card's
     /// path in `DROPWATCH_CARD`.
     GoalCard(usize, Option<Hook>),
+    /// Change the config file as a form asked; the answer goes back to the form.
+    Edit(super::form::ConfigEdit),
 }

@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::editing::Opens;
 use super::effect::Effect;
 use super::mode::{Board, Mode};
 use super::state::App;
@@ -28,6 +29,12 @@ pub(crate) enum Action {
     PreviousZone,
     /// Type a new count for the selected event's stream.
     Update,
+    /// Add an event through a form.
+    AddEvent,
+    /// Change the selected event's name and time through a form.
+    EditEvent,
+    /// Delete the selected event, once confirmed.
+    DeleteEvent,
     /// Re-read the config and readings.
     Reload,
     /// Give the terminal back until `fg`.
@@ -185,6 +192,27 @@ pub const KEYS: &[Binding] = &[
         action: Action::Card,
     },
     Binding {
+        presses: &[Press::Char('a')],
+        keys: "a",
+        does: "add an event: name, when (\"12.05 6PM KST\"), zone",
+        hint: None,
+        action: Action::AddEvent,
+    },
+    Binding {
+        presses: &[Press::Char('e')],
+        keys: "e",
+        does: "change the selected event's name and time",
+        hint: None,
+        action: Action::EditEvent,
+    },
+    Binding {
+        presses: &[Press::Char('x')],
+        keys: "x",
+        does: "delete the selected event (asks first)",
+        hint: None,
+        action: Action::DeleteEvent,
+    },
+    Binding {
         presses: &[Press::Char('r'), Press::Ctrl('l')],
         keys: "r  Ctrl-L",
         does: "reload the config and readings now",
@@ -254,6 +282,7 @@ impl App {
         }
         match &self.mode {
             Mode::Prompt(_) => self.on_prompt_key(key),
+            Mode::Form(_) => self.on_form_key(key),
             Mode::Help => {
                 // Any key closes help; q still quits.
                 self.mode = Mode::Normal;
@@ -311,6 +340,9 @@ impl App {
             Action::NextZone => self.step_zone(1),
             Action::PreviousZone => self.step_zone(-1),
             Action::Update => self.open_prompt(),
+            Action::AddEvent => self.open_form(Opens::Add),
+            Action::EditEvent => self.open_form(Opens::Edit),
+            Action::DeleteEvent => self.open_form(Opens::Delete),
             Action::Reload => self.effects.push(Effect::Reload),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Overview => self.mode = Mode::Overview(Board::default()),

@@ -4,7 +4,9 @@
 //! under it.
 
 mod board;
+mod editing;
 mod effect;
+mod form;
 mod goals;
 mod hook;
 pub mod keys;
@@ -17,6 +19,7 @@ mod tests;
 mod update;
 
 pub use effect::{Effect, Event, Hit};
+pub use form::{ConfigEdit, Field, Form, FormKind};
 pub(crate) use hook::Hook;
 pub use mode::{Board, Mode, Prompt};
 pub use state::App;

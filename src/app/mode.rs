@@ -1,5 +1,5 @@
 //! What the keys do now: the dashboard, the help overlay, the `u` prompt and what was typed,
-//! or the overview of every stream.
+//! the overview of every stream, or a form.
 
 /// What the keys do now: one mode at a time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum Mode {
     Help,
     /// The `u` prompt, typing a count.
     Prompt(Prompt),
+    /// A form: adding, changing or deleting an event (`a`, `e`, `x`).
+    Form(super::form::Form),
     /// The overview of every stream (`o`), with its selected row.
     Overview(Board),
 }

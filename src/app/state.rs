@@ -94,7 +94,8 @@ impl App {
     pub fn tick(&mut self, now: DateTime<Utc>) {
         let now = floor_second(now);
         if now > self.now {
-            for e in &self.config.events {
+            // A date whose time is TBA starts its day, not its release: nothing rings.
+            for e in self.config.events.iter().filter(|e| !e.time_tba) {
                 if self.now < e.at && e.at <= now {
                     if self.config.bell {
                         self.effects

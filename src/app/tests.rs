@@ -407,3 +407,19 @@ fn in_a_replay_the_prompt_checks_the_readings_on_both_sides() {
     submit(&mut a, "1,050,000");
     assert!(matches!(a.effects.pop(), Some(Effect::Append(r)) if r.count == 1_050_000));
 }
+
+/// A date whose time is not announced reaches its day without a bell or a hook: it is not out.
+#[test]
+fn a_tba_date_rings_nothing_at_the_start_of_its_day() {
+    let text = "on_release = \"echo out\"\n[[event]]\nname = \"Whiplash\"\nat = \"2026-12-20\"\nzone = \"Asia/Seoul\"\n";
+    let config = crate::config::parse(text, crate::config::Source::Embedded).unwrap();
+    let mut a = App::new(
+        config,
+        Default::default(),
+        utc("2026-12-19T14:59:59Z"),
+        chrono_tz::UTC,
+    );
+    a.hooks = true;
+    a.tick(utc("2026-12-19T15:00:01Z"));
+    assert_eq!(a.effects, []);
+}

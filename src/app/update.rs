@@ -28,7 +28,7 @@ impl App {
 
     /// Applies a left click on what the last frame drew at that spot.
     fn on_click(&mut self, hit: Hit) {
-        if matches!(self.mode, Mode::Prompt(_)) {
+        if matches!(self.mode, Mode::Prompt(_) | Mode::Form(_)) {
             return;
         }
         match hit {

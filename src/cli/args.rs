@@ -13,8 +13,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub(crate) config: Option<PathBuf>,
 
-    /// Replay from this moment (the dashboard), or the reading's time (`log`): RFC 3339,
-    /// "YYYY-MM-DD HH:MM[:SS] ZONE", or relative like -2h / +1d.
+    /// Replay from this moment (the dashboard), the reading's time (`log`), or the new event's
+    /// (`add`, which also reads "12.05 6PM KST"): RFC 3339, "YYYY-MM-DD HH:MM[:SS] ZONE", or
+    /// relative like -2h / +1d.
     #[arg(long, global = true, value_name = "TIME", allow_hyphen_values = true)]
     pub(crate) at: Option<String>,
 
@@ -67,6 +68,49 @@ pub enum StartView {
     Dashboard,
     /// Every stream of every event as a scoreboard (`o`).
     Overview,
+}
+
+/// `dropwatch add`'s values; `--at` is the global flag, read as the event's time.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct AddArgs {
+    /// The event's name, e.g. "Drama".
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// Who releases it.
+    #[arg(long)]
+    pub(crate) by: Option<String>,
+    /// The zone its time is announced in (IANA name); default: the zone --at names, else yours.
+    #[arg(long, value_name = "ZONE")]
+    pub(crate) zone: Option<String>,
+    /// Its id (default: the name in lower case with dashes).
+    #[arg(long)]
+    pub(crate) id: Option<String>,
+    /// How long it shows as OUT NOW, e.g. "2h".
+    #[arg(long, value_name = "DURATION")]
+    pub(crate) live_for: Option<String>,
+    /// Add a stream on this platform, e.g. YouTube or Spotify.
+    #[arg(long, value_name = "P")]
+    pub(crate) platform: Option<String>,
+    /// The stream's tracking window ends then (default: 24 hours after the release).
+    #[arg(long, value_name = "TIME")]
+    pub(crate) window_end: Option<String>,
+    /// A goal: "LABEL=2.7M", or "LABEL=4M/24h" for one within a time of the release; repeat it.
+    #[arg(long = "goal", value_name = "LABEL=COUNT[/WITHIN]")]
+    pub(crate) goals: Vec<String>,
+}
+
+impl AddArgs {
+    /// Whether no value was given at all (then a terminal is asked).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.by.is_none()
+            && self.zone.is_none()
+            && self.id.is_none()
+            && self.live_for.is_none()
+            && self.platform.is_none()
+            && self.window_end.is_none()
+            && self.goals.is_empty()
+    }
 }
 
 /// Subcommands.
@@ -131,6 +175,39 @@ pub enum Command {
         /// Print the card as one line of text to paste, instead of an image.
         #[arg(long, conflicts_with = "out")]
         text: bool,
+    },
+    /// Add an event (and a stream with goals) to the config, keeping its comments; with a
+    /// terminal and no flags, asks for each value. --at takes announcement forms too:
+    /// "12.05 6PM KST", "Dec 5 18:00", "6:30 pm", or a date alone while the time is TBA.
+    Add(AddArgs),
+    /// Import the events of an iCalendar file or an http(s):// or webcal:// URL into the
+    /// config; each keeps its UID, so importing again updates the changed ones and adds none
+    /// twice.
+    Import {
+        /// A .ics file, or an http(s):// or webcal:// URL to one.
+        source: String,
+        /// Keep only the events whose summary contains TEXT (case-insensitive).
+        #[arg(long = "match", value_name = "TEXT")]
+        matching: Option<String>,
+        /// Say what would be added, changed and left, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The zone of floating times and all-day dates (default: yours).
+        #[arg(long, value_name = "ZONE")]
+        zone: Option<String>,
+        /// How long fetching a URL may take.
+        #[arg(long, value_name = "DURATION", default_value = "30s")]
+        timeout: String,
+    },
+    /// Write the config's events as iCalendar (UTC times, a reminder an hour before), for a
+    /// phone's calendar.
+    Export {
+        /// iCalendar: the one format there is.
+        #[arg(long, required = true)]
+        ics: bool,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Print the shell completion script for SHELL (it offers event ids for `log`).
     Completions {

@@ -36,6 +36,8 @@ pub(crate) struct Settings {
     pub(crate) config_flag: Option<PathBuf>,
     /// `--at`: the replay's start, or a reading's time.
     pub(crate) at: Option<DateTime<Utc>>,
+    /// `--at` as written: `add` reads it as the event's time, in its own forms.
+    pub(crate) at_text: Option<String>,
     /// The real time when the command started.
     pub(crate) real_now: DateTime<Utc>,
     /// `--speed`: how fast a replay runs, above 0.
@@ -63,9 +65,12 @@ impl Settings {
         var: impl Fn(&str) -> Option<String>,
         real_now: DateTime<Utc>,
     ) -> Result<Settings, Failure> {
+        // For `add`, --at is the new event's time, read later in the event's zone.
+        let adding = matches!(cli.command, Some(Command::Add(_)));
         let at = cli
             .at
             .as_deref()
+            .filter(|_| !adding)
             .map(|t| {
                 when::parse_moment(t, real_now).map_err(|e| Failure::Usage(format!("--at: {e}")))
             })
@@ -103,6 +108,7 @@ impl Settings {
             config,
             config_flag: cli.config,
             at,
+            at_text: cli.at,
             real_now,
             speed,
             local_zone,

@@ -14,6 +14,20 @@ pub(crate) fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
             Failure::Usage("cannot find your config dir (no $HOME); pass --config PATH".into())
         })?,
     };
+    write_default(&path, force)?;
+    if settings.config_flag.is_some() {
+        print(format_args!(
+            "open it with: dropwatch --config {}",
+            path.display()
+        ))?;
+    }
+    Ok(())
+}
+
+/// Writes the default config and its schema at `path`, saying so; refuses to overwrite
+/// without `force`.
+pub(crate) fn write_default(path: &std::path::Path, force: bool) -> Result<(), Failure> {
+    let path = path.to_path_buf();
     // Not even --force writes into a FIFO (it would wait for a reader) or a device.
     crate::files::require_regular(&path, "the config")
         .map_err(|why| Failure::Usage(format!("{why}; remove it or choose another path")))?;
@@ -48,12 +62,5 @@ pub(crate) fn run(settings: &Settings, force: bool) -> Result<(), Failure> {
             path.display()
         ))
     })?;
-    print(format_args!("wrote {} (for editors)", schema.display()))?;
-    if settings.config_flag.is_some() {
-        print(format_args!(
-            "open it with: dropwatch --config {}",
-            path.display()
-        ))?;
-    }
-    Ok(())
+    print(format_args!("wrote {} (for editors)", schema.display()))
 }

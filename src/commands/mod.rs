@@ -3,7 +3,9 @@
 //! schema). Each reads the resolved [`Settings`]; loading goes through
 //! [`crate::runtime::load`], and the live front-ends run on [`crate::runtime::Runtime`].
 
+mod add;
 mod bar;
+mod calendar;
 mod card;
 mod check;
 pub mod dashboard;
@@ -26,6 +28,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let settings = Settings::resolve(cli, |name| std::env::var(name).ok(), chrono::Utc::now())?;
     match settings.command.clone() {
         Some(Command::Check) => check::run(&settings),
+        Some(Command::Add(args)) => add::run(&settings, &args),
+        Some(Command::Import {
+            source,
+            matching,
+            dry_run,
+            zone,
+            timeout,
+        }) => calendar::import(
+            &settings,
+            &calendar::Import {
+                from: &source,
+                matching: matching.as_deref(),
+                zone: zone.as_deref(),
+                timeout: &timeout,
+                dry_run,
+            },
+        ),
+        Some(Command::Export { ics: _, out }) => calendar::export(&settings, out.as_deref()),
         Some(Command::Init { force }) => init::run(&settings, force),
         Some(Command::Log {
             event,

@@ -5,13 +5,17 @@
 
 pub mod schema;
 mod shapes;
+pub(crate) mod store;
 pub(crate) mod template;
 
+pub(crate) mod calendar;
 mod default;
+pub(crate) mod edit;
 mod error;
 pub(crate) mod locate;
 mod origin;
 pub(crate) mod parse;
+mod preset;
 pub(crate) mod raw;
 mod source;
 pub(crate) mod types;
@@ -22,5 +26,6 @@ pub use error::{ConfigError, ConfigErrors, LineIndex};
 pub use locate::{locate, user_config_path};
 pub use origin::Source;
 pub use parse::{load, parse};
-pub use source::{SourceKind, SourceProblem, SourceSpec};
+pub use source::{Preset, SourceKind, SourceProblem, SourceSpec};
 pub use types::{Config, Event, Goal, Stream, Sum, default_unit};
+pub(crate) use validate::slug;

@@ -69,7 +69,7 @@ pub(crate) struct RawEvent {
     pub(crate) by: Option<String>,
     /// Free text, e.g. "Our Blues OST".
     pub(crate) note: Option<String>,
-    /// Local time in `zone`, RFC 3339, or a TOML datetime.
+    /// Local time in `zone`, RFC 3339, a TOML datetime, or a date alone while the time is TBA.
     #[schemars(with = "Time")]
     pub(crate) at: Spanned<toml::Value>,
     /// IANA zone name.
@@ -80,6 +80,8 @@ pub(crate) struct RawEvent {
     pub(crate) live_for: Option<Spanned<String>>,
     /// Count down to anniversaries once released.
     pub(crate) anniversaries: Option<bool>,
+    /// The iCalendar UID it was imported from: importing again updates this event.
+    pub(crate) uid: Option<String>,
     /// Run through `sh -c` (`cmd /C` on Windows) when this event comes out, over the top-level one.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,
@@ -145,12 +147,37 @@ pub(crate) struct RawSource {
     /// JSON pointer to the count in the URL's answer, e.g. "/items/0/statistics/viewCount".
     #[schemars(with = "Option<String>")]
     pub(crate) json: Option<Spanned<String>>,
+    /// A YouTube video (its id, or a watch, youtu.be or shorts link): its views, from the
+    /// YouTube Data API with the key in `$YOUTUBE_API_KEY` (or `key`).
+    #[schemars(with = "Option<String>")]
+    pub(crate) youtube: Option<Spanned<String>>,
+    /// A Last.fm track: its play count, from `track.getInfo` with the key in
+    /// `$LASTFM_API_KEY` (or `key`).
+    #[schemars(with = "Option<RawLastfm>")]
+    pub(crate) lastfm: Option<Spanned<RawLastfm>>,
+    /// The API key of `youtube` or `lastfm`, as an environment variable: "${MY_API_KEY}".
+    #[schemars(with = "Option<String>")]
+    pub(crate) key: Option<Spanned<String>>,
+    /// Where `youtube` or `lastfm` asks instead of the API's own server (a mirror).
+    #[schemars(with = "Option<String>")]
+    pub(crate) base_url: Option<Spanned<String>>,
     /// How often to poll, e.g. "5m"; at least 1s.
     #[schemars(with = "Option<Duration>")]
     pub(crate) every: Option<Spanned<String>>,
     /// How long one poll may take, e.g. "20s".
     #[schemars(with = "Option<Duration>")]
     pub(crate) timeout: Option<Spanned<String>>,
+}
+
+/// A Last.fm track.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Lastfm")]
+pub(crate) struct RawLastfm {
+    /// The artist, as Last.fm names them.
+    pub(crate) artist: String,
+    /// The track's title.
+    pub(crate) track: String,
 }
 
 /// One `[[streams.goal]]`.

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use toml::Spanned;
 
+pub use super::preset::Preset;
 use super::raw::RawSource;
 use super::template;
 use crate::values::when::parse_duration;
@@ -28,6 +29,19 @@ pub struct SourceSpec {
     pub timeout: Duration,
 }
 
+impl SourceSpec {
+    /// What the source's count counts when a preset knows ("views", "plays"): the stream's
+    /// unit unless the config says another.
+    pub fn unit(&self) -> Option<&'static str> {
+        match &self.kind {
+            SourceKind::Url {
+                preset: Some(p), ..
+            } => Some(p.unit()),
+            _ => None,
+        }
+    }
+}
+
 /// What a source runs or fetches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceKind {
@@ -39,6 +53,8 @@ pub enum SourceKind {
         url: String,
         /// JSON pointer to the count; without it the body's first whole number counts.
         json: Option<String>,
+        /// The API whose answers these are (`youtube`, `lastfm`), read with its own errors.
+        preset: Option<Preset>,
     },
 }
 
@@ -57,7 +73,84 @@ pub struct SourceProblem {
 pub(crate) fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<SourceProblem>> {
     let mut problems = Problems(Vec::new());
     let source = raw.get_ref();
-    let kind = match (&source.command, &source.url) {
+    let kind = match super::preset::url(source) {
+        Some(preset) => preset_kind(source, preset, &mut problems),
+        None => plain_kind(raw, &mut problems),
+    };
+    let every = poll_every(source.every.as_ref(), &mut problems);
+    let timeout = poll_timeout(source.timeout.as_ref(), &mut problems);
+    match (kind, every, timeout) {
+        (Some(kind), Some(every), Some(timeout)) if problems.0.is_empty() => Ok(SourceSpec {
+            kind,
+            every,
+            timeout,
+        }),
+        _ => Err(problems.0),
+    }
+}
+
+/// A `youtube` or `lastfm` source: nothing else that says what to fetch, and a `base_url`
+/// that is an http(s) URL.
+fn preset_kind(
+    source: &RawSource,
+    preset: Result<(Preset, String), Vec<super::preset::Problem>>,
+    problems: &mut Problems,
+) -> Option<SourceKind> {
+    let before = problems.0.len();
+    for (key, span) in [
+        ("command", source.command.as_ref().map(Spanned::span)),
+        ("url", source.url.as_ref().map(Spanned::span)),
+        ("json", source.json.as_ref().map(Spanned::span)),
+    ] {
+        if let Some(span) = span {
+            problems.push(
+                span,
+                format!("`{key}` does not go with `youtube` or `lastfm`, which say what to read"),
+                "remove it, or remove the preset and write url and json yourself",
+            );
+        }
+    }
+    if let Some(base) = &source.base_url
+        && let Err((message, hint)) = check_url(base.get_ref())
+    {
+        problems.push(
+            base.span(),
+            message.replace("source's url", "base_url"),
+            &hint,
+        );
+    }
+    match preset {
+        Ok((preset, url)) if problems.0.len() == before => Some(SourceKind::Url {
+            url,
+            json: Some(preset.pointer().to_string()),
+            preset: Some(preset),
+        }),
+        Ok(_) => None,
+        Err(found) => {
+            for (span, message, hint) in found {
+                problems.push(span, message, &hint);
+            }
+            None
+        }
+    }
+}
+
+/// A `command` or a `url` source.
+fn plain_kind(raw: &Spanned<RawSource>, problems: &mut Problems) -> Option<SourceKind> {
+    let source = raw.get_ref();
+    for (key, span) in [
+        ("key", source.key.as_ref().map(Spanned::span)),
+        ("base_url", source.base_url.as_ref().map(Spanned::span)),
+    ] {
+        if let Some(span) = span {
+            problems.push(
+                span,
+                format!("`{key}` applies only to a `youtube` or `lastfm` source"),
+                "remove it; a url source writes ${NAME} in its url",
+            );
+        }
+    }
+    match (&source.command, &source.url) {
         (Some(_), Some(url)) => {
             problems.push(
                 url.span(),
@@ -74,18 +167,8 @@ pub(crate) fn validate(raw: &Spanned<RawSource>) -> Result<SourceSpec, Vec<Sourc
             );
             None
         }
-        (Some(command), None) => command_kind(command, source.json.as_ref(), &mut problems),
-        (None, Some(url)) => url_kind(url, source.json.as_ref(), &mut problems),
-    };
-    let every = poll_every(source.every.as_ref(), &mut problems);
-    let timeout = poll_timeout(source.timeout.as_ref(), &mut problems);
-    match (kind, every, timeout) {
-        (Some(kind), Some(every), Some(timeout)) if problems.0.is_empty() => Ok(SourceSpec {
-            kind,
-            every,
-            timeout,
-        }),
-        _ => Err(problems.0),
+        (Some(command), None) => command_kind(command, source.json.as_ref(), problems),
+        (None, Some(url)) => url_kind(url, source.json.as_ref(), problems),
     }
 }
 
@@ -156,6 +239,7 @@ fn url_kind(
     (url_ok && json_ok).then(|| SourceKind::Url {
         url: url.get_ref().clone(),
         json: json.map(|j| j.get_ref().clone()),
+        preset: None,
     })
 }
 
@@ -354,7 +438,8 @@ mod tests {
             spec.kind,
             SourceKind::Url {
                 url: "https://x.test/v?id=1&key=${YOUTUBE_API_KEY}".into(),
-                json: Some("/items/0/n".into())
+                json: Some("/items/0/n".into()),
+                preset: None,
             }
         );
         assert_eq!(spec.every, Duration::from_secs(1));

@@ -67,8 +67,13 @@ pub struct Event {
     pub(crate) by: String,
     /// Free text; may be empty.
     pub(crate) note: String,
-    /// The release instant.
+    /// The release instant; for a date whose time is still to be announced, the start of
+    /// that day in `zone`.
     pub at: DateTime<Utc>,
+    /// The iCalendar UID it was imported from; empty when written by hand.
+    pub(crate) uid: String,
+    /// Only the date is known yet (`at = "2026-12-05"`): shown as "time TBA".
+    pub(crate) time_tba: bool,
     /// The zone the release is announced in.
     pub zone: Tz,
     /// How long it shows as live after release.

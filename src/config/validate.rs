@@ -461,7 +461,11 @@ impl Validator<'_> {
             }
         };
         let zone = self.zone(&raw.zone);
-        let at = zone.and_then(|z| self.time(&raw.at, z, "at"));
+        let day = zone.and_then(|z| date_only(raw.at.get_ref(), z));
+        let at = match day {
+            Some(start) => Some(start),
+            None => zone.and_then(|z| self.time(&raw.at, z, "at")),
+        };
         let live_for = match &raw.live_for {
             Some(d) => self.duration(d),
             None => Some(TimeDelta::hours(1)),
@@ -476,6 +480,8 @@ impl Validator<'_> {
             by: raw.by.clone().unwrap_or_default(),
             note: raw.note.clone().unwrap_or_default(),
             at: at?,
+            time_tba: day.is_some(),
+            uid: raw.uid.clone().unwrap_or_default(),
             zone: zone?,
             live_for: live_for?,
             anniversaries: raw.anniversaries.unwrap_or(true),
@@ -492,7 +498,7 @@ impl Validator<'_> {
     ) -> Option<Stream> {
         let event = self.stream_event(raw, events, raw_events)?;
         let platform = self.platform(raw.platform.as_ref())?;
-        let unit = self.unit(raw.unit.as_ref(), &platform)?;
+        let unit = self.unit(raw.unit.as_ref(), &platform);
         let window_zone = match &raw.window_zone {
             Some(z) => self.zone(z)?,
             None => event.zone,
@@ -508,6 +514,13 @@ impl Validator<'_> {
             .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
             .collect();
         let source = raw.source.as_ref().map(|s| self.source(s));
+        // A preset knows what its count counts (YouTube views, Last.fm plays) better than the
+        // platform's name does; a `unit` written in the config wins over both.
+        let preset_unit = match &source {
+            Some(Ok(spec)) if raw.unit.is_none() => spec.unit(),
+            _ => None,
+        };
+        let unit = preset_unit.map(str::to_string).or(unit)?;
         let window_end = window_end.filter(|end| *end > event.at)?;
         Some(Stream {
             event: event.id.clone(),
@@ -683,6 +696,26 @@ impl Validator<'_> {
             deadline: deadline?,
         })
     }
+}
+
+/// The start of the day in `zone` when `at` is a date alone (`"2026-12-05"` or a TOML date):
+/// its time is still to be announced. A midnight that a DST change skips is the first instant
+/// of the day there.
+fn date_only(at: &toml::Value, zone: Tz) -> Option<DateTime<Utc>> {
+    let text = match at {
+        toml::Value::String(s) => s.trim().to_string(),
+        toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    if !crate::values::when::YEARS.contains(&date.year()) {
+        return None;
+    }
+    Some(crate::values::when::resolve_local_lenient(
+        date.and_hms_opt(0, 0, 0)?,
+        zone,
+    ))
 }
 
 /// Whether `text` can stand as a field of the readings CSV: not empty, no comma or control

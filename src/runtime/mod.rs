@@ -4,6 +4,7 @@
 //! process on the config holds their locks, taking them over when that process goes away.
 //! What only a screen can do (a bell, a suspend, a redraw) it hands back to the front-end.
 
+mod edit;
 pub(crate) mod hooks;
 pub(crate) mod load;
 pub(crate) mod polling;
@@ -223,6 +224,14 @@ impl Runtime {
                 }
                 out.push(Outcome::Recorded(reading, result.map(|_| ())));
             }
+            Effect::Edit(edit) => match edit::apply(app, &edit) {
+                Ok(said) => {
+                    app.form_saved(said);
+                    // Shown at once; the watcher's reload of the file follows.
+                    out.extend(reload(app));
+                }
+                Err(why) => app.form_failed(why),
+            },
             Effect::Hook(hook) => self.hook(hook),
             Effect::Card(stream) => {
                 app.notice = Some(match save_card(app, stream) {

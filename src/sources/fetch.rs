@@ -20,6 +20,8 @@ pub(crate) fn fetch_listed(
 ) -> Result<u64, SourceError> {
     match &spec.kind {
         SourceKind::Command(command) => command::run(command, spec.timeout, running),
-        SourceKind::Url { url, json } => http::get(url, json.as_deref(), spec.timeout, env),
+        SourceKind::Url { url, json, preset } => {
+            http::get(url, json.as_deref(), *preset, spec.timeout, env)
+        }
     }
 }

@@ -8,6 +8,7 @@ use ureq::Agent;
 use super::expand::{self, Expanded};
 use super::limit::LIMIT;
 use super::number;
+use crate::config::Preset;
 use crate::readings::poll::SourceError;
 
 /// Redirects followed before giving up: enough for a moved API, few enough to end a loop fast.
@@ -17,13 +18,14 @@ pub const MAX_REDIRECTS: u32 = 5;
 pub(crate) fn get(
     url: &str,
     json: Option<&str>,
+    preset: Option<Preset>,
     timeout: Duration,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<u64, SourceError> {
     let expanded = expand::expand(url, env)?;
     // The fetch's one exit: whatever went wrong and whatever the server sent back, no value a
     // `${NAME}` brought leaves in a message, nor as the count.
-    fetch(&expanded, json, timeout)
+    fetch(&expanded, json, preset, timeout)
         .and_then(|count| match expanded.echoed(count) {
             Some(name) => Err(SourceError::Answer(format!(
                 "the count is the value of {name}: the server sent back what it was asked"
@@ -34,7 +36,30 @@ pub(crate) fn get(
 }
 
 /// One GET of the expanded URL, and the count read from its answer.
-fn fetch(expanded: &Expanded, json: Option<&str>, timeout: Duration) -> Result<u64, SourceError> {
+fn fetch(
+    expanded: &Expanded,
+    json: Option<&str>,
+    preset: Option<Preset>,
+    timeout: Duration,
+) -> Result<u64, SourceError> {
+    let body = body(&expanded.text, timeout, LIMIT, preset)?;
+    match (preset, json) {
+        (Some(preset), _) => number::preset_count(&body, preset),
+        (None, Some(pointer)) => number::json_count(&body, pointer),
+        (None, None) => number::first_count(&String::from_utf8_lossy(&body))
+            .ok_or(SourceError::NoNumber("body")),
+    }
+}
+
+/// The body of one GET of `url`, at most `limit` bytes, within `timeout`, over at most
+/// [`MAX_REDIRECTS`] redirects, uncompressed; a failing status is an error (with the reason a
+/// known API gives in its body).
+pub(crate) fn body(
+    url: &str,
+    timeout: Duration,
+    limit: u64,
+    preset: Option<Preset>,
+) -> Result<Vec<u8>, SourceError> {
     let agent: Agent = Agent::config_builder()
         .timeout_global(Some(timeout))
         .max_redirects(MAX_REDIRECTS)
@@ -46,13 +71,23 @@ fn fetch(expanded: &Expanded, json: Option<&str>, timeout: Duration) -> Result<u
         .accept_encoding("identity")
         .build()
         .into();
-    let mut response = agent
-        .get(&expanded.text)
-        .call()
-        .map_err(|e| from_ureq(e, timeout))?;
+    let mut response = agent.get(url).call().map_err(|e| from_ureq(e, timeout))?;
     let status = response.status();
     if !status.is_success() {
-        return Err(SourceError::Status(status.as_u16()));
+        // A known API says why in its body ("API key not valid"): worth the read, capped.
+        let why = preset.and_then(|_| {
+            let body = response
+                .body_mut()
+                .with_config()
+                .limit(LIMIT)
+                .read_to_vec()
+                .ok()?;
+            number::api_error(&serde_json::from_slice(&body).ok()?)
+        });
+        return Err(match why {
+            Some(why) => SourceError::Answer(format!("HTTP {}: {why}", status.as_u16())),
+            None => SourceError::Status(status.as_u16()),
+        });
     }
     // The client decodes nothing: a compressed body read as text gives a count out of bytes.
     if let Some(coding) = response.headers().get(ureq::http::header::CONTENT_ENCODING) {
@@ -64,17 +99,12 @@ fn fetch(expanded: &Expanded, json: Option<&str>, timeout: Duration) -> Result<u
             )));
         }
     }
-    let body = response
+    response
         .body_mut()
         .with_config()
-        .limit(LIMIT)
+        .limit(limit)
         .read_to_vec()
-        .map_err(|e| from_ureq(e, timeout))?;
-    match json {
-        Some(pointer) => number::json_count(&body, pointer),
-        None => number::first_count(&String::from_utf8_lossy(&body))
-            .ok_or(SourceError::NoNumber("body")),
-    }
+        .map_err(|e| from_ureq(e, timeout))
 }
 
 /// Our error for one of ureq's.

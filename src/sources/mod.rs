@@ -14,6 +14,7 @@ pub(crate) mod schedule;
 pub use crate::readings::poll::{PollResult, SourceError, SourceStatus};
 pub use fetch::fetch;
 pub use http::MAX_REDIRECTS;
+pub(crate) use http::body;
 pub use limit::LIMIT;
 pub use poller::{Poller, spawn, spawn_with};
 pub use schedule::Schedule;

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::config::Preset;
 use crate::readings::poll::SourceError;
 use crate::values::numbers::parse_count;
 
@@ -93,6 +94,45 @@ pub(crate) fn json_count(body: &[u8], pointer: &str) -> Result<u64, SourceError>
     }
 }
 
+/// The count in an answer of `preset`'s API, or the failure the API reported in it: Last.fm
+/// reports errors with HTTP 200 and `{"error": N, "message": …}`, YouTube an unknown video as
+/// no item. Never a count out of an error.
+pub(crate) fn preset_count(body: &[u8], preset: Preset) -> Result<u64, SourceError> {
+    let doc: Value = serde_json::from_slice(body)
+        .map_err(|e| SourceError::Answer(format!("the answer is not JSON ({e})")))?;
+    if let Some(message) = api_error(&doc) {
+        return Err(SourceError::Answer(message));
+    }
+    if preset == Preset::YouTube
+        && doc
+            .get("items")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+    {
+        return Err(SourceError::Answer(
+            "no such video: YouTube knows no video with this id".into(),
+        ));
+    }
+    json_count(body, preset.pointer())
+}
+
+/// The error an API answer reports: Last.fm's `{"error": 6, "message": "Track not found"}`,
+/// Google's `{"error": {"code": 400, "message": "API key not valid…"}}`; clipped.
+pub(crate) fn api_error(doc: &Value) -> Option<String> {
+    let error = doc.get("error")?;
+    let (code, message) = match error {
+        Value::Object(o) => (o.get("code"), o.get("message")),
+        _ => (Some(error), doc.get("message")),
+    };
+    let message = message.and_then(Value::as_str).unwrap_or("no message");
+    let code = code.map(|c| format!(" {c}")).unwrap_or_default();
+    Some(format!(
+        "the API answered error{}: {}",
+        crate::values::text::clip(&code),
+        crate::values::text::clip(message)
+    ))
+}
+
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -126,6 +166,31 @@ mod tests {
         assert_eq!(first_count("no digits here"), None);
         assert_eq!(first_count(""), None);
         assert_eq!(first_count("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn preset_answers_and_their_errors() {
+        let yt = br#"{"kind":"youtube#videoListResponse","items":[{"id":"x","statistics":{"viewCount":"123","likeCount":"4"}}],"pageInfo":{"totalResults":1}}"#;
+        assert_eq!(preset_count(yt, Preset::YouTube), Ok(123));
+        let none =
+            br#"{"kind":"youtube#videoListResponse","items":[],"pageInfo":{"totalResults":0}}"#;
+        let e = preset_count(none, Preset::YouTube).unwrap_err().to_string();
+        assert!(e.contains("no such video"), "{e}");
+        let bad_key = br#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key."}}"#;
+        let e = preset_count(bad_key, Preset::YouTube)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("error 400: API key not valid"), "{e}");
+        let fm = br#"{"track":{"name":"Drama","playcount":"12345","listeners":"99"}}"#;
+        assert_eq!(preset_count(fm, Preset::LastFm), Ok(12_345));
+        // An error with HTTP 200 and a number in it: a failure with its message, not 6 plays.
+        let e = preset_count(
+            br#"{"error":6,"message":"Track not found","links":[]}"#,
+            Preset::LastFm,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("error 6: Track not found"), "{e}");
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub(crate) struct Status<'a> {
 impl std::fmt::Display for Status<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (at, zone, now) = (self.event.at, self.event.zone, self.now);
+        if self.event.time_tba {
+            return tba_status(f, at, zone, now);
+        }
         match self.phase {
             Phase::Upcoming | Phase::Imminent => {
                 write!(f, "in {}", countdown::Countdown::new(now, at, zone))
@@ -43,6 +46,44 @@ impl std::fmt::Display for Status<'_> {
             ),
         }
     }
+}
+
+/// A date whose time is not announced yet: "TBA in 5d 12h" to the start of its day, "TBA
+/// today" on the day, then the time since, as any release.
+fn tba_status(
+    f: &mut std::fmt::Formatter<'_>,
+    at: DateTime<Utc>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> std::fmt::Result {
+    if now < at {
+        let left = (at - now).num_seconds();
+        let (d, h, m) = (left / 86_400, left % 86_400 / 3600, left % 3600 / 60);
+        if d > 0 {
+            write!(f, "TBA in {d}d {h}h")
+        } else {
+            write!(f, "TBA in {h}h {m:02}m")
+        }
+    } else if shown_in(now, zone).date_naive() == shown_in(at, zone).date_naive() {
+        f.write_str("TBA today")
+    } else {
+        write!(
+            f,
+            "out {} ago",
+            countdown::calendar_span(at, now, zone).short(2)
+        )
+    }
+}
+
+/// "Sat 5 Dec · time TBA" for an event whose time is not announced, else `None`.
+/// The day is the one announced, in the event's own zone, whatever the display zone.
+pub(crate) fn tba_date(event: &Event) -> Option<String> {
+    event.time_tba.then(|| {
+        format!(
+            "{} · time TBA",
+            shown_in(event.at, event.zone).format("%a %-d %b")
+        )
+    })
 }
 
 /// "23:00 KST" for `t` in `zone`, with the date when it is the lead entry.

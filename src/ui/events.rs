@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
-use super::event_status::status_text;
+use super::event_status::{status_text, tba_date};
 use super::fit::{fit, groups_line, set_fit};
 use super::parts::Part;
 use crate::app::{App, Hit};
@@ -295,11 +295,15 @@ impl EventsList<'_> {
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
         let local = shown_in(event.at, view.zone);
+        let tba = tba_date(event);
         if time_w > 0 {
-            let time = local.format(" %-d %b %y %H:%M %Z").to_string();
+            let time = match &tba {
+                Some(tba) => format!(" {tba}"),
+                None => local.format(" %-d %b %y %H:%M %Z").to_string(),
+            };
             put(buf, &mut x, y, &time, time_w, theme.dim());
         } else if rows.two_lines {
-            let mut date = local.format("%a %-d %b %Y %H:%M %Z").to_string();
+            let mut date = tba.unwrap_or_else(|| local.format("%a %-d %b %Y %H:%M %Z").to_string());
             if let Some(&Some((reached, all))) = view.reached.get(i) {
                 date.push_str(&format!(" · {reached} of {all} goals"));
             }

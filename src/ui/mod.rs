@@ -8,6 +8,7 @@ mod digits;
 mod event_status;
 mod events;
 mod fit;
+mod form;
 mod header;
 mod help;
 mod next;
@@ -228,6 +229,10 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
     MessageLines(footer).render(areas.footer, buf);
     if app.mode == Mode::Help {
         HelpOverlay { ctx }.render(area, buf);
+        return Drawn { hits, parts: None };
+    }
+    if let Mode::Form(form) = &app.mode {
+        form::FormOverlay { ctx, form }.render(area, buf);
         return Drawn { hits, parts: None };
     }
     Drawn {

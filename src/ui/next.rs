@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::digits::{self, DigitSize};
-use super::event_status::zone_time;
+use super::event_status::{tba_date, zone_time};
 use super::fit::{fit, fit_line};
 use super::parts::Part;
 use super::push::PushBody;
@@ -77,6 +77,8 @@ fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], Dat
     match selected.target {
         Target::Release(t) => (
             match selected.phase {
+                // The hour is not announced: what counts down is the day.
+                _ if event.time_tba => ["time TBA · its day starts in".into(), "day in".into()],
                 Phase::Imminent => ["out within the hour:".into(), "out in".into()],
                 _ => ["out in".into(), "out in".into()],
             },
@@ -107,6 +109,12 @@ fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], Dat
 /// The zones line: the event's own zone first, then UTC, the config's zones and the viewer's;
 /// the side zones go first when the line is too long.
 fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bool) -> String {
+    // No hour to convert while the time is to be announced: the day, in its own zone.
+    if t == event.at
+        && let Some(tba) = tba_date(event)
+    {
+        return tba;
+    }
     let own = zone_time(t, event.zone, true);
     // Zones are told apart by what they show: Etc/UTC and UTC, or a `zones` entry that is
     // also yours, would otherwise print the same time twice.

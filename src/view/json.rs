@@ -31,6 +31,26 @@ fn num(x: f64) -> Value {
     }
 }
 
+/// One event of `snapshot`, the `i`th, with its next anniversary if it has one.
+fn event_json(
+    e: &crate::config::Event,
+    view: &View,
+    i: usize,
+    anniversary: Option<chrono::DateTime<chrono::Utc>>,
+) -> Value {
+    json!({
+        "id": e.id,
+        "name": e.name,
+        "by": e.by,
+        "at": rfc3339(e.at, e.zone),
+        "zone": e.zone.name(),
+        "time_tba": e.time_tba,
+        "phase": view.phases[i].as_str(),
+        "seconds_left": countdown::seconds_left(e.at, view.now),
+        "next_anniversary": anniversary.map(|t| rfc3339(t, e.zone)),
+    })
+}
+
 /// The whole state at `view.now` as one object; `view` must come from
 /// [`View::derive_everything`] (without it, no anniversaries and no streams are listed).
 pub(crate) fn snapshot(app: &App, view: &View) -> Value {
@@ -48,19 +68,7 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            json!({
-                "id": e.id,
-                "name": e.name,
-                "by": e.by,
-                "at": rfc3339(e.at, e.zone),
-                "zone": e.zone.name(),
-                "phase": view.phases[i].as_str(),
-                "seconds_left": countdown::seconds_left(e.at, now),
-                "next_anniversary": anniversaries.get(i).copied().flatten()
-                    .map(|t| rfc3339(t, e.zone)),
-            })
-        })
+        .map(|(i, e)| event_json(e, view, i, anniversaries.get(i).copied().flatten()))
         .collect();
     let streams: Vec<Value> = app
         .config

@@ -1,0 +1,338 @@
+//! Changing a config's text the way a person would: add an event (and its stream), change one,
+//! take one out, with toml_edit so every comment, blank line and key order the person wrote
+//! stays; a removed event is kept at the end of the file as comments, never deleted. Pure: the
+//! file is read, checked and written in `store`.
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use super::validate::slug;
+use crate::values::text::quote;
+
+/// A new `[[event]]`, as text the config reads (`at` is local to `zone`, or a date alone).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewEvent {
+    /// `id`; empty leaves it to the name.
+    pub id: String,
+    /// `name`.
+    pub name: String,
+    /// `by`; empty writes none.
+    pub by: String,
+    /// `at`: "2026-12-05 18:00" or "2026-12-05" while the time is TBA.
+    pub at: String,
+    /// `zone`: an IANA name.
+    pub zone: String,
+    /// `live_for`, e.g. "2h"; empty writes none.
+    pub live_for: String,
+    /// `uid`: the iCalendar UID it came from; empty writes none.
+    pub uid: String,
+}
+
+/// A new `[[streams]]` with its goals, for the event `event`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewStream {
+    /// The event's id.
+    pub event: String,
+    /// `platform`.
+    pub platform: String,
+    /// `window_end`, local to the event's zone.
+    pub window_end: String,
+    /// Goals: label, target, and `within` (empty: the window's end).
+    pub goals: Vec<(String, u64, String)>,
+}
+
+/// A config's text being edited.
+pub struct Edit {
+    doc: DocumentMut,
+}
+
+/// Why an edit was not made: a message that says what to do.
+pub type Refusal = String;
+
+impl Edit {
+    /// Reads `text` for editing.
+    pub fn new(text: &str) -> Result<Edit, Refusal> {
+        text.parse::<DocumentMut>()
+            .map(|doc| Edit { doc })
+            .map_err(|e| format!("the config is not valid TOML: {}", e.message()))
+    }
+
+    /// The text as it stands.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    fn events(&self) -> Option<&ArrayOfTables> {
+        self.doc.get("event")?.as_array_of_tables()
+    }
+
+    /// Each event's id as validation makes it: its `id`, else its name's slug.
+    pub fn ids(&self) -> Vec<String> {
+        self.events()
+            .map(|a| a.iter().map(id_of).collect())
+            .unwrap_or_default()
+    }
+
+    /// The index of the event with this `id`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.ids().iter().position(|i| i == id)
+    }
+
+    /// Appends `event`; refuses an id already used. Returns the id.
+    pub fn add_event(&mut self, event: &NewEvent) -> Result<String, Refusal> {
+        let id = if event.id.is_empty() {
+            slug(&event.name)
+        } else {
+            event.id.clone()
+        };
+        if self.find(&id).is_some() {
+            return Err(format!(
+                "an event with id {} is already in the config; choose another with --id",
+                quote(&id)
+            ));
+        }
+        let mut t = Table::new();
+        if !event.id.is_empty() {
+            t.insert("id", value(&event.id));
+        }
+        t.insert("name", value(&event.name));
+        put(&mut t, "by", &event.by);
+        t.insert("at", value(&event.at));
+        t.insert("zone", value(&event.zone));
+        put(&mut t, "live_for", &event.live_for);
+        put(&mut t, "uid", &event.uid);
+        self.push("event", t)?;
+        Ok(id)
+    }
+
+    /// Appends a `[[streams]]` with its goals.
+    pub fn add_stream(&mut self, stream: &NewStream) -> Result<(), Refusal> {
+        let mut t = Table::new();
+        t.insert("event", value(&stream.event));
+        put(&mut t, "platform", &stream.platform);
+        t.insert("window_end", value(&stream.window_end));
+        let mut goals = ArrayOfTables::new();
+        for (label, target, within) in &stream.goals {
+            let mut g = Table::new();
+            g.insert("label", value(label));
+            // TOML integers stop at i64; a string of digits carries the rest.
+            match i64::try_from(*target) {
+                Ok(n) => g.insert("streams", value(n)),
+                Err(_) => g.insert("streams", value(target.to_string())),
+            };
+            put(&mut g, "within", within);
+            goals.push(g);
+        }
+        if !goals.is_empty() {
+            t.insert("goal", Item::ArrayOfTables(goals));
+        }
+        self.push("streams", t)
+    }
+
+    /// Appends `table` to the `[[key]]` tables; refuses a `key` written another way (an
+    /// inline array), which replacing would lose.
+    fn push(&mut self, key: &str, table: Table) -> Result<(), Refusal> {
+        match self.doc.get_mut(key) {
+            Some(Item::ArrayOfTables(a)) => a.push(table),
+            None => {
+                let mut a = ArrayOfTables::new();
+                a.push(table);
+                self.doc.insert(key, Item::ArrayOfTables(a));
+            }
+            Some(_) => {
+                return Err(format!(
+                    "the config writes `{key}` as an inline array; dropwatch adds only to \
+                     [[{key}]] tables: write each as its own [[{key}]] table"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the keys of the event `id` that are given (`Some`); an empty value removes the
+    /// key. Other keys, and the comments around them, stay as they were.
+    pub fn set_event(&mut self, id: &str, keys: &[(&str, Option<&str>)]) -> Result<(), Refusal> {
+        let i = self.find(id).ok_or_else(|| no_event(id))?;
+        let named = self.events().is_some_and(|a| {
+            a.get(i)
+                .is_some_and(|t| t.get("id").is_some_and(|v| v.is_str()))
+        });
+        let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("event") else {
+            return Err(no_event(id));
+        };
+        let t = a.get_mut(i).ok_or_else(|| no_event(id))?;
+        // Renaming an event without an id would change its id and orphan its streams.
+        if !named && keys.iter().any(|(k, v)| *k == "name" && v.is_some()) {
+            t.insert("id", value(id));
+        }
+        for (key, v) in keys {
+            match v {
+                Some("") => {
+                    t.remove(key);
+                }
+                Some(v) => match t.get_mut(key).and_then(Item::as_value_mut) {
+                    // Keeps the comment after the value and the spaces around it.
+                    Some(old) => {
+                        let decor = old.decor().clone();
+                        *old = toml_edit::Value::from(*v);
+                        *old.decor_mut() = decor;
+                    }
+                    None => {
+                        t.insert(key, value(*v));
+                    }
+                },
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes out the event `id` and its streams. Their text is kept at the end of the file as
+    /// comments under `note`, so what a person wrote can be put back by uncommenting it.
+    pub fn remove_event(&mut self, id: &str, note: &str) -> Result<(), Refusal> {
+        let i = self.find(id).ok_or_else(|| no_event(id))?;
+        let mut kept = DocumentMut::new();
+        if let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("event") {
+            let mut removed = ArrayOfTables::new();
+            if let Some(t) = a.get(i) {
+                removed.push(t.clone());
+            }
+            a.remove(i);
+            kept.insert("event", Item::ArrayOfTables(removed));
+        }
+        if let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("streams") {
+            let mut removed = ArrayOfTables::new();
+            let mut j = 0;
+            while j < a.len() {
+                if a.get(j).and_then(|t| t.get("event")?.as_str()) == Some(id) {
+                    if let Some(t) = a.get(j) {
+                        removed.push(t.clone());
+                    }
+                    a.remove(j);
+                } else {
+                    j += 1;
+                }
+            }
+            if !removed.is_empty() {
+                kept.insert("streams", Item::ArrayOfTables(removed));
+            }
+        }
+        let mut trailing = self.doc.trailing().as_str().unwrap_or_default().to_string();
+        if !trailing.is_empty() && !trailing.ends_with('\n') {
+            trailing.push('\n');
+        }
+        trailing.push_str(&format!("\n# {note}\n"));
+        for line in kept.to_string().trim_start().lines() {
+            trailing.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
+        }
+        self.doc.set_trailing(trailing);
+        Ok(())
+    }
+}
+
+/// Inserts `key = text` unless `text` is empty.
+fn put(t: &mut Table, key: &str, text: &str) {
+    if !text.is_empty() {
+        t.insert(key, value(text));
+    }
+}
+
+fn id_of(t: &Table) -> String {
+    match t.get("id").and_then(Item::as_str) {
+        Some(id) => id.to_string(),
+        None => slug(t.get("name").and_then(Item::as_str).unwrap_or_default()),
+    }
+}
+
+fn no_event(id: &str) -> Refusal {
+    format!("no event with id {} in the config", quote(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Source, parse};
+
+    const TEXT: &str = "# my comeback list\ntitle = \"mine\" # keep this\n\n[[event]]\nname = \"With You\" # the OST\nat = \"2022-04-24 23:00\"\nzone = \"Asia/Seoul\"\n\n[[streams]]\nevent = \"with-you\"\nwindow_end = \"2022-04-25 09:00\"\n";
+
+    fn new_event() -> NewEvent {
+        NewEvent {
+            name: "Drama".into(),
+            by: "aespa".into(),
+            at: "2026-12-05 18:00".into(),
+            zone: "Asia/Seoul".into(),
+            ..NewEvent::default()
+        }
+    }
+
+    #[test]
+    fn adding_keeps_every_byte_already_there() {
+        let mut e = Edit::new(TEXT).unwrap();
+        assert_eq!(e.add_event(&new_event()).unwrap(), "drama");
+        e.add_stream(&NewStream {
+            event: "drama".into(),
+            platform: "YouTube".into(),
+            window_end: "2026-12-06 18:00".into(),
+            goals: vec![("24h".into(), 4_000_000, "24h".into())],
+        })
+        .unwrap();
+        let text = e.text();
+        // Every line that was there is there still, in its order, comments and all.
+        let mut lines = text.lines();
+        for old in TEXT.lines() {
+            assert!(lines.any(|l| l == old), "{old:?} lost in\n{text}");
+        }
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert_eq!(c.events.len(), 2);
+        assert_eq!(c.streams[1].goals[0].target, 4_000_000);
+        let again = e.add_event(&new_event()).unwrap_err();
+        assert!(again.contains("already"), "{again}");
+    }
+
+    #[test]
+    fn events_written_as_an_inline_array_are_never_replaced() {
+        let text = "event = [{ name = \"A\", at = \"2026-12-05\", zone = \"UTC\" }]\n";
+        let mut e = Edit::new(text).unwrap();
+        let why = e.add_event(&new_event()).unwrap_err();
+        assert!(why.contains("inline array"), "{why}");
+        assert_eq!(e.text(), text);
+    }
+
+    #[test]
+    fn renaming_keeps_the_id_and_the_comment() {
+        let mut e = Edit::new(TEXT).unwrap();
+        e.set_event(
+            "with-you",
+            &[
+                ("name", Some("With You (OST)")),
+                ("at", Some("2022-04-24 22:00")),
+            ],
+        )
+        .unwrap();
+        let text = e.text();
+        assert!(
+            text.contains("name = \"With You (OST)\" # the OST"),
+            "{text}"
+        );
+        assert!(text.contains("id = \"with-you\""), "{text}");
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert_eq!(c.streams.len(), 1);
+    }
+
+    #[test]
+    fn removing_keeps_the_text_as_comments() {
+        let mut e = Edit::new(TEXT).unwrap();
+        e.remove_event("with-you", "removed in dropwatch").unwrap();
+        let text = e.text();
+        let c = parse(&text, Source::Embedded).unwrap();
+        assert!(c.events.is_empty() && c.streams.is_empty());
+        assert!(
+            text.contains("# removed in dropwatch\n# [[event]]\n# name = \"With You\" # the OST"),
+            "{text}"
+        );
+        assert!(
+            text.contains("# window_end = \"2022-04-25 09:00\""),
+            "{text}"
+        );
+        assert!(text.starts_with("# my comeback list\ntitle = \"mine\" # keep this"));
+    }
+}

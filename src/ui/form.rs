@@ -1,0 +1,97 @@
+//! The `a` / `e` / `x` form: a box over the dashboard with its fields, the one being typed
+//! into marked, why the last Enter was refused, and the keys it takes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::ctx::Ctx;
+use super::fit::{fit, wrap};
+use crate::app::{Form, FormKind};
+
+/// The form, centred in the area it is given; it shrinks with it, down to nothing.
+pub(crate) struct FormOverlay<'a> {
+    /// The frame's context.
+    pub(crate) ctx: &'a Ctx<'a>,
+    /// The open form.
+    pub(crate) form: &'a Form,
+}
+
+impl FormOverlay<'_> {
+    /// The lines inside the box, `width` columns wide.
+    fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        let theme = self.ctx.theme;
+        let form = self.form;
+        let mut lines = Vec::new();
+        if let FormKind::Delete { name, .. } = &form.kind {
+            let q = format!("Delete {name}? Its lines stay in the file as comments.");
+            for l in wrap(&q, width, 3) {
+                lines.push(Line::from(Span::styled(l, theme.bold())));
+            }
+        }
+        for (i, f) in form.fields.iter().enumerate() {
+            let focused = i == form.focus;
+            let label = format!("{:<6}", f.label);
+            let room = width.saturating_sub(label.chars().count() + 2);
+            // The end of what is typed stays in view, with a cursor after it.
+            let value = if focused {
+                let chars: Vec<char> = f.value.chars().collect();
+                let keep = room.saturating_sub(1);
+                let tail: String = chars[chars.len().saturating_sub(keep)..].iter().collect();
+                format!("{tail}▏")
+            } else {
+                fit(&f.value, room)
+            };
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(label, theme.bold()),
+                Span::raw("  "),
+                Span::styled(value, style),
+            ]));
+        }
+        if let Some(why) = &form.error {
+            for l in wrap(why, width, 4) {
+                lines.push(Line::from(Span::styled(l, theme.error())));
+            }
+        }
+        let keys = match (&form.kind, form.saving) {
+            (_, true) => "saving…",
+            (FormKind::Delete { .. }, _) => "y / Enter delete · n / Esc keep it",
+            _ => "Tab next · Enter save · Esc cancel",
+        };
+        lines.push(Line::from(Span::styled(fit(keys, width), theme.dim())));
+        lines
+    }
+}
+
+impl Widget for FormOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.ctx.theme;
+        let width = 64.min(area.width);
+        if width < 3 || area.height < 3 {
+            return;
+        }
+        let lines = self.lines(width as usize - 2);
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        let title = match self.form.kind {
+            FormKind::Add => " add an event ",
+            FormKind::Edit { .. } => " change the event ",
+            FormKind::Delete { .. } => " delete the event ",
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .block(Block::bordered().title(title).border_style(theme.accent()))
+            .render(popup, buf);
+    }
+}
