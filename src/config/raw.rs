@@ -170,4 +170,7 @@ pub(crate) struct RawGoal {
     /// Deadline as a time.
     #[schemars(with = "Option<Time>")]
     pub(crate) deadline: Option<Spanned<toml::Value>>,
+    /// Where the target came from, e.g. "regional-global-daily-2022-04-23.csv, chart of
+    /// 2022-04-23" (`goals --from-chart` writes it); shown beside the goal.
+    pub(crate) from: Option<String>,
 }

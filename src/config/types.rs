@@ -23,6 +23,9 @@ pub struct Config {
     /// Each stream's `on_goal` command, by index into `streams` (kept beside the streams so
     /// that a `Stream` stays plain data for the code that builds one by hand).
     pub(crate) on_goal: Vec<Option<String>>,
+    /// Where each goal's target came from (`from`; empty when written by hand), by stream
+    /// and goal index, kept beside the streams for the same reason as `on_goal`.
+    pub(crate) goal_from: Vec<Vec<String>>,
     /// Where it was read from.
     pub source: Source,
 }
@@ -96,6 +99,11 @@ impl Config {
     /// The shell command run when a goal of the stream at index `i` is reached.
     pub(crate) fn on_goal(&self, i: usize) -> Option<&str> {
         self.on_goal.get(i)?.as_deref()
+    }
+
+    /// Where goal `g` of the stream at index `i` came from, when the config says.
+    pub(crate) fn goal_from(&self, i: usize, g: usize) -> Option<&str> {
+        Some(self.goal_from.get(i)?.get(g)?.as_str()).filter(|f| !f.is_empty())
     }
 
     /// The event with this id.

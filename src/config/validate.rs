@@ -180,12 +180,15 @@ impl Validator<'_> {
                 events.push(event);
             }
         }
-        let (streams, on_goal) = raw
+        let (streams, (on_goal, goal_from)) = raw
             .streams
             .iter()
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
-                Some((self.stream(s.get_ref(), &events, &raw.events)?, on_goal))
+                let from = s.get_ref().goal.iter();
+                let from = from.map(|g| g.get_ref().from.clone().unwrap_or_default());
+                let stream = self.stream(s.get_ref(), &events, &raw.events)?;
+                Some((stream, (on_goal, from.collect())))
             })
             .unzip();
         events.sort_by_key(|e| e.at);
@@ -199,6 +202,7 @@ impl Validator<'_> {
             events,
             streams,
             on_goal,
+            goal_from,
             source,
         }
     }

@@ -6,7 +6,8 @@ use chrono_tz::Tz;
 use serde_json::{Value, json};
 
 use crate::app::App;
-use crate::streams::Window;
+use crate::config::{Config, Stream};
+use crate::streams::{StreamView, Window};
 use crate::values::countdown;
 use crate::values::when::shown_in;
 use crate::view::View;
@@ -70,11 +71,6 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
         .zip(stream_views)
         .zip(fresh)
         .map(|((s, v), fresh)| {
-            let seconds_left = match v.window {
-                Window::Opens { .. } => (s.window_end - now).num_seconds(),
-                Window::Open { left_secs } => left_secs,
-                Window::Closed { .. } => 0,
-            };
             let goals: Vec<Value> = v
                 .goals
                 .iter()
@@ -96,7 +92,7 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
                 "platform": s.platform,
                 "count": v.count,
                 "window_end": rfc3339(s.window_end, s.window_zone),
-                "seconds_left_in_window": seconds_left,
+                "seconds_left_in_window": seconds_left(s, v, now),
                 "pace_per_hour": v.pace.map(num),
                 "projection": v.projection,
                 "goals": goals,
@@ -113,6 +109,30 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
     json!({
         "now": now.to_rfc3339_opts(SecondsFormat::Secs, true),
         "events": events,
-        "streams": streams,
+        "streams": with_provenance(&app.config, streams),
     })
+}
+
+/// Seconds until the stream's tracking window closes (0 once it has).
+fn seconds_left(s: &Stream, v: &StreamView, now: DateTime<Utc>) -> i64 {
+    match v.window {
+        Window::Opens { .. } => (s.window_end - now).num_seconds(),
+        Window::Open { left_secs } => left_secs,
+        Window::Closed { .. } => 0,
+    }
+}
+
+/// Each goal's `from` (where its target came from; null when written by hand).
+fn with_provenance(config: &Config, mut streams: Vec<Value>) -> Vec<Value> {
+    for (i, stream) in streams.iter_mut().enumerate() {
+        let Some(goals) = stream.get_mut("goals").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for (g, goal) in goals.iter_mut().enumerate() {
+            if let Some(goal) = goal.as_object_mut() {
+                goal.insert("from".into(), json!(config.goal_from(i, g)));
+            }
+        }
+    }
+    streams
 }
