@@ -16,6 +16,7 @@ pub(crate) mod locate;
 mod origin;
 pub(crate) mod parse;
 mod preset;
+pub mod rank;
 pub(crate) mod raw;
 mod source;
 pub(crate) mod types;

@@ -40,14 +40,19 @@ pub(super) fn validate(
 }
 
 /// Collects errors while building domain types.
-struct Validator<'a> {
+pub(super) struct Validator<'a> {
     file: String,
     index: LineIndex<'a>,
     errors: Vec<ConfigError>,
 }
 
 impl Validator<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    pub(super) fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.errors.push(ConfigError {
             file: self.file.clone(),
             position: Some(self.index.position(span.start)),
@@ -96,7 +101,7 @@ impl Validator<'_> {
     }
 
     /// A whole, non-negative count: an integer, or a string of digits for counts beyond i64.
-    fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
+    pub(super) fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
         let bad = |what: String| {
             (
                 what,
@@ -123,7 +128,7 @@ impl Validator<'_> {
         }
     }
 
-    fn duration(&mut self, text: &Spanned<String>) -> Option<TimeDelta> {
+    pub(super) fn duration(&mut self, text: &Spanned<String>) -> Option<TimeDelta> {
         match parse_duration(text.get_ref()) {
             Ok(d) => Some(d),
             Err(problem) => {
@@ -180,15 +185,16 @@ impl Validator<'_> {
                 events.push(event);
             }
         }
-        let (streams, (on_goal, goal_from)) = raw
+        let (streams, (on_goal, (goal_from, ranks))) = raw
             .streams
             .iter()
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
                 let from = s.get_ref().goal.iter();
                 let from = from.map(|g| g.get_ref().from.clone().unwrap_or_default());
+                let rank = self.rank_of(s.get_ref())?;
                 let stream = self.stream(s.get_ref(), &events, &raw.events)?;
-                Some((stream, (on_goal, from.collect())))
+                Some((stream, (on_goal, (from.collect(), rank))))
             })
             .unzip();
         events.sort_by_key(|e| e.at);
@@ -203,6 +209,7 @@ impl Validator<'_> {
             streams,
             on_goal,
             goal_from,
+            ranks,
             source,
         }
     }
@@ -287,11 +294,16 @@ impl Validator<'_> {
             None => Some(0),
         };
         let window_end = self.window_end(&raw.window_end, event, window_zone);
-        let goals: Vec<Option<Goal>> = raw
-            .goal
-            .iter()
-            .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
-            .collect();
+        // A rank stream's goals are ranks, kept beside the streams (`Config::ranks`).
+        let rank = raw.measure.as_ref().is_some_and(|m| m.get_ref() == "rank");
+        let goals: Vec<Option<Goal>> = if rank {
+            Vec::new()
+        } else {
+            raw.goal
+                .iter()
+                .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
+                .collect()
+        };
         let source = raw.source.as_ref().map(|s| self.source(s));
         let window_end = window_end.filter(|end| *end > event.at)?;
         Some(Stream {
@@ -402,14 +414,17 @@ impl Validator<'_> {
         zone: Tz,
         window_end: Option<DateTime<Utc>>,
     ) -> Option<Goal> {
-        let streams = self.count(&raw.streams, "streams");
-        if streams == Some(0) {
+        let label = self.count_goal_keys(raw)?;
+        let streams = raw.streams.as_ref()?;
+        let streams_n = self.count(streams, "streams");
+        if streams_n == Some(0) {
             self.error(
-                raw.streams.span(),
+                streams.span(),
                 "a goal of 0 streams is always reached",
                 "write the target, e.g. streams = 2_700_000",
             );
         }
+        let streams = streams_n;
         let deadline = match (&raw.within, &raw.deadline) {
             (Some(within), Some(_)) => {
                 self.error(
@@ -437,7 +452,7 @@ impl Validator<'_> {
             (None, None) => window_end,
         };
         Some(Goal {
-            label: raw.label.get_ref().clone(),
+            label,
             target: streams.filter(|n| *n > 0)?,
             deadline: deadline?,
         })

@@ -8,25 +8,7 @@
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-/// When a chart publishes: every `every`, `at` past the start of each day in its zone (for a
-/// cadence of a day or less), e.g. hourly at ":00" or daily at "00:00".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cadence {
-    /// The time between updates, more than zero.
-    pub every: TimeDelta,
-    /// The offset of the updates from the start of the day (or the hour, when `every` is an
-    /// hour or less and `at` is under an hour).
-    pub at: TimeDelta,
-}
-
-/// A rank or streak goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RankGoal {
-    /// The rank to reach or beat, at least 1.
-    pub rank: u64,
-    /// For a streak goal: how long in a row.
-    pub hold: Option<TimeDelta>,
-}
+pub use crate::config::rank::{Cadence, RankGoal};
 
 /// Where a rank goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
