@@ -144,3 +144,75 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rank streams end to end: readings logged by hand, `--once --json` and `bar`
+// ---------------------------------------------------------------------------------------------
+
+mod common;
+
+const RANKS: &str = "[[event]]\nid = \"proof\"\nname = \"Yet To Come\"\nat = \"2022-06-10 13:00\"\nzone = \"Asia/Seoul\"\n\n[[streams]]\nevent = \"proof\"\nplatform = \"Melon\"\nmeasure = \"rank\"\nupdates = \"1h\"\nupdates_at = \":00\"\nwindow_end = \"2022-06-17 13:00\"\n\n[[streams.goal]]\nrank = 1\n\n[[streams.goal]]\nrank = 1\nfor = \"3h\"\n\n[[streams]]\nevent = \"proof\"\nplatform = \"Genie\"\nmeasure = \"rank\"\nwindow_end = \"2022-06-17 13:00\"\n\n[[streams.goal]]\nrank = 1\n";
+
+#[test]
+fn ranks_and_the_all_kill_in_json_and_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fan.toml"), RANKS).unwrap();
+    // Melon #4 at 14:00, #1 at 15:00 and 16:00 (a rank that falls back is no conflict);
+    // Genie #1 at 15:30, #2 at 16:30. All-kill from 15:30 to 16:30.
+    let logs = [
+        ("Melon", "4", "2022-06-10 14:00 KST"),
+        ("Melon", "1", "2022-06-10 15:00 KST"),
+        ("Genie", "1", "2022-06-10 15:30 KST"),
+        ("Melon", "1", "2022-06-10 16:00 KST"),
+        ("Genie", "2", "2022-06-10 16:30 KST"),
+    ];
+    for (platform, rank, at) in logs {
+        let out = common::dropwatch(dir.path())
+            .args(["log", "proof", rank, "--platform", platform, "--at", at])
+            .args(["--config", "fan.toml"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    }
+    let out = common::dropwatch(dir.path())
+        .args(["--config", "fan.toml", "--once", "--json"])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let melon = &v["streams"][0];
+    assert_eq!(melon["measure"], "rank");
+    assert_eq!(melon["rank"], 1);
+    assert_eq!(melon["best_rank"], 1);
+    assert_eq!(melon["next_update"], "2022-06-10T08:00:00+00:00");
+    assert_eq!(melon["rank_goals"][0]["label"], "#1");
+    assert_eq!(melon["rank_goals"][0]["status"], "held");
+    // Held since 15:00 KST, a streak of one hour counted at the updates (15:00 to 16:00).
+    assert_eq!(melon["rank_goals"][0]["since"], "2022-06-10T06:00:00+00:00");
+    assert_eq!(melon["rank_goals"][0]["streak_seconds"], 3600);
+    assert_eq!(melon["rank_goals"][1]["label"], "#1 for 3h");
+    assert_eq!(melon["rank_goals"][1]["status"], "held");
+    assert_eq!(v["streams"][1]["rank_goals"][0]["status"], "lost");
+    let kill = &v["all_kills"][0];
+    assert_eq!(
+        (kill["at_one"].as_u64(), kill["charts"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(kill["text"], "#1 on 1 of 2 charts · all-kill 18m ago");
+    let out = common::dropwatch(dir.path())
+        .args(["bar", "--once", "--config", "fan.toml"])
+        .args([
+            "--template",
+            "{rank} {rank_goal} · {next_update} · {allkill}",
+        ])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::stdout(&out).trim(),
+        "#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
+        "{}",
+        common::stderr(&out)
+    );
+}

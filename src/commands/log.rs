@@ -65,7 +65,16 @@ pub(crate) fn run(
     };
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
-    if !force && let Some(conflict) = existing.conflict(event, &platform, at, count) {
+    // A rank goes down as well as up: no reading of a rank stream contradicts another.
+    let rank = (0..config.streams.len()).any(|i| {
+        config.rank(i).is_some()
+            && config.streams[i].event == event
+            && config.streams[i].platform == platform
+    });
+    if !force
+        && !rank
+        && let Some(conflict) = existing.conflict(event, &platform, at, count)
+    {
         return Err(Failure::Usage(format!(
             "{}; pass --force to record it anyway",
             conflict.describe(count)

@@ -109,7 +109,8 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
     json!({
         "now": now.to_rfc3339_opts(SecondsFormat::Secs, true),
         "events": events,
-        "streams": with_provenance(&app.config, streams),
+        "streams": super::ranks::with_ranks(app, now, with_provenance(&app.config, streams)),
+        "all_kills": super::ranks::all_kills_json(app, now),
     })
 }
 

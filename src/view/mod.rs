@@ -3,6 +3,7 @@
 
 pub(crate) mod bar;
 pub(crate) mod json;
+pub(crate) mod ranks;
 
 use std::fmt::Write as _;
 
