@@ -216,3 +216,39 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
         common::stderr(&out)
     );
 }
+
+/// The rank block at three sizes: ranks with #1 at the top of the axis, each goal's state, the
+/// next update and the all-kill line; no panic down to 1x1.
+#[test]
+fn the_rank_block_on_screen() {
+    use dropwatch::testing::{app_with, text};
+    let config = dropwatch::config::parse(RANKS, dropwatch::config::Source::Embedded).unwrap();
+    let lines = "2022-06-10T05:00:00Z,proof,Melon,4,log\n2022-06-10T05:30:00Z,proof,Melon,2,log\n2022-06-10T06:00:00Z,proof,Melon,1,log\n2022-06-10T06:30:00Z,proof,Genie,1,log\n2022-06-10T07:00:00Z,proof,Melon,1,log\n2022-06-10T07:30:00Z,proof,Genie,2,log\n";
+    let readings = dropwatch::readings::parse(lines, "r.readings.csv");
+    assert_eq!(readings.len(), 6);
+    let app = app_with(config, readings, "2022-06-10T07:48:00Z");
+    for (w, h) in [(80u16, 24u16), (120, 40), (200, 60)] {
+        let screen = text(&app, w, h);
+        assert!(screen.contains("Ranks · Yet To Come · Melon"), "{screen}");
+        assert!(
+            screen.contains("#1 now · best #1 · next update in 12m"),
+            "{screen}"
+        );
+        assert!(screen.contains("held 1h 0m"), "{screen}");
+        assert!(
+            screen.contains("#1 on 1 of 2 charts · all-kill 18m ago"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("rank_block_at_{w}x{h}"), screen);
+    }
+    // The axis has #1 above the worst rank seen.
+    let screen = text(&app, 120, 40);
+    let top = screen
+        .lines()
+        .position(|l| l.contains("│#1 ") || l.contains("│#1  "));
+    let bottom = screen.lines().position(|l| l.contains("│#4 "));
+    assert!(top.is_some() && top < bottom, "{screen}");
+    for (w, h) in [(1u16, 1u16), (2, 2), (20, 5), (40, 12)] {
+        let _ = text(&app, w, h);
+    }
+}

@@ -14,6 +14,7 @@ mod help;
 mod next;
 pub(crate) mod parts;
 mod push;
+mod ranks;
 mod status;
 mod streams;
 pub mod text;

@@ -276,6 +276,10 @@ struct StreamBlock<'a> {
 
 impl Widget for StreamBlock<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // A stream of chart positions draws as ranks, not counts.
+        if let Some(ranks) = super::ranks::RankBlock::of(self.ctx, self.shown.index) {
+            return ranks.render(area, buf);
+        }
         let theme = self.ctx.theme;
         let event_name = self.ctx.app.config.event_name(&self.stream.event);
         let block = Block::bordered()
