@@ -272,3 +272,25 @@ fn a_fifo_is_refused_rather_than_waited_on() {
         "FIFO",
     );
 }
+
+#[test]
+fn where_a_goal_came_from_shows_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "regional-global-daily-2022-06-09.csv";
+    setup(dir.path(), name, &older(&rows(10)));
+    assert!(goals(dir.path(), name, &[]).status.success());
+    let out = dropwatch(dir.path())
+        .args([
+            "--config", "fan.toml", "--once", "--width", "200", "--height", "40",
+        ])
+        .args(["--at", "2022-06-10 14:00 KST"])
+        .output()
+        .unwrap();
+    let screen = stdout(&out);
+    assert!(
+        screen.contains(
+            "from regional-global-daily-2022-06-09.csv, chart of 2022-06-09: Global top 10, Global top 5"
+        ),
+        "{screen}"
+    );
+}

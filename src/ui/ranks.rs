@@ -150,6 +150,33 @@ impl<'a> RankBlock<'a> {
     }
 }
 
+/// Where the goals of count stream `index` came from, dim: " from
+/// regional-global-daily-2022-06-09.csv, chart of 2022-06-09: Global top 10, Global top 5";
+/// none when all were written by hand. One line per source, in goal order.
+pub(crate) fn provenance(ctx: &Ctx<'_>, index: usize, width: usize) -> Vec<Line<'static>> {
+    let Some(stream) = ctx.app.config.streams.get(index) else {
+        return Vec::new();
+    };
+    let mut sources: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (g, goal) in stream.goals.iter().enumerate() {
+        let Some(from) = ctx.app.config.goal_from(index, g) else {
+            continue;
+        };
+        match sources.iter_mut().find(|(f, _)| *f == from) {
+            Some((_, labels)) => labels.push(&goal.label),
+            None => sources.push((from, vec![&goal.label])),
+        }
+    }
+    sources
+        .into_iter()
+        .map(|(from, labels)| {
+            // The source first: the labels are on the rows above.
+            let text = format!(" from {from}: {}", labels.join(", "));
+            Line::from(Span::styled(fit(&text, width), ctx.theme.dim()))
+        })
+        .collect()
+}
+
 impl Widget for RankBlock<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;

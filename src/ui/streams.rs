@@ -307,6 +307,7 @@ impl Widget for StreamBlock<'_> {
                 theme.dim(),
             )));
         }
+        lines.extend(super::ranks::provenance(self.ctx, self.shown.index, width));
         let used = lines.len().min(inner.height as usize) as u16;
         for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
             line.render(
