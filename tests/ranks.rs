@@ -252,3 +252,24 @@ fn the_rank_block_on_screen() {
         let _ = text(&app, w, h);
     }
 }
+
+#[test]
+fn a_rank_of_zero_is_refused_by_log() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fan.toml"), RANKS).unwrap();
+    common::fails(
+        common::dropwatch(dir.path())
+            .args([
+                "log",
+                "proof",
+                "0",
+                "--platform",
+                "Melon",
+                "--config",
+                "fan.toml",
+            ])
+            .args(["--at", "2022-06-10 14:00 KST"]),
+        2,
+        "0 is not one",
+    );
+}

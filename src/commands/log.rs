@@ -71,6 +71,12 @@ pub(crate) fn run(
             && config.streams[i].event == event
             && config.streams[i].platform == platform
     });
+    if rank && count == 0 {
+        return Err(Failure::Usage(format!(
+            "{} on {platform} measures ranks, and 0 is not one: write the position, 1 for #1",
+            quote(event)
+        )));
+    }
     if !force
         && !rank
         && let Some(conflict) = existing.conflict(event, &platform, at, count)

@@ -39,8 +39,10 @@ fn points(app: &App, i: usize, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u64)> 
     let lo = series
         .upto(s.window_start - TimeDelta::seconds(1))
         .max(hi.saturating_sub(MOST));
+    // A 0 is no position (a source's "not charting" or a slip): it is not judged.
     (lo..hi)
         .filter_map(|k| series.get(k))
+        .filter(|p| p.count > 0)
         .map(|p| (p.time, p.count))
         .collect()
 }
