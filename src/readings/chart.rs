@@ -9,6 +9,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::values::text::quote;
+
 /// The largest chart file read: a chart has 200 rows (a few dozen KiB); anything far beyond
 /// that is not one.
 const MAX_CHART: u64 = 4 << 20;
@@ -197,7 +199,7 @@ impl Columns {
         let rank: u32 = rank.parse().ok().filter(|r| *r > 0).ok_or_else(|| {
             ChartProblem::new(
                 line,
-                format!("the rank {rank:?} is not a position"),
+                format!("the rank {} is not a position", quote(rank)),
                 "a rank is a whole number from 1",
             )
         })?;
@@ -210,7 +212,10 @@ impl Columns {
         let streams = digits.parse::<u64>().map_err(|_| {
             ChartProblem::new(
                 line,
-                format!("the streams {streams:?} at rank {rank} are not a count"),
+                format!(
+                    "the streams {} at rank {rank} are not a count",
+                    quote(streams)
+                ),
                 "streams are a whole number, e.g. 2712345 or \"2,712,345\"",
             )
         })?;
@@ -299,6 +304,9 @@ mod tests {
         let twice = "rank,streams\n1,100\n1,90\n";
         assert!(parse_chart(twice.as_bytes(), "x.csv").is_err());
         assert!(parse_chart(&[0xff, 0xfe], "x.csv").is_err());
+        let long = format!("rank,streams\n1,{}\n", "9x".repeat(100_000));
+        let p = parse_chart(long.as_bytes(), "x.csv").unwrap_err();
+        assert!(p.message.len() < 200, "{}", p.message.len());
         let decimal = "rank,streams\n1,2.7\n";
         assert!(parse_chart(decimal.as_bytes(), "x.csv").is_err());
     }
