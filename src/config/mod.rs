@@ -17,6 +17,7 @@ mod origin;
 pub(crate) mod parse;
 mod preset;
 pub mod rank;
+mod rank_check;
 pub(crate) mod raw;
 mod source;
 pub(crate) mod types;
