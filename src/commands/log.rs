@@ -65,18 +65,7 @@ pub(crate) fn run(
     };
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
-    // A rank goes down as well as up: no reading of a rank stream contradicts another.
-    let rank = (0..config.streams.len()).any(|i| {
-        config.rank(i).is_some()
-            && config.streams[i].event == event
-            && config.streams[i].platform == platform
-    });
-    if rank && count == 0 {
-        return Err(Failure::Usage(format!(
-            "{} on {platform} measures ranks, and 0 is not one: write the position, 1 for #1",
-            quote(event)
-        )));
-    }
+    let rank = measures_rank(&config, event, &platform, count)?;
     if !force
         && !rank
         && let Some(conflict) = existing.conflict(event, &platform, at, count)
@@ -105,4 +94,26 @@ pub(crate) fn run(
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
     ))
+}
+
+/// Whether the stream measures ranks (a rank goes down as well as up, so no reading of one
+/// contradicts another); a rank of 0 is refused.
+fn measures_rank(
+    config: &config::Config,
+    event: &str,
+    platform: &str,
+    count: u64,
+) -> Result<bool, Failure> {
+    let rank = (0..config.streams.len()).any(|i| {
+        config.rank(i).is_some()
+            && config.streams[i].event == event
+            && config.streams[i].platform == platform
+    });
+    if rank && count == 0 {
+        return Err(Failure::Usage(format!(
+            "{} on {platform} measures ranks, and 0 is not one: write the position, 1 for #1",
+            quote(event)
+        )));
+    }
+    Ok(rank)
 }
