@@ -78,7 +78,9 @@ impl App {
             self.mode = Mode::Normal;
             return;
         };
+        // A rank goes down as well as up: no reading of a rank stream contradicts another.
         if !prompt.confirm
+            && self.config.rank(prompt.stream).is_none()
             && let Some(conflict) =
                 self.readings
                     .conflict(&stream.event, &stream.platform, self.now, count)

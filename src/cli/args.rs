@@ -113,6 +113,27 @@ impl AddArgs {
     }
 }
 
+/// `dropwatch goals`'s values.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GoalsArgs {
+    /// A Spotify chart CSV, e.g. regional-global-daily-2022-04-23.csv.
+    #[arg(long = "from-chart", value_name = "FILE")]
+    pub(crate) from_chart: PathBuf,
+    /// The ranks whose streams to beat, e.g. 10,5.
+    #[arg(long, value_name = "N,N", value_delimiter = ',', required = true)]
+    pub(crate) ranks: Vec<u32>,
+    /// The stream: an event id, and its platform when it has several streams.
+    #[arg(long, value_name = "EVENT[/PLATFORM]",
+          add = clap_complete::ArgValueCandidates::new(super::candidates::event_ids))]
+    pub(crate) stream: String,
+    /// The chart's date (YYYY-MM-DD), when the file's name has none or names another.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+    /// Say what would be set, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
 /// Subcommands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
@@ -180,6 +201,10 @@ pub enum Command {
     /// terminal and no flags, asks for each value. --at takes announcement forms too:
     /// "12.05 6PM KST", "Dec 5 18:00", "6:30 pm", or a date alone while the time is TBA.
     Add(AddArgs),
+    /// Set count goals of a stream from a Spotify chart file (either download form): for each
+    /// rank, the streams the song there had, plus one, as "Global top 10"; each goal keeps the
+    /// file and the chart's date in `from`.
+    Goals(GoalsArgs),
     /// Import the events of an iCalendar file or an http(s):// or webcal:// URL into the
     /// config; each keeps its UID, so importing again updates the changed ones and adds none
     /// twice.

@@ -7,4 +7,4 @@ mod candidates;
 pub mod complete;
 pub(crate) mod settings;
 
-pub use args::{AddArgs, Cli, Command, StartView};
+pub use args::{AddArgs, Cli, Command, GoalsArgs, StartView};

@@ -35,38 +35,15 @@ pub(crate) fn run(
     }
     let streams: Vec<&config::Stream> =
         config.streams.iter().filter(|s| s.event == event).collect();
-    let platform = match platform {
-        Some(p) => {
-            if !streams.iter().any(|s| s.platform == p) {
-                let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
-                return Err(Failure::Usage(format!(
-                    "{} has no [[streams]] with platform {}; write one of: {}",
-                    quote(event),
-                    quote(p),
-                    if known.is_empty() {
-                        "(none: add [[streams]] first)".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                )));
-            }
-            p.to_string()
-        }
-        None => match streams.first() {
-            Some(s) => s.platform.clone(),
-            None => {
-                return Err(Failure::Usage(format!(
-                    "{} has no [[streams]] in {}; add one first",
-                    quote(event),
-                    config.source.display()
-                )));
-            }
-        },
-    };
+    let platform = platform_of(&config, &streams, event, platform)?;
     refuse_sum(&config, event, &platform)?;
     let count = crate::values::numbers::parse_count(count)
         .map_err(|e| Failure::Usage(format!("COUNT: {e}")))?;
-    if !force && let Some(conflict) = existing.conflict(event, &platform, at, count) {
+    let rank = measures_rank(&config, event, &platform, count)?;
+    if !force
+        && !rank
+        && let Some(conflict) = existing.conflict(event, &platform, at, count)
+    {
         return Err(Failure::Usage(format!(
             "{}; pass --force to record it anyway",
             conflict.describe(count)
@@ -84,10 +61,17 @@ pub(crate) fn run(
     if let Some(moved) = moved {
         eprintln!("warning: {moved}");
     }
-    let unit = unit_of(&streams, &reading.platform, count);
+    // A rank reads "#3 Melon"; a count "2,712,345 Spotify streams".
+    let (figure, unit) = if rank {
+        (format!("#{count}"), "rank")
+    } else {
+        (
+            thousands(count),
+            unit_of(&streams, &reading.platform, count),
+        )
+    };
     print(format_args!(
-        "logged {} {} {unit} for {event} at {} to {}",
-        thousands(count),
+        "logged {figure} {} {unit} for {event} at {} to {}",
         reading.platform,
         at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         path.display()
@@ -122,4 +106,64 @@ fn refuse_sum(config: &config::Config, event: &str, platform: &str) -> Result<()
         ))),
         _ => Ok(()),
     }
+}
+
+/// Whether the stream measures ranks (a rank goes down as well as up, so no reading of one
+/// contradicts another); a rank of 0 is refused.
+fn measures_rank(
+    config: &config::Config,
+    event: &str,
+    platform: &str,
+    count: u64,
+) -> Result<bool, Failure> {
+    let rank = (0..config.streams.len()).any(|i| {
+        config.rank(i).is_some()
+            && config.streams[i].event == event
+            && config.streams[i].platform == platform
+    });
+    if rank && count == 0 {
+        return Err(Failure::Usage(format!(
+            "{} on {platform} measures ranks, and 0 is not one: write the position, 1 for #1",
+            quote(event)
+        )));
+    }
+    Ok(rank)
+}
+
+/// The platform a reading is for: the one named, which the event must have, else the event's
+/// first stream's.
+fn platform_of(
+    config: &config::Config,
+    streams: &[&config::Stream],
+    event: &str,
+    platform: Option<&str>,
+) -> Result<String, Failure> {
+    Ok(match platform {
+        Some(p) => {
+            if !streams.iter().any(|s| s.platform == p) {
+                let known: Vec<&str> = streams.iter().map(|s| s.platform.as_str()).collect();
+                return Err(Failure::Usage(format!(
+                    "{} has no [[streams]] with platform {}; write one of: {}",
+                    quote(event),
+                    quote(p),
+                    if known.is_empty() {
+                        "(none: add [[streams]] first)".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )));
+            }
+            p.to_string()
+        }
+        None => match streams.first() {
+            Some(s) => s.platform.clone(),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "{} has no [[streams]] in {}; add one first",
+                    quote(event),
+                    config.source.display()
+                )));
+            }
+        },
+    })
 }

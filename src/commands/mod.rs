@@ -9,6 +9,7 @@ mod calendar;
 mod card;
 mod check;
 pub mod dashboard;
+mod goals;
 mod headless;
 mod init;
 mod log;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match settings.command.clone() {
         Some(Command::Check) => check::run(&settings),
         Some(Command::Add(args)) => add::run(&settings, &args),
+        Some(Command::Goals(args)) => goals::run(&settings, &args),
         Some(Command::Import {
             source,
             matching,

@@ -6,6 +6,7 @@
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::validate::slug;
+use crate::values::numbers::thousands;
 use crate::values::text::quote;
 
 /// A new `[[event]]`, as text the config reads (`at` is local to `zone`, or a date alone).
@@ -38,6 +39,28 @@ pub struct NewStream {
     pub window_end: String,
     /// Goals: label, target, and `within` (empty: the window's end).
     pub goals: Vec<(String, u64, String)>,
+}
+
+/// A count goal set from somewhere else (a chart file): its label, target and provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewGoal {
+    /// `label`, e.g. "Global top 10".
+    pub label: String,
+    /// `streams`.
+    pub target: u64,
+    /// `from`: where the target came from, e.g. "regional-global-daily-2022-04-23.csv, 2022-04-23".
+    pub from: String,
+}
+
+/// What setting one goal did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoalChange {
+    /// A new `[[streams.goal]]`.
+    Added,
+    /// The goal with that label had another target (or provenance): the old target, shown.
+    Changed(String),
+    /// The goal was already so.
+    Same,
 }
 
 /// A config's text being edited.
@@ -126,6 +149,66 @@ impl Edit {
             t.insert("goal", Item::ArrayOfTables(goals));
         }
         self.push("streams", t)
+    }
+
+    /// Sets `goals` on the stream of `event` on `platform` (the event's only stream when no
+    /// platform is given): a goal with the same label gets the new `streams` and `from`, its
+    /// other keys and comments kept; a new label is appended.
+    pub fn set_goals(
+        &mut self,
+        event: &str,
+        platform: Option<&str>,
+        goals: &[NewGoal],
+    ) -> Result<Vec<GoalChange>, Refusal> {
+        if self.find(event).is_none() {
+            return Err(no_event(event));
+        }
+        let i = self.stream_of(event, platform)?;
+        let Some(Item::ArrayOfTables(streams)) = self.doc.get_mut("streams") else {
+            return Err(no_stream(event, platform));
+        };
+        let stream = streams
+            .get_mut(i)
+            .ok_or_else(|| no_stream(event, platform))?;
+        let list = match stream.get_mut("goal") {
+            None => {
+                stream.insert("goal", Item::ArrayOfTables(ArrayOfTables::new()));
+                stream.get_mut("goal").and_then(Item::as_array_of_tables_mut)
+            }
+            Some(item) => item.as_array_of_tables_mut(),
+        }
+        .ok_or("this stream's goals are written inline (goal = [...]); write each as a [[streams.goal]] table to set goals from a chart")?;
+        Ok(goals.iter().map(|g| set_goal(list, g)).collect())
+    }
+
+    /// The index among `[[streams]]` of the stream of `event` on `platform`.
+    fn stream_of(&self, event: &str, platform: Option<&str>) -> Result<usize, Refusal> {
+        let tables = self.doc.get("streams").and_then(Item::as_array_of_tables);
+        let of_event: Vec<(usize, &str)> = tables
+            .iter()
+            .flat_map(|a| a.iter().enumerate())
+            .filter(|(_, t)| t.get("event").and_then(Item::as_str) == Some(event))
+            .map(|(i, t)| (i, t.get("platform").and_then(Item::as_str).unwrap_or("")))
+            .collect();
+        let found: Vec<usize> = of_event
+            .iter()
+            .filter(|(_, p)| platform.is_none_or(|want| p.eq_ignore_ascii_case(want)))
+            .map(|(i, _)| *i)
+            .collect();
+        match found.as_slice() {
+            [i] => Ok(*i),
+            [] => Err(no_stream(event, platform)),
+            _ => {
+                let names: Vec<String> = of_event.iter().map(|(_, p)| quote(p)).collect();
+                Err(format!(
+                    "the event {} has {} streams ({}): name one, e.g. --stream {event}/{}",
+                    quote(event),
+                    of_event.len(),
+                    names.join(", "),
+                    of_event.first().map_or("Spotify", |(_, p)| p)
+                ))
+            }
+        }
     }
 
     /// Appends `table` to the `[[key]]` tables; refuses a `key` written another way (an
@@ -243,6 +326,58 @@ fn id_of(t: &Table) -> String {
     }
 }
 
+/// Sets one goal in `list`: the target and provenance of the goal with its label, else a new one.
+fn set_goal(list: &mut ArrayOfTables, goal: &NewGoal) -> GoalChange {
+    let target = match i64::try_from(goal.target) {
+        Ok(n) => value(n),
+        Err(_) => value(goal.target.to_string()),
+    };
+    let same_label = |t: &&mut Table| {
+        t.get("label").and_then(Item::as_str).map(str::trim) == Some(goal.label.trim())
+    };
+    if let Some(t) = list.iter_mut().find(same_label) {
+        // The old target as a number where it is one (2_700_000 or "2700000"), for the report.
+        let old = t.get("streams").and_then(|v| {
+            v.as_integer()
+                .and_then(|n| u64::try_from(n).ok())
+                .or_else(|| v.as_str()?.trim().parse().ok())
+        });
+        let old_from = t.get("from").and_then(Item::as_str);
+        if old == Some(goal.target) && old_from == Some(goal.from.as_str()) {
+            return GoalChange::Same;
+        }
+        // Keep the decor (a comment after the value) of the key being replaced.
+        set_keeping_decor(t, "streams", target);
+        set_keeping_decor(t, "from", value(&goal.from));
+        return GoalChange::Changed(old.map_or_else(|| "not a count".into(), thousands));
+    }
+    let mut t = Table::new();
+    t.insert("label", value(&goal.label));
+    t.insert("streams", target);
+    t.insert("from", value(&goal.from));
+    list.push(t);
+    GoalChange::Added
+}
+
+/// `t[key] = new`, keeping the old value's comments around it.
+fn set_keeping_decor(t: &mut Table, key: &str, mut new: Item) {
+    if let (Some(old), Some(v)) = (t.get(key).and_then(Item::as_value), new.as_value_mut()) {
+        *v.decor_mut() = old.decor().clone();
+    }
+    t.insert(key, new);
+}
+
+fn no_stream(event: &str, platform: Option<&str>) -> Refusal {
+    let on = platform
+        .map(|p| format!(" on {}", quote(p)))
+        .unwrap_or_default();
+    format!(
+        "the event {} has no [[streams]]{on}: add one first, e.g. with `dropwatch add`, or write [[streams]] with event = {} and a window_end",
+        quote(event),
+        quote(event)
+    )
+}
+
 fn no_event(id: &str) -> Refusal {
     format!("no event with id {} in the config", quote(id))
 }
@@ -334,5 +469,57 @@ mod tests {
             "{text}"
         );
         assert!(text.starts_with("# my comeback list\ntitle = \"mine\" # keep this"));
+    }
+
+    fn chart_goal(label: &str, target: u64) -> NewGoal {
+        NewGoal {
+            label: label.into(),
+            target,
+            from: "regional-global-daily-2022-04-23.csv, chart of 2022-04-23".into(),
+        }
+    }
+
+    #[test]
+    fn goals_from_a_chart_update_by_label_and_append_the_rest() {
+        let text = format!(
+            "{TEXT}\n[[streams.goal]]\nlabel = \"Global top 10\" # mine\nstreams = 2_700_000 # guessed\nwithin = \"24h\"\n"
+        );
+        let mut e = Edit::new(&text).unwrap();
+        let goals = [
+            chart_goal("Global top 10", 2_712_346),
+            chart_goal("Global top 5", 3_200_001),
+        ];
+        let changes = e.set_goals("with-you", None, &goals).unwrap();
+        assert_eq!(
+            changes,
+            [GoalChange::Changed("2,700,000".into()), GoalChange::Added]
+        );
+        let out = e.text();
+        assert!(out.contains("label = \"Global top 10\" # mine\nstreams = 2712346 # guessed\nwithin = \"24h\"\nfrom = "), "{out}");
+        let c = parse(&out, Source::Embedded).unwrap();
+        let targets: Vec<u64> = c.streams[0].goals.iter().map(|g| g.target).collect();
+        assert_eq!(targets, [2_712_346, 3_200_001]);
+        assert_eq!(c.goal_from(0, 1), Some(goals[1].from.as_str()));
+        assert_eq!(
+            e.set_goals("with-you", None, &goals).unwrap()[1],
+            GoalChange::Same
+        );
+    }
+
+    #[test]
+    fn goals_need_one_stream_and_table_goals() {
+        let mut e = Edit::new(TEXT).unwrap();
+        let g = [chart_goal("Global #1", 1)];
+        assert!(
+            e.set_goals("nope", None, &g)
+                .unwrap_err()
+                .contains("no event")
+        );
+        let melon = e.set_goals("with-you", Some("Melon"), &g).unwrap_err();
+        assert!(melon.contains("no [[streams]] on \"Melon\""), "{melon}");
+        let inline = format!("{TEXT}goal = [{{ label = \"a\", streams = 1 }}]\n");
+        let mut e = Edit::new(&inline).unwrap();
+        let err = e.set_goals("with-you", None, &g).unwrap_err();
+        assert!(err.contains("[[streams.goal]]"), "{err}");
     }
 }

@@ -16,6 +16,8 @@ pub(crate) mod locate;
 mod origin;
 pub(crate) mod parse;
 mod preset;
+pub mod rank;
+mod rank_check;
 pub(crate) mod raw;
 mod source;
 pub(crate) mod types;

@@ -131,6 +131,17 @@ pub(crate) struct RawStream {
     /// Run through `sh -c` (`cmd /C` on Windows) when one of these goals is reached.
     #[schemars(with = "Option<String>")]
     pub(crate) on_goal: Option<Spanned<String>>,
+    /// "rank": the readings are chart positions (1 is the top) and the goals ranks; default
+    /// "count".
+    #[schemars(with = "Option<String>")]
+    pub(crate) measure: Option<Spanned<String>>,
+    /// How often the chart updates, e.g. "1h" (a rank stream's "next update in 12m").
+    #[schemars(with = "Option<Duration>")]
+    pub(crate) updates: Option<Spanned<String>>,
+    /// When it updates: ":00" (minutes past each hour) or "00:00" (a time of day in the
+    /// stream's zone).
+    #[schemars(with = "Option<String>")]
+    pub(crate) updates_at: Option<Spanned<String>>,
 }
 
 /// One `[streams.source]`: a shell command or a URL whose answer holds the count.
@@ -185,16 +196,26 @@ pub(crate) struct RawLastfm {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Goal")]
 pub(crate) struct RawGoal {
-    /// e.g. "Global top 10".
-    #[schemars(with = "String")]
-    pub(crate) label: Spanned<String>,
-    /// Target count.
-    #[schemars(with = "Count")]
-    pub(crate) streams: Spanned<toml::Value>,
+    /// e.g. "Global top 10"; a rank goal's defaults to "#1", "top 10", "#1 for 24h".
+    #[schemars(with = "Option<String>")]
+    pub(crate) label: Option<Spanned<String>>,
+    /// Target count (a count stream's goals).
+    #[schemars(with = "Option<Count>")]
+    pub(crate) streams: Option<Spanned<toml::Value>>,
+    /// The rank to reach or beat (a `measure = "rank"` stream's goals): 1 is #1.
+    #[schemars(with = "Option<u64>")]
+    pub(crate) rank: Option<Spanned<toml::Value>>,
+    /// With `rank`: how long in a row at or above it, e.g. "24h" (a streak goal).
+    #[serde(rename = "for")]
+    #[schemars(rename = "for", with = "Option<Duration>")]
+    pub(crate) hold: Option<Spanned<String>>,
     /// Deadline as a duration after the release.
     #[schemars(with = "Option<Duration>")]
     pub(crate) within: Option<Spanned<String>>,
     /// Deadline as a time.
     #[schemars(with = "Option<Time>")]
     pub(crate) deadline: Option<Spanned<toml::Value>>,
+    /// Where the target came from, e.g. "regional-global-daily-2022-04-23.csv, chart of
+    /// 2022-04-23" (`goals --from-chart` writes it); shown beside the goal.
+    pub(crate) from: Option<String>,
 }

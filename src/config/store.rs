@@ -60,6 +60,19 @@ pub fn edit_file<T>(
     Ok((out, config))
 }
 
+/// What [`edit_file`] would do, without writing: `change` applied to the text at `path` and
+/// the result checked as loading would (for `--dry-run`).
+pub fn preview_edit<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Edit) -> Result<T, Refusal>,
+) -> Result<(T, Config), EditError> {
+    let mut edit = Edit::new(&read_capped(path)?).map_err(EditError::Refused)?;
+    let out = change(&mut edit).map_err(EditError::Refused)?;
+    let config =
+        parse(&edit.text(), Source::File(path.to_path_buf())).map_err(EditError::Invalid)?;
+    Ok((out, config))
+}
+
 /// The text of the config at `path`, refusing a special file or one over [`MAX_CONFIG`].
 fn read_capped(path: &Path) -> Result<String, EditError> {
     use std::io::Read;

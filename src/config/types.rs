@@ -29,6 +29,11 @@ pub struct Config {
     pub(crate) sums: Vec<Option<Vec<usize>>>,
     /// What share cards carry and where they go.
     pub(crate) cards: Cards,
+    /// Where each goal's target came from (`from`; empty when written by hand), by stream
+    /// and goal index, kept beside the streams for the same reason as `on_goal`.
+    pub(crate) goal_from: Vec<Vec<String>>,
+    /// Each stream's rank settings when it has `measure = "rank"`, by index into `streams`.
+    pub(crate) ranks: Vec<Option<super::rank::RankSpec>>,
     /// Where it was read from.
     pub source: Source,
 }
@@ -214,6 +219,16 @@ impl Config {
                 })
             })
             .collect()
+    }
+
+    /// Where goal `g` of the stream at index `i` came from, when the config says.
+    pub(crate) fn goal_from(&self, i: usize, g: usize) -> Option<&str> {
+        Some(self.goal_from.get(i)?.get(g)?.as_str()).filter(|f| !f.is_empty())
+    }
+
+    /// The rank settings of the stream at index `i`, when it measures ranks.
+    pub(crate) fn rank(&self, i: usize) -> Option<&super::rank::RankSpec> {
+        self.ranks.get(i)?.as_ref()
     }
 
     /// The event with this id.

@@ -50,14 +50,19 @@ pub(super) fn validate(
 }
 
 /// Collects errors while building domain types.
-struct Validator<'a> {
+pub(super) struct Validator<'a> {
     file: String,
     index: LineIndex<'a>,
     errors: Vec<ConfigError>,
 }
 
 impl Validator<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    pub(super) fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.errors.push(ConfigError {
             file: self.file.clone(),
             position: Some(self.index.position(span.start)),
@@ -106,7 +111,7 @@ impl Validator<'_> {
     }
 
     /// A whole, non-negative count: an integer, or a string of digits for counts beyond i64.
-    fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
+    pub(super) fn count(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<u64> {
         let bad = |what: String| {
             (
                 what,
@@ -133,7 +138,7 @@ impl Validator<'_> {
         }
     }
 
-    fn duration(&mut self, text: &Spanned<String>) -> Option<TimeDelta> {
+    pub(super) fn duration(&mut self, text: &Spanned<String>) -> Option<TimeDelta> {
         match parse_duration(text.get_ref()) {
             Ok(d) => Some(d),
             Err(problem) => {
@@ -217,17 +222,22 @@ impl Validator<'_> {
             }
         }
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let (streams, extras): (Vec<Stream>, Vec<StreamExtras>) = raw
+        #[expect(clippy::type_complexity, reason = "columns beside the streams")]
+        let (streams, (extras, (goal_from, ranks))): (
+            Vec<Stream>,
+            (Vec<StreamExtras>, (Vec<Vec<String>>, Vec<_>)),
+        ) = raw
             .streams
             .iter()
             .filter_map(|s| {
                 let on_goal = self.hook(s.get_ref().on_goal.as_ref(), "on_goal");
                 let id = self.stream_id(s.get_ref().id.as_ref(), &mut ids);
                 let sum = s.get_ref().sum.is_some().then_some(s);
-                Some((
-                    self.stream(s.get_ref(), &events, &raw.events)?,
-                    (on_goal, id, sum),
-                ))
+                let from = s.get_ref().goal.iter();
+                let from = from.map(|g| g.get_ref().from.clone().unwrap_or_default());
+                let rank = self.rank_of(s.get_ref())?;
+                let stream = self.stream(s.get_ref(), &events, &raw.events)?;
+                Some((stream, ((on_goal, id, sum), (from.collect(), rank))))
             })
             .unzip();
         let mut streams = streams;
@@ -247,6 +257,8 @@ impl Validator<'_> {
             stream_ids,
             sums,
             cards,
+            goal_from,
+            ranks,
             source,
         }
     }
@@ -508,11 +520,16 @@ impl Validator<'_> {
             None => Some(0),
         };
         let window_end = self.window_end(&raw.window_end, event, window_zone);
-        let goals: Vec<Option<Goal>> = raw
-            .goal
-            .iter()
-            .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
-            .collect();
+        // A rank stream's goals are ranks, kept beside the streams (`Config::ranks`).
+        let rank = raw.measure.as_ref().is_some_and(|m| m.get_ref() == "rank");
+        let goals: Vec<Option<Goal>> = if rank {
+            Vec::new()
+        } else {
+            raw.goal
+                .iter()
+                .map(|g| self.goal(g.get_ref(), event, window_zone, window_end))
+                .collect()
+        };
         let source = raw.source.as_ref().map(|s| self.source(s));
         // A preset knows what its count counts (YouTube views, Last.fm plays) better than the
         // platform's name does; a `unit` written in the config wins over both.
@@ -656,14 +673,17 @@ impl Validator<'_> {
         zone: Tz,
         window_end: Option<DateTime<Utc>>,
     ) -> Option<Goal> {
-        let streams = self.count(&raw.streams, "streams");
-        if streams == Some(0) {
+        let label = self.count_goal_keys(raw)?;
+        let streams = raw.streams.as_ref()?;
+        let streams_n = self.count(streams, "streams");
+        if streams_n == Some(0) {
             self.error(
-                raw.streams.span(),
+                streams.span(),
                 "a goal of 0 streams is always reached",
                 "write the target, e.g. streams = 2_700_000",
             );
         }
+        let streams = streams_n;
         let deadline = match (&raw.within, &raw.deadline) {
             (Some(within), Some(_)) => {
                 self.error(
@@ -691,7 +711,7 @@ impl Validator<'_> {
             (None, None) => window_end,
         };
         Some(Goal {
-            label: raw.label.get_ref().clone(),
+            label,
             target: streams.filter(|n| *n > 0)?,
             deadline: deadline?,
         })

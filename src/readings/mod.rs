@@ -2,8 +2,9 @@
 //! One job a file, each importing only those before it: `line` is the file's line format,
 //! `index` holds the readings per stream for the stream math (pure: no file is opened), and
 //! `file` reads, refreshes and appends the file. `poll` is what a poll of a count source
-//! brings. Everything is named from here, so callers need not know the split.
+//! brings. `chart` reads a Spotify chart file (goals are set from it). Everything is named from here, so callers need not know the split.
 
+pub(crate) mod chart;
 mod file;
 mod index;
 mod line;

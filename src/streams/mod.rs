@@ -7,6 +7,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::config::{Goal, Stream};
 use crate::readings::Series;
 
+/// Rank and streak goals, the chart's cadence and the all-kill.
+pub mod rank;
+
 /// How far back readings count towards the pace.
 pub const PACE_WINDOW: TimeDelta = TimeDelta::hours(3);
 

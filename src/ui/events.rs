@@ -278,7 +278,9 @@ impl EventsList<'_> {
         } else {
             theme.text()
         };
-        put(buf, &mut x, y, &event.name, name_w, name_style);
+        // A name that fills its column still keeps a space before the status.
+        let name = fit(&event.name, name_w.saturating_sub(1));
+        put(buf, &mut x, y, &name, name_w, name_style);
         if view.seconds.events.get(i) == Some(&true) {
             // A countdown to the second: a part, drawn again each second on its own.
             let part = Part::Status {

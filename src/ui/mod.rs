@@ -15,6 +15,7 @@ mod next;
 mod overview;
 pub(crate) mod parts;
 mod push;
+mod ranks;
 mod status;
 mod streams;
 pub mod text;

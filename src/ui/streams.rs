@@ -293,6 +293,10 @@ struct StreamBlock<'a> {
 
 impl Widget for StreamBlock<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // A stream of chart positions draws as ranks, not counts.
+        if let Some(ranks) = super::ranks::RankBlock::of(self.ctx, self.shown.index) {
+            return ranks.render(area, buf);
+        }
         let theme = self.ctx.theme;
         let config = &self.ctx.app.config;
         let event_name = config.event_name(&self.stream.event);
@@ -328,6 +332,7 @@ impl Widget for StreamBlock<'_> {
             self.push_goals(&mut lines, width, (inner.height as usize).saturating_sub(1));
             lines.push(self.pace_line(width));
         }
+        lines.extend(super::ranks::provenance(self.ctx, self.shown.index, width));
         let used = lines.len().min(inner.height as usize) as u16;
         for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {
             line.render(

@@ -38,6 +38,14 @@ pub(crate) const FIELDS: &[(&str, &str)] = &[
     ("needed", "streams that goal still needs, short"),
     ("per_hour", "streams per hour it needs until its deadline"),
     ("window", "time left in the tracking window"),
+    ("rank", "its rank stream's newest rank (#3)"),
+    (
+        "rank_goal",
+        "its first rank goal not reached, and its state (\"#1 held 2h 10m\")",
+    ),
+    ("streak", "the streak held now (2h 10m)"),
+    ("next_update", "time until the chart's next update (12m)"),
+    ("allkill", "\"#1 on 4 of 6 charts · all-kill 2h 10m ago\""),
 ];
 
 /// `--help` text listing the fields.
@@ -45,7 +53,8 @@ pub(crate) const FIELDS_HELP: &str = "Template fields: {name} the selected event
 {phase} upcoming/imminent/live/released, {left} what its countdown says (\"in 1:02:11\", \
 \"OUT NOW\"), {title} name and left, {count} its stream's count (2.7M), {goal} the next goal \
 not yet reached, {percent} its progress, {needed} streams it still needs, {per_hour} streams \
-per hour it needs, {window} time left in the tracking window. {{ and }} write braces.";
+per hour it needs, {window} time left in the tracking window; for rank streams {rank}, \
+{rank_goal}, {streak}, {next_update}, {allkill}. {{ and }} write braces.";
 
 /// One piece of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +197,11 @@ pub(crate) fn facts(app: &App, view: &View) -> Facts {
     event_fields(app, view, &mut facts);
     stream_fields(app, view, &mut facts);
     let lead = view.lead(&app.config);
+    if let Some(event) = lead.event.and_then(|i| app.config.events.get(i)) {
+        facts
+            .values
+            .extend(super::ranks::bar_fields(app, &event.id, view.now));
+    }
     facts.class = lead
         .event
         .and_then(|i| view.phases.get(i))

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use serde_json::{Value, json};
 
 use crate::app::App;
+use crate::config::Config;
 use crate::streams::Window;
 use crate::values::countdown;
 use crate::values::when::shown_in;
@@ -82,7 +83,8 @@ pub(crate) fn snapshot(app: &App, view: &View) -> Value {
         "now": now.to_rfc3339_opts(SecondsFormat::Secs, true),
         "headline": headline(app, view),
         "events": events,
-        "streams": streams,
+        "streams": super::ranks::with_ranks(app, now, with_provenance(&app.config, streams)),
+        "all_kills": super::ranks::all_kills_json(app, now),
     })
 }
 
@@ -154,4 +156,19 @@ fn headline(app: &App, view: &View) -> Value {
         "platform": stream.map(|s| &s.platform),
         "goal": goal.map(|g| &g.label),
     })
+}
+
+/// Each goal's `from` (where its target came from; null when written by hand).
+fn with_provenance(config: &Config, mut streams: Vec<Value>) -> Vec<Value> {
+    for (i, stream) in streams.iter_mut().enumerate() {
+        let Some(goals) = stream.get_mut("goals").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for (g, goal) in goals.iter_mut().enumerate() {
+            if let Some(goal) = goal.as_object_mut() {
+                goal.insert("from".into(), json!(config.goal_from(i, g)));
+            }
+        }
+    }
+    streams
 }

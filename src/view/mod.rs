@@ -4,6 +4,7 @@
 pub(crate) mod bar;
 pub(crate) mod json;
 pub(crate) mod overview;
+pub(crate) mod ranks;
 
 use std::fmt::Write as _;
 
@@ -448,7 +449,8 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
     let now = app.now;
     let open = |i: &usize| {
         let s = &config.streams[*i];
-        s.window_start <= now && now < s.window_end
+        // The push is a count push: a rank stream does not lead it (its block says its state).
+        s.window_start <= now && now < s.window_end && config.rank(*i).is_none()
     };
     let selected = selected?;
     if selected.phase == Phase::Imminent {

@@ -102,7 +102,8 @@ pub(crate) fn goals_reached(app: &App, now: DateTime<Utc>) -> Vec<Option<(usize,
                     reached += usize::from(count >= g.target);
                 }
             }
-            Some((reached, all))
+            // Rank streams have no count goals: no line of "0 of 0".
+            (all > 0).then_some((reached, all))
         })
         .collect()
 }

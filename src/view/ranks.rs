@@ -1,0 +1,253 @@
+//! What rank streams show, derived from the app at `now`: each one's rank goals (from
+//! [`crate::streams::rank`]), the chart's next update, and an event's all-kill line; and the
+//! same as JSON for `--once --json` and as `bar` fields. Kept apart from the count figures so
+//! that a rank stream is one branch wherever streams are drawn.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde_json::{Value, json};
+
+use crate::app::App;
+use crate::config::rank::{RankGoal, RankSpec};
+use crate::streams::rank::{AllKill, RankView, all_kill, next_update, rank_view};
+
+/// The most readings of one rank stream judged in a frame (the newest): weeks of readings a
+/// minute apart, and a bound on a frame's work whatever the file holds.
+const MOST: usize = 20_000;
+
+/// A rank stream's figures at `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RankShown {
+    /// The newest rank in the window.
+    pub(crate) current: Option<u64>,
+    /// The best rank in the window.
+    pub(crate) best: Option<u64>,
+    /// The chart's next update, when its cadence is known.
+    pub(crate) next_update: Option<DateTime<Utc>>,
+    /// Each goal: its label, the goal, and where it stands.
+    pub(crate) goals: Vec<(String, RankGoal, RankView)>,
+    /// The readings judged (time, rank), oldest first, for a chart.
+    pub(crate) points: Vec<(DateTime<Utc>, u64)>,
+}
+
+/// The readings of stream `i` from its window's start up to `now`, the newest [`MOST`].
+fn points(app: &App, i: usize, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u64)> {
+    let Some(s) = app.config.streams.get(i) else {
+        return Vec::new();
+    };
+    let series = app.readings.of(&s.event, &s.platform);
+    let hi = series.upto(now.min(s.window_end));
+    let lo = series
+        .upto(s.window_start - TimeDelta::seconds(1))
+        .max(hi.saturating_sub(MOST));
+    // A 0 is no position (a source's "not charting" or a slip): it is not judged.
+    (lo..hi)
+        .filter_map(|k| series.get(k))
+        .filter(|p| p.count > 0)
+        .map(|p| (p.time, p.count))
+        .collect()
+}
+
+/// The figures of stream `i` when it measures ranks.
+pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankShown> {
+    let spec: &RankSpec = app.config.rank(i)?;
+    let s = app.config.streams.get(i)?;
+    let points = points(app, i, now);
+    let window = (s.window_start, s.window_end);
+    let goals = spec
+        .goals
+        .iter()
+        .map(|(label, g)| {
+            (
+                label.clone(),
+                *g,
+                rank_view(&points, *g, spec.cadence, window, now),
+            )
+        })
+        .collect();
+    Some(RankShown {
+        current: points.last().map(|p| p.1),
+        best: points.iter().map(|p| p.1).min(),
+        next_update: spec.cadence.map(|c| next_update(c, s.window_zone, now)),
+        goals,
+        points,
+    })
+}
+
+/// The all-kill across the rank streams of `event`, when it has two or more.
+pub(crate) fn all_kill_of(app: &App, event: &str, now: DateTime<Utc>) -> Option<AllKill> {
+    let charts: Vec<Vec<(DateTime<Utc>, u64)>> = (0..app.config.streams.len())
+        .filter(|&i| app.config.rank(i).is_some() && app.config.streams[i].event == event)
+        .map(|i| points(app, i, now))
+        .collect();
+    if charts.len() < 2 {
+        return None;
+    }
+    let refs: Vec<&[(DateTime<Utc>, u64)]> = charts.iter().map(Vec::as_slice).collect();
+    Some(all_kill(&refs, now))
+}
+
+/// "2h 10m", "12m", "3d 4h": a span, short.
+pub(crate) fn span(d: TimeDelta) -> String {
+    let m = d.num_minutes().max(0);
+    match (m / 1440, m / 60 % 24, m % 60) {
+        (0, 0, m) => format!("{m}m"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+/// "#1 on 4 of 6 charts · all-kill 2h 10m ago", "#1 on 6 of 6 charts · all-kill for 35m".
+pub(crate) fn all_kill_line(k: &AllKill, now: DateTime<Utc>) -> String {
+    let head = format!("#1 on {} of {} charts", k.at_one, k.of);
+    match (k.since, k.ended) {
+        (Some(s), _) => format!("{head} · all-kill for {}", span(now - s)),
+        (None, Some(e)) => format!("{head} · all-kill {} ago", span(now - e)),
+        (None, None) => head,
+    }
+}
+
+/// "next update in 12m".
+pub(crate) fn next_update_text(next: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    format!(
+        "next update in {}",
+        span(next - now + TimeDelta::seconds(59))
+    )
+}
+
+/// A goal's state in words: "held 2h 10m", "lost", "reached", "waiting", "missed", "no data".
+pub(crate) fn status_text(v: &RankView) -> String {
+    use crate::streams::rank::RankStatus as S;
+    match v.status {
+        S::Held => format!("held {}", span(v.streak)),
+        S::Reached => "reached".into(),
+        S::Lost => "lost".into(),
+        S::Waiting => "waiting".into(),
+        S::Missed => "missed".into(),
+        S::NoData => "no data".into(),
+    }
+}
+
+/// `streams` (the JSON streams, in config order) with each rank stream's ranks, streaks and
+/// next update.
+pub(crate) fn with_ranks(app: &App, now: DateTime<Utc>, mut streams: Vec<Value>) -> Vec<Value> {
+    for (i, stream) in streams.iter_mut().enumerate() {
+        let (Some(shown), Some(obj)) = (rank_shown(app, i, now), stream.as_object_mut()) else {
+            continue;
+        };
+        let secs = |t: TimeDelta| t.num_seconds();
+        let goals: Vec<Value> = shown
+            .goals
+            .iter()
+            .map(|(label, g, v)| {
+                json!({
+                    "label": label,
+                    "rank": g.rank,
+                    "for_seconds": g.hold.map(secs),
+                    "status": v.status,
+                    "since": v.since.map(|t| t.to_rfc3339()),
+                    "streak_seconds": secs(v.streak),
+                    "longest_seconds": secs(v.longest),
+                })
+            })
+            .collect();
+        obj.insert("measure".into(), json!("rank"));
+        obj.insert("rank".into(), json!(shown.current));
+        obj.insert("best_rank".into(), json!(shown.best));
+        obj.insert(
+            "next_update".into(),
+            json!(shown.next_update.map(|t| t.to_rfc3339())),
+        );
+        obj.insert("rank_goals".into(), Value::Array(goals));
+    }
+    streams
+}
+
+/// Each event with two or more rank streams: its id, and its all-kill.
+pub(crate) fn all_kills_json(app: &App, now: DateTime<Utc>) -> Value {
+    let kills: Vec<Value> = app
+        .config
+        .events
+        .iter()
+        .filter_map(|e| {
+            let k = all_kill_of(app, &e.id, now)?;
+            Some(json!({
+                "event": e.id,
+                "at_one": k.at_one,
+                "charts": k.of,
+                "since": k.since.map(|t| t.to_rfc3339()),
+                "ended": k.ended.map(|t| t.to_rfc3339()),
+                "text": all_kill_line(&k, now),
+            }))
+        })
+        .collect();
+    Value::Array(kills)
+}
+
+/// The `bar` fields of the first rank stream of `event`: rank ("#3"), rank_goal (its first goal
+/// not reached, with its state), streak, allkill.
+pub(crate) fn bar_fields(
+    app: &App,
+    event: &str,
+    now: DateTime<Utc>,
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let first = (0..app.config.streams.len())
+        .find(|&i| app.config.rank(i).is_some() && app.config.streams[i].event == event);
+    if let Some(shown) = first.and_then(|i| rank_shown(app, i, now)) {
+        if let Some(r) = shown.current {
+            out.push(("rank", format!("#{r}")));
+        }
+        use crate::streams::rank::RankStatus as S;
+        let open = shown.goals.iter().find(|(_, _, v)| v.status != S::Reached);
+        if let Some((label, _, v)) = open.or(shown.goals.last()) {
+            out.push(("rank_goal", format!("{label} {}", status_text(v))));
+        }
+        if let Some((_, _, v)) = shown
+            .goals
+            .iter()
+            .find(|(_, _, v)| v.streak > TimeDelta::zero())
+        {
+            out.push(("streak", span(v.streak)));
+        }
+        if let Some(next) = shown.next_update {
+            out.push(("next_update", span(next - now + TimeDelta::seconds(59))));
+        }
+    }
+    if let Some(k) = all_kill_of(app, event, now) {
+        out.push(("allkill", all_kill_line(&k, now)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::utc;
+
+    #[test]
+    fn spans_and_lines_by_hand() {
+        assert_eq!(span(TimeDelta::minutes(12)), "12m");
+        assert_eq!(span(TimeDelta::minutes(130)), "2h 10m");
+        assert_eq!(span(TimeDelta::hours(76)), "3d 4h");
+        let now = utc("2022-06-10T12:00:00Z");
+        let k = AllKill {
+            at_one: 4,
+            of: 6,
+            since: None,
+            ended: Some(utc("2022-06-10T09:50:00Z")),
+        };
+        assert_eq!(
+            all_kill_line(&k, now),
+            "#1 on 4 of 6 charts · all-kill 2h 10m ago"
+        );
+        // 11:48:00 to 12:00 is 12 minutes; 11:48:30 still reads 12m (rounded up to the minute).
+        assert_eq!(
+            next_update_text(now, utc("2022-06-10T11:48:00Z")),
+            "next update in 12m"
+        );
+        assert_eq!(
+            next_update_text(now, utc("2022-06-10T11:48:30Z")),
+            "next update in 12m"
+        );
+    }
+}
