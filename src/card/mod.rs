@@ -81,6 +81,8 @@ pub(crate) struct StreamCard {
     pub(crate) left: Option<String>,
     /// Streams per hour lately.
     pub(crate) pace: Option<f64>,
+    /// The span of readings the pace was worked out over.
+    pub(crate) pace_over: Option<chrono::TimeDelta>,
     /// The count at the window's end: projected, or final once closed.
     pub(crate) projection: Option<u64>,
     /// The window has closed: the projection is the final count.
@@ -235,6 +237,7 @@ fn stream_card(
         window,
         left,
         pace: figures.pace,
+        pace_over: figures.pace_over,
         projection: figures.projection,
         closed,
     }

@@ -229,13 +229,19 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         }
         goal_row(out, g, theme, y, row, size, Some(i) == s.focus);
     }
+    // The span, as on the dashboard: a pace says what it was worked out over.
+    let over = s.pace_over.map_or(String::new(), |d| {
+        format!(" over {}", crate::values::text::hours_minutes(d))
+    });
     let pace = match (s.pace, s.projection, s.closed) {
         (_, Some(p), true) => format!("final {}", short(p)),
-        (Some(rate), Some(p), false) => {
-            format!("pace {} · projection {} at close", per_hour(rate), short(p))
-        }
-        (Some(rate), None, false) => format!("pace {}", per_hour(rate)),
-        _ => "no pace yet: fewer than two readings in the last 3 hours".to_string(),
+        (Some(rate), Some(p), false) => format!(
+            "pace {}{over} · projection {} at close",
+            per_hour(rate),
+            short(p)
+        ),
+        (Some(rate), None, false) => format!("pace {}{over}", per_hour(rate)),
+        _ => "no pace yet: it needs readings ten minutes apart".to_string(),
     };
     let needs = s
         .focus_goal()

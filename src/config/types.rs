@@ -123,8 +123,9 @@ pub fn default_unit(platform: &str) -> &'static str {
         .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_ascii_lowercase();
+    // "YouTube MV", "YouTube dance practice": every YouTube count is of views.
     match p.as_str() {
-        "youtube" | "youtubemusic" => "views",
+        p if p.starts_with("youtube") => "views",
         "lastfm" => "plays",
         _ => "streams",
     }

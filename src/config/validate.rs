@@ -786,6 +786,7 @@ mod tests {
     fn a_unit_defaults_by_platform_and_can_be_written() {
         assert_eq!(super::super::default_unit("YouTube"), "views");
         assert_eq!(super::super::default_unit("youtube music"), "views");
+        assert_eq!(super::super::default_unit("YouTube MV"), "views");
         assert_eq!(super::super::default_unit("Last.fm"), "plays");
         assert_eq!(super::super::default_unit("Spotify"), "streams");
         let text = |platform: &str, unit: &str| {
