@@ -179,13 +179,13 @@ impl App {
     }
 
     /// The runtime wrote the edit: the form closes and says so.
-    pub fn form_saved(&mut self, said: String) {
+    pub(crate) fn form_saved(&mut self, said: String) {
         self.mode = Mode::Normal;
         self.notice = Some(said);
     }
 
     /// The runtime could not write the edit: the form stays open and says why.
-    pub fn form_failed(&mut self, why: String) {
+    pub(crate) fn form_failed(&mut self, why: String) {
         match &mut self.mode {
             Mode::Form(form) => {
                 form.saving = false;

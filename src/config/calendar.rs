@@ -13,7 +13,7 @@ use crate::values::when::{parse_zone, resolve_local_lenient, shown_in};
 
 /// One VEVENT as an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// UID; a VEVENT without one gets its summary and start as one, so that importing the
     /// same file again still finds it.
     pub uid: String,
@@ -31,7 +31,7 @@ pub struct Imported {
 
 impl Imported {
     /// `at` as a config writes it in `zone`.
-    pub fn at_text(&self, zone: Tz) -> String {
+    pub(crate) fn at_text(&self, zone: Tz) -> String {
         let local = shown_in(self.at, zone);
         if self.tba {
             self.day.format("%Y-%m-%d").to_string()
@@ -43,7 +43,7 @@ impl Imported {
 
 /// What a calendar held: its events, and a note for each VEVENT passed over.
 #[derive(Debug, Default)]
-pub struct Read {
+pub(crate) struct Read {
     /// The events, in the calendar's order.
     pub events: Vec<Imported>,
     /// Why each skipped VEVENT was skipped.
@@ -52,14 +52,14 @@ pub struct Read {
 
 /// The most VEVENTs one import takes: a calendar of every group's comebacks for years is a few
 /// thousand; more is not a calendar a fan follows.
-pub const MAX_EVENTS: usize = 2000;
+pub(crate) const MAX_EVENTS: usize = 2000;
 
 /// The most characters of a SUMMARY or a UID kept.
 const MAX_TEXT: usize = 200;
 
 /// Reads the VEVENTs of `text` whose SUMMARY contains `matching` (case-insensitive); a
 /// floating time is read in `floating`.
-pub fn read(text: &str, floating: Tz, matching: Option<&str>) -> Result<Read, String> {
+pub(crate) fn read(text: &str, floating: Tz, matching: Option<&str>) -> Result<Read, String> {
     if !text.trim_start().starts_with("BEGIN:VCALENDAR") {
         return Err(
             "this is not an iCalendar file (it does not start with BEGIN:VCALENDAR)".into(),
@@ -171,7 +171,7 @@ fn start(
 }
 
 /// The UID an event is exported with: its own, or one made of its id.
-pub fn uid_of(event: &super::Event) -> String {
+pub(crate) fn uid_of(event: &super::Event) -> String {
     if event.uid.is_empty() {
         format!("{}@dropwatch", event.id)
     } else {
@@ -180,14 +180,14 @@ pub fn uid_of(event: &super::Event) -> String {
 }
 
 /// The id an exported UID names, when it was made by [`uid_of`].
-pub fn id_of_uid(uid: &str) -> Option<&str> {
+pub(crate) fn id_of_uid(uid: &str) -> Option<&str> {
     uid.strip_suffix("@dropwatch")
 }
 
 /// The config's events as an iCalendar text: a timed event in UTC, a date alone as an all-day
 /// event; each with a reminder an hour before (for a date alone, at 9:00 the day before is
 /// less useful than the hour before midnight: the same rule for both). `now` is the stamp.
-pub fn write(config: &Config, now: DateTime<Utc>) -> String {
+pub(crate) fn write(config: &Config, now: DateTime<Utc>) -> String {
     let mut calendar = icalendar::Calendar::new();
     calendar.name(&config.title);
     for e in &config.events {

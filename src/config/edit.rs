@@ -30,7 +30,7 @@ pub struct NewEvent {
 
 /// A new `[[streams]]` with its goals, for the event `event`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NewStream {
+pub(crate) struct NewStream {
     /// The event's id.
     pub event: String,
     /// `platform`.
@@ -43,7 +43,7 @@ pub struct NewStream {
 
 /// A count goal set from somewhere else (a chart file): its label, target and provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewGoal {
+pub(crate) struct NewGoal {
     /// `label`, e.g. "Global top 10".
     pub label: String,
     /// `streams`.
@@ -54,7 +54,7 @@ pub struct NewGoal {
 
 /// What setting one goal did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GoalChange {
+pub(crate) enum GoalChange {
     /// A new `[[streams.goal]]`.
     Added,
     /// The goal with that label had another target (or provenance): the old target, shown.
@@ -64,23 +64,23 @@ pub enum GoalChange {
 }
 
 /// A config's text being edited.
-pub struct Edit {
+pub(crate) struct Edit {
     doc: DocumentMut,
 }
 
 /// Why an edit was not made: a message that says what to do.
-pub type Refusal = String;
+pub(crate) type Refusal = String;
 
 impl Edit {
     /// Reads `text` for editing.
-    pub fn new(text: &str) -> Result<Edit, Refusal> {
+    pub(crate) fn new(text: &str) -> Result<Edit, Refusal> {
         text.parse::<DocumentMut>()
             .map(|doc| Edit { doc })
             .map_err(|e| format!("the config is not valid TOML: {}", e.message()))
     }
 
     /// The text as it stands.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.doc.to_string()
     }
 
@@ -89,7 +89,7 @@ impl Edit {
     }
 
     /// Each event's id as validation makes it: its `id`, else its name's slug.
-    pub fn ids(&self) -> Vec<String> {
+    pub(crate) fn ids(&self) -> Vec<String> {
         self.events()
             .map(|a| a.iter().map(id_of).collect())
             .unwrap_or_default()
@@ -101,7 +101,7 @@ impl Edit {
     }
 
     /// Appends `event`; refuses an id already used. Returns the id.
-    pub fn add_event(&mut self, event: &NewEvent) -> Result<String, Refusal> {
+    pub(crate) fn add_event(&mut self, event: &NewEvent) -> Result<String, Refusal> {
         let id = if event.id.is_empty() {
             slug(&event.name)
         } else {
@@ -128,7 +128,7 @@ impl Edit {
     }
 
     /// Appends a `[[streams]]` with its goals.
-    pub fn add_stream(&mut self, stream: &NewStream) -> Result<(), Refusal> {
+    pub(crate) fn add_stream(&mut self, stream: &NewStream) -> Result<(), Refusal> {
         let mut t = Table::new();
         t.insert("event", value(&stream.event));
         put(&mut t, "platform", &stream.platform);
@@ -154,7 +154,7 @@ impl Edit {
     /// Sets `goals` on the stream of `event` on `platform` (the event's only stream when no
     /// platform is given): a goal with the same label gets the new `streams` and `from`, its
     /// other keys and comments kept; a new label is appended.
-    pub fn set_goals(
+    pub(crate) fn set_goals(
         &mut self,
         event: &str,
         platform: Option<&str>,
@@ -233,7 +233,11 @@ impl Edit {
 
     /// Sets the keys of the event `id` that are given (`Some`); an empty value removes the
     /// key. Other keys, and the comments around them, stay as they were.
-    pub fn set_event(&mut self, id: &str, keys: &[(&str, Option<&str>)]) -> Result<(), Refusal> {
+    pub(crate) fn set_event(
+        &mut self,
+        id: &str,
+        keys: &[(&str, Option<&str>)],
+    ) -> Result<(), Refusal> {
         let i = self.find(id).ok_or_else(|| no_event(id))?;
         let named = self.events().is_some_and(|a| {
             a.get(i)
@@ -271,7 +275,7 @@ impl Edit {
 
     /// Takes out the event `id` and its streams. Their text is kept at the end of the file as
     /// comments under `note`, so what a person wrote can be put back by uncommenting it.
-    pub fn remove_event(&mut self, id: &str, note: &str) -> Result<(), Refusal> {
+    pub(crate) fn remove_event(&mut self, id: &str, note: &str) -> Result<(), Refusal> {
         let i = self.find(id).ok_or_else(|| no_event(id))?;
         let mut kept = DocumentMut::new();
         if let Some(Item::ArrayOfTables(a)) = self.doc.get_mut("event") {

@@ -25,7 +25,7 @@ pub struct RankGoal {
 
 /// A rank stream's checked settings: its cadence and its goals with their labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RankSpec {
+pub(crate) struct RankSpec {
     /// When the chart updates, if the config says.
     pub cadence: Option<Cadence>,
     /// The goals, in file order, with their labels.

@@ -13,7 +13,7 @@ use super::types::Config;
 /// What went wrong editing a file: the edit was refused, the result would not load, or the
 /// file could not be read or written.
 #[derive(Debug)]
-pub enum EditError {
+pub(crate) enum EditError {
     /// The edit itself was refused (a duplicate id, no such event).
     Refused(Refusal),
     /// The edited config would not load: it is not written.
@@ -42,7 +42,7 @@ const MAX_CONFIG: u64 = 16 << 20;
 /// Reads the config at `path`, applies `change`, checks the result as loading would, and
 /// writes it in one step, all under the file's edit lock. Returns what `change` returned and
 /// the config as it now loads.
-pub fn edit_file<T>(
+pub(crate) fn edit_file<T>(
     path: &Path,
     change: impl FnOnce(&mut Edit) -> Result<T, Refusal>,
 ) -> Result<(T, Config), EditError> {
@@ -62,7 +62,7 @@ pub fn edit_file<T>(
 
 /// What [`edit_file`] would do, without writing: `change` applied to the text at `path` and
 /// the result checked as loading would (for `--dry-run`).
-pub fn preview_edit<T>(
+pub(crate) fn preview_edit<T>(
     path: &Path,
     change: impl FnOnce(&mut Edit) -> Result<T, Refusal>,
 ) -> Result<(T, Config), EditError> {

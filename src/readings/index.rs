@@ -222,7 +222,7 @@ impl Readings {
     /// Works out the readings of each sum stream again from its parts' readings: at each
     /// instant any part was read, the sum of every part's newest reading then (a part not read
     /// yet counts its config count). Call after the readings or the sums changed.
-    pub fn set_sums(&mut self, sums: &[Sum]) {
+    pub(crate) fn set_sums(&mut self, sums: &[Sum]) {
         self.sums = sums.iter().map(|s| self.sum_column(s)).collect();
     }
 

@@ -11,7 +11,7 @@ use crate::values::when::{parse_moment, parse_zone, resolve_local};
 
 /// A moment as an announcement gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Announced {
+pub(crate) enum Announced {
     /// A form that names one instant: RFC 3339, relative (`+2h`), `now`.
     Instant(DateTime<Utc>),
     /// A local date, with its time if it is known, and the zone if the text named one.
@@ -41,7 +41,11 @@ const USAGE: &str = "write it as an announcement does (\"12.05 6PM KST\", \"Dec 
                      \"2026-12-05 18:00\", \"6:30 pm\"), RFC 3339, or relative (\"+2h\")";
 
 /// Reads `text` at `now`; `zone` is where a month and day without a year are reckoned.
-pub fn parse_announced(text: &str, now: DateTime<Utc>, zone: Tz) -> Result<Announced, Problem> {
+pub(crate) fn parse_announced(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<Announced, Problem> {
     // Every `--at` text that the announcement reader refuses (a full date with "EST") still
     // reads as `--at` reads it.
     parse_local(text.trim(), now, zone).or_else(|problem| {
@@ -119,7 +123,7 @@ fn parse_local(text: &str, now: DateTime<Utc>, zone: Tz) -> Result<Announced, Pr
 
 impl Announced {
     /// The zone the text named, if it named one.
-    pub fn zone(&self) -> Option<Tz> {
+    pub(crate) fn zone(&self) -> Option<Tz> {
         match self {
             Announced::Instant(_) => None,
             Announced::Local { zone, .. } => *zone,
@@ -130,7 +134,7 @@ impl Announced {
     /// when there are some), or "2026-12-05" while the time is to be announced. A time the text
     /// put in another zone is moved into `zone`; a local time a DST change skips or doubles is
     /// refused with what to write.
-    pub fn config_text(&self, zone: Tz) -> Result<String, Problem> {
+    pub(crate) fn config_text(&self, zone: Tz) -> Result<String, Problem> {
         let instant = match *self {
             Announced::Instant(t) => t,
             Announced::Local {
