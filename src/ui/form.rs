@@ -2,7 +2,7 @@
 //! into marked, why the last Enter was refused, and the keys it takes.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -78,12 +78,7 @@ impl Widget for FormOverlay<'_> {
         }
         let lines = self.lines(width as usize - 2);
         let height = (lines.len() as u16 + 2).min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
+        let popup = super::help::centered(area, width, height);
         let title = match self.form.kind {
             FormKind::Add => " add an event ",
             FormKind::Edit { .. } => " change the event ",

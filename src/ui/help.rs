@@ -123,6 +123,17 @@ fn dim(area: Rect, buf: &mut Buffer, color: bool) {
     }
 }
 
+/// A box `width` by `height` in the middle of `area`, for an overlay (help, a form).
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.ctx.theme;
@@ -140,12 +151,7 @@ impl Widget for HelpOverlay<'_> {
                 theme.dim(),
             )));
         }
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
+        let popup = centered(area, width, height);
         // A blank margin around the box, so no half-word behind it touches its border.
         let margin = Rect::new(
             popup.x.saturating_sub(1),
