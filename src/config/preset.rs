@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::raw::{RawLastfm, RawSource};
-use crate::values::text::quote;
+use crate::values::text::{percent_encode, quote};
 
 /// A well-known count API whose answers a source reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,23 +124,9 @@ fn is_variable(text: &str) -> bool {
 fn lastfm_query(l: &RawLastfm) -> String {
     format!(
         "/2.0/?method=track.getInfo&artist={}&track={}&format=json",
-        encode(&l.artist),
-        encode(&l.track)
+        percent_encode(&l.artist),
+        percent_encode(&l.track)
     )
-}
-
-/// Percent-encodes all but the unreserved characters, so a name stays one query value
-/// (and a `$` in it never reads as a `${NAME}`).
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// A YouTube video id from an id or a watch, youtu.be, shorts, embed or live link.
@@ -229,8 +215,8 @@ mod tests {
 
     #[test]
     fn names_are_one_query_value_each() {
-        assert_eq!(encode("IU & Suga $x"), "IU%20%26%20Suga%20%24x");
-        assert_eq!(encode("아이유"), "%EC%95%84%EC%9D%B4%EC%9C%A0");
+        assert_eq!(percent_encode("IU & Suga $x"), "IU%20%26%20Suga%20%24x");
+        assert_eq!(percent_encode("아이유"), "%EC%95%84%EC%9D%B4%EC%9C%A0");
         assert!(is_variable("${MY_KEY}"));
         assert!(!is_variable("AIzaSy123"));
         assert!(!is_variable("${MY KEY}"));

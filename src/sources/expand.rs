@@ -5,6 +5,7 @@
 use crate::config::template::{Piece, pieces};
 use crate::readings::poll::SourceError;
 use crate::values::numbers::parse_count;
+use crate::values::text::percent_encode;
 
 /// The fewest characters of a value's start, cut off by a quote's "…", that are put back as
 /// its `${NAME}`: fewer match ordinary text by chance, and tell nothing of the value.
@@ -174,19 +175,6 @@ fn lower_hex(encoded: &str) -> String {
             if c == '%' {
                 hex_left = 2;
             }
-        }
-    }
-    out
-}
-
-/// Encodes all but the URL's unreserved characters (letters, digits, `-._~`).
-fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

@@ -91,6 +91,20 @@ pub(crate) fn singular(unit: &str) -> &str {
         .unwrap_or(unit)
 }
 
+/// Encodes all but the URL's unreserved characters (letters, digits, `-._~`), so a value
+/// stays one query value (and a `$` in it never reads as a `${NAME}`).
+pub(crate) fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// "2h 45m", "45m", "3h": a span of readings in hours and whole minutes.
 pub(crate) fn hours_minutes(span: chrono::TimeDelta) -> String {
     let minutes = span.num_minutes().max(0);
