@@ -203,18 +203,23 @@ fn several_streams_for_one_event() {
     insta::assert_snapshot!(small);
 }
 
-/// The story the README's scenes replay: With You's counts every 30 minutes from its release,
-/// about 150k each, then 2.95M a minute before the chart window closes, and the next day's
-/// counts towards the 24-hour goals.
-fn story(now: &str) -> App {
-    let start = utc("2022-04-24T14:00:00Z");
-    let reading = |time, count| Reading {
+/// A logged count of With You on Spotify at `time`.
+fn with_you(time: chrono::DateTime<chrono::Utc>, count: u64) -> Reading {
+    Reading {
         time,
         event: "with-you".into(),
         platform: "Spotify".into(),
         count,
         source: dropwatch::readings::Origin::Log,
-    };
+    }
+}
+
+/// The story the README's scenes replay: With You's counts every 30 minutes from its release,
+/// about 150k each, then 2.95M a minute before the chart window closes, and the next day's
+/// counts towards the 24-hour goals.
+fn story(now: &str) -> App {
+    let start = utc("2022-04-24T14:00:00Z");
+    let reading = with_you;
     let mut a = app(now);
     a.readings = (1..=19u64)
         .map(|i| {
@@ -483,13 +488,7 @@ fn replay(now: &str) -> App {
 /// The replay with `more` readings (time, count) of With You on Spotify.
 fn replay_and(now: &str, more: &[(&str, u64)]) -> App {
     let start = utc("2022-04-24T14:00:00Z");
-    let reading = |time, count| Reading {
-        time,
-        event: "with-you".into(),
-        platform: "Spotify".into(),
-        count,
-        source: dropwatch::readings::Origin::Log,
-    };
+    let reading = with_you;
     let mut a = app(now);
     a.readings = (0..=10u64)
         .map(|i| {
