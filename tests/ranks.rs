@@ -310,3 +310,23 @@ fn a_rank_of_zero_is_refused_by_log() {
         "0 is not one",
     );
 }
+
+/// The help overlay says what the rank states mean, each pair in its colours' row.
+#[test]
+fn the_help_explains_the_rank_states() {
+    use dropwatch::testing::{app_with, text};
+    let config = dropwatch::config::parse(RANKS, dropwatch::config::Source::Embedded).unwrap();
+    let mut app = app_with(config, Default::default(), "2022-06-10T07:48:00Z");
+    app.mode = dropwatch::app::Mode::Help;
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("held · waiting   rank goals: at the rank now (streak so far) · not yet"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "reached · lost   streak lasted or the rank stood at close · had it, not now"
+        ),
+        "{screen}"
+    );
+}
