@@ -211,18 +211,19 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
         (Some(1), Some(2))
     );
     assert_eq!(kill["text"], "#1 on 1 of 2 charts · all-kill 18m ago");
+    // The rank stream leads: `{count}` is empty (its figures are ranks), the rank fields fill.
     let out = common::dropwatch(dir.path())
         .args(["bar", "--once", "--config", "fan.toml"])
         .args([
             "--template",
-            "{rank} {rank_goal} · {next_update} · {allkill}",
+            "{count}|{rank} {rank_goal} · {next_update} · {allkill}",
         ])
         .args(["--at", "2022-06-10 16:48 KST"])
         .output()
         .unwrap();
     assert_eq!(
         common::stdout(&out).trim(),
-        "#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
+        "|#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
         "{}",
         common::stderr(&out)
     );

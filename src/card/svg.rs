@@ -160,15 +160,24 @@ pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
         &fit(&card.by, 26.0, name_room),
     );
     let bottom = h - 48.0;
+    body(&mut out, card, theme, h);
+    footer(&mut out, card, bottom, &dim, &accent);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Under the event's name: the count part (or the countdown), then the rank rows.
+fn body(out: &mut String, card: &Card, theme: Theme, h: f64) {
+    let accent = fg(theme.accent());
     // The rank rows take the room above the footer; the count's goal rows get the rest.
     let rows = card.ranks.len() + usize::from(card.all_kill.is_some());
     let ranks_h = (RANK_ROW * rows as f64).min((h - 358.0) / 2.0).max(0.0);
     match &card.stream {
-        Some(s) => stream_part(&mut out, s, theme, h - ranks_h),
+        Some(s) => stream_part(out, s, theme, h - ranks_h),
         None if card.ranks.is_empty() => {
             let fill = &accent;
             text(
-                &mut out,
+                out,
                 MARGIN,
                 260.0,
                 64.0,
@@ -177,7 +186,7 @@ pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
                 &card.countdown,
             );
         }
-        None => text(&mut out, MARGIN, 228.0, 32.0, &accent, "", &card.countdown),
+        None => text(out, MARGIN, 228.0, 32.0, &accent, "", &card.countdown),
     }
     if rows > 0 {
         let top = if card.stream.is_some() {
@@ -185,11 +194,8 @@ pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
         } else {
             250.0
         };
-        rank_part(&mut out, card, theme, top, h - 80.0);
+        rank_part(out, card, theme, top, h - 80.0);
     }
-    footer(&mut out, card, bottom, &dim, &accent);
-    out.push_str("</svg>\n");
-    out
 }
 
 /// The count, the window, a bar per goal and the pace.
