@@ -216,3 +216,64 @@ fn mistakes_say_what_to_write() {
         "write a stream's id or platform: \"Spotify\"",
     );
 }
+
+/// An event with two rank streams: Melon #1 since 15:00 KST (both its goals held an hour),
+/// Genie back at #2 after a #1. The card shows each rank stream's rank and goals and the
+/// all-kill line, in the SVG and in the line to paste; the PNGs have the sizes asked.
+#[test]
+fn a_card_shows_the_ranks_and_the_all_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = "[[event]]\nid = \"proof\"\nname = \"Yet To Come\"\nat = \"2022-06-10 13:00\"\nzone = \"Asia/Seoul\"\n\n\
+        [[streams]]\nevent = \"proof\"\nplatform = \"Melon\"\nmeasure = \"rank\"\nupdates = \"1h\"\nwindow_end = \"2022-06-17 13:00\"\n\
+        [[streams.goal]]\nrank = 1\n[[streams.goal]]\nrank = 1\nfor = \"3h\"\n\n\
+        [[streams]]\nevent = \"proof\"\nplatform = \"Genie\"\nmeasure = \"rank\"\nwindow_end = \"2022-06-17 13:00\"\n\
+        [[streams.goal]]\nrank = 1\n";
+    std::fs::write(d.join("dropwatch.toml"), config).unwrap();
+    std::fs::write(
+        d.join("dropwatch.readings.csv"),
+        "2022-06-10T05:00:00Z,proof,Melon,4,log\n\
+         2022-06-10T06:00:00Z,proof,Melon,1,log\n\
+         2022-06-10T06:30:00Z,proof,Genie,1,log\n\
+         2022-06-10T07:00:00Z,proof,Melon,1,log\n\
+         2022-06-10T07:30:00Z,proof,Genie,2,log\n",
+    )
+    .unwrap();
+    let at = ["card", "--at", "2022-06-10T07:48:00Z"];
+    let run = |args: &[&str]| {
+        let out = dropwatch(d).args(at).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        run(&["--text"]).trim(),
+        "Yet To Come · #1 on Melon (#1 held 1h 0m · #1 for 3h held 1h 0m) · #2 on Genie (#1 lost) · #1 on 1 of 2 charts · all-kill 18m ago"
+    );
+    for (name, size) in [("wide.png", "1200x675"), ("square.png", "1080x1080")] {
+        run(&["--out", name, "--size", size]);
+        let png = Pixmap::load_png(d.join(name)).expect("a PNG");
+        let (w, h) = size.split_once('x').unwrap();
+        assert_eq!(
+            (png.width().to_string(), png.height().to_string()),
+            (w.into(), h.into())
+        );
+    }
+    run(&["--out", "card.svg"]);
+    let svg = std::fs::read_to_string(d.join("card.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for want in [
+        "Yet To Come",
+        "#1 on Melon",
+        "#1 held 1h 0m · #1 for 3h held 1h 0m",
+        "#2 on Genie",
+        "#1 lost",
+        "#1 on 1 of 2 charts · all-kill 18m ago",
+    ] {
+        assert!(texts.contains(&want), "{want:?} not in {texts:#?}");
+    }
+}

@@ -184,3 +184,49 @@ fn quitting_ends_running_hooks_but_not_what_they_left_behind() {
     );
     assert!(!d.join("slow-done").exists());
 }
+
+/// A rank stream whose Melon rank goes #3, #1, #2 (lost), #1, #1 a second apart, with a
+/// hook writing the goal's label and rank: `#1` runs once, at its first #1, and not again when
+/// #1 comes back; `#1 for 1s` runs once, when the second run at #1 has lasted a second.
+#[test]
+fn a_rank_goal_runs_its_hook_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = r#"
+[[event]]
+id = "drop"
+name = "The Drop"
+at = "2022-04-24T14:00:00Z"
+zone = "UTC"
+anniversaries = false
+
+[[streams]]
+event = "drop"
+platform = "Melon"
+measure = "rank"
+window_end = "2022-04-24T15:00:00Z"
+on_goal = "echo \"$DROPWATCH_GOAL $DROPWATCH_MEASURE $DROPWATCH_RANK\" >> goals.txt"
+
+[[streams.goal]]
+rank = 1
+
+[[streams.goal]]
+rank = 1
+for = "1s"
+"#;
+    std::fs::write(d.join("fan.toml"), text).unwrap();
+    let lines: String = [(1, 3), (2, 1), (3, 2), (4, 1), (5, 1)]
+        .iter()
+        .map(|(s, r)| format!("2022-04-24T14:00:0{s}Z,drop,Melon,{r},log\n"))
+        .collect();
+    std::fs::write(d.join("fan.readings.csv"), lines).unwrap();
+    let bar = replay(d, true);
+    wait_for_file(&d.join("goals.txt"), "both rank goal hooks", |t| {
+        t.lines().count() >= 2
+    });
+    run_past_the_releases(d, bar);
+    assert_eq!(
+        std::fs::read_to_string(d.join("goals.txt")).unwrap(),
+        "#1 rank 1\n#1 for 1s rank 1\n"
+    );
+}

@@ -194,24 +194,36 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
     assert_eq!(melon["rank_goals"][1]["label"], "#1 for 3h");
     assert_eq!(melon["rank_goals"][1]["status"], "held");
     assert_eq!(v["streams"][1]["rank_goals"][0]["status"], "lost");
+    // The headline is the rank push: one headline for the screen, the title and the JSON.
+    let head = &v["headline"];
+    assert_eq!(head["kind"], "rank_push");
+    assert_eq!(
+        (&head["platform"], &head["goal"]),
+        (&"Melon".into(), &"#1".into())
+    );
+    assert_eq!(
+        head["text"],
+        "#1 on Melon · goal #1 · held #1 for 1h 0m · next update in 12m"
+    );
     let kill = &v["all_kills"][0];
     assert_eq!(
         (kill["at_one"].as_u64(), kill["charts"].as_u64()),
         (Some(1), Some(2))
     );
     assert_eq!(kill["text"], "#1 on 1 of 2 charts · all-kill 18m ago");
+    // The rank stream leads: `{count}` is empty (its figures are ranks), the rank fields fill.
     let out = common::dropwatch(dir.path())
         .args(["bar", "--once", "--config", "fan.toml"])
         .args([
             "--template",
-            "{rank} {rank_goal} · {next_update} · {allkill}",
+            "{count}|{rank} {rank_goal} · {next_update} · {allkill}",
         ])
         .args(["--at", "2022-06-10 16:48 KST"])
         .output()
         .unwrap();
     assert_eq!(
         common::stdout(&out).trim(),
-        "#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
+        "|#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
         "{}",
         common::stderr(&out)
     );
@@ -253,6 +265,32 @@ fn the_rank_block_on_screen() {
     }
 }
 
+/// The headline while the rank stream leads and has lost its #1: the rank against the goal,
+/// when it was lost, and the chart's next update, beside the window's digits at 120x40 and
+/// under them at 80x24; the title says the same.
+#[test]
+fn the_headline_pushes_the_rank() {
+    use dropwatch::testing::{app_with, text};
+    let config = dropwatch::config::parse(RANKS, dropwatch::config::Source::Embedded).unwrap();
+    // Melon #3 at 05:00 UTC, #1 at 06:00, #2 at 07:00: at 07:12 it lost #1 12 minutes ago.
+    let lines = "2022-06-10T05:00:00Z,proof,Melon,3,log\n2022-06-10T06:00:00Z,proof,Melon,1,log\n2022-06-10T07:00:00Z,proof,Melon,2,log\n";
+    let readings = dropwatch::readings::parse(lines, "r.readings.csv");
+    let app = app_with(config, readings, "2022-06-10T07:12:00Z");
+    let view = dropwatch::view::View::derive(&app);
+    assert_eq!(
+        view.title,
+        "Yet To Come: #2 on Melon · goal #1 · lost #1 12m ago · next update in 48m"
+    );
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let screen = text(&app, w, h);
+        let head: String = screen.lines().take(11).collect::<Vec<_>>().join("\n");
+        assert!(head.contains("#2 on Melon · goal #1"), "{head}");
+        assert!(head.contains("lost #1 12m ago"), "{head}");
+        assert!(head.contains("next update in 48m"), "{head}");
+        insta::assert_snapshot!(format!("rank_headline_at_{w}x{h}"), head);
+    }
+}
+
 #[test]
 fn a_rank_of_zero_is_refused_by_log() {
     let dir = tempfile::tempdir().unwrap();
@@ -271,5 +309,25 @@ fn a_rank_of_zero_is_refused_by_log() {
             .args(["--at", "2022-06-10 14:00 KST"]),
         2,
         "0 is not one",
+    );
+}
+
+/// The help overlay says what the rank states mean, each pair in its colours' row.
+#[test]
+fn the_help_explains_the_rank_states() {
+    use dropwatch::testing::{app_with, text};
+    let config = dropwatch::config::parse(RANKS, dropwatch::config::Source::Embedded).unwrap();
+    let mut app = app_with(config, Default::default(), "2022-06-10T07:48:00Z");
+    app.mode = dropwatch::app::Mode::Help;
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("held · waiting   rank goals: at the rank now (streak so far) · not yet"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "reached · lost   streak lasted or the rank stood at close · had it, not now"
+        ),
+        "{screen}"
     );
 }

@@ -9,6 +9,7 @@ use super::effect::Effect;
 use super::hook::Hook;
 use crate::config::{Config, Stream};
 use crate::readings::Readings;
+use crate::streams::rank;
 
 /// The goals reached so far, and until when no new one can be.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +48,7 @@ impl Goals {
     ) {
         self.quiet = Some((quiet_until(config, readings, now), readings.len()));
         for (i, stream) in config.streams.iter().enumerate() {
+            self.check_ranks(config, readings, i, now, (fire, fire && hooks), effects);
             let mut count_now = None;
             for goal in &stream.goals {
                 let key = (
@@ -81,6 +83,51 @@ impl Goals {
                 } else if let Some(hook) = hook {
                     effects.push(Effect::Hook(hook));
                 }
+            }
+        }
+    }
+}
+
+impl Goals {
+    /// Notes the rank goals of stream `i` reached by `now` (a rank at or above the goal's at a
+    /// reading in the window, a streak that lasted long enough), each once: a rank lost and
+    /// regained is not reached again. With `ring`, asks for the bell; with `hooks` too, the hook.
+    fn check_ranks(
+        &mut self,
+        config: &Config,
+        readings: &Readings,
+        i: usize,
+        now: DateTime<Utc>,
+        (ring, hooks): (bool, bool),
+        effects: &mut Vec<Effect>,
+    ) {
+        let (Some(spec), Some(stream)) = (config.rank(i), config.streams.get(i)) else {
+            return;
+        };
+        let series = readings.of(&stream.event, &stream.platform);
+        let points = rank::points(series, (stream.window_start, stream.window_end), now);
+        for (label, goal) in &spec.goals {
+            let key = (stream.event.clone(), stream.platform.clone(), label.clone());
+            if self.reached.contains(&key) || !rank::reached(&points, *goal, spec.cadence) {
+                continue;
+            }
+            self.reached.insert(key);
+            if !ring {
+                continue;
+            }
+            let name = config.event_name(&stream.event);
+            if config.bell {
+                effects.push(Effect::Bell(format!("{label} reached for {name}")));
+            }
+            let best = points.iter().map(|p| p.1).min().unwrap_or(goal.rank);
+            let hook = config
+                .on_goal(i)
+                .filter(|_| hooks)
+                .map(|command| Hook::rank_goal(command, stream, name, (label, *goal), best, now));
+            if hooks && config.cards.on_goal {
+                effects.push(Effect::GoalCard(i, hook));
+            } else if let Some(hook) = hook {
+                effects.push(Effect::Hook(hook));
             }
         }
     }

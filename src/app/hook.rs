@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::config::rank::RankGoal;
 use crate::config::{Event, Goal, Stream};
 
 /// A command to run and the environment that says what happened.
@@ -52,6 +53,39 @@ impl Hook {
                 ("GOAL", goal.label.clone()),
                 ("TARGET", goal.target.to_string()),
                 ("COUNT", count.to_string()),
+                ("AT", rfc3339(at)),
+            ]),
+        }
+    }
+
+    /// The `on_goal` hook `command` for the rank goal `(label, goal)` of `stream`, reached at
+    /// `at` with `rank` its best rank then. `TARGET` is the goal's rank and `COUNT` the rank,
+    /// so a hook written for counts still reads; `MEASURE` says which it is.
+    pub(crate) fn rank_goal(
+        command: &str,
+        stream: &Stream,
+        event_name: &str,
+        (label, goal): (&str, RankGoal),
+        rank: u64,
+        at: DateTime<Utc>,
+    ) -> Hook {
+        let hold = goal
+            .hold
+            .map_or(String::new(), |h| h.num_seconds().to_string());
+        Hook {
+            what: format!("on_goal of {event_name} ({label})"),
+            command: command.to_string(),
+            env: vars(&[
+                ("KIND", "goal".into()),
+                ("MEASURE", "rank".into()),
+                ("EVENT", stream.event.clone()),
+                ("EVENT_NAME", event_name.to_string()),
+                ("PLATFORM", stream.platform.clone()),
+                ("GOAL", label.to_string()),
+                ("TARGET", goal.rank.to_string()),
+                ("COUNT", rank.to_string()),
+                ("RANK", rank.to_string()),
+                ("FOR_SECONDS", hold),
                 ("AT", rfc3339(at)),
             ]),
         }

@@ -423,3 +423,43 @@ fn a_tba_date_rings_nothing_at_the_start_of_its_day() {
     a.tick(utc("2026-12-19T15:00:01Z"));
     assert_eq!(a.effects, []);
 }
+
+/// A rank stream's goals ring and run their hook once each: `#1` at the first #1 (not again
+/// when #1 is lost and regained), `#1 for 3h` when a run at #1 lasted three hours; an app
+/// started after a goal was reached does not run it again.
+#[test]
+fn rank_goals_fire_once() {
+    let text = "[[event]]\nid = \"proof\"\nname = \"Proof\"\nat = \"2022-06-10 13:00\"\nzone = \"Asia/Seoul\"\n\n[[streams]]\nevent = \"proof\"\nplatform = \"Melon\"\nmeasure = \"rank\"\nupdates = \"1h\"\nwindow_end = \"2022-06-17 13:00\"\non_goal = \"goal\"\n\n[[streams.goal]]\nrank = 1\n\n[[streams.goal]]\nrank = 1\nfor = \"3h\"\n";
+    let config = crate::config::parse(text, crate::config::Source::Embedded).unwrap();
+    let mut a =
+        crate::testing::app_with(config.clone(), Readings::default(), "2022-06-10T04:30:00Z");
+    a.hooks = true;
+    let rank = |a: &mut App, at: &str, r: u64| {
+        a.add_reading(crate::readings::Reading {
+            time: utc(at),
+            event: "proof".into(),
+            platform: "Melon".into(),
+            count: r,
+            source: crate::readings::Origin::Log,
+        });
+        a.tick(utc(at));
+    };
+    rank(&mut a, "2022-06-10T05:00:00Z", 3);
+    assert!(fired(&mut a).0.is_empty());
+    rank(&mut a, "2022-06-10T06:00:00Z", 1);
+    assert_eq!(fired(&mut a).0, [("goal".to_string(), "#1".to_string())]);
+    rank(&mut a, "2022-06-10T07:00:00Z", 2);
+    rank(&mut a, "2022-06-10T08:00:00Z", 1);
+    rank(&mut a, "2022-06-10T09:00:00Z", 1);
+    rank(&mut a, "2022-06-10T10:00:00Z", 1);
+    assert!(fired(&mut a).0.is_empty(), "a regained #1 is not news");
+    rank(&mut a, "2022-06-10T11:00:00Z", 1);
+    let (hooks, bells) = fired(&mut a);
+    assert_eq!(hooks, [("goal".to_string(), "#1 for 3h".to_string())]);
+    assert_eq!(bells, ["#1 for 3h reached for Proof"]);
+    // Started again later with the same readings: nothing is news.
+    let mut b = crate::testing::app_with(config, a.readings.clone(), "2022-06-10T12:00:00Z");
+    b.hooks = true;
+    b.tick(utc("2022-06-10T12:00:01Z"));
+    assert!(fired(&mut b).0.is_empty());
+}

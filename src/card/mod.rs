@@ -10,11 +10,12 @@ pub(crate) mod svg;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
+use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Window};
 use crate::values::countdown::{self, Target};
 use crate::values::numbers::{per_hour, short, thousands};
 use crate::values::when::shown_in;
-use crate::view::{self, Headline, View};
+use crate::view::{self, Headline, View, ranks};
 
 /// The card's size when none is asked for: a landscape post.
 pub(crate) const DEFAULT_SIZE: (u32, u32) = (1200, 675);
@@ -55,6 +56,11 @@ pub(crate) struct Card {
     pub(crate) stream: Option<StreamCard>,
     /// Without a stream: the countdown, e.g. "out in 1:02:11" or "out 4y 7m ago".
     pub(crate) countdown: String,
+    /// The event's rank streams, in config order.
+    pub(crate) ranks: Vec<RankCard>,
+    /// The event's all-kill line, when it has two or more rank streams: "#1 on 4 of 6 charts ·
+    /// all-kill 2h 10m ago".
+    pub(crate) all_kill: Option<String>,
     /// The config's hashtags.
     pub(crate) tags: Vec<String>,
     /// The moment shown.
@@ -89,6 +95,57 @@ pub(crate) struct StreamCard {
     pub(crate) closed: bool,
 }
 
+/// A rank stream on a card: its rank now and where each of its goals stands.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RankCard {
+    /// Platform name.
+    pub(crate) platform: String,
+    /// The newest rank in the window.
+    pub(crate) current: Option<u64>,
+    /// Each goal: its label, its state in words ("held 2h 10m", "lost"), and the state.
+    pub(crate) goals: Vec<(String, String, RankStatus)>,
+}
+
+impl RankCard {
+    /// "#3 on Melon", "no rank yet on Melon".
+    pub(crate) fn head(&self) -> String {
+        match self.current {
+            Some(r) => format!("#{r} on {}", self.platform),
+            None => format!("no rank yet on {}", self.platform),
+        }
+    }
+
+    /// "#1 lost · #1 for 3h held 1h 0m".
+    pub(crate) fn goals_text(&self) -> String {
+        self.goals
+            .iter()
+            .map(|(label, state, _)| format!("{label} {state}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// The rank streams of `event` at `now`, in config order, and its all-kill line.
+fn rank_cards(app: &App, event: &str, now: DateTime<Utc>) -> (Vec<RankCard>, Option<String>) {
+    let cards = (0..app.config.streams.len())
+        .filter(|&i| app.config.streams[i].event == event)
+        .filter_map(|i| {
+            let shown = ranks::rank_shown(app, i, now)?;
+            Some(RankCard {
+                platform: app.config.streams[i].platform.clone(),
+                current: shown.current,
+                goals: shown
+                    .goals
+                    .iter()
+                    .map(|(label, _, v)| (label.clone(), ranks::status_text(v), v.status))
+                    .collect(),
+            })
+        })
+        .collect();
+    let kill = ranks::all_kill_of(app, event, now).map(|k| ranks::all_kill_line(&k, now));
+    (cards, kill)
+}
+
 impl Card {
     /// The card of what `view` shows: the stream `stream` (an index into `config.streams`)
     /// when the view has it, else the stream the headline pushes, else the selected event's
@@ -100,22 +157,33 @@ impl Card {
             Headline::Countdown => None,
         };
         let selected = view.event(config);
-        let shown = view
-            .streams
-            .iter()
+        // A rank stream has no count to put on the card: it goes in the ranks below.
+        let counts = || {
+            view.streams
+                .iter()
+                .filter(|s| config.rank(s.index).is_none())
+        };
+        let shown = counts()
             .find(|s| stream.is_some() && Some(s.index) == stream)
-            .or_else(|| view.streams.iter().find(|s| Some(s.index) == pushed))
+            .or_else(|| counts().find(|s| Some(s.index) == pushed))
             .or_else(|| {
                 let id = &selected?.id;
-                view.streams
-                    .iter()
-                    .find(|s| &config.streams[s.index].event == id)
+                counts().find(|s| &config.streams[s.index].event == id)
             });
-        let event = match shown {
-            Some(s) => config.event(&config.streams[s.index].event)?,
-            None => selected?,
+        // The stream asked for, or the pushed one, names the event even when it is a rank
+        // stream.
+        let named = [stream, pushed]
+            .into_iter()
+            .flatten()
+            .find(|i| view.streams.iter().any(|s| s.index == *i))
+            .and_then(|i| config.streams.get(i));
+        let event = match (shown, named) {
+            (Some(s), _) => config.event(&config.streams[s.index].event)?,
+            (None, Some(s)) => config.event(&s.event)?,
+            (None, None) => selected?,
         };
         let now = view.now;
+        let (ranks, all_kill) = rank_cards(app, &event.id, now);
         let stream_card = shown.map(|s| {
             let platform = config.streams[s.index].platform.clone() + &config.sum_text(s.index);
             let unit = config.streams[s.index].unit.clone();
@@ -137,6 +205,8 @@ impl Card {
                 .to_string(),
             stream: stream_card,
             countdown: countdown_words(event, now),
+            ranks,
+            all_kill,
             tags: config.cards.tags.clone(),
             now,
         })
@@ -148,8 +218,13 @@ impl Card {
         let mut parts = vec![self.event.clone()];
         match &self.stream {
             Some(s) => parts.extend(s.text_parts()),
-            None => parts.push(self.countdown.clone()),
+            None if self.ranks.is_empty() => parts.push(self.countdown.clone()),
+            None => {}
         }
+        for r in &self.ranks {
+            parts.push(format!("{} ({})", r.head(), r.goals_text()));
+        }
+        parts.extend(self.all_kill.clone());
         let mut line = parts.join(" · ");
         for tag in &self.tags {
             line.push(' ');

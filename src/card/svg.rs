@@ -8,6 +8,7 @@ use ratatui::style::{Color, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Card, StreamCard};
+use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Status};
 use crate::ui::theme::Theme;
 use crate::values::numbers::{per_hour, short};
@@ -159,12 +160,24 @@ pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
         &fit(&card.by, 26.0, name_room),
     );
     let bottom = h - 48.0;
+    body(&mut out, card, theme, h);
+    footer(&mut out, card, bottom, &dim, &accent);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Under the event's name: the count part (or the countdown), then the rank rows.
+fn body(out: &mut String, card: &Card, theme: Theme, h: f64) {
+    let accent = fg(theme.accent());
+    // The rank rows take the room above the footer; the count's goal rows get the rest.
+    let rows = card.ranks.len() + usize::from(card.all_kill.is_some());
+    let ranks_h = (RANK_ROW * rows as f64).min((h - 358.0) / 2.0).max(0.0);
     match &card.stream {
-        Some(s) => stream_part(&mut out, s, theme, h),
-        None => {
+        Some(s) => stream_part(out, s, theme, h - ranks_h),
+        None if card.ranks.is_empty() => {
             let fill = &accent;
             text(
-                &mut out,
+                out,
                 MARGIN,
                 260.0,
                 64.0,
@@ -173,10 +186,16 @@ pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
                 &card.countdown,
             );
         }
+        None => text(out, MARGIN, 228.0, 32.0, &accent, "", &card.countdown),
     }
-    footer(&mut out, card, bottom, &dim, &accent);
-    out.push_str("</svg>\n");
-    out
+    if rows > 0 {
+        let top = if card.stream.is_some() {
+            h - 100.0 - ranks_h
+        } else {
+            250.0
+        };
+        rank_part(out, card, theme, top, h - 80.0);
+    }
 }
 
 /// The count, the window, a bar per goal and the pace.
@@ -264,6 +283,65 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         "",
         &line,
     );
+}
+
+/// The height of a rank row on the card.
+const RANK_ROW: f64 = 48.0;
+
+/// A row per rank stream from `top` down to `end`: its rank and platform on the left, its
+/// goals' states on the right in the first open goal's colour; then the all-kill line.
+fn rank_part(out: &mut String, card: &Card, theme: Theme, top: f64, end: f64) {
+    let (accent, dim) = (fg(theme.accent()), fg(theme.dim()));
+    let size = 30.0;
+    let mut y = top + size + 8.0;
+    for (i, r) in card.ranks.iter().enumerate() {
+        if y > end {
+            let more = format!("+{} more charts", card.ranks.len() - i);
+            text(out, MARGIN, y - RANK_ROW + size, 24.0, &dim, "", &more);
+            return;
+        }
+        let head = fit(&r.head(), size, 420.0);
+        text(out, MARGIN, y, size, TEXT, r#" font-weight="bold""#, &head);
+        let open = r
+            .goals
+            .iter()
+            .find(|g| g.2 != RankStatus::Reached)
+            .or(r.goals.first());
+        let colour = open.map_or(dim.clone(), |g| rank_colour(g.2, theme));
+        let goals = fit(&r.goals_text(), 24.0, WIDTH - 2.0 * MARGIN - 460.0);
+        text(
+            out,
+            WIDTH - MARGIN,
+            y,
+            24.0,
+            &colour,
+            r#" text-anchor="end""#,
+            &goals,
+        );
+        y += RANK_ROW;
+    }
+    if let Some(kill) = card.all_kill.as_ref().filter(|_| y <= end) {
+        let line = fit(kill, 26.0, WIDTH - 2.0 * MARGIN);
+        text(
+            out,
+            MARGIN,
+            y,
+            26.0,
+            &accent,
+            r#" font-weight="bold""#,
+            &line,
+        );
+    }
+}
+
+/// A rank state's colour, as the dashboard's rank block draws it.
+fn rank_colour(status: RankStatus, theme: Theme) -> String {
+    let as_count = match status {
+        RankStatus::Held | RankStatus::Reached => Status::Reached,
+        RankStatus::Lost | RankStatus::Missed => Status::Missed,
+        RankStatus::Waiting | RankStatus::NoData => return fg(theme.dim()),
+    };
+    fg(theme.status(as_count))
 }
 
 /// One goal: its label and figures over a bar filled to its ratio in its status's colour.

@@ -9,6 +9,52 @@ use chrono::{DateTime, Days, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 pub use crate::config::rank::{Cadence, RankGoal};
+use crate::readings::Series;
+
+/// The most readings of one rank stream judged at once (the newest): weeks of readings a
+/// minute apart, and a bound on the work whatever the file holds.
+const MOST: usize = 20_000;
+
+/// The readings of a rank `series` from `start` up to `now` (or `end`, when sooner), the
+/// newest [`MOST`], as `(time, rank)` oldest first. A 0 is no position (a source's "not
+/// charting" or a slip): it is not judged.
+pub(crate) fn points(
+    series: Series<'_>,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, u64)> {
+    let hi = series.upto(now.min(end));
+    let lo = series
+        .upto(start - TimeDelta::seconds(1))
+        .max(hi.saturating_sub(MOST));
+    (lo..hi)
+        .filter_map(|k| series.get(k))
+        .filter(|p| p.count > 0)
+        .map(|p| (p.time, p.count))
+        .collect()
+}
+
+/// Whether `goal` was reached by `now` in the readings `points` (oldest first, inside the
+/// window): a rank goal at its first reading at or above the rank, a streak goal once a run
+/// lasted long enough. Losing the rank later does not undo it.
+pub(crate) fn reached(
+    points: &[(DateTime<Utc>, u64)],
+    goal: RankGoal,
+    cadence: Option<Cadence>,
+) -> bool {
+    let (_, _, longest) = runs(points, goal.rank, cadence.map(|c| c.every * 2));
+    match goal.hold {
+        None => points.iter().any(|p| p.1 <= goal.rank),
+        Some(h) => points.iter().any(|p| p.1 <= goal.rank) && longest >= h,
+    }
+}
+
+/// When the rank was last lost: the first reading below `rank` after the newest reading at
+/// or above it; `None` when never at it, or at it now.
+pub(crate) fn lost_at(points: &[(DateTime<Utc>, u64)], rank: u64) -> Option<DateTime<Utc>> {
+    let last = points.iter().rposition(|p| p.1 <= rank)?;
+    points.get(last + 1).map(|p| p.0)
+}
 
 /// Where a rank goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -29,6 +29,22 @@ const STATUSES: [(Status, &str); 6] = [
     ),
 ];
 
+/// The rank goal states (`#1`, `top 10`, `#1 for 24h`), two to a row to save rows, each in
+/// the colour of the count status it draws as, and what the two say.
+type RankRow = ((&'static str, Status), (&'static str, Status), &'static str);
+const RANK_STATUSES: [RankRow; 2] = [
+    (
+        ("held", Status::Reached),
+        ("waiting", Status::Waiting),
+        "rank goals: at the rank now (streak so far) · not yet",
+    ),
+    (
+        ("reached", Status::Reached),
+        ("lost", Status::Missed),
+        "streak lasted or the rank stood at close · had it, not now",
+    ),
+];
+
 /// The overlay, centred in the area it is given.
 pub(crate) struct HelpOverlay<'a> {
     /// The frame's context.
@@ -93,6 +109,20 @@ impl HelpOverlay<'_> {
             lines.push(row(
                 Span::styled(format!(" {:<17}", status.label()), theme.status(status)),
                 means,
+            ));
+        }
+        for ((a, sa), (b, sb), means) in RANK_STATUSES {
+            let pad = 17usize.saturating_sub(a.len() + b.len() + 3);
+            let mut spans = vec![Span::styled(format!(" {a}"), theme.status(sa))];
+            spans.push(Span::raw(" · "));
+            spans.push(Span::styled(
+                format!("{b}{}", " ".repeat(pad)),
+                theme.status(sb),
+            ));
+            let key = Line::from(spans);
+            let room = width.saturating_sub(key.width());
+            lines.push(Line::from(
+                [key.spans, vec![Span::raw(fit(means, room))]].concat(),
             ));
         }
         lines.push(heading(" Colours"));

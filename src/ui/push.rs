@@ -14,6 +14,7 @@ use super::fit::{fit_line, groups_line};
 use super::theme::Theme;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short};
+use crate::view::ranks::RankLead;
 use crate::view::{Push, View};
 
 /// The push inside the Next panel's border.
@@ -58,7 +59,11 @@ impl Widget for PushBody<'_> {
             }
         }
         if !goal_row.is_empty() {
-            groups_line(goal_groups(goal, &shown.figures, theme), width).render(goal_row, buf);
+            let groups = match &self.push.rank {
+                Some(rank) => rank_groups(rank, theme),
+                None => goal_groups(goal, &shown.figures, theme),
+            };
+            groups_line(groups, width).render(goal_row, buf);
         }
         self.next_release_line(width).render(next_row, buf);
     }
@@ -140,7 +145,10 @@ impl PushBody<'_> {
     ) {
         let Ctx { view, theme, .. } = *self.ctx;
         let digits_w = self.digits.width_of(&view.digits);
-        let lines = goal_block(view, goal, figures, theme);
+        let lines = match &self.push.rank {
+            Some(rank) => rank_block(rank, theme),
+            None => goal_block(view, goal, figures, theme),
+        };
         let block_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
         let block_w = block_w.min(row.width.saturating_sub(digits_w + 3));
         let total = digits_w + 3 + block_w;
@@ -228,6 +236,31 @@ fn goal_groups<'a>(
         )]);
     }
     groups
+}
+
+/// A rank push as groups of spans for one line: the rank against the goal first, then where
+/// the goal stands, then the chart's next update.
+fn rank_groups(rank: &RankLead, theme: Theme) -> Vec<Vec<Span<'_>>> {
+    let mut groups = vec![
+        vec![Span::styled(format!(" {}", rank.place), theme.bold())],
+        vec![Span::styled(format!(" · {}", rank.state), theme.text())],
+    ];
+    if let Some(next) = &rank.next {
+        groups.push(vec![Span::styled(format!(" · {next}"), theme.dim())]);
+    }
+    groups
+}
+
+/// A rank push as short lines, for beside the digits.
+fn rank_block(rank: &RankLead, theme: Theme) -> Vec<Line<'_>> {
+    let mut lines = vec![
+        Line::from(Span::styled(rank.place.clone(), theme.bold())),
+        Line::from(Span::styled(rank.state.clone(), theme.text())),
+    ];
+    if let Some(next) = &rank.next {
+        lines.push(Line::from(Span::styled(next.clone(), theme.dim())));
+    }
+    lines
 }
 
 /// " · pace 280k/h" or " · no pace yet".

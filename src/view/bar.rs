@@ -277,6 +277,10 @@ fn stream_fields(app: &App, view: &View, facts: &mut Facts) {
     else {
         return;
     };
+    // A rank stream's figures are ranks: its fields are the rank ones.
+    if app.config.rank(shown.index).is_some() {
+        return;
+    }
     let f = &shown.figures;
     set("count", short(f.count));
     if let Window::Open { left_secs } = f.window {

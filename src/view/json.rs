@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::streams::Window;
 use crate::values::countdown;
 use crate::values::when::shown_in;
+use crate::view::ranks::RankLead;
 use crate::view::{Headline, View};
 
 /// `t` in `zone`'s offset; in UTC when that offset has seconds (Monrovia before 1972 was
@@ -138,7 +139,8 @@ fn stream_json(
 }
 
 /// What the dashboard's headline leads with, from the same place as the screen and `bar`:
-/// `{"kind": "push"|"countdown", "event", "platform", "goal"}` (null where there is none).
+/// `{"kind": "push"|"rank_push"|"countdown", "event", "platform", "goal", "text"}` (null where
+/// there is none; `text` is a rank push's words, "#3 on Melon · goal #1 · …").
 fn headline(app: &App, view: &View) -> Value {
     let lead = view.lead(&app.config);
     let config = &app.config;
@@ -147,14 +149,25 @@ fn headline(app: &App, view: &View) -> Value {
     let goal = shown
         .zip(lead.goal)
         .and_then(|(s, g)| s.figures.goals.get(g));
+    // A rank push names its rank goal, and says the headline's words.
+    let rank = match &view.headline {
+        Headline::Push(p) => p.rank.as_ref(),
+        Headline::Countdown => None,
+    };
+    let rank_goal = shown
+        .zip(lead.rank_goal)
+        .and_then(|(s, g)| config.rank(s.index)?.goals.get(g))
+        .map(|(label, _)| label);
     json!({
-        "kind": match view.headline {
-            Headline::Push(_) => "push",
-            Headline::Countdown => "countdown",
+        "kind": match (&view.headline, rank) {
+            (Headline::Push(_), Some(_)) => "rank_push",
+            (Headline::Push(_), None) => "push",
+            (Headline::Countdown, _) => "countdown",
         },
         "event": lead.event.and_then(|i| config.events.get(i)).map(|e| &e.id),
         "platform": stream.map(|s| &s.platform),
-        "goal": goal.map(|g| &g.label),
+        "goal": goal.map(|g| &g.label).or(rank_goal),
+        "text": rank.map(RankLead::line),
     })
 }
 

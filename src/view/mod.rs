@@ -119,6 +119,8 @@ pub(crate) struct Push {
     pub(crate) next_release: Option<usize>,
     /// The window's event is in its live hour: the headline reads OUT NOW over the push.
     pub(crate) live: Option<usize>,
+    /// The stream measures ranks: the rank push to show instead of the count goal.
+    pub(crate) rank: Option<ranks::RankLead>,
 }
 
 impl Push {
@@ -138,6 +140,8 @@ pub(crate) struct Lead {
     pub(crate) shown: Option<usize>,
     /// Index into that stream's goals: the next goal not reached whose deadline is ahead.
     pub(crate) goal: Option<usize>,
+    /// When a rank stream leads: index into its rank goals of the goal pushed.
+    pub(crate) rank_goal: Option<usize>,
 }
 
 /// What only `--json` needs: every event's next anniversary and every stream's figures.
@@ -246,12 +250,14 @@ impl View {
                 let at = streams.iter().position(|s| s.index == stream).unwrap_or(0);
                 let s = &config.streams[stream];
                 let event = config.events.iter().position(|e| e.id == s.event);
+                let rank = ranks::rank_lead(app, stream, now);
                 Headline::Push(Push {
                     live: event.filter(|i| phases[*i] == Phase::Live),
                     shown: at,
                     stream,
                     closes: s.window_end,
-                    goal: next_goal(&streams[at].figures, now),
+                    goal: next_goal(&streams[at].figures, now).filter(|_| rank.is_none()),
+                    rank,
                     next_release: config
                         .events
                         .iter()
@@ -410,6 +416,7 @@ impl View {
                     .and_then(|s| config.events.iter().position(|e| e.id == s.event)),
                 shown: Some(p.shown),
                 goal: p.goal,
+                rank_goal: p.rank.as_ref().and_then(|r| r.goal),
             },
             Headline::Countdown => {
                 let event = self.selected.as_ref().map(|s| s.index);
@@ -427,6 +434,7 @@ impl View {
                     event,
                     shown,
                     goal: shown.and_then(|i| next_goal(&self.streams[i].figures, self.now)),
+                    rank_goal: None,
                 }
             }
         }
@@ -449,8 +457,7 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
     let now = app.now;
     let open = |i: &usize| {
         let s = &config.streams[*i];
-        // The push is a count push: a rank stream does not lead it (its block says its state).
-        s.window_start <= now && now < s.window_end && config.rank(*i).is_none()
+        s.window_start <= now && now < s.window_end
     };
     let selected = selected?;
     if selected.phase == Phase::Imminent {
@@ -478,6 +485,9 @@ fn push_title(view: &View, config: &Config, push: &Push) -> String {
     let left = countdown::compact_countdown(view.now, push.closes, stream.window_zone);
     if let Some(event) = push.live.and_then(|i| config.events.get(i)) {
         return format!("{name} OUT NOW · {} · {left} left", event.call_to_action);
+    }
+    if let Some(rank) = &push.rank {
+        return format!("{name}: {}", rank.line());
     }
     match push.goal(view) {
         Some(g) => format!("{name}: {left} left, {} to {}", short(g.needed), g.label),

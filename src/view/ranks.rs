@@ -10,10 +10,6 @@ use crate::app::App;
 use crate::config::rank::{RankGoal, RankSpec};
 use crate::streams::rank::{AllKill, RankView, all_kill, next_update, rank_view};
 
-/// The most readings of one rank stream judged in a frame (the newest): weeks of readings a
-/// minute apart, and a bound on a frame's work whatever the file holds.
-const MOST: usize = 20_000;
-
 /// A rank stream's figures at `now`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RankShown {
@@ -29,22 +25,13 @@ pub(crate) struct RankShown {
     pub(crate) points: Vec<(DateTime<Utc>, u64)>,
 }
 
-/// The readings of stream `i` from its window's start up to `now`, the newest [`MOST`].
+/// The readings of stream `i` from its window's start up to `now`.
 fn points(app: &App, i: usize, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u64)> {
     let Some(s) = app.config.streams.get(i) else {
         return Vec::new();
     };
     let series = app.readings.of(&s.event, &s.platform);
-    let hi = series.upto(now.min(s.window_end));
-    let lo = series
-        .upto(s.window_start - TimeDelta::seconds(1))
-        .max(hi.saturating_sub(MOST));
-    // A 0 is no position (a source's "not charting" or a slip): it is not judged.
-    (lo..hi)
-        .filter_map(|k| series.get(k))
-        .filter(|p| p.count > 0)
-        .map(|p| (p.time, p.count))
-        .collect()
+    crate::streams::rank::points(series, (s.window_start, s.window_end), now)
 }
 
 /// The figures of stream `i` when it measures ranks.
@@ -70,6 +57,82 @@ pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<Rank
         next_update: spec.cadence.map(|c| next_update(c, s.window_zone, now)),
         goals,
         points,
+    })
+}
+
+/// What the headline says while a rank stream leads: its rank against its goal, where the
+/// goal stands, and when the chart updates next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RankLead {
+    /// Index into the stream's rank goals of the goal pushed: the first neither reached nor
+    /// missed; `None` when every one is settled.
+    pub(crate) goal: Option<usize>,
+    /// "#3 on Melon · goal #1", "no rank yet on Melon · goal top 10".
+    pub(crate) place: String,
+    /// "held #1 for 5h", "lost #1 12m ago", "best #4 so far", "every rank goal settled".
+    pub(crate) state: String,
+    /// "next update in 12m", when the chart's cadence is known.
+    pub(crate) next: Option<String>,
+}
+
+impl RankLead {
+    /// The three parts joined: "#3 on Melon · goal #1 · lost #1 12m ago · next update in 12m".
+    pub(crate) fn line(&self) -> String {
+        let mut out = format!("{} · {}", self.place, self.state);
+        if let Some(next) = &self.next {
+            out.push_str(" · ");
+            out.push_str(next);
+        }
+        out
+    }
+}
+
+/// The headline of rank stream `i` at `now`; `None` when it does not measure ranks.
+pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankLead> {
+    use crate::streams::rank::RankStatus as S;
+    let shown = rank_shown(app, i, now)?;
+    let platform = &app.config.streams.get(i)?.platform;
+    let goal = shown
+        .goals
+        .iter()
+        .position(|(_, _, v)| !matches!(v.status, S::Reached | S::Missed));
+    let mut place = match shown.current {
+        Some(r) => format!("#{r} on {platform}"),
+        None => format!("no rank yet on {platform}"),
+    };
+    let Some((label, g, v)) = goal.and_then(|k| shown.goals.get(k)) else {
+        return Some(RankLead {
+            goal,
+            place,
+            state: "every rank goal settled".into(),
+            next: None,
+        });
+    };
+    place.push_str(&format!(" · goal {label}"));
+    let at = crate::config::rank::rank_label(
+        crate::streams::rank::RankGoal {
+            rank: g.rank,
+            hold: None,
+        },
+        None,
+    );
+    let state = match v.status {
+        S::Held => format!("held {at} for {}", span(v.streak)),
+        S::Lost => match crate::streams::rank::lost_at(&shown.points, g.rank) {
+            Some(t) => format!("lost {at} {} ago", span(now - t)),
+            None => format!("lost {at}"),
+        },
+        S::Waiting | S::Reached | S::Missed => match shown.best {
+            Some(b) => format!("best #{b} so far"),
+            None => "waiting for the window".into(),
+        },
+        S::NoData => "no reading yet".into(),
+    };
+    Some(RankLead {
+        goal,
+        place,
+        state,
+        next: shown.next_update.map(|t| next_update_text(t, now)),
     })
 }
 
