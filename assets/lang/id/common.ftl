@@ -1,0 +1,8 @@
+status-reached = tercapai
+status-on-pace = sesuai target
+status-behind = tertinggal
+status-missed = gagal
+status-waiting = menunggu
+status-no-data = tanpa data
+countdown-months-days = { $months } bln { $days } hr
+countdown-days = { $days } hr

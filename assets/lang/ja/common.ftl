@@ -1,0 +1,8 @@
+status-reached = 達成
+status-on-pace = 順調
+status-behind = 遅れ
+status-missed = 未達
+status-waiting = 待機中
+status-no-data = データなし
+countdown-months-days = { $months }か月{ $days }日
+countdown-days = { $days }日

@@ -1,0 +1,1 @@
+# Texts of the card area (phase 2 fills it).

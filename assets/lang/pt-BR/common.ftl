@@ -1,0 +1,8 @@
+status-reached = batida
+status-on-pace = no ritmo
+status-behind = atrasada
+status-missed = não batida
+status-waiting = aguardando
+status-no-data = sem dados
+countdown-months-days = { $months } m { $days } d
+countdown-days = { $days } d
