@@ -8,6 +8,7 @@ use ratatui::style::{Color, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Card, StreamCard};
+use crate::lang::Lang;
 use crate::streams::{GoalView, Status};
 use crate::ui::theme::Theme;
 use crate::values::numbers::{per_hour, short};
@@ -227,7 +228,7 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
             text(out, MARGIN, y + size, size, &dim, "", &more);
             break;
         }
-        goal_row(out, g, theme, y, row, size, Some(i) == s.focus);
+        goal_row(out, (g, s.lang), theme, y, row, size, Some(i) == s.focus);
     }
     // The span, as on the dashboard: a pace says what it was worked out over.
     let over = s.pace_over.map_or(String::new(), |d| {
@@ -269,7 +270,7 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
 /// One goal: its label and figures over a bar filled to its ratio in its status's colour.
 fn goal_row(
     out: &mut String,
-    g: &GoalView,
+    (g, lang): (&GoalView, Lang),
     theme: Theme,
     y: f64,
     row: f64,
@@ -289,7 +290,7 @@ fn goal_row(
         short(g.count),
         short(g.target),
         g.percent.min(999.0),
-        g.status.label()
+        g.status.text(lang)
     );
     let anchor = format!(r#" text-anchor="end"{weight}"#);
     text(

@@ -20,7 +20,7 @@ const ID_MONTHS: [&str; 12] = [
 
 impl Lang {
     /// The short name of a weekday: "Thu", "목", "木", "jue", "qui", "Kam".
-    pub(crate) fn weekday(self, day: Weekday) -> &'static str {
+    pub fn weekday(self, day: Weekday) -> &'static str {
         let i = day.num_days_from_monday() as usize;
         let names: [&str; 7] = match self {
             Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -34,7 +34,7 @@ impl Lang {
     }
 
     /// The short name of month `m` (1–12): "Dec", "12월", "12月", "dic", "dez", "Des".
-    pub(crate) fn month(self, m: u32) -> String {
+    pub fn month(self, m: u32) -> String {
         let i = (m.clamp(1, 12) - 1) as usize;
         match self {
             Lang::En => EN_MONTHS[i].to_string(),
@@ -48,7 +48,7 @@ impl Lang {
 
     /// A day and time in the language's order: "Thu 24 Dec 18:00", "12월 24일 (목) 18:00",
     /// "12月24日(木) 18:00", "jue 24 dic 18:00".
-    pub(crate) fn day_time<T: Datelike + Timelike>(self, at: &T) -> String {
+    pub fn day_time<T: Datelike + Timelike>(self, at: &T) -> String {
         let (d, m) = (at.day(), at.month());
         let wd = self.weekday(at.weekday());
         let hm = format!("{:02}:{:02}", at.hour(), at.minute());
@@ -59,8 +59,18 @@ impl Lang {
         }
     }
 
+    /// A day with its year: "Thu 24 Dec 2026", "2026년 12월 24일 (목)", "2026年12月24日(木)".
+    pub fn day_year(self, at: &impl Datelike) -> String {
+        let y = at.year();
+        match self {
+            Lang::Ko => format!("{y}년 {}", self.day(at)),
+            Lang::Ja => format!("{y}年{}", self.day(at)),
+            _ => format!("{} {y}", self.day(at)),
+        }
+    }
+
     /// A day without time: "Thu 24 Dec", "12월 24일 (목)", "12月24日(木)".
-    pub(crate) fn day(self, at: &impl Datelike) -> String {
+    pub fn day(self, at: &impl Datelike) -> String {
         let (d, m) = (at.day(), at.month());
         let wd = self.weekday(at.weekday());
         match self {

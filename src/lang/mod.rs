@@ -14,13 +14,13 @@
 //!   keys each language lacks and fails while any do, and fails on a key used in `src/` that
 //!   English lacks.
 
-pub(crate) mod dates;
-pub(crate) mod numbers;
+mod dates;
+mod numbers;
 #[cfg(test)]
 mod tests;
-pub(crate) mod text;
+mod text;
 
-pub(crate) use text::Arg;
+pub use text::Arg;
 
 /// One of the languages dropwatch speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -118,6 +118,29 @@ pub fn resolve(flag: Option<&str>, config: Option<Lang>, env: &[(&str, Option<St
         }
     }
     Lang::En
+}
+
+/// `text` in Unicode NFC: "방탄" typed on macOS (decomposed jamo) becomes whole syllables.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
+}
+
+/// What picks the language besides the config: `--lang` and the locale variables, captured
+/// once at start so that a config reload re-resolves with the same inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choice {
+    /// `--lang`, as typed.
+    pub flag: Option<String>,
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` as the cli read them.
+    pub env: Vec<(&'static str, Option<String>)>,
+}
+
+impl Choice {
+    /// The language for a config that asks for `config`.
+    pub fn pick(&self, config: Option<Lang>) -> Lang {
+        resolve(self.flag.as_deref(), config, &self.env)
+    }
 }
 
 /// The valid codes, for error messages: "en, ko, ja, es, pt-BR, id".

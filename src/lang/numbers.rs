@@ -54,7 +54,7 @@ fn units(lang: Lang) -> &'static [(u64, &'static str)] {
 
 impl Lang {
     /// The decimal mark: "." in en/ko/ja, "," in es/pt-BR/id.
-    pub(crate) fn decimal_mark(self) -> char {
+    pub fn decimal_mark(self) -> char {
         match self {
             Lang::En | Lang::Ko | Lang::Ja => '.',
             Lang::Es | Lang::PtBr | Lang::Id => ',',
@@ -62,7 +62,7 @@ impl Lang {
     }
 
     /// `2700000` grouped: "2,700,000" (en, ko, ja) or "2.700.000" (es, pt-BR, id).
-    pub(crate) fn count(self, n: u64) -> String {
+    pub fn count(self, n: u64) -> String {
         let text = numbers::thousands(n);
         match self.decimal_mark() {
             '.' => text,
@@ -72,7 +72,7 @@ impl Lang {
 
     /// A compact count with at most three significant digits: "2.7M", "270만", "2,7 mi".
     /// Korean and Japanese write counts under 10,000 in full ("3,500"), as their fans do.
-    pub(crate) fn short(self, n: u64) -> String {
+    pub fn short(self, n: u64) -> String {
         if self == Lang::En {
             return numbers::short(n);
         }
@@ -111,7 +111,7 @@ impl Lang {
     }
 
     /// A rate per hour in short form: "212k/h", "21.2만/시간", "212 mil/h".
-    pub(crate) fn per_hour(self, rate: f64) -> String {
+    pub fn per_hour(self, rate: f64) -> String {
         let per = match self {
             Lang::En | Lang::Es | Lang::PtBr => "/h",
             Lang::Ko => "/시간",
@@ -128,7 +128,7 @@ impl Lang {
     }
 
     /// A percentage, whole: "42%" (every language here writes the sign right after).
-    pub(crate) fn percent(self, p: f64) -> String {
+    pub fn percent(self, p: f64) -> String {
         if !p.is_finite() {
             return "0%".to_string();
         }

@@ -208,6 +208,12 @@ fn dates_per_language() {
     assert_eq!(Lang::Es.day_time(&at), "jue 24 dic 18:00");
     assert_eq!(Lang::PtBr.day(&at), "qui 24 dez");
     assert_eq!(Lang::En.day(&at), "Thu 24 Dec");
+    assert_eq!(
+        Lang::En.day_year(&at),
+        at.format("%a %-d %b %Y").to_string()
+    );
+    assert_eq!(Lang::Ko.day_year(&at), "2026년 12월 24일 (목)");
+    assert_eq!(Lang::Ja.day_year(&at), "2026年12月24日(木)");
 }
 
 /// Reads a compact count back to the number it stands for (up to rounding).

@@ -9,6 +9,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Lang;
 
+#[cfg(test)]
 /// The areas, one `.ftl` file each, so that texts of different parts can be added apart.
 pub(crate) const AREAS: [&str; 6] = ["common", "dashboard", "help", "card", "bar", "messages"];
 
@@ -39,7 +40,7 @@ pub(crate) fn sources(lang: Lang) -> [&'static str; 6] {
 
 /// An argument of a text: a string shown as given, or a number for a plural selector only.
 #[derive(Debug, Clone)]
-pub(crate) enum Arg {
+pub enum Arg {
     /// Shown as written (numbers already formatted the language's way).
     Str(String),
     /// Selects a plural form (`{ $count -> [one] … *[other] … }`); not meant to be shown.
@@ -90,6 +91,7 @@ fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
     Some(text.into_owned())
 }
 
+#[cfg(test)]
 /// Whether `lang`'s own files hold `key` (no fallback).
 pub(crate) fn has(lang: Lang, key: &str) -> bool {
     bundle(lang).has_message(key)
@@ -103,7 +105,7 @@ impl Lang {
     }
 
     /// The text of `key` with arguments, e.g. `("count", Arg::Num(3))`.
-    pub(crate) fn t_with(self, key: &str, args: &[(&str, Arg)]) -> Cow<'static, str> {
+    pub fn t_with(self, key: &str, args: &[(&str, Arg)]) -> Cow<'static, str> {
         let fargs = (!args.is_empty()).then(|| {
             let mut f = FluentArgs::new();
             for (name, value) in args {

@@ -12,6 +12,7 @@ use super::digits::{self, DigitSize};
 use super::event_status::{status_text, zone_time};
 use super::fit::{fit_line, groups_line};
 use super::theme::Theme;
+use crate::lang::Lang;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short};
 use crate::view::{Push, View};
@@ -30,7 +31,9 @@ pub(crate) struct PushBody<'a> {
 
 impl Widget for PushBody<'_> {
     fn render(self, inner: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let Some(shown) = view.streams.get(self.push.shown) else {
             return;
         };
@@ -58,7 +61,11 @@ impl Widget for PushBody<'_> {
             }
         }
         if !goal_row.is_empty() {
-            groups_line(goal_groups(goal, &shown.figures, theme), width).render(goal_row, buf);
+            groups_line(
+                goal_groups(goal, &shown.figures, theme, self.ctx.lang),
+                width,
+            )
+            .render(goal_row, buf);
         }
         self.next_release_line(width).render(next_row, buf);
     }
@@ -68,7 +75,9 @@ impl PushBody<'_> {
     /// The event and platform, and when the window closes; in the event's live hour, OUT NOW
     /// with the event and the call to action first.
     fn title_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let Some(stream) = app.config.streams.get(self.push.stream) else {
             return Line::default();
         };
@@ -108,7 +117,9 @@ impl PushBody<'_> {
     /// What the digits count; with no room for big digits, the time left inline too. Under
     /// OUT NOW, the window's platform and close lead it.
     fn caption_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let mut caption = Vec::new();
         if self.push.live.is_some()
             && let Some(stream) = app.config.streams.get(self.push.stream)
@@ -140,7 +151,7 @@ impl PushBody<'_> {
     ) {
         let Ctx { view, theme, .. } = *self.ctx;
         let digits_w = self.digits.width_of(&view.digits);
-        let lines = goal_block(view, goal, figures, theme);
+        let lines = goal_block(view, goal, figures, theme, self.ctx.lang);
         let block_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
         let block_w = block_w.min(row.width.saturating_sub(digits_w + 3));
         let total = digits_w + 3 + block_w;
@@ -166,7 +177,9 @@ impl PushBody<'_> {
 
     /// The next release's name, status and time, or that none is coming.
     fn next_release_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let next = self
             .push
             .next_release
@@ -195,6 +208,7 @@ fn goal_groups<'a>(
     goal: Option<&'a GoalView>,
     figures: &StreamView,
     theme: Theme,
+    lang: Lang,
 ) -> Vec<Vec<Span<'a>>> {
     let Some(g) = goal else {
         return vec![vec![Span::styled(
@@ -218,7 +232,7 @@ fn goal_groups<'a>(
     }
     groups.push(vec![
         Span::raw(" · "),
-        Span::styled(g.status.label(), status),
+        Span::styled(g.status.text(lang), status),
     ]);
     groups.push(vec![Span::styled(pace_text(figures), theme.text())]);
     if let Some(p) = g.projection {
@@ -244,6 +258,7 @@ fn goal_block<'a>(
     goal: Option<&'a GoalView>,
     figures: &StreamView,
     theme: Theme,
+    lang: Lang,
 ) -> Vec<Line<'a>> {
     let Some(g) = goal else {
         return vec![Line::from(Span::styled(
@@ -286,7 +301,7 @@ fn goal_block<'a>(
             theme.projection(),
         ));
     }
-    last.push(Span::styled(g.status.label(), status));
+    last.push(Span::styled(g.status.text(lang), status));
     lines.push(Line::from(last));
     lines
 }
