@@ -8,7 +8,7 @@ use ratatui::style::{Color, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Card, StreamCard};
-use crate::lang::Lang;
+use crate::lang::{Arg, Lang};
 use crate::streams::{GoalView, Status};
 use crate::ui::theme::Theme;
 use crate::values::numbers::{per_hour, short};
@@ -224,7 +224,11 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
     for (i, g) in s.goals.iter().enumerate() {
         let y = top + row * i as f64;
         if y + row > pace_y {
-            let more = format!("+{} more goals", s.goals.len() - i);
+            let n = (s.goals.len() - i) as u64;
+            let more = s.lang.t_with(
+                "card-more-goals",
+                &[("n", Arg::from(s.lang.count(n))), ("count", Arg::Num(n))],
+            );
             text(out, MARGIN, y + size, size, &dim, "", &more);
             break;
         }

@@ -12,15 +12,23 @@
 //!   a plural selector `{ $count -> [one] … *[other] … }`, so Fluent never formats a number.
 //! - A key missing in a language shows the English text; `cargo test -q --lib lang` lists the
 //!   keys each language lacks and fails while any do, and fails on a key used in `src/` that
-//!   English lacks.
+//!   English lacks (a string literal starting with an area prefix such as `"help-"`).
+//! - Per-second texts (countdowns, event statuses) may not allocate, so their words are static
+//!   tables here (`units`, `status_words`) rather than Fluent texts. Numbers and dates:
+//!   `count`, `short`, `per_hour`, `percent`, `day`, `day_year`, `day_time`; English is
+//!   byte-identical to `values::numbers` and the `%a %-d %b` dates.
+//! - Columns: pad and cut by display width (`ui::fit::pad`, `fit`), never `{:<7}`, which counts
+//!   a Hangul syllable as one column.
 
 mod dates;
 mod numbers;
 #[cfg(test)]
 mod tests;
 mod text;
+mod units;
 
 pub use text::Arg;
+pub use units::StatusWords;
 
 /// One of the languages dropwatch speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -163,19 +163,17 @@ fn every_key_used_in_code_is_in_english() {
 fn falls_back_to_english_and_takes_arguments() {
     assert_eq!(Lang::Ko.t("status-on-pace"), "순항");
     assert_eq!(Lang::En.t("status-on-pace"), "on pace");
-    let args = [("months", Arg::from("4")), ("days", Arg::from("23"))];
-    assert_eq!(Lang::En.t_with("countdown-months-days", &args), "4mo 23d");
-    assert_eq!(
-        Lang::Ko.t_with("countdown-months-days", &args),
-        "4개월 23일"
-    );
-    assert_eq!(Lang::Ja.t_with("countdown-months-days", &args), "4か月23日");
+    let more = |lang: Lang, n: u64| {
+        let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+        lang.t_with("card-more-goals", &args).into_owned()
+    };
+    assert_eq!(more(Lang::En, 1), "+1 more goal");
+    assert_eq!(more(Lang::En, 1200), "+1,200 more goals");
+    assert_eq!(more(Lang::Es, 1), "+1 meta más");
+    assert_eq!(more(Lang::PtBr, 1200), "+1.200 metas");
+    assert_eq!(more(Lang::Ko, 3), "목표 3개 더");
     // No isolation marks around arguments: they would take terminal columns.
-    assert!(
-        !Lang::Es
-            .t_with("countdown-days", &[("days", Arg::from("3"))])
-            .contains('\u{2068}')
-    );
+    assert!(!more(Lang::Ja, 3).contains('\u{2068}'));
     assert_eq!(Lang::Ko.t("no-such-key"), "no-such-key");
 }
 
@@ -198,6 +196,30 @@ fn numbers_per_language() {
     assert_eq!(Lang::En.per_hour(212_000.4), "212k/h");
     assert_eq!(Lang::Ko.per_hour(212_000.4), "21.2만/시간");
     assert_eq!(Lang::Ko.percent(41.6), "42%");
+}
+
+#[test]
+fn countdown_units_per_language() {
+    use crate::values::countdown::{CalendarSpan, Countdown};
+    let span = CalendarSpan {
+        years: 0,
+        months: 4,
+        days: 23,
+        hours: 0,
+        minutes: 0,
+        seconds: 0,
+    };
+    assert_eq!(span.short_in(Lang::En.units(), 2), span.short(2));
+    assert_eq!(span.short_in(Lang::Ko.units(), 2), "4개월 23일");
+    assert_eq!(span.short_in(Lang::Ja.units(), 2), "4か月23日");
+    assert_eq!(span.short_in(Lang::Es.units(), 2), "4 m 23 d");
+    assert_eq!(span.short_in(Lang::Id.units(), 2), "4 bln 23 hr");
+    let now = Utc.with_ymd_and_hms(2026, 12, 7, 0, 0, 0).unwrap();
+    let later = now + chrono::TimeDelta::seconds(46 * 86_400 + 3723);
+    let ko = Countdown::new(now, later, chrono_tz::UTC).in_units(Lang::Ko.units());
+    assert_eq!(ko.to_string(), "46일 01:02:03");
+    let en = Countdown::new(now, later, chrono_tz::UTC).in_units(Lang::En.units());
+    assert_eq!(en.to_string(), "46d 01:02:03");
 }
 
 #[test]

@@ -297,7 +297,7 @@ impl EventsList<'_> {
             self.parts.push(part);
             x = x.saturating_add(status_w as u16);
         } else {
-            let status = status_text(event, phase, view.now);
+            let status = status_text(event, phase, view.now, app.lang);
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
         let local = shown_in(event.at, view.zone);

@@ -189,7 +189,7 @@ impl PushBody<'_> {
                 vec![Span::styled(" next release: ", theme.dim())],
                 vec![Span::styled(e.name.clone(), theme.bold())],
                 vec![Span::styled(
-                    format!(" {}", status_text(e, view.phases[i], view.now)),
+                    format!(" {}", status_text(e, view.phases[i], view.now, app.lang)),
                     theme.phase(view.phases[i]),
                 )],
                 vec![Span::styled(

@@ -1,1 +1,5 @@
-# Texts of the card area (phase 2 fills it).
+# Share cards. Numbers come formatted ($n); $count only picks the plural form.
+card-more-goals = +{ $n } more { $count ->
+    [one] goal
+   *[other] goals
+}

@@ -4,5 +4,3 @@ status-behind = atrasado
 status-missed = no logrado
 status-waiting = en espera
 status-no-data = sin datos
-countdown-months-days = { $months } m { $days } d
-countdown-days = { $days } d

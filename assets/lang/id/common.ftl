@@ -4,5 +4,3 @@ status-behind = tertinggal
 status-missed = gagal
 status-waiting = menunggu
 status-no-data = tanpa data
-countdown-months-days = { $months } bln { $days } hr
-countdown-days = { $days } hr

@@ -1,1 +1,1 @@
-# Texts of the card area (phase 2 fills it).
+card-more-goals = ほか{ $n }件の目標

@@ -4,5 +4,3 @@ status-behind = 遅れ
 status-missed = 未達
 status-waiting = 待機中
 status-no-data = データなし
-countdown-months-days = { $months }か月{ $days }日
-countdown-days = { $days }日

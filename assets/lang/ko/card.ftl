@@ -1,1 +1,1 @@
-# Texts of the card area (phase 2 fills it).
+card-more-goals = 목표 { $n }개 더

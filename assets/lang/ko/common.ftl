@@ -4,5 +4,3 @@ status-behind = 부족
 status-missed = 실패
 status-waiting = 대기
 status-no-data = 자료 없음
-countdown-months-days = { $months }개월 { $days }일
-countdown-days = { $days }일

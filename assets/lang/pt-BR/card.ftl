@@ -1,1 +1,4 @@
-# Texts of the card area (phase 2 fills it).
+card-more-goals = +{ $n } { $count ->
+    [one] meta
+   *[other] metas
+}

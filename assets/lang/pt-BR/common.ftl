@@ -4,5 +4,3 @@ status-behind = atrasada
 status-missed = não batida
 status-waiting = aguardando
 status-no-data = sem dados
-countdown-months-days = { $months } m { $days } d
-countdown-days = { $days } d
