@@ -224,11 +224,7 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
     for (i, g) in s.goals.iter().enumerate() {
         let y = top + row * i as f64;
         if y + row > pace_y {
-            let n = (s.goals.len() - i) as u64;
-            let more = s.lang.t_with(
-                "card-more-goals",
-                &[("n", Arg::from(s.lang.count(n))), ("count", Arg::Num(n))],
-            );
+            let more = more_goals(s.lang, (s.goals.len() - i) as u64);
             text(out, MARGIN, y + size, size, &dim, "", &more);
             break;
         }
@@ -269,6 +265,12 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         "",
         &line,
     );
+}
+
+/// "+3 more goals" in `lang`, for the goals a short card has no room for.
+fn more_goals(lang: Lang, n: u64) -> String {
+    let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+    lang.t_with("card-more-goals", &args).into_owned()
 }
 
 /// One goal: its label and figures over a bar filled to its ratio in its status's colour.
