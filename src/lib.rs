@@ -16,6 +16,7 @@ pub mod commands;
 pub mod config;
 pub mod failure;
 pub(crate) mod files;
+pub mod lang;
 pub mod readings;
 pub mod runtime;
 pub mod sources;

@@ -153,9 +153,9 @@ fn follows_edits_survives_mistakes_and_restores_on_sigterm() {
     )
     .unwrap();
     let screen = tmux.wait_for("unknown time zone \"Seoul\"", WAIT);
-    // Line 23: init's `#:schema` line comes before the default config.
+    // Line 24: init's `#:schema` line comes before the default config.
     assert!(
-        screen.contains("✗ fan.toml:23:8: unknown time zone"),
+        screen.contains("✗ fan.toml:24:8: unknown time zone"),
         "{screen}"
     );
     assert!(screen.contains("ARMY release watch"), "{screen}");

@@ -100,7 +100,7 @@ fn help_overlay_lists_the_keys() {
             binding.keys
         );
         assert!(
-            screen.contains(binding.does),
+            screen.contains(&*dropwatch::lang::Lang::En.t(binding.does)),
             "{} missing:\n{screen}",
             binding.does
         );

@@ -7,6 +7,7 @@ use super::editing::Opens;
 use super::effect::Effect;
 use super::mode::{Board, Mode};
 use super::state::App;
+use crate::lang::Lang;
 
 /// What a key does on the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,9 +67,9 @@ pub(crate) enum Press {
 /// and still show it (0 = only the widest, 3 = every footer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hint {
-    /// The hint on a wide footer ("u update count").
+    /// The hint on a wide footer, a text key ("help-hint-update": "u update count").
     pub(crate) long: &'static str,
-    /// The hint once the footer narrows ("u count").
+    /// The hint once the footer narrows, a text key ("help-hint-update-short": "u count").
     pub(crate) short: &'static str,
     /// The narrowest footer level that keeps it.
     pub(crate) keep: u8,
@@ -81,7 +82,7 @@ pub struct Binding {
     pub(crate) presses: &'static [Press],
     /// The presses as the help overlay shows them.
     pub keys: &'static str,
-    /// What it does, for the help overlay.
+    /// What it does, for the help overlay: a text key (`help-key-…`), in help.ftl.
     pub does: &'static str,
     /// Its hint in the footer, if it has one.
     pub(crate) hint: Option<Hint>,
@@ -102,15 +103,15 @@ pub const KEYS: &[Binding] = &[
             Press::Ctrl('c'),
         ],
         keys: "q  Esc  Ctrl-C",
-        does: "quit",
-        hint: hint("q quit", "q quit", 3),
+        does: "help-key-quit",
+        hint: hint("help-hint-quit", "help-hint-quit", 3),
         action: Action::Quit,
     },
     Binding {
         presses: &[Press::Char('?')],
         keys: "?",
-        does: "this help (any key closes it)",
-        hint: hint("? help", "? help", 2),
+        does: "help-key-help",
+        hint: hint("help-hint-help", "help-hint-help", 2),
         action: Action::Help,
     },
     Binding {
@@ -120,8 +121,8 @@ pub const KEYS: &[Binding] = &[
             Press::Code(KeyCode::BackTab),
         ],
         keys: "↑  k  Shift-Tab",
-        does: "select the event above",
-        hint: hint("↑↓ select", "↑↓ select", 1),
+        does: "help-key-previous",
+        hint: hint("help-hint-select", "help-hint-select", 1),
         action: Action::Previous,
     },
     Binding {
@@ -131,105 +132,105 @@ pub const KEYS: &[Binding] = &[
             Press::Code(KeyCode::Tab),
         ],
         keys: "↓  j  Tab",
-        does: "select the event below",
+        does: "help-key-next",
         hint: None,
         action: Action::Next,
     },
     Binding {
         presses: &[Press::Code(KeyCode::Home)],
         keys: "Home",
-        does: "select the first event",
+        does: "help-key-first",
         hint: None,
         action: Action::First,
     },
     Binding {
         presses: &[Press::Code(KeyCode::End)],
         keys: "End",
-        does: "select the last event",
+        does: "help-key-last",
         hint: None,
         action: Action::Last,
     },
     Binding {
         presses: &[Press::Char('z')],
         keys: "z",
-        does: "the clock's next zone: yours → each event's → `zones` → UTC",
-        hint: hint("z zone", "z zone", 1),
+        does: "help-key-next-zone",
+        hint: hint("help-hint-zone", "help-hint-zone", 1),
         action: Action::NextZone,
     },
     Binding {
         presses: &[Press::Char('Z')],
         keys: "Z",
-        does: "the clock's previous zone",
+        does: "help-key-previous-zone",
         hint: None,
         action: Action::PreviousZone,
     },
     Binding {
         presses: &[Press::Char('u')],
         keys: "u",
-        does: "type a new stream count for the selected event",
-        hint: hint("u update count", "u count", 1),
+        does: "help-key-update",
+        hint: hint("help-hint-update", "help-hint-update-short", 1),
         action: Action::Update,
     },
     Binding {
         presses: &[Press::Char('o')],
         keys: "o",
-        does: "every stream of every event, one row each",
-        hint: hint("o overview", "o overview", 0),
+        does: "help-key-overview",
+        hint: hint("help-hint-overview", "help-hint-overview", 0),
         action: Action::Overview,
     },
     Binding {
         presses: &[Press::Code(KeyCode::Enter)],
         keys: "Enter",
-        does: "in the overview: open the selected stream",
+        does: "help-key-open",
         hint: None,
         action: Action::Open,
     },
     Binding {
         presses: &[Press::Char('s')],
         keys: "s",
-        does: "save a share card (PNG) of what is shown",
+        does: "help-key-card",
         hint: None,
         action: Action::Card,
     },
     Binding {
         presses: &[Press::Char('a')],
         keys: "a",
-        does: "add an event: name, when (\"12.05 6PM KST\"), zone",
+        does: "help-key-add",
         hint: None,
         action: Action::AddEvent,
     },
     Binding {
         presses: &[Press::Char('e')],
         keys: "e",
-        does: "change the selected event's name and time",
+        does: "help-key-edit",
         hint: None,
         action: Action::EditEvent,
     },
     Binding {
         presses: &[Press::Char('x')],
         keys: "x",
-        does: "delete the selected event (asks first)",
+        does: "help-key-delete",
         hint: None,
         action: Action::DeleteEvent,
     },
     Binding {
         presses: &[Press::Char('r'), Press::Ctrl('l')],
         keys: "r  Ctrl-L",
-        does: "reload the config and readings now",
-        hint: hint("r reload", "r reload", 0),
+        does: "help-key-reload",
+        hint: hint("help-hint-reload", "help-hint-reload", 0),
         action: Action::Reload,
     },
     Binding {
         presses: &[Press::Ctrl('z')],
         keys: "Ctrl-Z",
-        does: "suspend to the shell; fg brings it back",
+        does: "help-key-suspend",
         hint: None,
         action: Action::Suspend,
     },
     Binding {
         presses: &[Press::Click],
         keys: "click",
-        does: "select an event",
+        does: "help-key-click",
         hint: None,
         action: Action::Click,
     },
@@ -251,13 +252,13 @@ pub(crate) fn action(key: &KeyEvent) -> Option<Action> {
 
 /// The footer's key hints from widest to narrowest: each level keeps the hints that reach it,
 /// in their short form from level 1 on; the last is a bare "q".
-pub(crate) fn footer_hints() -> [String; 5] {
+pub(crate) fn footer_hints(lang: Lang) -> [String; 5] {
     let level = |n: u8| {
-        let words: Vec<&str> = KEYS
+        let words: Vec<_> = KEYS
             .iter()
             .filter_map(|b| b.hint)
             .filter(|h| h.keep >= n)
-            .map(|h| if n == 0 { h.long } else { h.short })
+            .map(|h| lang.t(if n == 0 { h.long } else { h.short }))
             .collect();
         format!(" {}", words.join("  "))
     };
@@ -369,7 +370,7 @@ mod tests {
     #[test]
     fn the_footer_hints_narrow_in_steps() {
         assert_eq!(
-            footer_hints(),
+            footer_hints(Lang::En),
             [
                 " q quit  ? help  ↑↓ select  z zone  u update count  o overview  r reload",
                 " q quit  ? help  ↑↓ select  z zone  u count",

@@ -12,6 +12,7 @@ use super::hook::Hook;
 use super::mode::Mode;
 use super::select::Selection;
 use crate::config::{Config, ConfigErrors};
+use crate::lang::{Choice, Lang};
 use crate::readings::poll::{Key, SourceStatus};
 use crate::readings::{Reading, Readings};
 use crate::values::clock::floor_second;
@@ -57,6 +58,10 @@ pub struct App {
     pub(crate) hooks: bool,
     /// The goals reached so far: each rings and hooks once.
     goals: Goals,
+    /// The language every text is in, resolved from `lang_choice` and the config.
+    pub lang: Lang,
+    /// `--lang` and the locale, kept to resolve the language again on a reload.
+    pub(crate) lang_choice: Choice,
 }
 
 impl App {
@@ -81,7 +86,10 @@ impl App {
             polled_by: None,
             hooks: false,
             goals: Goals::default(),
+            lang: Lang::En,
+            lang_choice: Choice::default(),
         };
+        app.lang = app.lang_choice.pick(app.config.lang);
         app.readings.set_sums(&app.config.sum_defs());
         // Goals reached before we started are the past: nobody is paged for them.
         app.check_goals(false);
@@ -169,11 +177,18 @@ impl App {
             }
         }
         self.config = config;
+        self.lang = self.lang_choice.pick(self.config.lang);
         self.readings.set_sums(&self.config.sum_defs());
         self.check_goals(false);
         self.config_error = None;
         self.loaded_at = Some(loaded_at);
         self.load_clock = self.now;
+    }
+
+    /// Sets what picks the language besides the config (`--lang`, the locale), and picks.
+    pub fn set_lang_choice(&mut self, choice: Choice) {
+        self.lang_choice = choice;
+        self.lang = self.lang_choice.pick(self.config.lang);
     }
 
     /// Keeps the last good config after a reload that failed with `error`.

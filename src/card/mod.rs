@@ -10,6 +10,7 @@ pub(crate) mod svg;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
+use crate::lang::Lang;
 use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Window};
 use crate::values::countdown::{self, Target};
@@ -70,6 +71,8 @@ pub(crate) struct Card {
 /// The stream part of a card.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StreamCard {
+    /// The language of its words (statuses), the state's.
+    pub(crate) lang: Lang,
     /// Platform name.
     pub(crate) platform: String,
     /// The count now.
@@ -187,7 +190,11 @@ impl Card {
         let stream_card = shown.map(|s| {
             let platform = config.streams[s.index].platform.clone() + &config.sum_text(s.index);
             let unit = config.streams[s.index].unit.clone();
-            stream_card(platform, unit, &s.figures, now)
+            let card = stream_card(platform, unit, &s.figures, now);
+            StreamCard {
+                lang: app.lang,
+                ..card
+            }
         });
         let by = [event.by.as_str(), event.note.as_str()]
             .iter()
@@ -304,6 +311,7 @@ fn stream_card(
         Window::Closed { .. } => ("window closed".to_string(), None, true),
     };
     StreamCard {
+        lang: Lang::En,
         platform,
         count: figures.count,
         unit,

@@ -8,6 +8,7 @@ use ratatui::style::{Color, Style};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Card, StreamCard};
+use crate::lang::{Arg, Lang};
 use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Status};
 use crate::ui::theme::Theme;
@@ -242,11 +243,11 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
     for (i, g) in s.goals.iter().enumerate() {
         let y = top + row * i as f64;
         if y + row > pace_y {
-            let more = format!("+{} more goals", s.goals.len() - i);
+            let more = more_goals(s.lang, (s.goals.len() - i) as u64);
             text(out, MARGIN, y + size, size, &dim, "", &more);
             break;
         }
-        goal_row(out, g, theme, y, row, size, Some(i) == s.focus);
+        goal_row(out, (g, s.lang), theme, y, row, size, Some(i) == s.focus);
     }
     // The span, as on the dashboard: a pace says what it was worked out over.
     let over = s.pace_over.map_or(String::new(), |d| {
@@ -344,10 +345,16 @@ fn rank_colour(status: RankStatus, theme: Theme) -> String {
     fg(theme.status(as_count))
 }
 
+/// "+3 more goals" in `lang`, for the goals a short card has no room for.
+fn more_goals(lang: Lang, n: u64) -> String {
+    let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+    lang.t_with("card-more-goals", &args).into_owned()
+}
+
 /// One goal: its label and figures over a bar filled to its ratio in its status's colour.
 fn goal_row(
     out: &mut String,
-    g: &GoalView,
+    (g, lang): (&GoalView, Lang),
     theme: Theme,
     y: f64,
     row: f64,
@@ -367,7 +374,7 @@ fn goal_row(
         short(g.count),
         short(g.target),
         g.percent.min(999.0),
-        g.status.label()
+        g.status.text(lang)
     );
     let anchor = format!(r#" text-anchor="end"{weight}"#);
     text(

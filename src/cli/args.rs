@@ -32,6 +32,16 @@ pub struct Cli {
     #[arg(long, value_name = "ZONE")]
     pub(crate) zone: Option<String>,
 
+    /// The language: en, ko, ja, es, pt-BR or id; else the config's `lang`, else LC_ALL,
+    /// LC_MESSAGES or LANG, else English.
+    #[arg(long, global = true, value_name = "CODE", value_parser = lang_code,
+        add = clap_complete::ArgValueCandidates::new(super::candidates::langs))]
+    pub(crate) lang: Option<String>,
+
+    /// Print each language with its own name, marking the one dropwatch would speak now.
+    #[arg(long)]
+    pub(crate) list_langs: bool,
+
     /// No colors (also with NO_COLOR set).
     #[arg(long)]
     pub(crate) no_color: bool,
@@ -243,4 +253,11 @@ pub enum Command {
     Man,
     /// Print the config's JSON Schema.
     Schema,
+}
+
+/// `--lang`: one of the codes dropwatch speaks, as written ("pt_BR" too).
+fn lang_code(code: &str) -> Result<String, String> {
+    crate::lang::Lang::parse(code)
+        .map(|_| code.to_string())
+        .ok_or_else(|| format!("write one of {}", crate::lang::codes()))
 }

@@ -32,6 +32,14 @@ pub(crate) fn event_ids() -> Vec<CompletionCandidate> {
         .collect()
 }
 
+/// The language codes, each with its own name as help.
+pub(crate) fn langs() -> Vec<CompletionCandidate> {
+    crate::lang::Lang::ALL
+        .iter()
+        .map(|l| CompletionCandidate::new(l.code()).help(Some(l.native_name().into())))
+        .collect()
+}
+
 /// The `--config PATH` (or `--config=PATH`) among the words being completed, which follow `--`
 /// in the call-back's arguments.
 fn config_arg(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::cli::{Cli, Command, StartView};
 use crate::failure::Failure;
+use crate::lang::Choice;
 use crate::values::clock::END;
 use crate::values::when;
 
@@ -55,6 +56,10 @@ pub(crate) struct Settings {
     /// Whether hooks run: on the live clock, or in a replay with `--hooks` (a replay of the
     /// past should not page anyone).
     pub(crate) hooks: bool,
+    /// `--lang` and the locale variables, for the config's `lang` to join.
+    pub(crate) lang: Choice,
+    /// `--list-langs`.
+    pub(crate) list_langs: bool,
 }
 
 impl Settings {
@@ -117,6 +122,13 @@ impl Settings {
             overview: cli.view == StartView::Overview,
             command: cli.command,
             hooks: cli.hooks || (at.is_none() && speed == 1.0),
+            lang: Choice {
+                flag: cli.lang,
+                env: ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .map(|n| (n, var(n)))
+                    .to_vec(),
+            },
+            list_langs: cli.list_langs,
         })
     }
 

@@ -28,6 +28,7 @@ pub(crate) fn run(
     let (config, readings) = load::both(&source(settings)?)?;
     let clock = clock(settings, once);
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
+    app.set_lang_choice(settings.lang.clone());
     let mut out = Lines::new(format, io::stdout().lock());
     let written = out.start().and_then(|()| {
         if once {

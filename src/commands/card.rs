@@ -43,6 +43,7 @@ pub(crate) fn run(settings: &Settings, ask: &Ask) -> Result<(), Failure> {
     let (config, readings) = load::both(&source(settings)?)?;
     let now = clock(settings, true).now();
     let mut app = App::new(config, readings, now, settings.local_zone);
+    app.set_lang_choice(settings.lang.clone());
     let stream = pick(&mut app, ask)?;
     let view = View::derive(&app);
     let card = Card::of(&app, &view, stream).ok_or_else(|| {

@@ -37,6 +37,7 @@ pub(crate) fn start(settings: &Settings) -> Result<(), Failure> {
         }
     }
     let mut app = App::new(config, readings, clock.now(), settings.local_zone);
+    app.set_lang_choice(settings.lang.clone());
     app.color = settings.color;
     app.loaded_at = Some(settings.real_now);
     if settings.overview {

@@ -12,6 +12,7 @@ pub mod dashboard;
 mod goals;
 mod headless;
 mod init;
+mod langs;
 mod log;
 mod output;
 mod record;
@@ -27,6 +28,9 @@ use output::print_with;
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let settings = Settings::resolve(cli, |name| std::env::var(name).ok(), chrono::Utc::now())?;
+    if settings.list_langs {
+        return langs::run(&settings);
+    }
     match settings.command.clone() {
         Some(Command::Check) => check::run(&settings),
         Some(Command::Add(args)) => add::run(&settings, &args),

@@ -28,6 +28,10 @@ pub(crate) struct RawConfig {
     pub(crate) zones: Option<Vec<Spanned<String>>>,
     /// Ring and notify at zero.
     pub(crate) bell: Option<bool>,
+    /// The language of the dashboard, bar and cards: en, ko, ja, es, pt-BR or id. `--lang`
+    /// wins; without either, LC_ALL, LC_MESSAGES or LANG decide.
+    #[schemars(with = "Option<String>")]
+    pub(crate) lang: Option<Spanned<String>>,
     /// Run through `sh -c` (`cmd /C` on Windows) when any event comes out; an event's own wins.
     #[schemars(with = "Option<String>")]
     pub(crate) on_release: Option<Spanned<String>>,

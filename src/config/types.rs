@@ -16,6 +16,8 @@ pub struct Config {
     pub(crate) zones: Vec<Tz>,
     /// Ring and notify at zero.
     pub(crate) bell: bool,
+    /// The language the config asks for; `--lang` wins over it.
+    pub lang: Option<crate::lang::Lang>,
     /// Events, sorted by release time.
     pub events: Vec<Event>,
     /// Stream goals, in file order.

@@ -14,6 +14,7 @@ use super::origin::Source;
 use super::raw::{RawConfig, RawEvent, RawGoal, RawSource, RawStream};
 use super::source::SourceSpec;
 use super::types::{Cards, Config, Event, Goal, Stream};
+use crate::lang::{Lang, nfc};
 use crate::values::problem::Problem;
 
 /// A stream's `on_goal` command, `id`, and `sum` as written, kept beside the streams.
@@ -85,6 +86,22 @@ impl Validator<'_> {
                 None
             }
         }
+    }
+
+    /// `lang = "ko"`: one of the codes dropwatch speaks.
+    fn lang(&mut self, code: &Spanned<String>) -> Option<Lang> {
+        let lang = Lang::parse(code.get_ref());
+        if lang.is_none() {
+            self.error(
+                code.span(),
+                format!(
+                    "lang {} is not a language dropwatch speaks",
+                    quote(code.get_ref())
+                ),
+                format!("write one of {}, e.g. lang = \"ko\"", crate::lang::codes()),
+            );
+        }
+        lang
     }
 
     /// A time written as text or as a TOML datetime, read in `zone`.
@@ -251,6 +268,7 @@ impl Validator<'_> {
                 .unwrap_or_else(|| "dropwatch".to_string()),
             zones,
             bell: raw.bell.unwrap_or(true),
+            lang: raw.lang.as_ref().and_then(|l| self.lang(l)),
             events,
             streams,
             on_goal,
@@ -436,7 +454,8 @@ impl Validator<'_> {
     }
 
     fn event(&mut self, raw: &RawEvent) -> Option<Event> {
-        let name = raw.name.get_ref().trim().to_string();
+        // NFC: Hangul typed on macOS arrives decomposed and would render as loose jamo.
+        let name = nfc(raw.name.get_ref().trim());
         if name.is_empty() {
             self.error(
                 raw.name.span(),
@@ -604,7 +623,7 @@ impl Validator<'_> {
             );
             return None;
         }
-        Some(p.get_ref().clone())
+        Some(nfc(p.get_ref()))
     }
 
     /// A stream's unit, by its platform when left out; an error if it is not a short word or
@@ -673,7 +692,7 @@ impl Validator<'_> {
         zone: Tz,
         window_end: Option<DateTime<Utc>>,
     ) -> Option<Goal> {
-        let label = self.count_goal_keys(raw)?;
+        let label = nfc(&self.count_goal_keys(raw)?);
         let streams = raw.streams.as_ref()?;
         let streams_n = self.count(streams, "streams");
         if streams_n == Some(0) {

@@ -5,6 +5,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::config::{Goal, Stream};
+use crate::lang::Lang;
 use crate::readings::Series;
 
 /// Rank and streak goals, the chart's cadence and the all-kill.
@@ -64,16 +65,16 @@ pub enum Status {
 }
 
 impl Status {
-    /// How the status reads on screen.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Status::Reached => "reached",
-            Status::OnPace => "on pace",
-            Status::Behind => "behind",
-            Status::Missed => "missed",
-            Status::Waiting => "waiting",
-            Status::NoData => "no data",
-        }
+    /// How the status reads on screen, in `lang`: "on pace", "순항".
+    pub(crate) fn text(self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        lang.t(match self {
+            Status::Reached => "status-reached",
+            Status::OnPace => "status-on-pace",
+            Status::Behind => "status-behind",
+            Status::Missed => "status-missed",
+            Status::Waiting => "status-waiting",
+            Status::NoData => "status-no-data",
+        })
     }
 }
 
@@ -597,7 +598,8 @@ mod tests {
             serde_json::to_value(Status::NoData).unwrap(),
             serde_json::json!("no_data")
         );
-        assert_eq!(Status::NoData.label(), "no data");
+        assert_eq!(Status::NoData.text(Lang::En), "no data");
+        assert_eq!(Status::NoData.text(Lang::Ko), "자료 없음");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::lang::Lang;
 use crate::view::View;
 
 /// One frame's context: the state, the view derived from it for this frame, and the palette.
@@ -14,6 +15,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) view: &'a View,
     /// The palette, colours on or off as the state says.
     pub(crate) theme: Theme,
+    /// The language every text of the frame is in (the state's).
+    pub(crate) lang: Lang,
 }
 
 impl<'a> Ctx<'a> {
@@ -23,6 +26,7 @@ impl<'a> Ctx<'a> {
             app,
             view,
             theme: Theme::new(app.color),
+            lang: app.lang,
         }
     }
 }

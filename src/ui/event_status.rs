@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::Event;
+use crate::lang::Lang;
 use crate::values::countdown::{self, Phase};
 use crate::values::when::shown_in;
 
@@ -13,8 +14,15 @@ pub(crate) fn status_text(
     event: &Event,
     phase: Phase,
     now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
 ) -> String {
-    Status { event, phase, now }.to_string()
+    Status {
+        event,
+        phase,
+        now,
+        lang,
+    }
+    .to_string()
 }
 
 /// An event's status in the list, written where it goes: the per-second redraw writes it
@@ -26,6 +34,8 @@ pub(crate) struct Status<'a> {
     pub(crate) phase: Phase,
     /// The instant shown.
     pub(crate) now: chrono::DateTime<chrono::Utc>,
+    /// The language of its words and units.
+    pub(crate) lang: Lang,
 }
 
 impl std::fmt::Display for Status<'_> {
@@ -34,16 +44,17 @@ impl std::fmt::Display for Status<'_> {
         if self.event.time_tba {
             return tba_status(f, at, zone, now);
         }
+        let (words, units) = (self.lang.status_words(), self.lang.units());
         match self.phase {
             Phase::Upcoming | Phase::Imminent => {
-                write!(f, "in {}", countdown::Countdown::new(now, at, zone))
+                let left = countdown::Countdown::new(now, at, zone).in_units(units);
+                write!(f, "{}{left}{}", words.until.0, words.until.1)
             }
-            Phase::Live => f.write_str("OUT NOW"),
-            Phase::Released => write!(
-                f,
-                "out {} ago",
-                countdown::calendar_span(at, now, zone).short(2)
-            ),
+            Phase::Live => f.write_str(words.out_now),
+            Phase::Released => {
+                let ago = countdown::calendar_span(at, now, zone).short_in(units, 2);
+                write!(f, "{}{ago}{}", words.since.0, words.since.1)
+            }
         }
     }
 }

@@ -208,7 +208,9 @@ impl EventsList<'_> {
     /// With rows to spare under the list: the next anniversaries of released events, soonest
     /// first, each with its date in the display zone and how far off it is.
     fn render_anniversaries(&self, area: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let mut coming: Vec<(chrono::DateTime<chrono::Utc>, u32, usize)> = app
             .config
             .events
@@ -260,7 +262,9 @@ impl EventsList<'_> {
 
     /// Event `i` in the list's `slot`: marker, name, status, and its time beside or under it.
     fn render_row(&mut self, rows: &Rows, i: usize, slot: usize, inner: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let event = &app.config.events[i];
         let (name_w, status_w, time_w) = rows.columns;
         let phase = view.phases[i];
@@ -293,7 +297,7 @@ impl EventsList<'_> {
             self.parts.push(part);
             x = x.saturating_add(status_w as u16);
         } else {
-            let status = status_text(event, phase, view.now);
+            let status = status_text(event, phase, view.now, app.lang);
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
         let local = shown_in(event.at, view.zone);
@@ -358,7 +362,9 @@ struct Timeline<'a> {
 
 impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let events = &app.config.events;
         // Now moves along the axis once a minute: the frames in between redraw only seconds.
         let now = view.minute;

@@ -23,7 +23,12 @@ impl Widget for Header<'_> {
         if area.is_empty() {
             return;
         }
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app,
+            view,
+            theme,
+            lang,
+        } = *self.ctx;
         let local = shown_in(view.now, view.zone);
         let width = area.width as usize;
         // Longest clock first; shorter forms as the width shrinks. The date and the zone cannot
@@ -31,10 +36,10 @@ impl Widget for Header<'_> {
         let zone = local.format("%Z").to_string();
         let clocks = [
             (
-                local.format("%a %-d %b %Y ").to_string(),
+                format!("{} ", lang.day_year(&local)),
                 format!(" {zone}  [z] "),
             ),
-            (local.format("%a %-d %b ").to_string(), format!(" {zone} ")),
+            (format!("{} ", lang.day(&local)), format!(" {zone} ")),
             (String::new(), format!(" {zone} ")),
             (String::new(), " ".to_string()),
         ];

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::ctx::Ctx;
-use super::fit::fit;
+use super::fit::{fit, pad};
 use super::theme::Theme;
 use crate::app::keys::KEYS;
 use crate::streams::Status;
@@ -101,13 +101,16 @@ impl HelpOverlay<'_> {
         for b in KEYS {
             lines.push(row(
                 Span::styled(format!(" {:<17}", b.keys), theme.bold()),
-                b.does,
+                &self.ctx.lang.t(b.does),
             ));
         }
         lines.push(heading(" Goal statuses"));
         for (status, means) in STATUSES {
             lines.push(row(
-                Span::styled(format!(" {:<17}", status.label()), theme.status(status)),
+                Span::styled(
+                    format!(" {}", pad(&status.text(self.ctx.lang), 17)),
+                    theme.status(status),
+                ),
                 means,
             ));
         }

@@ -195,7 +195,9 @@ impl Widget for NextPanel<'_> {
 impl NextPanel<'_> {
     /// The selected event: its name, what the countdown counts to, the digits, its zones.
     fn render_countdown(self, inner: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
             Paragraph::new("No events yet: add an [[event]] to the config (see README).")
                 .style(theme.dim())

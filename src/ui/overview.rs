@@ -145,7 +145,9 @@ impl Widget for OverviewBoard<'_> {
         if area.is_empty() {
             return;
         }
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let rows = view
             .overview
             .as_ref()
@@ -295,7 +297,7 @@ impl Layout {
                 theme.bold(),
             ),
             (
-                status.map_or_else(dash, |s| s.label().to_string()),
+                status.map_or_else(dash, |s| s.text(ctx.lang).into_owned()),
                 status.map_or(theme.dim(), |s| theme.status(s)),
             ),
             (window_text(row.window), theme.dim()),

@@ -156,6 +156,7 @@ impl Part {
                     event: e,
                     phase,
                     now: view.now,
+                    lang: app.lang,
                 };
                 let _ = write!(text, "{status}");
                 set_fit(buf, area.x, area.y, &text, usize::from(area.width), *style);

@@ -12,6 +12,7 @@ use super::digits::{self, DigitSize};
 use super::event_status::{status_text, zone_time};
 use super::fit::{fit_line, groups_line};
 use super::theme::Theme;
+use crate::lang::Lang;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short};
 use crate::view::ranks::RankLead;
@@ -31,7 +32,9 @@ pub(crate) struct PushBody<'a> {
 
 impl Widget for PushBody<'_> {
     fn render(self, inner: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let Some(shown) = view.streams.get(self.push.shown) else {
             return;
         };
@@ -61,7 +64,7 @@ impl Widget for PushBody<'_> {
         if !goal_row.is_empty() {
             let groups = match &self.push.rank {
                 Some(rank) => rank_groups(rank, theme),
-                None => goal_groups(goal, &shown.figures, theme),
+                None => goal_groups(goal, &shown.figures, theme, self.ctx.lang),
             };
             groups_line(groups, width).render(goal_row, buf);
         }
@@ -73,7 +76,9 @@ impl PushBody<'_> {
     /// The event and platform, and when the window closes; in the event's live hour, OUT NOW
     /// with the event and the call to action first.
     fn title_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let Some(stream) = app.config.streams.get(self.push.stream) else {
             return Line::default();
         };
@@ -113,7 +118,9 @@ impl PushBody<'_> {
     /// What the digits count; with no room for big digits, the time left inline too. Under
     /// OUT NOW, the window's platform and close lead it.
     fn caption_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let mut caption = Vec::new();
         if self.push.live.is_some()
             && let Some(stream) = app.config.streams.get(self.push.stream)
@@ -147,7 +154,7 @@ impl PushBody<'_> {
         let digits_w = self.digits.width_of(&view.digits);
         let lines = match &self.push.rank {
             Some(rank) => rank_block(rank, theme),
-            None => goal_block(view, goal, figures, theme),
+            None => goal_block(view, goal, figures, theme, self.ctx.lang),
         };
         let block_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
         let block_w = block_w.min(row.width.saturating_sub(digits_w + 3));
@@ -174,7 +181,9 @@ impl PushBody<'_> {
 
     /// The next release's name, status and time, or that none is coming.
     fn next_release_line(&self, width: usize) -> Line<'_> {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let next = self
             .push
             .next_release
@@ -184,7 +193,7 @@ impl PushBody<'_> {
                 vec![Span::styled(" next release: ", theme.dim())],
                 vec![Span::styled(e.name.clone(), theme.bold())],
                 vec![Span::styled(
-                    format!(" {}", status_text(e, view.phases[i], view.now)),
+                    format!(" {}", status_text(e, view.phases[i], view.now, app.lang)),
                     theme.phase(view.phases[i]),
                 )],
                 vec![Span::styled(
@@ -203,6 +212,7 @@ fn goal_groups<'a>(
     goal: Option<&'a GoalView>,
     figures: &StreamView,
     theme: Theme,
+    lang: Lang,
 ) -> Vec<Vec<Span<'a>>> {
     let Some(g) = goal else {
         return vec![vec![Span::styled(
@@ -226,7 +236,7 @@ fn goal_groups<'a>(
     }
     groups.push(vec![
         Span::raw(" · "),
-        Span::styled(g.status.label(), status),
+        Span::styled(g.status.text(lang), status),
     ]);
     groups.push(vec![Span::styled(pace_text(figures), theme.text())]);
     if let Some(p) = g.projection {
@@ -277,6 +287,7 @@ fn goal_block<'a>(
     goal: Option<&'a GoalView>,
     figures: &StreamView,
     theme: Theme,
+    lang: Lang,
 ) -> Vec<Line<'a>> {
     let Some(g) = goal else {
         return vec![Line::from(Span::styled(
@@ -319,7 +330,7 @@ fn goal_block<'a>(
             theme.projection(),
         ));
     }
-    last.push(Span::styled(g.status.label(), status));
+    last.push(Span::styled(g.status.text(lang), status));
     lines.push(Line::from(last));
     lines
 }

@@ -46,7 +46,7 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     let (state, configs) = config_state(ctx);
     // The config's text shortens (path, then words) before the keys lose "? help"; a bar
     // keeps the two apart.
-    let keys = footer_hints();
+    let keys = footer_hints(ctx.lang);
     let fits = |config: &String, level: usize| {
         keys[level].width() + 1 + SEPARATOR.width() + config.width() + 2 <= width
     };
@@ -196,7 +196,9 @@ fn config_state(ctx: &Ctx) -> (Span<'static>, Vec<String>) {
 
 /// The config's state in full (see [`config_state`]).
 fn config_state_full(ctx: &Ctx) -> (Span<'static>, String) {
-    let Ctx { app, view, theme } = *ctx;
+    let Ctx {
+        app, view, theme, ..
+    } = *ctx;
     let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));
     let name = app.config.source.display();

@@ -12,6 +12,7 @@ use super::ctx::Ctx;
 use super::fit::{fit, fit_line, pad, wrap};
 use super::theme::Theme;
 use crate::config::Stream;
+use crate::lang::Lang;
 use crate::streams::{GoalView, StreamView, Window};
 use crate::values::numbers::{per_hour, short};
 use crate::values::text::{ago, ago_secs, hours_minutes};
@@ -90,7 +91,9 @@ impl StreamsPanel<'_> {
     /// No room for a block: one summary line for each of `rest` ("+N more" when even those do
     /// not fit), a row each of `area`.
     fn render_summaries(&self, rest: &[Shown], area: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let lines = area.height as usize;
         for (k, rest_s) in rest.iter().enumerate() {
             if k >= lines {
@@ -237,6 +240,7 @@ fn goal_row<'a>(
     width: usize,
     theme: Theme,
     view: &View,
+    lang: Lang,
 ) -> Line<'a> {
     let needed = if goal.needed == 0 {
         String::new()
@@ -275,7 +279,9 @@ fn goal_row<'a>(
             None => spans.push(Span::raw(format!(" {needed:>5} {rate:>7}"))),
         }
     }
-    spans.push(Span::styled(format!(" {:<7}", goal.status.label()), status));
+    let label = goal.status.text(lang);
+    let gap = 7usize.saturating_sub(label.width());
+    spans.push(Span::styled(format!(" {label}{}", " ".repeat(gap)), status));
     // The columns are sized to fit; should a figure still outgrow them, it ends in "…".
     fit_line(spans, width)
 }
@@ -454,7 +460,14 @@ impl StreamBlock<'_> {
             goals.len()
         };
         for goal in &goals[..fits] {
-            lines.push(goal_row(goal, &cols, width, theme, self.ctx.view));
+            lines.push(goal_row(
+                goal,
+                &cols,
+                width,
+                theme,
+                self.ctx.view,
+                self.ctx.lang,
+            ));
         }
         if fits < goals.len() && room > 0 {
             let more = format!(" +{} more goals", goals.len() - fits);

@@ -18,7 +18,9 @@ pub(crate) struct TinyScreen<'a> {
 
 impl Widget for TinyScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Ctx { app, view, theme } = *self.ctx;
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
         let width = area.width as usize;
         let rows = area.height as usize;
         let mut lines = Vec::new();

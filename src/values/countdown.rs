@@ -103,32 +103,78 @@ pub fn calendar_span(a: DateTime<Utc>, b: DateTime<Utc>, zone: Tz) -> CalendarSp
     }
 }
 
+/// The unit words of countdowns in one language. Static, not looked up: the per-second
+/// redraw writes countdowns without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Units {
+    /// Years: "y".
+    pub year: &'static str,
+    /// Months: "mo".
+    pub month: &'static str,
+    /// Months once years show: "m".
+    pub month_after_year: &'static str,
+    /// Days: "d".
+    pub day: &'static str,
+    /// Hours: "h".
+    pub hour: &'static str,
+    /// Minutes: "m".
+    pub minute: &'static str,
+    /// Seconds: "s".
+    pub second: &'static str,
+    /// Between a number and its unit: "" in English ("4mo"), " " in Spanish ("4 m").
+    pub gap: &'static str,
+    /// Between two parts: " " ("4mo 2d"); "" in Japanese ("4か月23日").
+    pub sep: &'static str,
+}
+
+/// English units: "4y 7m", "7mo 2d", "3d 4h".
+pub const EN_UNITS: Units = Units {
+    year: "y",
+    month: "mo",
+    month_after_year: "m",
+    day: "d",
+    hour: "h",
+    minute: "m",
+    second: "s",
+    gap: "",
+    sep: " ",
+};
+
 impl CalendarSpan {
     /// The largest `parts` non-zero units, e.g. "4y 7m" (m is months once years show),
     /// "7mo 2d", "3d 4h", "5h 12m", "12m 5s", "5s".
     pub(crate) fn short(&self, parts: usize) -> String {
-        let month_unit = if self.years > 0 { "m" } else { "mo" };
+        self.short_in(&EN_UNITS, parts)
+    }
+
+    /// [`CalendarSpan::short`] with a language's `units`: "4개월 23일", "4か月23日".
+    pub fn short_in(&self, u: &Units, parts: usize) -> String {
+        let month_unit = if self.years > 0 {
+            u.month_after_year
+        } else {
+            u.month
+        };
         let units = [
-            (self.years, "y"),
+            (self.years, u.year),
             (self.months, month_unit),
-            (self.days, "d"),
-            (self.hours, "h"),
-            (self.minutes, "m"),
-            (self.seconds, "s"),
+            (self.days, u.day),
+            (self.hours, u.hour),
+            (self.minutes, u.minute),
+            (self.seconds, u.second),
         ];
         // Minutes after months would read as months: stop at days once months show.
         let first = units.iter().position(|(n, _)| *n > 0);
         let Some(first) = first else {
-            return "0s".to_string();
+            return format!("0{}{}", u.gap, u.second);
         };
         let last = if first <= 1 { 3 } else { units.len() };
         units[first..last]
             .iter()
             .take(parts)
             .filter(|(n, _)| *n > 0)
-            .map(|(n, u)| format!("{n}{u}"))
+            .map(|(n, unit)| format!("{n}{}{unit}", u.gap))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(u.sep)
     }
 }
 
@@ -151,6 +197,7 @@ pub(crate) struct Countdown {
     target: DateTime<Utc>,
     zone: Tz,
     compact: bool,
+    units: &'static Units,
 }
 
 impl Countdown {
@@ -161,6 +208,7 @@ impl Countdown {
             target,
             zone,
             compact: false,
+            units: &EN_UNITS,
         }
     }
 
@@ -170,6 +218,11 @@ impl Countdown {
             compact: true,
             ..self
         }
+    }
+
+    /// The countdown in a language's `units`: "4개월 23일", "46일 15:00:00".
+    pub fn in_units(self, units: &'static Units) -> Countdown {
+        Countdown { units, ..self }
     }
 
     /// Whether the text shows seconds (within 99 days), so it changes every second.
@@ -193,12 +246,22 @@ impl std::fmt::Display for Countdown {
             let before_last = self.now + TimeDelta::seconds(1);
             let span = calendar_span(before_last, self.target, self.zone);
             let months = span.years * 12 + span.months;
-            return write!(f, "{months}mo {}d", span.days);
+            let u = self.units;
+            return write!(
+                f,
+                "{months}{}{}{}{}{}{}",
+                u.gap, u.month, u.sep, span.days, u.gap, u.day
+            );
         }
         let hours = secs % 86_400 / 3600;
         let (minutes, seconds) = (secs % 3600 / 60, secs % 60);
         if days > 0 {
-            write!(f, "{days}d {hours:02}:{minutes:02}:{seconds:02}")
+            let u = self.units;
+            write!(
+                f,
+                "{days}{}{} {hours:02}:{minutes:02}:{seconds:02}",
+                u.gap, u.day
+            )
         } else if self.compact && hours < 10 {
             write!(f, "{hours}:{minutes:02}:{seconds:02}")
         } else {

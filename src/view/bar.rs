@@ -327,7 +327,7 @@ fn tooltip(app: &App, view: &View) -> Vec<String> {
             if let Some(r) = g.needed_per_hour {
                 line.push_str(&format!(" · {}", per_hour(r)));
             }
-            line.push_str(&format!(" · {}", g.status.label()));
+            line.push_str(&format!(" · {}", g.status.text(app.lang)));
             lines.push(line);
         }
     }

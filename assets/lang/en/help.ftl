@@ -1,0 +1,27 @@
+# The help overlay's key descriptions and the footer's hints (a hint starts with its key).
+help-key-quit = quit
+help-key-help = this help (any key closes it)
+help-key-previous = select the event above
+help-key-next = select the event below
+help-key-first = select the first event
+help-key-last = select the last event
+help-key-next-zone = the clock's next zone: yours → each event's → `zones` → UTC
+help-key-previous-zone = the clock's previous zone
+help-key-update = type a new stream count for the selected event
+help-key-overview = every stream of every event, one row each
+help-key-open = in the overview: open the selected stream
+help-key-card = save a share card (PNG) of what is shown
+help-key-add = add an event: name, when ("12.05 6PM KST"), zone
+help-key-edit = change the selected event's name and time
+help-key-delete = delete the selected event (asks first)
+help-key-reload = reload the config and readings now
+help-key-suspend = suspend to the shell; fg brings it back
+help-key-click = select an event
+help-hint-quit = q quit
+help-hint-help = ? help
+help-hint-select = ↑↓ select
+help-hint-zone = z zone
+help-hint-update = u update count
+help-hint-update-short = u count
+help-hint-overview = o overview
+help-hint-reload = r reload

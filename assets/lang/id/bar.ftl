@@ -1,0 +1,1 @@
+# Texts of the bar area (phase 2 fills it).

@@ -1,0 +1,1 @@
+card-more-goals = +{ $n } target lagi

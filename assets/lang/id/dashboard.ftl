@@ -1,0 +1,1 @@
+# Texts of the dashboard area (phase 2 fills it).

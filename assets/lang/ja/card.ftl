@@ -1,0 +1,1 @@
+card-more-goals = ほか{ $n }件の目標

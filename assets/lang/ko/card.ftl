@@ -1,0 +1,1 @@
+card-more-goals = 목표 { $n }개 더

@@ -1,0 +1,1 @@
+# Texts of the messages area (phase 2 fills it).

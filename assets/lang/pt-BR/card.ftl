@@ -1,0 +1,4 @@
+card-more-goals = +{ $n } { $count ->
+    [one] meta
+   *[other] metas
+}
