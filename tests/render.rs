@@ -767,3 +767,45 @@ fn a_date_without_its_time_and_the_add_form_at_80x24() {
         let _ = render(&app, w, h);
     }
 }
+
+/// At 80x24 and 60x15 the help does not fit: it says so with "↓ more", and ↓ / PgDn / End
+/// reach every key, status and colour; at 200x60 it all shows at once without the hint.
+#[test]
+fn the_whole_help_is_reachable_by_scrolling() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |a: &mut App, code: KeyCode| a.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    for (w, h) in [(80, 24), (60, 15)] {
+        let mut a = app("2026-12-07T12:00:00Z");
+        press(&mut a, KeyCode::Char('?'));
+        let first = text_of(&a, w, h);
+        assert!(first.contains("↓ more"), "{first}");
+        assert!(!first.contains("grey"), "{first}");
+        let mut seen = first.clone();
+        for _ in 0..40 {
+            press(&mut a, KeyCode::Down);
+            seen.push_str(&text_of(&a, w, h));
+        }
+        assert_eq!(a.mode, Mode::Help, "the scroll keys keep the help open");
+        for binding in dropwatch::app::keys::KEYS {
+            assert!(seen.contains(binding.keys), "{} at {w}x{h}", binding.keys);
+        }
+        for word in ["no data", "grey", "reloads on save"] {
+            assert!(seen.contains(word), "{word} at {w}x{h}");
+        }
+        press(&mut a, KeyCode::End);
+        let end = text_of(&a, w, h);
+        assert!(end.contains("· end"), "{end}");
+        press(&mut a, KeyCode::Home);
+        assert_eq!(text_of(&a, w, h), first);
+        if (w, h) == (80, 24) {
+            insta::assert_snapshot!("help_80x24_top", first);
+            insta::assert_snapshot!("help_80x24_end", end);
+        }
+        press(&mut a, KeyCode::Char('x'));
+        assert_eq!(a.mode, Mode::Normal, "any other key closes it");
+    }
+    let mut a = app("2026-12-07T12:00:00Z");
+    press(&mut a, KeyCode::Char('?'));
+    let tall = text_of(&a, 200, 60);
+    assert!(!tall.contains("↓ more") && tall.contains("grey"), "{tall}");
+}

@@ -110,6 +110,31 @@ impl HelpOverlay<'_> {
     }
 }
 
+/// The furthest the help scrolls in `area`: 0 when it all fits. The loop holds the scroll
+/// to it after each frame, so ↑ moves at once after a held ↓ or End.
+pub(crate) fn last_top(ctx: &Ctx, area: Rect) -> usize {
+    let inner_width = 80.min(area.width).saturating_sub(2) as usize;
+    let total = HelpOverlay { ctx }.lines(inner_width).len();
+    let room = (total + 2).min(area.height as usize).saturating_sub(2);
+    if total > room && room > 1 {
+        total - (room - 1)
+    } else {
+        0
+    }
+}
+
+/// The help's last row when it scrolls: which lines show, and which way the rest lies.
+fn scroll_hint(top: usize, last: usize, total: usize, theme: Theme, width: usize) -> Line<'static> {
+    let shown = total - last;
+    let way = match (top > 0, top < last) {
+        (false, _) => "↓ more: j ↓ PgDn",
+        (true, true) => "↓ more: j ↓ PgDn · ↑ k PgUp",
+        (true, false) => "↑ back: k ↑ PgUp · end",
+    };
+    let text = format!(" {way} · lines {}–{} of {total}", top + 1, top + shown);
+    Line::from(Span::styled(fit(&text, width), theme.accent()))
+}
+
 /// Dims everything already drawn in `area`, so the overlay stands out from what is behind it.
 fn dim(area: Rect, buf: &mut Buffer, color: bool) {
     for y in area.top()..area.bottom() {
@@ -143,13 +168,21 @@ impl Widget for HelpOverlay<'_> {
         let mut lines = self.lines(inner_width);
         let height = (lines.len() as u16 + 2).min(area.height);
         let room = height.saturating_sub(2) as usize;
-        if lines.len() > room && room > 0 {
-            // What does not fit is said, not silently dropped.
-            lines.truncate(room - 1);
-            lines.push(Line::from(Span::styled(
-                fit(" … more below: a taller terminal shows it all", inner_width),
-                theme.dim(),
-            )));
+        if lines.len() > room && room > 1 {
+            // Too tall: a window onto the lines that ↓ ↑ PgDn PgUp move, and a last row that
+            // says where it is and how to see the rest.
+            let shown = room - 1;
+            let last = lines.len() - shown;
+            let top = self.ctx.app.help_scroll.min(last);
+            let mut window: Vec<Line> = lines.drain(top..top + shown).collect();
+            window.push(scroll_hint(
+                top,
+                last,
+                lines.len() + shown,
+                theme,
+                inner_width,
+            ));
+            lines = window;
         }
         let popup = centered(area, width, height);
         // A blank margin around the box, so no half-word behind it touches its border.
