@@ -598,6 +598,29 @@ fn with_nothing_live_the_streams_panel_says_what_to_do() {
     }
 }
 
+/// With room under the goals of a closed window without readings, the panel says when the
+/// window opened and closed (the event's zone and the viewer's) and what each goal takes an
+/// hour over its window, as bars in proportion, instead of 30 blank rows.
+#[test]
+fn an_empty_closed_window_says_what_each_goal_took() {
+    let screen = text_of(&app("2026-12-07T12:00:00Z"), 200, 60);
+    for text in [
+        "opened Sun 24 Apr 2022 23:00 KST · yours Sun 24 Apr 16:00 CEST",
+        "closed Mon 25 Apr 2022 09:00 KST",
+        "270k/h over 10h",
+        "208k/h over 24h",
+    ] {
+        assert!(
+            screen.contains(text),
+            "{text}:
+{screen}"
+        );
+    }
+    // At 80x24 there is no room: the goals keep their rows and nothing is half drawn.
+    let small = text_of(&app("2026-12-07T12:00:00Z"), 80, 24);
+    assert!(!small.contains("The window"), "{small}");
+}
+
 /// After the window of the replay: the result, each goal reached or missed, and when the top
 /// 10 was reached; polled counts years later change none of it.
 #[test]
