@@ -610,15 +610,48 @@ fn an_empty_closed_window_says_what_each_goal_took() {
         "270k/h over 10h",
         "208k/h over 24h",
     ] {
-        assert!(
-            screen.contains(text),
-            "{text}:
-{screen}"
-        );
+        assert!(screen.contains(text), "{text}:\n{screen}");
     }
     // At 80x24 there is no room: the goals keep their rows and nothing is half drawn.
     let small = text_of(&app("2026-12-07T12:00:00Z"), 80, 24);
     assert!(!small.contains("The window"), "{small}");
+}
+
+/// The Events panel uses its height at 200x60: every event's time in its own zone and the
+/// viewer's, how long since, its next anniversaries; the timeline takes the rows left with a
+/// lane per event, so no more than a few rows of the panel stay blank.
+#[test]
+fn a_tall_events_panel_shows_each_events_details_and_lanes() {
+    let screen = text_of(&app("2026-12-07T12:00:00Z"), 200, 60);
+    for text in [
+        "Sun 24 Apr 2022 23:00 KST · yours Sun 24 Apr 16:00 CEST",
+        "out 4y 7m 12d ago",
+        "next: 5th 24 Apr 2027 (in 4mo 17d) · 6th 24 Apr 2028 · 7th 24 Apr 2029",
+        "With You · 24 Apr 2027 ○",
+        "Proof · 10 Jun 2027 ○",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    // The events panel's blank rows: inside its border, up to the streams panel beside it.
+    let top = screen
+        .lines()
+        .find(|l| l.contains("┌ Events"))
+        .unwrap_or("");
+    let right = top.chars().position(|c| c == '┐').unwrap_or(1);
+    let blank = screen
+        .lines()
+        .skip_while(|l| !l.contains("┌ Events"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .filter(|l| l.chars().skip(1).take(right - 1).all(|c| c == ' '))
+        .count();
+    assert!(blank <= 6, "{blank} blank rows:\n{screen}");
+    // Before a release there is no anniversary to list yet.
+    let before = text_of(&app("2022-04-24T13:00:00Z"), 200, 60);
+    assert!(
+        before.contains("Details") && !before.contains("next: 1st"),
+        "{before}"
+    );
 }
 
 /// After the window of the replay: the result, each goal reached or missed, and when the top
