@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::ctx::Ctx;
-use super::fit::fit;
+use super::fit::{fit, wrap};
 use super::theme::Theme;
 use crate::app::keys::KEYS;
 use crate::streams::Status;
@@ -76,36 +76,42 @@ impl HelpOverlay<'_> {
     /// Every line of the overlay: keys, statuses, colours.
     fn lines(&self, width: usize) -> Vec<Line<'static>> {
         let theme = self.ctx.theme;
-        let row = |key: Span<'static>, text: &str| {
-            let room = width.saturating_sub(key.width());
-            Line::from(vec![key, Span::raw(fit(text, room))])
+        // A narrow overlay wraps what a key does under itself rather than cutting it.
+        let row = |key: Span<'static>, text: &str| -> Vec<Line<'static>> {
+            let indent = key.width();
+            let room = width.saturating_sub(indent);
+            let mut key = Some(key);
+            wrap(text, room, 3)
+                .into_iter()
+                .map(|part| {
+                    let lead = key.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+                    Line::from(vec![lead, Span::raw(part)])
+                })
+                .collect()
         };
         let heading = |text: &'static str| Line::from(Span::styled(text, theme.title()));
         let mut lines = vec![heading(" Keys")];
         for b in KEYS {
-            lines.push(row(
+            lines.extend(row(
                 Span::styled(format!(" {:<17}", b.keys), theme.bold()),
                 b.does,
             ));
         }
         lines.push(heading(" Goal statuses"));
         for (status, means) in STATUSES {
-            lines.push(row(
+            lines.extend(row(
                 Span::styled(format!(" {:<17}", status.label()), theme.status(status)),
                 means,
             ));
         }
         lines.push(heading(" Colours"));
         for (style, name, means) in colours(theme) {
-            lines.push(row(Span::styled(format!(" {name:<17}"), style), means));
+            lines.extend(row(Span::styled(format!(" {name:<17}"), style), means));
         }
-        lines.push(Line::from(Span::styled(
-            fit(
-                " The config reloads on save; see README for its keys.",
-                width,
-            ),
-            theme.dim(),
-        )));
+        let note = "The config reloads on save; see README for its keys.";
+        for part in wrap(note, width.saturating_sub(1), 2) {
+            lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim())));
+        }
         lines
     }
 }
