@@ -646,6 +646,9 @@ fn a_tall_events_panel_shows_each_events_details_and_lanes() {
         .filter(|l| l.chars().skip(1).take(right - 1).all(|c| c == ' '))
         .count();
     assert!(blank <= 6, "{blank} blank rows:\n{screen}");
+    // In the live hour, since when it is out.
+    let live = text_of(&app("2022-04-24T14:20:00Z"), 200, 60);
+    assert!(live.contains("OUT NOW · out 20m ago"), "{live}");
     // Before a release there is no anniversary to list yet.
     let before = text_of(&app("2022-04-24T13:00:00Z"), 200, 60);
     assert!(

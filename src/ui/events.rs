@@ -298,6 +298,8 @@ impl EventsList<'_> {
             let span = countdown::calendar_span(from, to, e.zone).short(3);
             let since = match phase {
                 crate::values::countdown::Phase::Released => format!("out {span} ago"),
+                // Live: the list already says OUT NOW; here, since when.
+                crate::values::countdown::Phase::Live => format!("OUT NOW · out {span} ago"),
                 _ => status_text(e, phase, view.now),
             };
             let next = next_anniversaries(e, phase, view);
