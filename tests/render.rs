@@ -617,6 +617,24 @@ fn an_empty_closed_window_says_what_each_goal_took() {
     assert!(!small.contains("The window"), "{small}");
 }
 
+/// A closed window's time of day gives way before its date is cut: at 80x24 the count line
+/// reads "closed 25 Apr 2022", not "closed 25 Apr 2022 02…".
+#[test]
+fn a_narrow_count_line_drops_the_closing_time_not_half_of_it() {
+    let screen = text_of(&app("2026-12-07T00:30:00Z"), 80, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("no streams counted yet"))
+        .unwrap_or("");
+    assert!(line.contains("closed 25 Apr 2022 │"), "{screen}");
+    assert!(!line.contains('…'), "{screen}");
+    // After the window: the year goes too, so the final figure stays whole.
+    let mut result = story("2022-04-25T15:00:00Z");
+    result.selected = Some("with-you".into());
+    let result = text_of(&result, 80, 24);
+    assert!(result.contains("closed 25 Apr, final 2.95M"), "{result}");
+}
+
 /// The Events panel uses its height at 200x60: every event's time in its own zone and the
 /// viewer's, how long since, its next anniversaries; the timeline takes the rows left with a
 /// lane per event, so no more than a few rows of the panel stay blank.

@@ -371,6 +371,19 @@ impl StreamBlock<'_> {
         if count.width() + age.width() + window.width() + 2 > width {
             window = window.replacen("window ", "", 1);
         }
+        // Then a closed window's time of day goes, before its date would be cut.
+        if let Window::Closed { at, final_count } = figures.window
+            && count.width() + window.width() + 2 > width
+        {
+            let fin = final_count.map(|n| format!(", final {}", short(n)));
+            let fin = fin.unwrap_or_default();
+            let t = shown_in(at, view.zone);
+            window = format!("{}{fin}", t.format("closed %-d %b %Y"));
+            // The year too, so the final figure stays whole.
+            if count.width() + window.width() + 2 > width {
+                window = format!("{}{fin}", t.format("closed %-d %b"));
+            }
+        }
         // Still too long: cut, and say so.
         let window = fit(&window, width.saturating_sub(count.width() + 2));
         let age = if count.width() + age.width() + window.width() + 2 <= width {
