@@ -231,8 +231,8 @@ pub const KEYS: &[Binding] = &[
         action: Action::Suspend,
     },
     Binding {
-        presses: &[Press::Code(KeyCode::PageDown), Press::Char(' ')],
-        keys: "PgDn  Space",
+        presses: &[Press::Code(KeyCode::PageDown)],
+        keys: "PgDn",
         does: "in this help: a page down (↓ j a line, End the last)",
         hint: None,
         action: Action::PageDown,
