@@ -598,6 +598,83 @@ fn with_nothing_live_the_streams_panel_says_what_to_do() {
     }
 }
 
+/// With room under the goals of a closed window without readings, the panel says when the
+/// window opened and closed (the event's zone and the viewer's) and what each goal takes an
+/// hour over its window, as bars in proportion, instead of 30 blank rows.
+#[test]
+fn an_empty_closed_window_says_what_each_goal_took() {
+    let screen = text_of(&app("2026-12-07T12:00:00Z"), 200, 60);
+    for text in [
+        "opened Sun 24 Apr 2022 23:00 KST · yours Sun 24 Apr 16:00 CEST",
+        "closed Mon 25 Apr 2022 09:00 KST",
+        "270k/h over 10h",
+        "208k/h over 24h",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    // At 80x24 there is no room: the goals keep their rows and nothing is half drawn.
+    let small = text_of(&app("2026-12-07T12:00:00Z"), 80, 24);
+    assert!(!small.contains("The window"), "{small}");
+}
+
+/// A closed window's time of day gives way before its date is cut: at 80x24 the count line
+/// reads "closed 25 Apr 2022", not "closed 25 Apr 2022 02…".
+#[test]
+fn a_narrow_count_line_drops_the_closing_time_not_half_of_it() {
+    let screen = text_of(&app("2026-12-07T00:30:00Z"), 80, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("no streams counted yet"))
+        .unwrap_or("");
+    assert!(line.contains("closed 25 Apr 2022 │"), "{screen}");
+    assert!(!line.contains('…'), "{screen}");
+    // After the window: the year goes too, so the final figure stays whole.
+    let mut result = story("2022-04-25T15:00:00Z");
+    result.selected = Some("with-you".into());
+    let result = text_of(&result, 80, 24);
+    assert!(result.contains("closed 25 Apr, final 2.95M"), "{result}");
+}
+
+/// The Events panel uses its height at 200x60: every event's time in its own zone and the
+/// viewer's, how long since, its next anniversaries; the timeline takes the rows left with a
+/// lane per event, so no more than a few rows of the panel stay blank.
+#[test]
+fn a_tall_events_panel_shows_each_events_details_and_lanes() {
+    let screen = text_of(&app("2026-12-07T12:00:00Z"), 200, 60);
+    for text in [
+        "Sun 24 Apr 2022 23:00 KST · yours Sun 24 Apr 16:00 CEST",
+        "out 4y 7m 12d ago",
+        "next: 5th 24 Apr 2027 (in 4mo 17d) · 6th 24 Apr 2028 · 7th 24 Apr 2029",
+        "With You · 24 Apr 2027 ○",
+        "Proof · 10 Jun 2027 ○",
+    ] {
+        assert!(screen.contains(text), "{text}:\n{screen}");
+    }
+    // The events panel's blank rows: inside its border, up to the streams panel beside it.
+    let top = screen
+        .lines()
+        .find(|l| l.contains("┌ Events"))
+        .unwrap_or("");
+    let right = top.chars().position(|c| c == '┐').unwrap_or(1);
+    let blank = screen
+        .lines()
+        .skip_while(|l| !l.contains("┌ Events"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .filter(|l| l.chars().skip(1).take(right - 1).all(|c| c == ' '))
+        .count();
+    assert!(blank <= 6, "{blank} blank rows:\n{screen}");
+    // In the live hour, since when it is out.
+    let live = text_of(&app("2022-04-24T14:20:00Z"), 200, 60);
+    assert!(live.contains("OUT NOW · out 20m ago"), "{live}");
+    // Before a release there is no anniversary to list yet.
+    let before = text_of(&app("2022-04-24T13:00:00Z"), 200, 60);
+    assert!(
+        before.contains("Details") && !before.contains("next: 1st"),
+        "{before}"
+    );
+}
+
 /// After the window of the replay: the result, each goal reached or missed, and when the top
 /// 10 was reached; polled counts years later change none of it.
 #[test]
@@ -766,4 +843,51 @@ fn a_date_without_its_time_and_the_add_form_at_80x24() {
     for (w, h) in [(1, 1), (10, 3), (30, 8), (200, 60)] {
         let _ = render(&app, w, h);
     }
+}
+
+/// At 80x24 and 60x15 the help does not fit: it says so with "↓ more", and ↓ / PgDn / End
+/// reach every key, status and colour, each line whole (wrapped at 60 columns, not cut); at
+/// 200x60 it all shows at once without the hint.
+#[test]
+fn the_whole_help_is_reachable_by_scrolling() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |a: &mut App, code: KeyCode| a.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    for (w, h) in [(80, 24), (60, 15)] {
+        let mut a = app("2026-12-07T12:00:00Z");
+        press(&mut a, KeyCode::Char('?'));
+        let first = text_of(&a, w, h);
+        assert!(first.contains("↓ more"), "{first}");
+        assert!(!first.contains("grey"), "{first}");
+        let mut seen = first.clone();
+        for _ in 0..40 {
+            press(&mut a, KeyCode::Down);
+            seen.push_str(&text_of(&a, w, h));
+        }
+        assert_eq!(a.mode, Mode::Help, "the scroll keys keep the help open");
+        for binding in dropwatch::app::keys::KEYS {
+            assert!(seen.contains(binding.keys), "{} at {w}x{h}", binding.keys);
+        }
+        for word in ["no data", "grey", "reloads on save"] {
+            assert!(seen.contains(word), "{word} at {w}x{h}");
+        }
+        // The overlay fills these screens; what does not fit a line wraps, nothing is cut.
+        assert!(!seen.contains('…'), "{w}x{h}:\n{seen}");
+        press(&mut a, KeyCode::End);
+        let end = text_of(&a, w, h);
+        assert!(end.contains("· end"), "{end}");
+        press(&mut a, KeyCode::Home);
+        assert_eq!(text_of(&a, w, h), first);
+        if (w, h) == (80, 24) {
+            insta::assert_snapshot!("help_80x24_top", first);
+            insta::assert_snapshot!("help_80x24_end", end);
+        } else {
+            insta::assert_snapshot!("help_60x15_top", first);
+        }
+        press(&mut a, KeyCode::Char('x'));
+        assert_eq!(a.mode, Mode::Normal, "any other key closes it");
+    }
+    let mut a = app("2026-12-07T12:00:00Z");
+    press(&mut a, KeyCode::Char('?'));
+    let tall = text_of(&a, 200, 60);
+    assert!(!tall.contains("↓ more") && tall.contains("grey"), "{tall}");
 }

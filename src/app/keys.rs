@@ -48,6 +48,10 @@ pub(crate) enum Action {
     Open,
     /// Save a share card of what is shown.
     Card,
+    /// In the help: a page further down.
+    PageDown,
+    /// In the help: a page back up.
+    PageUp,
 }
 
 /// One way to press a key, as the table lists it.
@@ -228,6 +232,20 @@ pub const KEYS: &[Binding] = &[
         action: Action::Suspend,
     },
     Binding {
+        presses: &[Press::Code(KeyCode::PageDown)],
+        keys: "PgDn",
+        does: "help-key-page-down",
+        hint: None,
+        action: Action::PageDown,
+    },
+    Binding {
+        presses: &[Press::Code(KeyCode::PageUp)],
+        keys: "PgUp",
+        does: "help-key-page-up",
+        hint: None,
+        action: Action::PageUp,
+    },
+    Binding {
         presses: &[Press::Click],
         keys: "click",
         does: "help-key-click",
@@ -235,6 +253,12 @@ pub const KEYS: &[Binding] = &[
         action: Action::Click,
     },
 ];
+
+/// Lines a page key scrolls the help by: a page of the smallest overlay that scrolls.
+const HELP_PAGE: usize = 10;
+/// The help's scroll never goes further than this: past every line the help has, not so far
+/// that ↑ after a held ↓ seems dead for long.
+const HELP_SCROLL_MAX: usize = KEYS.len() + 24;
 
 /// The action of `key` on the dashboard, if the table has one.
 pub(crate) fn action(key: &KeyEvent) -> Option<Action> {
@@ -284,13 +308,7 @@ impl App {
         match &self.mode {
             Mode::Prompt(_) => self.on_prompt_key(key),
             Mode::Form(_) => self.on_form_key(key),
-            Mode::Help => {
-                // Any key closes help; q still quits.
-                self.mode = Mode::Normal;
-                if key.code == KeyCode::Char('q') {
-                    self.quit = true;
-                }
-            }
+            Mode::Help => self.on_help_key(key.code, action),
             Mode::Overview(_) => self.on_overview_key(key.code, action),
             Mode::Normal => {
                 if let Some(a) = action {
@@ -298,6 +316,33 @@ impl App {
                 }
             }
         }
+    }
+
+    /// A key in the help: the selection and page keys scroll it, any other key closes it
+    /// (q still quits).
+    fn on_help_key(&mut self, code: KeyCode, action: Option<Action>) {
+        let at = self.help_scroll;
+        self.help_scroll = match action {
+            Some(Action::Next) => at + 1,
+            Some(Action::Previous) => at.saturating_sub(1),
+            Some(Action::PageDown) => at + HELP_PAGE,
+            Some(Action::PageUp) => at.saturating_sub(HELP_PAGE),
+            Some(Action::First) => 0,
+            Some(Action::Last) => HELP_SCROLL_MAX,
+            _ => {
+                self.mode = Mode::Normal;
+                self.quit = code == KeyCode::Char('q');
+                return;
+            }
+        }
+        // The overlay shows at most its last page whatever the number; the cap keeps a held
+        // key from running up presses that ↑ would first have to undo.
+        .min(HELP_SCROLL_MAX);
+    }
+
+    /// Holds the help's scroll to `last`, the furthest it goes at the size last drawn.
+    pub(crate) fn hold_help_scroll(&mut self, last: usize) {
+        self.help_scroll = self.help_scroll.min(last);
     }
 
     /// A key in the overview: the selection keys move its row, Enter opens the row's stream,
@@ -333,7 +378,10 @@ impl App {
     fn act(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
             Action::Previous => self.move_selection(-1),
             Action::Next => self.move_selection(1),
             Action::First => self.select(0),
@@ -348,7 +396,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Overview => self.mode = Mode::Overview(Board::default()),
             Action::Card => self.effects.push(Effect::Card(None)),
-            Action::Click | Action::Open => {}
+            Action::Click | Action::Open | Action::PageDown | Action::PageUp => {}
         }
     }
 

@@ -7,7 +7,7 @@ pub enum Mode {
     /// The dashboard.
     #[default]
     Normal,
-    /// The help overlay; any key closes it.
+    /// The help overlay; the scroll keys move it, any other key closes it.
     Help,
     /// The `u` prompt, typing a count.
     Prompt(Prompt),

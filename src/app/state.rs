@@ -34,6 +34,8 @@ pub struct App {
     pub(crate) zone: Option<Tz>,
     /// Normal, help or prompt.
     pub mode: Mode,
+    /// The help overlay's first line shown; the overlay keeps it within what it has to show.
+    pub(crate) help_scroll: usize,
     /// The error of the last reload that failed, shown as a banner over the last good config.
     pub config_error: Option<ConfigErrors>,
     /// A short message for the footer (a saved reading, a warning).
@@ -75,6 +77,7 @@ impl App {
             selected: None,
             zone: None,
             mode: Mode::Normal,
+            help_scroll: 0,
             config_error: None,
             notice: None,
             loaded_at: None,

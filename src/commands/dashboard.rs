@@ -112,6 +112,9 @@ fn event_loop(tui: &mut Tui, app: &mut App, runtime: &mut Runtime) -> anyhow::Re
             return Ok(());
         }
         draw(tui, &mut shown, app, changed)?;
+        if let Some(last) = shown.screen.hits.help_last() {
+            app.hold_help_scroll(last);
+        }
         changed = false;
         let wait = runtime.clock().until_next_second(MIN_FRAME);
         let Some(first) = runtime.next_event(wait) else {

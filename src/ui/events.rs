@@ -175,36 +175,180 @@ impl Widget for EventsList<'_> {
         let used = (rows.visible.min(events.len()) * rows.per) as u16 + u16::from(hidden > 0);
         let below = if rows.timeline { 4 } else { 0 };
         let spare = inner.height.saturating_sub(used + below);
-        if spare >= 3 {
+        let details = details_rows(self.ctx.app) as u16;
+        let mut lanes = 0;
+        if spare > details {
+            let area = Rect::new(inner.x, inner.y + used + 1, inner.width, details);
+            self.render_details(area, buf);
+            // Past the details, a tall panel's rows go to the timeline: a lane per event.
+            let extra = spare - 1 - details;
+            if rows.timeline && extra as usize > events.len() * 2 {
+                lanes = extra - 1;
+            }
+        } else if spare >= 3 {
             let area = Rect::new(inner.x, inner.y + used + 1, inner.width, spare - 1);
             self.render_anniversaries(area, buf);
         }
         if rows.timeline {
-            // The blank row over the timeline sums up the selected event's streams.
-            // The selected event's, else that of the stream the screen leads with.
-            let app = self.ctx.app;
-            let lead = self.ctx.view.streams.first().and_then(|s| {
-                let id = &app.config.streams[s.index].event;
-                events.iter().position(|e| &e.id == id)
-            });
-            let line = reached_text(self.ctx.view, rows.selected, events)
-                .or_else(|| reached_text(self.ctx.view, lead?, events));
-            if let Some(line) = line {
-                let width = (inner.width as usize).saturating_sub(2);
-                let y = inner.bottom() - 4;
-                buf.set_stringn(inner.x + 2, y, fit(&line, width), width, theme.dim());
-            }
-            let area = Rect::new(inner.x + 1, inner.bottom() - 3, inner.width - 2, 3);
-            Timeline {
-                ctx: self.ctx,
-                selected: rows.selected,
-            }
-            .render(area, buf);
+            self.render_timeline(&rows, inner, lanes, buf);
         }
     }
 }
 
 impl EventsList<'_> {
+    /// The timeline at the bottom of the list, `lanes` rows taller than its three, and over
+    /// it the selected event's streams summed up.
+    fn render_timeline(&self, rows: &Rows, inner: Rect, lanes: u16, buf: &mut Buffer) {
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
+        let events = &app.config.events;
+        // The selected event's, else that of the stream the screen leads with.
+        let lead = view.streams.first().and_then(|s| {
+            let id = &app.config.streams[s.index].event;
+            events.iter().position(|e| &e.id == id)
+        });
+        let line =
+            reached_text(view, rows.selected, events).or_else(|| reached_text(view, lead?, events));
+        if let Some(line) = line {
+            let width = (inner.width as usize).saturating_sub(2);
+            let y = inner.bottom() - 4 - lanes;
+            buf.set_stringn(inner.x + 2, y, fit(&line, width), width, theme.dim());
+        }
+        let area = Rect::new(
+            inner.x + 1,
+            inner.bottom() - 3 - lanes,
+            inner.width - 2,
+            3 + lanes,
+        );
+        Timeline {
+            ctx: self.ctx,
+            selected: rows.selected,
+        }
+        .render(area, buf);
+    }
+}
+
+/// Rows the details of every event take: a heading, then per event its name, its time in
+/// its zone and yours, how long since or until, its next anniversaries, and a blank row.
+fn details_rows(app: &App) -> usize {
+    1 + app.config.events.len() * 5
+}
+
+/// A released event's next anniversaries for the details, the first with how far off it is:
+/// "5th 24 Apr 2027 (in 4mo 17d)", "6th 24 Apr 2028", …
+fn next_anniversaries(
+    e: &crate::config::Event,
+    phase: crate::values::countdown::Phase,
+    view: &crate::view::View,
+) -> Vec<String> {
+    let mut next = Vec::new();
+    if !e.anniversaries || phase != crate::values::countdown::Phase::Released {
+        return next;
+    }
+    let Some((n, _)) = countdown::next_anniversary(e.at, e.zone, view.minute) else {
+        return next;
+    };
+    for k in n..n.saturating_add(NEXT_ANNIVERSARIES) {
+        if let Some(t) = countdown::anniversary(e.at, e.zone, k) {
+            let date = shown_in(t, view.zone).format("%-d %b %Y");
+            let mut text = format!("{} {date}", countdown::ordinal(k));
+            if k == n {
+                let left = countdown::calendar_span(view.minute, t, e.zone).short(2);
+                text.push_str(&format!(" (in {left})"));
+            }
+            next.push(text);
+        }
+    }
+    next
+}
+
+/// Anniversaries shown per event in the details.
+const NEXT_ANNIVERSARIES: u32 = 3;
+
+impl EventsList<'_> {
+    /// With room for every event's details under the list (a tall terminal): each event's
+    /// time in its own zone and in yours, the time since or until it, and its next
+    /// anniversaries, so the panel uses its height instead of leaving rows blank.
+    fn render_details(&self, area: Rect, buf: &mut Buffer) {
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
+        let width = area.width as usize;
+        let mut lines = vec![Line::from(Span::styled(
+            fit(" Details", width),
+            theme.title(),
+        ))];
+        for (i, e) in app.config.events.iter().enumerate() {
+            let phase = view.phases[i];
+            let own = shown_in(e.at, e.zone)
+                .format("%a %-d %b %Y %H:%M %Z")
+                .to_string();
+            let yours = shown_in(e.at, view.zone);
+            let mut when = vec![vec![Span::styled(
+                format!("    {}", tba_date(e).unwrap_or(own)),
+                theme.dim(),
+            )]];
+            // Yours gives way whole on a narrow panel: the list row shows it already.
+            if view.zone != e.zone {
+                let text = yours.format(" · yours %a %-d %b %H:%M %Z").to_string();
+                when.push(vec![Span::styled(text, theme.dim())]);
+            }
+            let (from, to) = if e.at <= view.minute {
+                (e.at, view.minute)
+            } else {
+                (view.minute, e.at)
+            };
+            let span = countdown::calendar_span(from, to, e.zone).short(3);
+            let since = match phase {
+                crate::values::countdown::Phase::Released => format!("out {span} ago"),
+                // Live: the list already says OUT NOW; here, since when.
+                crate::values::countdown::Phase::Live => format!("OUT NOW · out {span} ago"),
+                _ => status_text(e, phase, view.now, self.ctx.lang),
+            };
+            let next = next_anniversaries(e, phase, view);
+            let name_style = if i == self.selected_index() {
+                theme.bold()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  {}", e.name), width),
+                name_style,
+            )));
+            lines.push(groups_line(when, width));
+            lines.push(groups_line(
+                vec![vec![Span::styled(
+                    format!("    {since}"),
+                    theme.phase(phase),
+                )]],
+                width,
+            ));
+            if !next.is_empty() {
+                // The later anniversaries give way whole before the next one is cut.
+                let upcoming = theme.phase(crate::values::countdown::Phase::Upcoming);
+                let groups = next
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| {
+                        let lead = if k == 0 { "    next: " } else { " · " };
+                        vec![Span::styled(format!("{lead}{text}"), upcoming)]
+                    })
+                    .collect();
+                lines.push(groups_line(groups, width));
+            }
+            lines.push(Line::default());
+        }
+        for (row, line) in lines.into_iter().take(area.height as usize).enumerate() {
+            line.render(Rect::new(area.x, area.y + row as u16, area.width, 1), buf);
+        }
+    }
+
+    /// The selected event's index.
+    fn selected_index(&self) -> usize {
+        self.ctx.view.selected.as_ref().map_or(0, |s| s.index)
+    }
+
     /// With rows to spare under the list: the next anniversaries of released events, soonest
     /// first, each with its date in the display zone and how far off it is.
     fn render_anniversaries(&self, area: Rect, buf: &mut Buffer) {
@@ -351,6 +495,20 @@ fn reached_text(
     Some(format!("{reached} of {all} goals reached · {name}"))
 }
 
+impl Timeline<'_> {
+    /// `text` beside column `x` on row `y`: to its right where it fits, else to its left.
+    fn label(&self, area: Rect, x: u16, y: u16, text: &str, style: Style, buf: &mut Buffer) {
+        let text = fit(text, area.width as usize / 2);
+        let w = text.width() as u16;
+        let nx = if x + 2 + w <= area.right() {
+            x + 2
+        } else {
+            x.saturating_sub(w + 1).max(area.x)
+        };
+        buf.set_string(nx, y, &text, style);
+    }
+}
+
 /// Every event on one time axis around now, in proportion: past and future, the selected one
 /// marked above its tick, now on the axis, the span's ends and now labelled under it.
 struct Timeline<'a> {
@@ -377,7 +535,7 @@ impl Widget for Timeline<'_> {
             let f = (t - first).num_seconds() as f64 / span;
             area.x + (f * f64::from(w)).round() as u16
         };
-        let (mark, axis, labels) = (area.y, area.y + 1, area.y + 2);
+        let (mark, axis, labels) = (area.y, area.bottom() - 2, area.bottom() - 1);
         buf.set_string(
             area.x,
             axis,
@@ -391,17 +549,34 @@ impl Widget for Timeline<'_> {
             let mark = if *t == e.at { "●" } else { "○" };
             buf.set_string(col(*t), axis, mark, theme.phase(view.phases[i]));
         }
-        if let (Some(e), Some(t)) = (events.get(self.selected), at.get(self.selected)) {
+        if area.height > 3 {
+            // Tall: each event on a lane of its own above the axis, spread over the rows.
+            let above = area.height - 2;
+            let n = events.len() as u16;
+            for (i, (e, t)) in events.iter().zip(&at).enumerate() {
+                let y = area.y + i as u16 * above / n.max(1);
+                let x = col(*t);
+                for stem in y + 1..axis {
+                    buf.set_string(x, stem, "│", theme.border());
+                }
+                let mark = if *t == e.at { "●" } else { "○" };
+                buf.set_string(x, y, mark, theme.phase(view.phases[i]));
+                if i == self.selected && y + 1 < axis {
+                    // The selected event's stem ends in the marker the short timeline has.
+                    buf.set_string(x, axis - 1, "▼", theme.accent());
+                }
+                let date = shown_in(*t, view.zone).format("%-d %b %Y");
+                let style = if i == self.selected {
+                    theme.bold()
+                } else {
+                    theme.text()
+                };
+                self.label(area, x, y, &format!("{} · {date}", e.name), style, buf);
+            }
+        } else if let (Some(e), Some(t)) = (events.get(self.selected), at.get(self.selected)) {
             let x = col(*t);
             buf.set_string(x, mark, "▼", theme.accent());
-            let name = fit(&e.name, area.width as usize / 2);
-            let nw = name.width() as u16;
-            let nx = if x + 2 + nw <= area.right() {
-                x + 2
-            } else {
-                x.saturating_sub(nw + 1).max(area.x)
-            };
-            buf.set_string(nx, mark, &name, theme.bold());
+            self.label(area, x, mark, &e.name, theme.bold(), buf);
         }
         // Labels under the axis: now at its tick, the span's ends where they do not touch it.
         let zone = view.zone;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::ctx::Ctx;
-use super::fit::{fit, pad};
+use super::fit::{fit, pad, wrap};
 use super::theme::Theme;
 use crate::app::keys::KEYS;
 use crate::streams::Status;
@@ -92,21 +92,30 @@ impl HelpOverlay<'_> {
     /// Every line of the overlay: keys, statuses, colours.
     fn lines(&self, width: usize) -> Vec<Line<'static>> {
         let theme = self.ctx.theme;
-        let row = |key: Span<'static>, text: &str| {
-            let room = width.saturating_sub(key.width());
-            Line::from(vec![key, Span::raw(fit(text, room))])
+        // A narrow overlay wraps what a key does under itself rather than cutting it.
+        let row = |key: Span<'static>, text: &str| -> Vec<Line<'static>> {
+            let indent = key.width();
+            let room = width.saturating_sub(indent);
+            let mut key = Some(key);
+            wrap(text, room, 3)
+                .into_iter()
+                .map(|part| {
+                    let lead = key.take().unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+                    Line::from(vec![lead, Span::raw(part)])
+                })
+                .collect()
         };
         let heading = |text: &'static str| Line::from(Span::styled(text, theme.title()));
         let mut lines = vec![heading(" Keys")];
         for b in KEYS {
-            lines.push(row(
+            lines.extend(row(
                 Span::styled(format!(" {:<17}", b.keys), theme.bold()),
                 &self.ctx.lang.t(b.does),
             ));
         }
         lines.push(heading(" Goal statuses"));
         for (status, means) in STATUSES {
-            lines.push(row(
+            lines.extend(row(
                 Span::styled(
                     format!(" {}", pad(&status.text(self.ctx.lang), 17)),
                     theme.status(status),
@@ -130,17 +139,39 @@ impl HelpOverlay<'_> {
         }
         lines.push(heading(" Colours"));
         for (style, name, means) in colours(theme) {
-            lines.push(row(Span::styled(format!(" {name:<17}"), style), means));
+            lines.extend(row(Span::styled(format!(" {name:<17}"), style), means));
         }
-        lines.push(Line::from(Span::styled(
-            fit(
-                " The config reloads on save; see README for its keys.",
-                width,
-            ),
-            theme.dim(),
-        )));
+        let note = "The config reloads on save; see README for its keys.";
+        for part in wrap(note, width.saturating_sub(1), 2) {
+            lines.push(Line::from(Span::styled(format!(" {part}"), theme.dim())));
+        }
         lines
     }
+}
+
+/// The furthest the help scrolls in `area`: 0 when it all fits. The loop holds the scroll
+/// to it after each frame, so ↑ moves at once after a held ↓ or End.
+pub(crate) fn last_top(ctx: &Ctx, area: Rect) -> usize {
+    let inner_width = 80.min(area.width).saturating_sub(2) as usize;
+    let total = HelpOverlay { ctx }.lines(inner_width).len();
+    let room = (total + 2).min(area.height as usize).saturating_sub(2);
+    if total > room && room > 1 {
+        total - (room - 1)
+    } else {
+        0
+    }
+}
+
+/// The help's last row when it scrolls: which lines show, and which way the rest lies.
+fn scroll_hint(top: usize, last: usize, total: usize, theme: Theme, width: usize) -> Line<'static> {
+    let shown = total - last;
+    let way = match (top > 0, top < last) {
+        (false, _) => "↓ more: j ↓ PgDn",
+        (true, true) => "↓ more: j ↓ PgDn · ↑ k PgUp",
+        (true, false) => "↑ back: k ↑ PgUp · end",
+    };
+    let text = format!(" {way} · lines {}–{} of {total}", top + 1, top + shown);
+    Line::from(Span::styled(fit(&text, width), theme.accent()))
 }
 
 /// Dims everything already drawn in `area`, so the overlay stands out from what is behind it.
@@ -176,13 +207,21 @@ impl Widget for HelpOverlay<'_> {
         let mut lines = self.lines(inner_width);
         let height = (lines.len() as u16 + 2).min(area.height);
         let room = height.saturating_sub(2) as usize;
-        if lines.len() > room && room > 0 {
-            // What does not fit is said, not silently dropped.
-            lines.truncate(room - 1);
-            lines.push(Line::from(Span::styled(
-                fit(" … more below: a taller terminal shows it all", inner_width),
-                theme.dim(),
-            )));
+        if lines.len() > room && room > 1 {
+            // Too tall: a window onto the lines that ↓ ↑ PgDn PgUp move, and a last row that
+            // says where it is and how to see the rest.
+            let shown = room - 1;
+            let last = lines.len() - shown;
+            let top = self.ctx.app.help_scroll.min(last);
+            let mut window: Vec<Line> = lines.drain(top..top + shown).collect();
+            window.push(scroll_hint(
+                top,
+                last,
+                lines.len() + shown,
+                theme,
+                inner_width,
+            ));
+            lines = window;
         }
         let popup = centered(area, width, height);
         // A blank margin around the box, so no half-word behind it touches its border.

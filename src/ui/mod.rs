@@ -132,9 +132,16 @@ pub(crate) fn layout(app: &App, view: &View, area: Rect, banner: usize, footer: 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Hits {
     areas: Vec<(Rect, Hit)>,
+    /// With the help open: the furthest it scrolls at this size.
+    help_last: Option<usize>,
 }
 
 impl Hits {
+    /// With the help open, the furthest it scrolls at the size last drawn.
+    pub(crate) fn help_last(&self) -> Option<usize> {
+        self.help_last
+    }
+
     /// What was drawn at (`x`, `y`), if anything clickable.
     pub(crate) fn at(&self, x: u16, y: u16) -> Option<Hit> {
         self.areas
@@ -229,6 +236,7 @@ pub fn draw(app: &App, view: &View, area: Rect, buf: &mut Buffer) -> Drawn {
     MessageLines(banner).render(areas.banner, buf);
     MessageLines(footer).render(areas.footer, buf);
     if app.mode == Mode::Help {
+        hits.help_last = Some(help::last_top(ctx, area));
         HelpOverlay { ctx }.render(area, buf);
         return Drawn { hits, parts: None };
     }

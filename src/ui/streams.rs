@@ -334,6 +334,8 @@ impl Widget for StreamBlock<'_> {
             }
             let room = (inner.height as usize).saturating_sub(lines.len());
             self.push_goal_targets(&mut lines, width, room);
+            let room = (inner.height as usize).saturating_sub(lines.len());
+            self.push_window_asks(&mut lines, width, room);
         } else {
             self.push_goals(&mut lines, width, (inner.height as usize).saturating_sub(1));
             lines.push(self.pace_line(width));
@@ -374,6 +376,19 @@ impl StreamBlock<'_> {
         let mut window = window_text(view, figures);
         if count.width() + age.width() + window.width() + 2 > width {
             window = window.replacen("window ", "", 1);
+        }
+        // Then a closed window's time of day goes, before its date would be cut.
+        if let Window::Closed { at, final_count } = figures.window
+            && count.width() + window.width() + 2 > width
+        {
+            let fin = final_count.map(|n| format!(", final {}", short(n)));
+            let fin = fin.unwrap_or_default();
+            let t = shown_in(at, view.zone);
+            window = format!("{}{fin}", t.format("closed %-d %b %Y"));
+            // The year too, so the final figure stays whole.
+            if count.width() + window.width() + 2 > width {
+                window = format!("{}{fin}", t.format("closed %-d %b"));
+            }
         }
         // Still too long: cut, and say so.
         let window = fit(&window, width.saturating_sub(count.width() + 2));
@@ -445,6 +460,95 @@ impl StreamBlock<'_> {
                     theme.dim(),
                 ));
             }
+            lines.push(fit_line(spans, width));
+        }
+    }
+
+    /// With rows to spare under the goals of a closed window: the window (when it opens and closes, in the event's
+    /// zone and the display zone) and the streams per hour each goal takes on average over
+    /// its window, as bars in proportion, so an empty push still says what it will ask.
+    fn push_window_asks<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
+        let Ctx {
+            app, view, theme, ..
+        } = *self.ctx;
+        let (stream, goals) = (self.stream, &self.shown.figures.goals);
+        // A blank row, a heading, opens, closes; a blank row, a heading and a row per goal.
+        // Before and during the window the chart of the goals' lines uses the room instead.
+        let closed = matches!(self.shown.figures.window, Window::Closed { .. });
+        if !closed || goals.is_empty() || room < 4 + 2 + goals.len() {
+            return;
+        }
+        let zone = app
+            .config
+            .event(&stream.event)
+            .map_or(stream.window_zone, |e| e.zone);
+        let when = |t: chrono::DateTime<chrono::Utc>| {
+            let own = t.with_timezone(&zone).format("%a %-d %b %Y %H:%M %Z");
+            let yours = shown_in(t, view.zone);
+            if yours.format("%Z %z").to_string()
+                == t.with_timezone(&zone).format("%Z %z").to_string()
+            {
+                own.to_string()
+            } else {
+                format!("{own} · yours {}", yours.format("%a %-d %b %H:%M %Z"))
+            }
+        };
+        let past = view.now >= stream.window_start;
+        let heading = |text: &str| Line::from(Span::styled(fit(text, width), theme.title()));
+        lines.push(Line::default());
+        lines.push(heading(" The window"));
+        for (word, t) in [
+            (if past { "opened" } else { "opens" }, stream.window_start),
+            (
+                if view.now >= stream.window_end {
+                    "closed"
+                } else {
+                    "closes"
+                },
+                stream.window_end,
+            ),
+        ] {
+            let spans = vec![
+                Span::styled(format!("  {word:<7}"), theme.dim()),
+                Span::raw(when(t)),
+            ];
+            lines.push(fit_line(spans, width));
+        }
+        lines.push(Line::default());
+        let unit = &stream.unit;
+        lines.push(heading(&format!(
+            " What each goal takes: {unit}/h over its window"
+        )));
+        let rates: Vec<(f64, String)> = goals
+            .iter()
+            .map(|g| {
+                let span = g.deadline - stream.window_start;
+                let hours = (span.num_seconds() as f64 / 3600.0).max(1.0 / 60.0);
+                (g.target as f64 / hours, hours_minutes(span))
+            })
+            .collect();
+        let top = rates.iter().map(|r| r.0).fold(0.0, f64::max);
+        let label = goals
+            .iter()
+            .map(|g| g.label.width())
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        // Label, bar, "270k/h over 10h": the bar takes what the words leave, up to 40.
+        let bar_w = width.saturating_sub(1 + label + 1 + 1 + 20).min(40);
+        for (g, (rate, over)) in goals.iter().zip(&rates) {
+            let mut spans = vec![Span::raw(format!("  {}", pad(&g.label, label)))];
+            if bar_w >= 4 {
+                let (filled, track) = bar(rate / top.max(1.0), bar_w);
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(filled, theme.projection()));
+                spans.push(Span::styled(track, theme.track()));
+            }
+            spans.push(Span::styled(
+                format!(" {:>7}", per_hour(*rate)),
+                theme.bold(),
+            ));
+            spans.push(Span::styled(format!(" over {over}"), theme.dim()));
             lines.push(fit_line(spans, width));
         }
     }

@@ -1,6 +1,6 @@
 # The help overlay's key descriptions and the footer's hints (a hint starts with its key).
 help-key-quit = quit
-help-key-help = this help (any key closes it)
+help-key-help = this help (↓ ↑ scroll it, any other key closes it)
 help-key-previous = select the event above
 help-key-next = select the event below
 help-key-first = select the first event
@@ -16,6 +16,8 @@ help-key-edit = change the selected event's name and time
 help-key-delete = delete the selected event (asks first)
 help-key-reload = reload the config and readings now
 help-key-suspend = suspend to the shell; fg brings it back
+help-key-page-down = in this help: a page down (↓ j a line, End the last)
+help-key-page-up = in this help: a page up (↑ k a line, Home the top)
 help-key-click = select an event
 help-hint-quit = q quit
 help-hint-help = ? help

@@ -1,5 +1,5 @@
 help-key-quit = salir
-help-key-help = esta ayuda (cualquier tecla la cierra)
+help-key-help = esta ayuda (↓ ↑ para desplazarte, cualquier otra tecla la cierra)
 help-key-previous = elegir el evento de arriba
 help-key-next = elegir el evento de abajo
 help-key-first = elegir el primer evento
@@ -15,6 +15,8 @@ help-key-edit = cambiar el nombre y la hora del evento elegido
 help-key-delete = borrar el evento elegido (pregunta antes)
 help-key-reload = volver a leer la configuración y los conteos ahora
 help-key-suspend = pausar y volver a la terminal; fg lo trae de vuelta
+help-key-page-down = en esta ayuda: una página abajo (↓ j una línea, End al final)
+help-key-page-up = en esta ayuda: una página arriba (↑ k una línea, Home al inicio)
 help-key-click = elegir un evento
 help-hint-quit = q salir
 help-hint-help = ? ayuda

@@ -1,5 +1,5 @@
 help-key-quit = keluar
-help-key-help = bantuan ini (tombol apa saja menutupnya)
+help-key-help = bantuan ini (↓ ↑ menggulir, tombol lain menutupnya)
 help-key-previous = pilih acara di atas
 help-key-next = pilih acara di bawah
 help-key-first = pilih acara pertama
@@ -15,6 +15,8 @@ help-key-edit = ubah nama dan waktu acara terpilih
 help-key-delete = hapus acara terpilih (tanya dulu)
 help-key-reload = baca ulang konfigurasi dan hitungan sekarang
 help-key-suspend = jeda ke shell; fg mengembalikannya
+help-key-page-down = di bantuan ini: satu halaman ke bawah (↓ j satu baris, End paling akhir)
+help-key-page-up = di bantuan ini: satu halaman ke atas (↑ k satu baris, Home paling atas)
 help-key-click = pilih acara
 help-hint-quit = q keluar
 help-hint-help = ? bantuan

@@ -1,5 +1,5 @@
 help-key-quit = 終了
-help-key-help = このヘルプ（どのキーでも閉じる）
+help-key-help = このヘルプ（↓ ↑ でスクロール、他のキーで閉じる）
 help-key-previous = 上のイベントを選択
 help-key-next = 下のイベントを選択
 help-key-first = 最初のイベントを選択
@@ -15,6 +15,8 @@ help-key-edit = 選択したイベントの名前と日時を変更
 help-key-delete = 選択したイベントを削除（確認あり）
 help-key-reload = 設定と記録を今すぐ再読み込み
 help-key-suspend = シェルに一時停止。fg で戻る
+help-key-page-down = ヘルプ内: 1ページ下へ（↓ j で1行、End で最後）
+help-key-page-up = ヘルプ内: 1ページ上へ（↑ k で1行、Home で先頭）
 help-key-click = イベントを選択
 help-hint-quit = q 終了
 help-hint-help = ? ヘルプ

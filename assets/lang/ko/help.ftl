@@ -1,5 +1,5 @@
 help-key-quit = 종료
-help-key-help = 도움말 (아무 키나 누르면 닫힘)
+help-key-help = 도움말 (↓ ↑ 스크롤, 다른 키를 누르면 닫힘)
 help-key-previous = 위 이벤트 선택
 help-key-next = 아래 이벤트 선택
 help-key-first = 첫 이벤트 선택
@@ -15,6 +15,8 @@ help-key-edit = 선택한 이벤트의 이름과 시간 변경
 help-key-delete = 선택한 이벤트 삭제 (먼저 확인)
 help-key-reload = 설정과 기록 지금 다시 읽기
 help-key-suspend = 셸로 일시 중지; fg로 돌아옴
+help-key-page-down = 도움말에서: 한 페이지 아래로 (↓ j 한 줄, End 맨 끝)
+help-key-page-up = 도움말에서: 한 페이지 위로 (↑ k 한 줄, Home 맨 위)
 help-key-click = 이벤트 선택
 help-hint-quit = q 종료
 help-hint-help = ? 도움말

@@ -1,5 +1,5 @@
 help-key-quit = sair
-help-key-help = esta ajuda (qualquer tecla fecha)
+help-key-help = esta ajuda (↓ ↑ rolam, qualquer outra tecla fecha)
 help-key-previous = selecionar o evento de cima
 help-key-next = selecionar o evento de baixo
 help-key-first = selecionar o primeiro evento
@@ -15,6 +15,8 @@ help-key-edit = mudar o nome e o horário do evento selecionado
 help-key-delete = apagar o evento selecionado (pergunta antes)
 help-key-reload = reler a configuração e as contagens agora
 help-key-suspend = pausar e voltar ao terminal; fg traz de volta
+help-key-page-down = nesta ajuda: uma página abaixo (↓ j uma linha, End o fim)
+help-key-page-up = nesta ajuda: uma página acima (↑ k uma linha, Home o topo)
 help-key-click = selecionar um evento
 help-hint-quit = q sair
 help-hint-help = ? ajuda
