@@ -120,8 +120,12 @@ fn no_language_lacks_a_key() {
 
 /// Prefixes of text keys: a string literal in `src/` starting with one is a key English
 /// must hold.
-const KEY_PREFIXES: [&str; 9] = [
+const KEY_PREFIXES: [&str; 13] = [
     "status-",
+    "streams-",
+    "chart-",
+    "ranks-",
+    "overview-",
     "countdown-",
     "help-",
     "dashboard-",

@@ -11,13 +11,22 @@ use super::Lang;
 
 #[cfg(test)]
 /// The areas, one `.ftl` file each, so that texts of different parts can be added apart.
-pub(crate) const AREAS: [&str; 6] = ["common", "dashboard", "help", "card", "bar", "messages"];
+pub(crate) const AREAS: [&str; 7] = [
+    "common",
+    "dashboard",
+    "streams",
+    "help",
+    "card",
+    "bar",
+    "messages",
+];
 
 macro_rules! area_files {
     ($code:literal) => {
         [
             include_str!(concat!("../../assets/lang/", $code, "/common.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/dashboard.ftl")),
+            include_str!(concat!("../../assets/lang/", $code, "/streams.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/help.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/card.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/bar.ftl")),
@@ -27,7 +36,7 @@ macro_rules! area_files {
 }
 
 /// The embedded sources of `lang`, in the order of [`AREAS`].
-pub(crate) fn sources(lang: Lang) -> [&'static str; 6] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::En => area_files!("en"),
         Lang::Ko => area_files!("ko"),

@@ -1,0 +1,1 @@
+# The Streams panel, its chart, the rank block and the overview.
