@@ -2,12 +2,13 @@
 //! the same [`View`] as the dashboard, formats one line from a template, and writes a line only
 //! when the text changes.
 
+use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::app::App;
+use crate::lang::{Arg, Lang};
 use crate::streams::{GoalView, Status, StreamView, Window};
-use crate::values::countdown::{self, Phase, Target};
-use crate::values::numbers::{per_hour, short};
+use crate::values::countdown::{self, Countdown, Phase, Target};
 use crate::values::problem::Problem;
 use crate::view::{Headline, View};
 
@@ -176,19 +177,38 @@ fn next_goal(figures: &StreamView, now: chrono::DateTime<chrono::Utc>) -> Option
         .or_else(|| figures.goals.iter().find(|g| !g.reached))
 }
 
-/// "in 01:02:11", "OUT NOW", "out 4y 7m ago": an event's state in a few words.
+/// "in 01:02:11", "OUT NOW", "out 4y 7m ago": an event's state in a few words, in `app.lang`.
 fn event_state(app: &App, i: usize, phase: Phase, now: chrono::DateTime<chrono::Utc>) -> String {
     let e = &app.config.events[i];
     match phase {
-        Phase::Upcoming | Phase::Imminent => {
-            format!("in {}", countdown::compact_countdown(now, e.at, e.zone))
-        }
-        Phase::Live => "OUT NOW".to_string(),
-        Phase::Released => format!(
-            "out {} ago",
-            countdown::calendar_span(e.at, now, e.zone).short(2)
-        ),
+        Phase::Upcoming | Phase::Imminent => until(app.lang, now, e.at, e.zone),
+        Phase::Live => app.lang.status_words().out_now.to_string(),
+        Phase::Released => since(app.lang, e.at, now, e.zone),
     }
+}
+
+/// "in 1:02:11", "1:02:11 후": the compact countdown to `at` with the language's words.
+fn until(lang: Lang, now: DateTime<Utc>, at: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
+    let words = lang.status_words();
+    let left = Countdown::new(now, at, zone)
+        .compact()
+        .in_units(lang.units());
+    format!("{}{left}{}", words.until.0, words.until.1)
+}
+
+/// "out 4y 7m ago", "4년 7개월 전 공개": the time since `at`, two units.
+fn since(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
+    let words = lang.status_words();
+    let span = countdown::calendar_span(at, now, zone).short_in(lang.units(), 2);
+    format!("{}{span}{}", words.since.0, words.since.1)
+}
+
+/// "6h 00m", "6시간 00분": whole hours and minutes in the language's units. (A private
+/// stand-in until the language layer has one of its own.)
+fn hours_minutes(lang: Lang, secs: u64) -> String {
+    let u = lang.units();
+    let (h, m) = (secs / 3600, secs % 3600 / 60);
+    format!("{h}{}{}{}{m:02}{}{}", u.gap, u.hour, u.sep, u.gap, u.minute)
 }
 
 /// The facts of `view`.
@@ -215,16 +235,18 @@ pub(crate) fn facts(app: &App, view: &View) -> Facts {
     // A broken config says so where the bar can: its class and the tooltip's first line.
     if let Some(e) = app.config_error.as_ref().and_then(|e| e.first()) {
         facts.class = "error";
-        facts.tooltip.insert(
-            0,
-            format!("✗ {} (showing the last good config)", e.one_line()),
-        );
+        // The error quotes the config, so it stays English; the words around it do not.
+        let line = app
+            .lang
+            .t_with("bar-config-kept", &[("error", Arg::from(e.one_line()))]);
+        facts.tooltip.insert(0, line.into_owned());
     }
     facts
 }
 
 /// The headline event's fields: name, id, phase, left, title.
 fn event_fields(app: &App, view: &View, facts: &mut Facts) {
+    let lang = app.lang;
     let mut set = |f: &'static str, v: String| facts.values.push((f, v));
     let lead = view.lead(&app.config);
     let Some((i, event)) = lead
@@ -236,32 +258,36 @@ fn event_fields(app: &App, view: &View, facts: &mut Facts) {
     };
     set("name", event.name.clone());
     set("id", event.id.clone());
-    set("phase", view.phases[i].as_str().to_string());
+    set("phase", phase_word(lang, view.phases[i]).into_owned());
     if let Headline::Push(p) = &view.headline {
         // The headline counts the window down: so does the bar.
         let zone = app.config.streams[p.stream].window_zone;
-        let left = countdown::compact_countdown(view.now, p.closes, zone);
-        set("left", format!("{left} left in the window"));
+        let left = Countdown::new(view.now, p.closes, zone)
+            .compact()
+            .in_units(lang.units());
+        let args = [("left", Arg::from(left.to_string()))];
+        set(
+            "left",
+            lang.t_with("bar-left-in-window", &args).into_owned(),
+        );
         set("title", view.title.clone());
         return;
     }
     let left = match crate::view::target(event, view.now) {
-        Target::Release(t) => {
-            format!(
-                "in {}",
-                countdown::compact_countdown(view.now, t, event.zone)
-            )
+        Target::Release(t) => until(lang, view.now, t, event.zone),
+        Target::Live(_) => lang.status_words().out_now.to_string(),
+        Target::Anniversary(n, t) => {
+            let left = Countdown::new(view.now, t, event.zone)
+                .compact()
+                .in_units(lang.units());
+            let args = [
+                ("nth", Arg::from(countdown::ordinal(n))),
+                ("n", Arg::from(n.to_string())),
+                ("left", Arg::from(left.to_string())),
+            ];
+            lang.t_with("bar-anniversary", &args).into_owned()
         }
-        Target::Live(_) => "OUT NOW".to_string(),
-        Target::Anniversary(n, t) => format!(
-            "{} anniversary in {}",
-            countdown::ordinal(n),
-            countdown::compact_countdown(view.now, t, event.zone)
-        ),
-        Target::Since(t) => format!(
-            "out {} ago",
-            countdown::calendar_span(t, view.now, event.zone).short(2)
-        ),
+        Target::Since(t) => since(lang, t, view.now, event.zone),
     };
     set("left", left);
     set("title", view.title.clone());
@@ -269,6 +295,7 @@ fn event_fields(app: &App, view: &View, facts: &mut Facts) {
 
 /// The headline stream's fields: count, window, and its next goal's.
 fn stream_fields(app: &App, view: &View, facts: &mut Facts) {
+    let lang = app.lang;
     let mut set = |f: &'static str, v: String| facts.values.push((f, v));
     let Some(shown) = view
         .lead(&app.config)
@@ -282,25 +309,23 @@ fn stream_fields(app: &App, view: &View, facts: &mut Facts) {
         return;
     }
     let f = &shown.figures;
-    set("count", short(f.count));
+    set("count", lang.short(f.count));
     if let Window::Open { left_secs } = f.window {
-        set(
-            "window",
-            format!("{}h {:02}m", left_secs / 3600, left_secs % 3600 / 60),
-        );
+        set("window", hours_minutes(lang, left_secs.max(0) as u64));
     }
     if let Some(g) = next_goal(f, view.now) {
         set("goal", g.label.clone());
-        set("percent", format!("{:.0}%", g.percent.min(9999.0)));
-        set("needed", short(g.needed));
+        set("percent", lang.percent(g.percent.min(9999.0)));
+        set("needed", lang.short(g.needed));
         if let Some(r) = g.needed_per_hour {
-            set("per_hour", per_hour(r));
+            set("per_hour", lang.per_hour(r));
         }
     }
 }
 
 /// The other events and the open goals, a line each.
 fn tooltip(app: &App, view: &View) -> Vec<String> {
+    let lang = app.lang;
     let mut lines = Vec::new();
     let selected = view.lead(&app.config).event;
     for (i, e) in app.config.events.iter().enumerate() {
@@ -318,20 +343,32 @@ fn tooltip(app: &App, view: &View) -> Vec<String> {
             if g.reached || g.status == Status::Missed {
                 continue;
             }
+            let to_go = [("n", Arg::from(lang.short(g.needed)))];
             let mut line = format!(
-                "{platform} {}: {:.0}% · {} to go",
+                "{platform} {}: {} · {}",
                 g.label,
-                g.percent,
-                short(g.needed)
+                lang.percent(g.percent),
+                lang.t_with("bar-to-go", &to_go)
             );
             if let Some(r) = g.needed_per_hour {
-                line.push_str(&format!(" · {}", per_hour(r)));
+                line.push_str(&format!(" · {}", lang.per_hour(r)));
             }
             line.push_str(&format!(" · {}", g.status.text(app.lang)));
             lines.push(line);
         }
     }
     lines
+}
+
+/// A phase as the fan reads it in `{phase}`: "upcoming", "공개 예정". The waybar class stays
+/// English, for style sheets.
+fn phase_word(lang: Lang, phase: Phase) -> std::borrow::Cow<'static, str> {
+    match phase {
+        Phase::Upcoming => lang.t("bar-phase-upcoming"),
+        Phase::Imminent => lang.t("bar-phase-imminent"),
+        Phase::Live => lang.t("bar-phase-live"),
+        Phase::Released => lang.t("bar-phase-released"),
+    }
 }
 
 /// The line to write for `facts` in `format` (without the i3bar separator).
@@ -426,5 +463,28 @@ mod tests {
             "With You 5:00:00 left in the window 2.9M Global top 5 91%"
         );
         assert!(v.title.starts_with("With You: 5:00:00 left"), "{}", v.title);
+    }
+
+    #[test]
+    fn the_bar_speaks_the_fans_language() {
+        let mut a = app("2022-04-24T19:00:00Z");
+        a.add_reading(crate::testing::spotify("2022-04-24T18:00:00Z", 2_000_000));
+        a.add_reading(crate::testing::spotify("2022-04-24T19:00:00Z", 2_900_000));
+        a.lang = Lang::Ko;
+        let f = facts(&a, &View::derive(&a));
+        let t = Template::parse("{left} {count} {percent} {window}").unwrap();
+        assert_eq!(
+            line(Format::Plain, &t, &f),
+            "집계 기간 5:00:00 남음 290만 91% 5시간 00분"
+        );
+        let tips = f.tooltip.join("\n");
+        assert!(tips.contains("Proof 46일"), "{tips}");
+        assert!(tips.contains("남음"), "{tips}");
+        assert!(!tips.contains("to go") && !tips.contains(" in "), "{tips}");
+        let mut a = app("2022-04-24T13:00:00Z");
+        a.lang = Lang::Ja;
+        let f = facts(&a, &View::derive(&a));
+        let t = Template::parse("{name} {left} {phase}").unwrap();
+        assert_eq!(line(Format::Plain, &t, &f), "With You あと1:00:00 まもなく");
     }
 }
