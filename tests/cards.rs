@@ -149,6 +149,71 @@ fn hangul_renders_where_a_korean_font_is_installed() {
     );
 }
 
+/// A card in Korean: its words, numbers and date; no English word of the card's own is left.
+#[test]
+fn a_korean_card_speaks_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path(), "Jimin & Ha Sung Woon");
+    card(dir.path(), &["--lang", "ko", "--out", "ko.svg"]);
+    let svg = std::fs::read_to_string(dir.path().join("ko.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for want in [
+        "Spotify 기준",
+        "집계 기간 4시간 59분 남음",
+        "288만 / 320만 · 90% · 순항",
+        "공개 2022년 4월 24일 (일) 23:00 KST",
+    ] {
+        assert!(texts.contains(&want), "{want:?} not in {texts:#?}");
+    }
+    for english in ["left in the window", "on Spotify", "release 2022", " of "] {
+        assert!(
+            !texts.iter().any(|t| t.contains(english)),
+            "{english:?} in {texts:#?}"
+        );
+    }
+    assert!(svg.contains("font-family=\"'Noto Sans CJK KR'"), "{svg}");
+}
+
+fn have_japanese_font() -> bool {
+    std::process::Command::new("fc-list")
+        .arg(":lang=ja")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty())
+}
+
+/// A Japanese card draws its kana and kanji: the window line ("集計期間 残り4時間59分") inks
+/// far more than the same card's empty band below the title.
+#[test]
+fn japanese_renders_where_a_cjk_font_is_installed() {
+    if !have_japanese_font() {
+        eprintln!("skipped: no Japanese font (fc-list :lang=ja)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let by_line = |by: &str| {
+        setup(dir.path(), by);
+        card(dir.path(), &["--lang", "ja", "--out", "ja.png"]);
+        let png = Pixmap::load_png(dir.path().join("ja.png")).unwrap();
+        (
+            inked(&png, (60, 145, 300, 180)),
+            inked(&png, (60, 190, 420, 235)),
+        )
+    };
+    let (kana, window) = by_line("ジミン ハソンウン 公開");
+    let (blank, _) = by_line("\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}");
+    eprintln!("kana {kana} pixels, blanks {blank}, window line {window}");
+    assert!(
+        kana > blank + 500,
+        "kana drew {kana} pixels against {blank} for blanks"
+    );
+    assert!(window > 1500, "the window line drew {window} pixels");
+}
+
 #[test]
 fn the_line_to_paste() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,11 +10,10 @@ pub(crate) mod svg;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
-use crate::lang::Lang;
+use crate::lang::{Arg, Lang};
 use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Window};
-use crate::values::countdown::{self, Target};
-use crate::values::numbers::{per_hour, short, thousands};
+use crate::values::countdown::{self, Countdown, Target};
 use crate::values::when::shown_in;
 use crate::view::{self, Headline, View, ranks};
 
@@ -43,6 +42,8 @@ pub(crate) fn parse_size(text: &str) -> Result<(u32, u32), String> {
 /// streams, one of them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Card {
+    /// The language of its words, dates and numbers: the state's.
+    pub(crate) lang: Lang,
     /// The config's title ("ARMY release watch 💜").
     pub(crate) title: String,
     /// The event's id (for file names).
@@ -101,6 +102,8 @@ pub(crate) struct StreamCard {
 /// A rank stream on a card: its rank now and where each of its goals stands.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RankCard {
+    /// The language of its words.
+    pub(crate) lang: Lang,
     /// Platform name.
     pub(crate) platform: String,
     /// The newest rank in the window.
@@ -112,9 +115,13 @@ pub(crate) struct RankCard {
 impl RankCard {
     /// "#3 on Melon", "no rank yet on Melon".
     pub(crate) fn head(&self) -> String {
+        let platform = ("platform", Arg::from(self.platform.clone()));
         match self.current {
-            Some(r) => format!("#{r} on {}", self.platform),
-            None => format!("no rank yet on {}", self.platform),
+            Some(r) => {
+                let args = [("rank", Arg::from(r.to_string())), platform];
+                self.lang.t_with("card-rank-head", &args).into_owned()
+            }
+            None => self.lang.t_with("card-rank-none", &[platform]).into_owned(),
         }
     }
 
@@ -135,6 +142,7 @@ fn rank_cards(app: &App, event: &str, now: DateTime<Utc>) -> (Vec<RankCard>, Opt
         .filter_map(|i| {
             let shown = ranks::rank_shown(app, i, now)?;
             Some(RankCard {
+                lang: app.lang,
                 platform: app.config.streams[i].platform.clone(),
                 current: shown.current,
                 goals: shown
@@ -190,11 +198,7 @@ impl Card {
         let stream_card = shown.map(|s| {
             let platform = config.streams[s.index].platform.clone() + &config.sum_text(s.index);
             let unit = config.streams[s.index].unit.clone();
-            let card = stream_card(platform, unit, &s.figures, now);
-            StreamCard {
-                lang: app.lang,
-                ..card
-            }
+            stream_card(app.lang, platform, unit, &s.figures, now)
         });
         let by = [event.by.as_str(), event.note.as_str()]
             .iter()
@@ -202,16 +206,17 @@ impl Card {
             .copied()
             .collect::<Vec<_>>()
             .join(" · ");
+        let local = shown_in(event.at, event.zone);
+        let release = format!("{} {}", app.lang.day_year(&local), local.format("%H:%M %Z"));
         Some(Card {
+            lang: app.lang,
             title: config.title.clone(),
             event_id: event.id.clone(),
             event: event.name.clone(),
             by,
-            release: shown_in(event.at, event.zone)
-                .format("%a %-d %b %Y %H:%M %Z")
-                .to_string(),
+            release,
             stream: stream_card,
-            countdown: countdown_words(event, now),
+            countdown: countdown_words(app.lang, event, now),
             ranks,
             all_kill,
             tags: config.cards.tags.clone(),
@@ -249,38 +254,47 @@ impl StreamCard {
 
     /// "2.88M of 3.2M Global top 5", "90%", "4h59m left", "needs 64k/h".
     fn text_parts(&self) -> Vec<String> {
+        let lang = self.lang;
         let Some(g) = self.focus_goal() else {
-            return vec![format!("{} {}", short(self.count), self.unit)];
+            return vec![format!("{} {}", lang.short(self.count), self.unit)];
         };
+        let of = [
+            ("count", Arg::from(lang.short(g.count))),
+            ("target", Arg::from(lang.short(g.target))),
+            ("goal", Arg::from(g.label.clone())),
+        ];
         let mut parts = vec![
-            format!("{} of {} {}", short(g.count), short(g.target), g.label),
-            format!("{:.0}%", g.percent.min(999.0)),
+            lang.t_with("card-of-goal", &of).into_owned(),
+            lang.percent(g.percent.min(999.0)),
         ];
         if g.reached {
-            parts.push("reached".into());
+            parts.push(lang.t("status-reached").into_owned());
         }
         if self.closed {
-            parts.push(format!(
-                "final {}",
-                short(self.projection.unwrap_or(self.count))
-            ));
+            let n = lang.short(self.projection.unwrap_or(self.count));
+            parts.push(
+                lang.t_with("card-final", &[("n", Arg::from(n))])
+                    .into_owned(),
+            );
         } else if let Some(left) = &self.left {
             parts.push(left.clone());
         }
         if let Some(rate) = g.needed_per_hour.filter(|_| !g.reached) {
-            parts.push(format!("needs {}", per_hour(rate)));
+            let args = [("rate", Arg::from(lang.per_hour(rate)))];
+            parts.push(lang.t_with("card-needs", &args).into_owned());
         }
         parts
     }
 
     /// "2,880,000 streams".
     pub(crate) fn count_text(&self) -> String {
-        format!("{} {}", thousands(self.count), self.unit)
+        format!("{} {}", self.lang.count(self.count), self.unit)
     }
 }
 
 /// The stream part of a card from its figures at `now`.
 fn stream_card(
+    lang: Lang,
     platform: String,
     unit: String,
     figures: &crate::streams::StreamView,
@@ -297,21 +311,21 @@ fn stream_card(
                 .map(|(i, _)| i)
         })
         .or_else(|| (!figures.goals.is_empty()).then_some(0));
+    let words = |key: &str, secs: i64| {
+        let args = [("left", Arg::from(hours_minutes(lang, secs, " ")))];
+        lang.t_with(key, &args).into_owned()
+    };
     let (window, left, closed) = match figures.window {
-        Window::Opens { in_secs } => (
-            format!("window opens in {}", hours_minutes(in_secs, " ")),
-            None,
-            false,
-        ),
-        Window::Open { left_secs } => (
-            format!("{} left in the window", hours_minutes(left_secs, " ")),
-            Some(format!("{} left", hours_minutes(left_secs, ""))),
-            false,
-        ),
-        Window::Closed { .. } => ("window closed".to_string(), None, true),
+        Window::Opens { in_secs } => (words("card-window-opens", in_secs), None, false),
+        Window::Open { left_secs } => {
+            let args = [("left", Arg::from(hours_minutes(lang, left_secs, "")))];
+            let left = lang.t_with("card-left", &args).into_owned();
+            (words("card-window-left", left_secs), Some(left), false)
+        }
+        Window::Closed { .. } => (lang.t("card-window-closed").into_owned(), None, true),
     };
     StreamCard {
-        lang: Lang::En,
+        lang,
         platform,
         count: figures.count,
         unit,
@@ -326,28 +340,57 @@ fn stream_card(
     }
 }
 
-/// "4h 59m" (with `sep` " ") or "4h59m"; "2d 3h" beyond a day.
-pub(crate) fn hours_minutes(secs: i64, sep: &str) -> String {
+/// "4h 59m" (with `sep` " ") or "4h59m"; "2d 3h" beyond a day; other languages in their
+/// units with their own spacing ("4시간 59분", "4時間59分"), whatever `sep`.
+pub(crate) fn hours_minutes(lang: Lang, secs: i64, sep: &str) -> String {
     let secs = secs.max(0);
-    if secs >= 86_400 {
-        format!("{}d{sep}{}h", secs / 86_400, secs % 86_400 / 3600)
+    let u = lang.units();
+    let (sep, gap) = if lang == Lang::En {
+        (sep, "")
     } else {
-        format!("{}h{sep}{:02}m", secs / 3600, secs % 3600 / 60)
+        (u.sep, u.gap)
+    };
+    if secs >= 86_400 {
+        let (d, h) = (secs / 86_400, secs % 86_400 / 3600);
+        format!("{d}{gap}{}{sep}{h}{gap}{}", u.day, u.hour)
+    } else {
+        let (h, m) = (secs / 3600, secs % 3600 / 60);
+        format!("{h}{gap}{}{sep}{m:02}{gap}{}", u.hour, u.minute)
+    }
+}
+
+/// A pace's span: "1h", "45m", "1h 05m"; "1시간 05분" in Korean. (A private stand-in until
+/// the language layer has one of its own.)
+pub(crate) fn span_words(lang: Lang, span: chrono::TimeDelta) -> String {
+    if lang == Lang::En {
+        return crate::values::text::hours_minutes(span);
+    }
+    let u = lang.units();
+    let minutes = span.num_minutes().max(0);
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}{}{}", u.gap, u.minute),
+        (h, 0) => format!("{h}{}{}", u.gap, u.hour),
+        (h, m) => format!("{h}{}{}{}{m:02}{}{}", u.gap, u.hour, u.sep, u.gap, u.minute),
     }
 }
 
 /// The event's countdown in words: "out in 1:02:11", "OUT NOW", "out 4y 7m ago".
-fn countdown_words(event: &crate::config::Event, now: DateTime<Utc>) -> String {
+fn countdown_words(lang: Lang, event: &crate::config::Event, now: DateTime<Utc>) -> String {
+    let words = lang.status_words();
     match view::target(event, now) {
-        Target::Release(t) => format!(
-            "out in {}",
-            countdown::compact_countdown(now, t, event.zone)
-        ),
-        Target::Live(_) => "OUT NOW".to_string(),
-        Target::Anniversary(..) | Target::Since(_) => format!(
-            "out {} ago",
-            countdown::calendar_span(event.at, now, event.zone).short(2)
-        ),
+        Target::Release(t) => {
+            let left = Countdown::new(now, t, event.zone)
+                .compact()
+                .in_units(lang.units());
+            let args = [("left", Arg::from(left.to_string()))];
+            lang.t_with("card-out-in", &args).into_owned()
+        }
+        Target::Live(_) => words.out_now.to_string(),
+        Target::Anniversary(..) | Target::Since(_) => {
+            let span = countdown::calendar_span(event.at, now, event.zone);
+            let span = span.short_in(lang.units(), 2);
+            format!("{}{span}{}", words.since.0, words.since.1)
+        }
     }
 }
 
@@ -406,5 +449,32 @@ mod tests {
         a.selected = Some("proof".into());
         let c = card_at(&a);
         assert_eq!(c.text(), "Proof · out in 1:00:00");
+    }
+
+    #[test]
+    fn the_line_to_paste_speaks_the_fans_language() {
+        let mut a = app("2022-04-24T18:01:00Z");
+        a.add_reading(spotify("2022-04-24T17:00:00Z", 2_700_000));
+        a.add_reading(spotify("2022-04-24T18:00:00Z", 2_880_000));
+        a.lang = Lang::Ko;
+        let c = card_at(&a);
+        assert_eq!(
+            c.text(),
+            "With You · Global top 5 288만 / 320만 · 90% · 5시간 59분 남음 · 5.35만/시간 필요"
+        );
+        assert_eq!(c.release, "2022년 4월 24일 (일) 23:00 KST");
+        let s = c.stream.as_ref().expect("stream");
+        assert_eq!(s.window, "집계 기간 5시간 59분 남음");
+        a.lang = Lang::PtBr;
+        let c = card_at(&a);
+        assert_eq!(
+            c.text(),
+            "With You · 2,88 mi de 3,2 mi Global top 5 · 90% · faltam 5 h 59 min · precisa de 53,5 mil/h"
+        );
+        assert_eq!(c.stream.expect("stream").count_text(), "2.880.000 streams");
+        let mut a = app("2022-06-10T03:00:00Z");
+        a.selected = Some("proof".into());
+        a.lang = Lang::Ja;
+        assert_eq!(card_at(&a).text(), "Proof · あと1:00:00で公開");
     }
 }

@@ -12,7 +12,6 @@ use crate::lang::{Arg, Lang};
 use crate::streams::rank::RankStatus;
 use crate::streams::{GoalView, Status};
 use crate::ui::theme::Theme;
-use crate::values::numbers::{per_hour, short};
 
 /// The canvas width in SVG units; the height is scaled to the asked size.
 const WIDTH: f64 = 1200.0;
@@ -22,6 +21,15 @@ const MARGIN: f64 = 60.0;
 /// emoji where the system has them.
 const FONTS: &str = "'DejaVu Sans', 'Noto Sans CJK KR', 'NanumGothic', 'Noto Sans KR', \
                      'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Color Emoji', sans-serif";
+/// Korean and Japanese cards ask for a sans CJK font first: the renderer takes the first
+/// family it has for a whole line, and a line of Hangul set in DejaVu would fall back glyph
+/// by glyph to whatever CJK face it finds first (a serif one, here). The JP cut gives kanji
+/// their Japanese shapes. Without those fonts, DejaVu as before.
+const FONTS_KO: &str = "'Noto Sans CJK KR', 'NanumGothic', 'Noto Sans KR', \
+                        'Apple SD Gothic Neo', 'Malgun Gothic', 'DejaVu Sans', \
+                        'Noto Color Emoji', sans-serif";
+const FONTS_JA: &str = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', \
+                        'Noto Sans CJK KR', 'DejaVu Sans', 'Noto Color Emoji', sans-serif";
 /// The card's background and its panel's (the terminal's dark, a step lighter).
 const BACKGROUND: &str = "#15121c";
 const PANEL: &str = "#1f1b29";
@@ -102,10 +110,15 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, fill: &str, extra: &str, bo
 pub(crate) fn svg(card: &Card, width: u32, height: u32) -> String {
     let theme = Theme::new(true);
     let h = (f64::from(height) * WIDTH / f64::from(width.max(1))).round();
+    let fonts = match card.lang {
+        Lang::Ko => FONTS_KO,
+        Lang::Ja => FONTS_JA,
+        _ => FONTS,
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {WIDTH:.0} {h:.0}" font-family="{FONTS}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {WIDTH:.0} {h:.0}" font-family="{fonts}">"#
     );
     let _ = writeln!(
         out,
@@ -213,7 +226,8 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         r#" text-anchor="end" font-weight="bold""#,
         &count,
     );
-    let on = format!("on {}", s.platform);
+    let lang = s.lang;
+    let on = lang.t_with("card-on", &[("platform", Arg::from(s.platform.clone()))]);
     text(
         out,
         right,
@@ -249,32 +263,8 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         }
         goal_row(out, (g, s.lang), theme, y, row, size, Some(i) == s.focus);
     }
-    // The span, as on the dashboard: a pace says what it was worked out over.
-    let over = s.pace_over.map_or(String::new(), |d| {
-        format!(" over {}", crate::values::text::hours_minutes(d))
-    });
-    let pace = match (s.pace, s.projection, s.closed) {
-        (_, Some(p), true) => format!("final {}", short(p)),
-        (Some(rate), Some(p), false) => format!(
-            "pace {}{over} · projection {} at close",
-            per_hour(rate),
-            short(p)
-        ),
-        (Some(rate), None, false) => format!("pace {}{over}", per_hour(rate)),
-        _ => "no pace yet: it needs readings ten minutes apart".to_string(),
-    };
-    let needs = s
-        .focus_goal()
-        .filter(|g| !g.reached && !s.closed)
-        .and_then(|g| {
-            Some(format!(
-                " · needs {} for {}",
-                per_hour(g.needed_per_hour?),
-                g.label
-            ))
-        })
-        .unwrap_or_default();
-    let line = fit(&format!("{pace}{needs}"), 24.0, WIDTH - 2.0 * MARGIN);
+    let line = format!("{}{}", pace_words(s), needs_words(s));
+    let line = fit(&line, 24.0, WIDTH - 2.0 * MARGIN);
     text(
         out,
         MARGIN,
@@ -284,6 +274,46 @@ fn stream_part(out: &mut String, s: &StreamCard, theme: Theme, h: f64) {
         "",
         &line,
     );
+}
+
+/// "pace 180k/h over 1h · projection 3.5M at close", "final 3.3M", or why there is no pace.
+fn pace_words(s: &StreamCard) -> String {
+    let lang = s.lang;
+    let short = |n: u64| Arg::from(lang.short(n));
+    let rate = |r: f64| ("rate", Arg::from(lang.per_hour(r)));
+    // The span, as on the dashboard: a pace says what it was worked out over.
+    let pace = |r: f64| match s.pace_over {
+        Some(d) => {
+            let span = ("span", Arg::from(super::span_words(lang, d)));
+            lang.t_with("card-pace-over", &[rate(r), span])
+        }
+        None => lang.t_with("card-pace", &[rate(r)]),
+    };
+    match (s.pace, s.projection, s.closed) {
+        (_, Some(p), true) => lang.t_with("card-final", &[("n", short(p))]).into_owned(),
+        (Some(r), Some(p), false) => format!(
+            "{} · {}",
+            pace(r),
+            lang.t_with("card-projection", &[("n", short(p))])
+        ),
+        (Some(r), None, false) => pace(r).into_owned(),
+        _ => lang.t("card-no-pace").into_owned(),
+    }
+}
+
+/// " · needs 53.5k/h for Global top 5" while the focused goal is open, else nothing.
+fn needs_words(s: &StreamCard) -> String {
+    let lang = s.lang;
+    s.focus_goal()
+        .filter(|g| !g.reached && !s.closed)
+        .and_then(|g| {
+            let args = [
+                ("rate", Arg::from(lang.per_hour(g.needed_per_hour?))),
+                ("goal", Arg::from(g.label.clone())),
+            ];
+            Some(format!(" · {}", lang.t_with("card-needs-for", &args)))
+        })
+        .unwrap_or_default()
 }
 
 /// The height of a rank row on the card.
@@ -297,7 +327,9 @@ fn rank_part(out: &mut String, card: &Card, theme: Theme, top: f64, end: f64) {
     let mut y = top + size + 8.0;
     for (i, r) in card.ranks.iter().enumerate() {
         if y > end {
-            let more = format!("+{} more charts", card.ranks.len() - i);
+            let n = (card.ranks.len() - i) as u64;
+            let args = [("n", Arg::from(card.lang.count(n))), ("count", Arg::Num(n))];
+            let more = card.lang.t_with("card-more-charts", &args);
             text(out, MARGIN, y - RANK_ROW + size, 24.0, &dim, "", &more);
             return;
         }
@@ -369,13 +401,13 @@ fn goal_row(
     let weight = if focus { r#" font-weight="bold""# } else { "" };
     let label = fit(&g.label, size, 560.0);
     text(out, MARGIN, y + size, size, TEXT, weight, &label);
-    let figures = format!(
-        "{} of {} · {:.0}% · {}",
-        short(g.count),
-        short(g.target),
-        g.percent.min(999.0),
-        g.status.text(lang)
-    );
+    let args = [
+        ("count", Arg::from(lang.short(g.count))),
+        ("target", Arg::from(lang.short(g.target))),
+        ("percent", Arg::from(lang.percent(g.percent.min(999.0)))),
+        ("status", Arg::from(g.status.text(lang).to_string())),
+    ];
+    let figures = lang.t_with("card-goal-figures", &args);
     let anchor = format!(r#" text-anchor="end"{weight}"#);
     text(
         out,
@@ -404,7 +436,8 @@ fn goal_row(
 
 /// The release time, the tags and the mark.
 fn footer(out: &mut String, card: &Card, y: f64, dim: &str, accent: &str) {
-    let release = format!("release {}", card.release);
+    let args = [("when", Arg::from(card.release.clone()))];
+    let release = card.lang.t_with("card-release", &args);
     text(out, MARGIN, y, 22.0, dim, "", &release);
     let tags = fit(&card.tags.join(" "), 24.0, 520.0);
     text(
