@@ -177,6 +177,15 @@ fn a_korean_card_speaks_korean() {
         );
     }
     assert!(svg.contains("font-family=\"'Noto Sans CJK KR'"), "{svg}");
+    // The line to paste, in Korean and in Spanish.
+    assert_eq!(
+        card(dir.path(), &["--lang", "ko", "--text"]),
+        "With You · Global top 5 288만 / 320만 · 90% · 4시간 59분 남음 · 6.42만/시간 필요 #WithYou #Jimin\n"
+    );
+    assert_eq!(
+        card(dir.path(), &["--lang", "es", "--text", "--event", "proof"]),
+        "Proof · sale en 46 d 08:59:00 #WithYou #Jimin\n"
+    );
 }
 
 fn have_japanese_font() -> bool {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Card, png, svg};
 use crate::config::{Config, Source};
+use crate::lang::Arg;
 
 /// How many numbered names to try when the plain one is taken.
 const TRIES: usize = 100;
@@ -171,8 +172,15 @@ pub(crate) fn write_named(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub(crate) fn save_png(config: &Config, card: &Card) -> Result<PathBuf, String> {
     let bytes = render(card, Format::Png, super::DEFAULT_SIZE)?;
     let dir = folder(config);
-    write_new(&dir, &stem(card), Format::Png, &bytes)
-        .map_err(|e| format!("saving a card in {}: {e}", dir.display()))
+    write_new(&dir, &stem(card), Format::Png, &bytes).map_err(|e| {
+        // The folder and the system's reason stay as they are; the words around them are the
+        // fan's.
+        let args = [
+            ("dir", Arg::from(dir.display().to_string())),
+            ("error", Arg::from(e.to_string())),
+        ];
+        card.lang.t_with("card-save-failed", &args).into_owned()
+    })
 }
 
 #[cfg(test)]
@@ -211,5 +219,19 @@ mod tests {
         card.event_id = "../../etc/passwd".into();
         let s = stem(&card);
         assert!(!s.contains('/') && !s.starts_with('.'), "{s}");
+    }
+
+    #[test]
+    fn a_card_that_cannot_be_saved_says_so_in_the_fans_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        fs::write(&file, "x").unwrap();
+        let mut a = crate::testing::app("2022-04-24T18:00:00Z");
+        a.config.cards.dir = Some(file.display().to_string());
+        a.lang = crate::lang::Lang::Ko;
+        let card = crate::card::Card::of(&a, &crate::view::View::derive(&a), None).unwrap();
+        let e = save_png(&a.config, &card).unwrap_err();
+        assert!(e.starts_with("카드 저장 실패 ("), "{e}");
+        assert!(e.contains("set cards_dir to a folder"), "{e}");
     }
 }

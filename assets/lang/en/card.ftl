@@ -25,3 +25,4 @@ card-out-in = out in { $left }
 card-rank-head = #{ $rank } on { $platform }
 card-rank-none = no rank yet on { $platform }
 card-release = release { $when }
+card-save-failed = saving a card in { $dir }: { $error }

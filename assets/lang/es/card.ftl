@@ -24,3 +24,4 @@ card-out-in = sale en { $left }
 card-rank-head = #{ $rank } en { $platform }
 card-rank-none = aún sin puesto en { $platform }
 card-release = lanzamiento { $when }
+card-save-failed = no se pudo guardar la tarjeta en { $dir }: { $error }

@@ -18,3 +18,4 @@ card-out-in = rilis { $left } lagi
 card-rank-head = #{ $rank } di { $platform }
 card-rank-none = belum masuk chart { $platform }
 card-release = rilis { $when }
+card-save-failed = gagal menyimpan kartu di { $dir }: { $error }

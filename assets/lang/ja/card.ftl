@@ -18,3 +18,4 @@ card-out-in = あと{ $left }で公開
 card-rank-head = { $platform } { $rank }位
 card-rank-none = { $platform } 圏外
 card-release = 公開 { $when }
+card-save-failed = カードを保存できません({ $dir }): { $error }

@@ -18,3 +18,4 @@ card-out-in = { $left } 후 공개
 card-rank-head = { $platform } { $rank }위
 card-rank-none = { $platform } 순위 없음
 card-release = 공개 { $when }
+card-save-failed = 카드 저장 실패 ({ $dir }): { $error }

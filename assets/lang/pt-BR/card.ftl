@@ -24,3 +24,4 @@ card-out-in = sai em { $left }
 card-rank-head = #{ $rank } no { $platform }
 card-rank-none = ainda sem posição no { $platform }
 card-release = lançamento { $when }
+card-save-failed = não deu para salvar o card em { $dir }: { $error }
