@@ -27,7 +27,10 @@ pub enum Format {
 pub(crate) const FIELDS: &[(&str, &str)] = &[
     ("name", "the selected event's name"),
     ("id", "its id"),
-    ("phase", "upcoming, imminent, live or released"),
+    (
+        "phase",
+        "upcoming, imminent, live or released, in the chosen language",
+    ),
     (
         "left",
         "what its countdown says: \"in 1:02:11\", \"OUT NOW\", \"out 4y ago\"",
@@ -51,7 +54,7 @@ pub(crate) const FIELDS: &[(&str, &str)] = &[
 
 /// `--help` text listing the fields.
 pub(crate) const FIELDS_HELP: &str = "Template fields: {name} the selected event's name, {id} its id, \
-{phase} upcoming/imminent/live/released, {left} what its countdown says (\"in 1:02:11\", \
+{phase} upcoming/imminent/live/released (values in the chosen language), {left} what its countdown says (\"in 1:02:11\", \
 \"OUT NOW\"), {title} name and left, {count} its stream's count (2.7M), {goal} the next goal \
 not yet reached, {percent} its progress, {needed} streams it still needs, {per_hour} streams \
 per hour it needs, {window} time left in the tracking window; for rank streams {rank}, \
