@@ -55,7 +55,9 @@ impl DigitSize {
     /// for a space that sits beside a unit ("4 m" in Spanish), which is text as well.
     fn columns_of(self, c: char, next: Option<char>) -> u16 {
         if is_unit(c) {
-            UnicodeWidthChar::width(c).unwrap_or(1).max(1) as u16
+            // A unit right before a digit ("4か月23日") keeps a column from its glyph.
+            let gap = u16::from(next.is_some_and(|n| n.is_ascii_digit()));
+            UnicodeWidthChar::width(c).unwrap_or(1).max(1) as u16 + gap
         } else if c == ' ' && next.is_some_and(is_unit) {
             1
         } else if c == ' ' {
@@ -208,6 +210,38 @@ pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf:
 mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
+
+    /// Double-width units take their two columns, whole, and keep a column from the next
+    /// glyph; a space before a unit is one column ("4 m" in Spanish).
+    #[test]
+    fn wide_units_beside_digits() {
+        let size = DigitSize::Full;
+        assert_eq!(size.width_of("4개월 23일"), 8 + 4 + 4 + 16 + 2);
+        assert_eq!(size.width_of("4か月23日"), 8 + 4 + 1 + 16 + 2);
+        assert_eq!(size.width_of("4 m"), 8 + 1 + 1);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
+        render(
+            "4개월",
+            size,
+            Style::new(),
+            Rect::new(0, 0, 40, 8),
+            &mut buf,
+        );
+        // A wide letter's second cell is blank, as ratatui writes it.
+        let row: String = (8..12).map(|x| buf[(x, 6)].symbol().to_string()).collect();
+        assert_eq!(row, "개 월 ");
+        // One column short of the last unit: it is left out rather than half drawn.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 11, 8));
+        render(
+            "4개월",
+            size,
+            Style::new(),
+            Rect::new(0, 0, 11, 8),
+            &mut buf,
+        );
+        assert_eq!(buf[(8, 6)].symbol(), "개");
+        assert_eq!(buf[(10, 6)].symbol(), " ");
+    }
 
     /// Units are one column of text each on the digits' last row; a space is half a glyph.
     #[test]

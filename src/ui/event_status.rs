@@ -129,6 +129,19 @@ pub(crate) fn full_time(lang: Lang, at: &DateTime<Tz>) -> String {
     format!("{} {}", lang.day_year(at), at.format("%H:%M %Z"))
 }
 
+/// [`full_time`] in fewer columns where a language's long form is wide: "2022.4.24 (일) 16:00
+/// KST" rather than "2022년 4월 24일 (일) 16:00 KST"; the same elsewhere.
+pub(crate) fn compact_time(lang: Lang, at: &DateTime<Tz>) -> String {
+    let (y, m, d) = (at.year(), at.month(), at.day());
+    let wd = lang.weekday(at.weekday());
+    let hm = at.format("%H:%M %Z");
+    match lang {
+        Lang::Ko => format!("{y}.{m}.{d} ({wd}) {hm}"),
+        Lang::Ja => format!("{y}/{m}/{d}({wd}) {hm}"),
+        _ => full_time(lang, at),
+    }
+}
+
 /// A date without weekday: "24 Apr 2027", "2027년 4월 24일", "2027年4月24日".
 pub(crate) fn date_year(lang: Lang, at: &impl Datelike) -> String {
     let (y, m, d) = (at.year(), at.month(), at.day());
@@ -172,5 +185,58 @@ pub(crate) fn weekday_time(lang: Lang, at: &DateTime<Tz>) -> String {
     match lang {
         Lang::Ko | Lang::Ja => format!("({wd}) {}", at.format("%H:%M %Z")),
         _ => format!("{wd} {}", at.format("%H:%M %Z")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::utc;
+
+    /// English dates stay what chrono's formats wrote; the others put day and month in
+    /// their order.
+    #[test]
+    fn dates_in_each_language() {
+        let at = utc("2022-04-24T14:00:00Z").with_timezone(&chrono_tz::Asia::Seoul);
+        let all = |f: fn(Lang, &DateTime<Tz>) -> String| Lang::ALL.map(|l| f(l, &at));
+        assert_eq!(full_time(Lang::En, &at), "Sun 24 Apr 2022 23:00 KST");
+        assert_eq!(full_time(Lang::Ko, &at), "2022년 4월 24일 (일) 23:00 KST");
+        assert_eq!(
+            all(row_time),
+            [
+                "24 Apr 22 23:00 KST",
+                "22.4.24 23:00 KST",
+                "22/4/24 23:00 KST",
+                "24 abr 22 23:00 KST",
+                "24 abr 22 23:00 KST",
+                "24 Apr 22 23:00 KST",
+            ]
+        );
+        assert_eq!(compact_time(Lang::Ja, &at), "2022/4/24(日) 23:00 KST");
+        assert_eq!(day_time(Lang::En, &at), "Sun 24 Apr 23:00 KST");
+        assert_eq!(weekday_time(Lang::Ko, &at), "(일) 23:00 KST");
+        assert_eq!(date_year(Lang::En, &at), "24 Apr 2022");
+        assert_eq!(date_year(Lang::Ja, &at), "2022年4月24日");
+        assert_eq!(month_year(Lang::En, &at), "Apr 2022");
+        assert_eq!(month_year(Lang::Ko, &at), "2022년 4월");
+    }
+
+    /// A day whose time is to be announced counts down in the language's units.
+    #[test]
+    fn tba_statuses_in_korean() {
+        let toml =
+            "[[event]]\nid = \"x\"\nname = \"X\"\nat = \"2026-12-24\"\nzone = \"Asia/Seoul\"\n";
+        let config = crate::config::parse(toml, crate::config::Source::File("t.toml".into()))
+            .expect("config");
+        let e = &config.events[0];
+        assert!(e.time_tba);
+        let status = |now: &str| status_text(e, Phase::Upcoming, utc(now), Lang::Ko);
+        assert_eq!(status("2026-12-18T12:00:00Z"), "미정 · 5일 3시간");
+        assert_eq!(status("2026-12-23T13:30:00Z"), "미정 · 1시간 30분");
+        assert_eq!(status("2026-12-24T03:00:00Z"), "오늘 공개 예정");
+        assert_eq!(
+            tba_date(e, Lang::Ja).as_deref(),
+            Some("12月24日(木) · 時間未定")
+        );
     }
 }

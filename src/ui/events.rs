@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::event_status::{
-    date_year, day_time, full_time, month_year, row_time, status_text, tba_date,
+    compact_time, date_year, day_time, full_time, month_year, row_time, status_text, tba_date,
 };
 use super::fit::{fit, groups_line, set_fit};
 use super::parts::Part;
@@ -31,6 +31,16 @@ fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
 /// Columns of a row: marker, status and time; the name column takes what is left.
 const MARKER: usize = 2;
 const STATUS: usize = 17;
+
+/// The status column's width in `lang`: wider where its words are ("salió hace 4 a 7 m",
+/// "rilis 4 th 7 bln lalu"), so that a status reads whole.
+fn status_width(lang: Lang) -> usize {
+    match lang {
+        Lang::Es => STATUS + 2,
+        Lang::Id => STATUS + 4,
+        _ => STATUS,
+    }
+}
 const TIME: usize = 22;
 const MIN_NAME: usize = 10;
 
@@ -49,7 +59,7 @@ fn name_width(app: &App) -> usize {
 /// The widths of the name, status and time columns in a list `width` columns wide inside
 /// its border; the time column goes first when the room is short.
 fn columns(app: &App, width: usize) -> (usize, usize, usize) {
-    let status = STATUS.min(width.saturating_sub(8));
+    let status = status_width(app.lang).min(width.saturating_sub(8));
     let time = if width >= MARKER + MIN_NAME + status + TIME {
         TIME
     } else {
@@ -65,10 +75,11 @@ fn columns(app: &App, width: usize) -> (usize, usize, usize) {
 /// without the time column when 45% cannot hold it.
 pub(crate) fn width(app: &App, total: u16) -> u16 {
     let share = total as usize * 45 / 100;
-    let w = if share >= 2 + MARKER + MIN_NAME + STATUS + TIME {
+    let status = status_width(app.lang);
+    let w = if share >= 2 + MARKER + MIN_NAME + status + TIME {
         share
     } else {
-        (2 + MARKER + name_width(app) + STATUS).min(share)
+        (2 + MARKER + name_width(app) + status).min(share)
     };
     w as u16
 }
@@ -475,12 +486,19 @@ impl EventsList<'_> {
             };
             put(buf, &mut x, y, &time, time_w, theme.dim());
         } else if rows.two_lines {
-            let mut date = tba.unwrap_or_else(|| full_time(lang, &local));
+            let width = (inner.width as usize).saturating_sub(2);
+            let mut date = tba.unwrap_or_else(|| {
+                let full = full_time(lang, &local);
+                if full.width() <= width {
+                    full
+                } else {
+                    compact_time(lang, &local)
+                }
+            });
             if let Some(&Some((reached, all))) = view.reached.get(i) {
                 let args = goals_args(lang, reached, all);
                 date.push_str(&format!(" · {}", lang.t_with("events-goals-of", &args)));
             }
-            let width = (inner.width as usize).saturating_sub(2);
             buf.set_stringn(inner.x + 2, y + 1, fit(&date, width), width, theme.dim());
         }
         if is_selected {
