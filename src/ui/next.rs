@@ -225,7 +225,8 @@ impl NextPanel<'_> {
             lang,
         } = *self.ctx;
         let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
-            Paragraph::new(lang.t("dashboard-no-events"))
+            // Cut with "…" where the panel is narrow, never silently.
+            Paragraph::new(fit(&lang.t("dashboard-no-events"), inner.width as usize))
                 .style(theme.dim())
                 .render(inner, buf);
             return;
