@@ -12,6 +12,7 @@ use std::time::Duration;
 use chrono::TimeDelta;
 use dropwatch::app::App;
 use dropwatch::commands::dashboard::frame;
+use dropwatch::lang::{Choice, Lang};
 use dropwatch::runtime::Runtime;
 use dropwatch::terminal::screen::{self, Screen};
 use dropwatch::testing::{Sink, app};
@@ -143,6 +144,25 @@ fn the_steady_second_allocates_nothing() {
             assert!(run.steady >= 280, "{scene} at {width}x{height}: {run:?}");
             assert_eq!(run.allocations, 0, "{scene} at {width}x{height}: {run:?}");
             assert!(run.bytes > 0, "{scene} at {width}x{height}: {run:?}");
+        }
+    }
+}
+
+/// The same seconds in Korean and Japanese: the title's and the digits' words (anniversary,
+/// units, "후", "あと") come from static tables, so a translated second allocates nothing
+/// either.
+#[test]
+fn the_steady_second_allocates_nothing_in_korean_and_japanese() {
+    for lang in [Lang::Ko, Lang::Ja] {
+        for at in ["2026-11-26T11:58:00Z", "2022-04-24T13:00:00Z"] {
+            let mut a = app(at);
+            a.set_lang_choice(Choice {
+                flag: Some(lang.code().to_string()),
+                env: Vec::new(),
+            });
+            let run = run(a, 120, 120, 40);
+            assert!(run.steady >= 100, "{} {at}: {run:?}", lang.code());
+            assert_eq!(run.allocations, 0, "{} {at}: {run:?}", lang.code());
         }
     }
 }

@@ -22,11 +22,13 @@
 
 mod dates;
 mod numbers;
+mod ordinal;
 #[cfg(test)]
 mod tests;
 mod text;
 mod units;
 
+pub use ordinal::Nth;
 pub use text::Arg;
 pub use units::StatusWords;
 

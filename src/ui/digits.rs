@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthChar;
 
 /// How large the countdown digits are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,10 +50,15 @@ impl DigitSize {
         }
     }
 
-    /// Columns `c` takes: a glyph's width for a digit or a colon, one column for a letter
-    /// (drawn as text), half a glyph for a space.
-    fn columns_of(self, c: char) -> u16 {
-        if c.is_ascii_alphabetic() {
+    /// Columns `c` takes: a glyph's width for a digit or a colon, a letter's own width
+    /// (drawn as text: "d", or the double-width "일"), half a glyph for a space, one column
+    /// for a space that sits beside a unit ("4 m" in Spanish), which is text as well.
+    fn columns_of(self, c: char, next: Option<char>) -> u16 {
+        if is_unit(c) {
+            // A unit right before a digit ("4か月23日") keeps a column from its glyph.
+            let gap = u16::from(next.is_some_and(|n| n.is_ascii_digit()));
+            UnicodeWidthChar::width(c).unwrap_or(1).max(1) as u16 + gap
+        } else if c == ' ' && next.is_some_and(is_unit) {
             1
         } else if c == ' ' {
             self.columns_per_glyph() / 2
@@ -63,8 +69,12 @@ impl DigitSize {
 
     /// Columns `text` takes in these digits.
     pub(crate) fn width_of(self, text: &str) -> u16 {
-        text.chars()
-            .fold(0u16, |w, c| w.saturating_add(self.columns_of(c)))
+        let mut chars = text.chars().peekable();
+        let mut w = 0u16;
+        while let Some(c) = chars.next() {
+            w = w.saturating_add(self.columns_of(c, chars.peek().copied()));
+        }
+        w
     }
 
     /// Columns one glyph takes.
@@ -132,6 +142,12 @@ fn pixel_size(size: DigitSize) -> PixelSize {
     }
 }
 
+/// Whether `c` is a unit's letter, drawn as text rather than as a glyph: all but digits, the
+/// colon and spaces.
+fn is_unit(c: char) -> bool {
+    !(c.is_ascii_digit() || c == ':' || c == ' ')
+}
+
 fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
     let set = match size {
         DigitSize::None => return None,
@@ -162,17 +178,21 @@ pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf:
     // Doubled glyphs read each cell of the full glyph twice across and twice down.
     let scale = if size == DigitSize::Double { 2 } else { 1 };
     let mut x = area.x;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if x >= area.right() {
             break;
         }
-        let w = size.columns_of(c);
+        let w = size.columns_of(c, chars.peek().copied());
         let cell = Rect::new(x, area.y, w.min(area.right() - x), h.min(area.height));
         buf.set_style(cell, style);
-        if c.is_ascii_alphabetic() {
+        if is_unit(c) {
             let y = area.y + size.baseline();
             if y < area.bottom() {
-                buf[(x, y)].set_char(c);
+                // Through a stack buffer: a wide letter must fit whole, or not be drawn.
+                let mut bytes = [0u8; 4];
+                let room = usize::from(area.right() - x);
+                buf.set_stringn(x, y, c.encode_utf8(&mut bytes), room, Style::new());
             }
         } else if let Some(g) = glyph(c, size) {
             for dy in 0..cell.height {
@@ -190,6 +210,38 @@ pub(crate) fn render(text: &str, size: DigitSize, style: Style, area: Rect, buf:
 mod tests {
     use super::*;
     use ratatui::style::{Color, Modifier};
+
+    /// Double-width units take their two columns, whole, and keep a column from the next
+    /// glyph; a space before a unit is one column ("4 m" in Spanish).
+    #[test]
+    fn wide_units_beside_digits() {
+        let size = DigitSize::Full;
+        assert_eq!(size.width_of("4개월 23일"), 8 + 4 + 4 + 16 + 2);
+        assert_eq!(size.width_of("4か月23日"), 8 + 4 + 1 + 16 + 2);
+        assert_eq!(size.width_of("4 m"), 8 + 1 + 1);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
+        render(
+            "4개월",
+            size,
+            Style::new(),
+            Rect::new(0, 0, 40, 8),
+            &mut buf,
+        );
+        // A wide letter's second cell is blank, as ratatui writes it.
+        let row: String = (8..12).map(|x| buf[(x, 6)].symbol().to_string()).collect();
+        assert_eq!(row, "개 월 ");
+        // One column short of the last unit: it is left out rather than half drawn.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 11, 8));
+        render(
+            "4개월",
+            size,
+            Style::new(),
+            Rect::new(0, 0, 11, 8),
+            &mut buf,
+        );
+        assert_eq!(buf[(8, 6)].symbol(), "개");
+        assert_eq!(buf[(10, 6)].symbol(), " ");
+    }
 
     /// Units are one column of text each on the digits' last row; a space is half a glyph.
     #[test]

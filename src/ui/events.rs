@@ -9,10 +9,13 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
-use super::event_status::{status_text, tba_date};
+use super::event_status::{
+    compact_time, date_year, day_time, full_time, month_year, row_time, status_text, tba_date,
+};
 use super::fit::{fit, groups_line, set_fit};
 use super::parts::Part;
 use crate::app::{App, Hit};
+use crate::lang::{Arg, Lang};
 use crate::values::countdown;
 use crate::values::when::shown_in;
 
@@ -28,6 +31,16 @@ fn scroll_offset(selected: usize, rows: usize, total: usize) -> usize {
 /// Columns of a row: marker, status and time; the name column takes what is left.
 const MARKER: usize = 2;
 const STATUS: usize = 17;
+
+/// The status column's width in `lang`: wider where its words are ("salió hace 4 a 7 m",
+/// "rilis 4 th 7 bln lalu"), so that a status reads whole.
+fn status_width(lang: Lang) -> usize {
+    match lang {
+        Lang::Es => STATUS + 2,
+        Lang::Id => STATUS + 4,
+        _ => STATUS,
+    }
+}
 const TIME: usize = 22;
 const MIN_NAME: usize = 10;
 
@@ -46,7 +59,7 @@ fn name_width(app: &App) -> usize {
 /// The widths of the name, status and time columns in a list `width` columns wide inside
 /// its border; the time column goes first when the room is short.
 fn columns(app: &App, width: usize) -> (usize, usize, usize) {
-    let status = STATUS.min(width.saturating_sub(8));
+    let status = status_width(app.lang).min(width.saturating_sub(8));
     let time = if width >= MARKER + MIN_NAME + status + TIME {
         TIME
     } else {
@@ -62,10 +75,11 @@ fn columns(app: &App, width: usize) -> (usize, usize, usize) {
 /// without the time column when 45% cannot hold it.
 pub(crate) fn width(app: &App, total: u16) -> u16 {
     let share = total as usize * 45 / 100;
-    let w = if share >= 2 + MARKER + MIN_NAME + STATUS + TIME {
+    let status = status_width(app.lang);
+    let w = if share >= 2 + MARKER + MIN_NAME + status + TIME {
         share
     } else {
-        (2 + MARKER + name_width(app) + STATUS).min(share)
+        (2 + MARKER + name_width(app) + status).min(share)
     };
     w as u16
 }
@@ -148,15 +162,19 @@ impl Widget for EventsList<'_> {
         if area.is_empty() {
             return;
         }
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
         let block = Block::bordered()
-            .title(" Events ")
+            .title(format!(" {} ", lang.t("events-title")))
             .border_style(theme.border());
         let inner = block.inner(area);
         block.render(area, buf);
         let events = &self.ctx.app.config.events;
         if events.is_empty() {
-            Line::from(Span::styled(" no events", theme.dim())).render(inner, buf);
+            Line::from(Span::styled(
+                format!(" {}", lang.t("events-none")),
+                theme.dim(),
+            ))
+            .render(inner, buf);
             return;
         }
         let selected = self.ctx.view.selected.as_ref().map_or(0, |s| s.index);
@@ -168,7 +186,8 @@ impl Widget for EventsList<'_> {
         let hidden = events.len() - rows.visible.min(events.len());
         if hidden > 0 && rows.visible < rows.slots {
             let y = inner.y + (rows.visible * rows.per) as u16;
-            let more = format!("  +{hidden} more (↑↓ scrolls)");
+            let n = [("n", Arg::from(lang.count(hidden as u64)))];
+            let more = format!("  {}", lang.t_with("events-more", &n));
             let width = inner.width as usize;
             buf.set_stringn(inner.x, y, fit(&more, width), width, theme.dim());
         }
@@ -208,8 +227,8 @@ impl EventsList<'_> {
             let id = &app.config.streams[s.index].event;
             events.iter().position(|e| &e.id == id)
         });
-        let line =
-            reached_text(view, rows.selected, events).or_else(|| reached_text(view, lead?, events));
+        let line = reached_text(view, rows.selected, events, self.ctx.lang)
+            .or_else(|| reached_text(view, lead?, events, self.ctx.lang));
         if let Some(line) = line {
             let width = (inner.width as usize).saturating_sub(2);
             let y = inner.bottom() - 4 - lanes;
@@ -241,6 +260,7 @@ fn next_anniversaries(
     e: &crate::config::Event,
     phase: crate::values::countdown::Phase,
     view: &crate::view::View,
+    lang: Lang,
 ) -> Vec<String> {
     let mut next = Vec::new();
     if !e.anniversaries || phase != crate::values::countdown::Phase::Released {
@@ -251,11 +271,13 @@ fn next_anniversaries(
     };
     for k in n..n.saturating_add(NEXT_ANNIVERSARIES) {
         if let Some(t) = countdown::anniversary(e.at, e.zone, k) {
-            let date = shown_in(t, view.zone).format("%-d %b %Y");
-            let mut text = format!("{} {date}", countdown::ordinal(k));
+            let date = date_year(lang, &shown_in(t, view.zone));
+            let mut text = format!("{} {date}", lang.nth(k));
             if k == n {
-                let left = countdown::calendar_span(view.minute, t, e.zone).short(2);
-                text.push_str(&format!(" (in {left})"));
+                let left =
+                    countdown::calendar_span(view.minute, t, e.zone).short_in(lang.units(), 2);
+                let (before, after) = lang.status_words().until;
+                text.push_str(&format!(" ({before}{left}{after})"));
             }
             next.push(text);
         }
@@ -272,26 +294,27 @@ impl EventsList<'_> {
     /// anniversaries, so the panel uses its height instead of leaving rows blank.
     fn render_details(&self, area: Rect, buf: &mut Buffer) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let width = area.width as usize;
         let mut lines = vec![Line::from(Span::styled(
-            fit(" Details", width),
+            fit(&format!(" {}", lang.t("events-details")), width),
             theme.title(),
         ))];
         for (i, e) in app.config.events.iter().enumerate() {
             let phase = view.phases[i];
-            let own = shown_in(e.at, e.zone)
-                .format("%a %-d %b %Y %H:%M %Z")
-                .to_string();
+            let own = full_time(lang, &shown_in(e.at, e.zone));
             let yours = shown_in(e.at, view.zone);
             let mut when = vec![vec![Span::styled(
-                format!("    {}", tba_date(e).unwrap_or(own)),
+                format!("    {}", tba_date(e, lang).unwrap_or(own)),
                 theme.dim(),
             )]];
             // Yours gives way whole on a narrow panel: the list row shows it already.
             if view.zone != e.zone {
-                let text = yours.format(" · yours %a %-d %b %H:%M %Z").to_string();
+                let text = format!(" · {} {}", lang.t("events-yours"), day_time(lang, &yours));
                 when.push(vec![Span::styled(text, theme.dim())]);
             }
             let (from, to) = if e.at <= view.minute {
@@ -299,14 +322,18 @@ impl EventsList<'_> {
             } else {
                 (view.minute, e.at)
             };
-            let span = countdown::calendar_span(from, to, e.zone).short(3);
+            let span = countdown::calendar_span(from, to, e.zone).short_in(lang.units(), 3);
+            let words = lang.status_words();
+            let (before, after) = words.since;
             let since = match phase {
-                crate::values::countdown::Phase::Released => format!("out {span} ago"),
+                crate::values::countdown::Phase::Released => format!("{before}{span}{after}"),
                 // Live: the list already says OUT NOW; here, since when.
-                crate::values::countdown::Phase::Live => format!("OUT NOW · out {span} ago"),
-                _ => status_text(e, phase, view.now, self.ctx.lang),
+                crate::values::countdown::Phase::Live => {
+                    format!("{} · {before}{span}{after}", words.out_now)
+                }
+                _ => status_text(e, phase, view.now, lang),
             };
-            let next = next_anniversaries(e, phase, view);
+            let next = next_anniversaries(e, phase, view, lang);
             let name_style = if i == self.selected_index() {
                 theme.bold()
             } else {
@@ -327,11 +354,12 @@ impl EventsList<'_> {
             if !next.is_empty() {
                 // The later anniversaries give way whole before the next one is cut.
                 let upcoming = theme.phase(crate::values::countdown::Phase::Upcoming);
+                let label = format!("    {} ", lang.t("events-next"));
                 let groups = next
                     .iter()
                     .enumerate()
                     .map(|(k, text)| {
-                        let lead = if k == 0 { "    next: " } else { " · " };
+                        let lead = if k == 0 { label.as_str() } else { " · " };
                         vec![Span::styled(format!("{lead}{text}"), upcoming)]
                     })
                     .collect();
@@ -353,7 +381,10 @@ impl EventsList<'_> {
     /// first, each with its date in the display zone and how far off it is.
     fn render_anniversaries(&self, area: Rect, buf: &mut Buffer) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let mut coming: Vec<(chrono::DateTime<chrono::Utc>, u32, usize)> = app
             .config
@@ -376,25 +407,26 @@ impl EventsList<'_> {
             buf,
             area.x,
             area.y,
-            " Next anniversaries",
+            &format!(" {}", lang.t("events-next-anniversaries")),
             width,
             theme.title(),
         );
         for (row, (t, n, i)) in coming.iter().enumerate().take(area.height as usize - 1) {
             let e = &app.config.events[*i];
-            let when = shown_in(*t, view.zone).format("%-d %b %Y");
+            let when = date_year(lang, &shown_in(*t, view.zone));
             // From the start of now's minute, as the timeline: this list is not redrawn on the
             // seconds in between.
-            let left = countdown::calendar_span(view.minute, *t, e.zone).short(2);
+            let left = countdown::calendar_span(view.minute, *t, e.zone).short_in(lang.units(), 2);
+            let (before, after) = lang.status_words().until;
             let upcoming = theme.phase(crate::values::countdown::Phase::Upcoming);
             // The date, then how far off, give way before the name does.
             let line = groups_line(
                 vec![
                     vec![Span::styled(
-                        format!("  {} {}", e.name, countdown::ordinal(*n)),
+                        format!("  {} {}", e.name, lang.nth(*n)),
                         upcoming,
                     )],
-                    vec![Span::styled(format!(" · in {left}"), upcoming)],
+                    vec![Span::styled(format!(" · {before}{left}{after}"), upcoming)],
                     vec![Span::styled(format!(" · {when}"), theme.dim())],
                 ],
                 width,
@@ -445,19 +477,28 @@ impl EventsList<'_> {
             put(buf, &mut x, y, &status, status_w, theme.phase(phase));
         }
         let local = shown_in(event.at, view.zone);
-        let tba = tba_date(event);
+        let lang = self.ctx.lang;
+        let tba = tba_date(event, lang);
         if time_w > 0 {
             let time = match &tba {
                 Some(tba) => format!(" {tba}"),
-                None => local.format(" %-d %b %y %H:%M %Z").to_string(),
+                None => format!(" {}", row_time(lang, &local)),
             };
             put(buf, &mut x, y, &time, time_w, theme.dim());
         } else if rows.two_lines {
-            let mut date = tba.unwrap_or_else(|| local.format("%a %-d %b %Y %H:%M %Z").to_string());
-            if let Some(&Some((reached, all))) = view.reached.get(i) {
-                date.push_str(&format!(" · {reached} of {all} goals"));
-            }
             let width = (inner.width as usize).saturating_sub(2);
+            let mut date = tba.unwrap_or_else(|| {
+                let full = full_time(lang, &local);
+                if full.width() <= width {
+                    full
+                } else {
+                    compact_time(lang, &local)
+                }
+            });
+            if let Some(&Some((reached, all))) = view.reached.get(i) {
+                let args = goals_args(lang, reached, all);
+                date.push_str(&format!(" · {}", lang.t_with("events-goals-of", &args)));
+            }
             buf.set_stringn(inner.x + 2, y + 1, fit(&date, width), width, theme.dim());
         }
         if is_selected {
@@ -489,10 +530,22 @@ fn reached_text(
     view: &crate::view::View,
     i: usize,
     events: &[crate::config::Event],
+    lang: Lang,
 ) -> Option<String> {
     let (reached, all) = (*view.reached.get(i)?)?;
     let name = &events.get(i)?.name;
-    Some(format!("{reached} of {all} goals reached · {name}"))
+    let mut args = goals_args(lang, reached, all).to_vec();
+    args.push(("name", Arg::from(name.as_str())));
+    Some(lang.t_with("events-goals-reached", &args).into_owned())
+}
+
+/// The arguments of "3 of 5 goals", numbers formatted in the language.
+fn goals_args(lang: Lang, reached: usize, all: usize) -> [(&'static str, Arg); 3] {
+    [
+        ("reached", Arg::from(lang.count(reached as u64))),
+        ("all", Arg::from(lang.count(all as u64))),
+        ("count", Arg::Num(all as u64)),
+    ]
 }
 
 impl Timeline<'_> {
@@ -521,7 +574,10 @@ struct Timeline<'a> {
 impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let events = &app.config.events;
         // Now moves along the axis once a minute: the frames in between redraw only seconds.
@@ -565,7 +621,7 @@ impl Widget for Timeline<'_> {
                     // The selected event's stem ends in the marker the short timeline has.
                     buf.set_string(x, axis - 1, "▼", theme.accent());
                 }
-                let date = shown_in(*t, view.zone).format("%-d %b %Y");
+                let date = date_year(lang, &shown_in(*t, view.zone));
                 let style = if i == self.selected {
                     theme.bold()
                 } else {
@@ -580,20 +636,21 @@ impl Widget for Timeline<'_> {
         }
         // Labels under the axis: now at its tick, the span's ends where they do not touch it.
         let zone = view.zone;
-        let now_text = "now";
+        let now_text = fit(&lang.t("events-now"), area.width as usize);
+        let now_w = now_text.width() as u16;
         let nx = now_x
-            .saturating_sub(1)
-            .clamp(area.x, area.right().saturating_sub(3));
+            .saturating_sub(now_w / 2)
+            .clamp(area.x, area.right().saturating_sub(now_w));
         buf.set_string(nx, labels, now_text, theme.accent());
-        let start = shown_in(first, zone).format("%b %Y").to_string();
-        let end = shown_in(last, zone).format("%b %Y").to_string();
+        let start = month_year(lang, &shown_in(first, zone));
+        let end = month_year(lang, &shown_in(last, zone));
         let sw = start.width() as u16;
         let ew = end.width() as u16;
         if area.x + sw < nx {
             buf.set_string(area.x, labels, &start, theme.dim());
         }
         if start != end
-            && nx + 4 < area.right().saturating_sub(ew)
+            && nx + now_w + 1 < area.right().saturating_sub(ew)
             && area.x + sw < area.right() - ew
         {
             buf.set_string(area.right() - ew, labels, &end, theme.dim());

@@ -10,12 +10,13 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::digits::{self, DigitSize};
-use super::event_status::{tba_date, zone_time};
+use super::event_status::{full_time, tba_date, zone_time};
 use super::fit::{fit, fit_line};
 use super::parts::Part;
 use super::push::PushBody;
 use crate::app::App;
 use crate::config::Event;
+use crate::lang::{Arg, Lang};
 use crate::values::countdown::{self, Phase, Target};
 use crate::values::when::shown_in;
 use crate::view::{Headline, Selected, View};
@@ -71,63 +72,84 @@ pub(crate) fn height(view: &View, digits: DigitSize, beside: bool) -> u16 {
 
 /// What the countdown counts to, in words (long and short forms), and the instant whose time
 /// the zones line shows.
-fn caption(view: &View, selected: &Selected, event: &Event) -> ([String; 2], DateTime<Utc>) {
-    let released = shown_in(event.at, event.zone).format("%a %-d %b %Y");
-    let ago = || countdown::calendar_span(event.at, view.now, event.zone).short(3);
+fn caption(
+    view: &View,
+    selected: &Selected,
+    event: &Event,
+    lang: Lang,
+) -> ([String; 2], DateTime<Utc>) {
+    let t = |key: &str| lang.t(key).into_owned();
+    let released = || Arg::from(lang.day_year(&shown_in(event.at, event.zone)));
+    let ago = || countdown::calendar_span(event.at, view.now, event.zone).short_in(lang.units(), 3);
+    let out_now = lang.status_words().out_now;
     match selected.target {
-        Target::Release(t) => (
+        Target::Release(at) => (
             match selected.phase {
                 // The hour is not announced: what counts down is the day.
-                _ if event.time_tba => ["time TBA · its day starts in".into(), "day in".into()],
-                Phase::Imminent => ["out within the hour:".into(), "out in".into()],
-                _ => ["out in".into(), "out in".into()],
+                _ if event.time_tba => [t("dashboard-tba-day-starts"), t("dashboard-day-in")],
+                Phase::Imminent => [t("dashboard-out-within-hour"), t("dashboard-out-in")],
+                _ => [t("dashboard-out-in"), t("dashboard-out-in")],
             },
-            t,
+            at,
         ),
-        Target::Live(t) => (
-            [
-                format!("OUT NOW · {}! · out for", event.call_to_action),
-                "OUT NOW".into(),
-            ],
-            t,
-        ),
-        Target::Anniversary(n, t) => (
+        Target::Live(at) => (
             [
                 format!(
-                    "out {released} ({} ago) · {} anniversary in",
-                    ago(),
-                    countdown::ordinal(n)
+                    "{out_now} · {}! · {}",
+                    event.call_to_action,
+                    t("dashboard-out-for")
                 ),
-                format!("{} anniversary in", countdown::ordinal(n)),
+                out_now.into(),
             ],
-            t,
+            at,
         ),
-        Target::Since(t) => ([format!("out {released}:"), "out".into()], t),
+        Target::Anniversary(n, at) => {
+            let nth = ("nth", Arg::from(lang.nth(n).to_string()));
+            let long = [("date", released()), ("ago", Arg::from(ago())), nth.clone()];
+            (
+                [
+                    lang.t_with("dashboard-anniversary-long", &long)
+                        .into_owned(),
+                    lang.t_with("dashboard-anniversary-in", &[nth]).into_owned(),
+                ],
+                at,
+            )
+        }
+        Target::Since(at) => (
+            [
+                lang.t_with("dashboard-out-on", &[("date", released())])
+                    .into_owned(),
+                t("dashboard-out"),
+            ],
+            at,
+        ),
     }
 }
 
 /// The zones line: the event's own zone first, then UTC, the config's zones and the viewer's;
 /// the side zones go first when the line is too long.
 fn zones_line(app: &App, event: &Event, t: DateTime<Utc>, width: usize, side: bool) -> String {
+    let lang = app.lang;
     // No hour to convert while the time is to be announced: the day, in its own zone.
     if t == event.at
-        && let Some(tba) = tba_date(event)
+        && let Some(tba) = tba_date(event, lang)
     {
         return tba;
     }
-    let own = zone_time(t, event.zone, true);
+    let own = full_time(lang, &shown_in(t, event.zone));
     // Zones are told apart by what they show: Etc/UTC and UTC, or a `zones` entry that is
     // also yours, would otherwise print the same time twice.
-    let own_short = zone_time(t, event.zone, false);
-    let your_time = zone_time(t, app.local_zone, false);
+    let own_short = zone_time(t, event.zone, false, lang);
+    let your_time = zone_time(t, app.local_zone, false, lang);
     let yours = if your_time == own_short {
         String::new()
     } else {
-        format!("yours: {your_time}")
+        let time = [("time", Arg::from(your_time.as_str()))];
+        lang.t_with("dashboard-yours", &time).into_owned()
     };
     let mut sides: Vec<String> = Vec::new();
     for z in std::iter::once(chrono_tz::UTC).chain(app.config.zones.iter().copied()) {
-        let shown = zone_time(t, z, false);
+        let shown = zone_time(t, z, false, lang);
         if shown != own_short && shown != your_time && !sides.contains(&shown) {
             sides.push(shown);
         }
@@ -169,11 +191,12 @@ impl Widget for NextPanel<'_> {
         if area.is_empty() {
             return;
         }
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
         let title = match self.ctx.view.headline {
-            Headline::Push(_) => " Now · tracking window ",
-            Headline::Countdown => " Next ",
+            Headline::Push(_) => lang.t("dashboard-title-push"),
+            Headline::Countdown => lang.t("dashboard-title-next"),
         };
+        let title = format!(" {title} ");
         let block = Block::bordered()
             .title(Span::styled(title, theme.title()))
             .border_style(theme.border());
@@ -196,10 +219,14 @@ impl NextPanel<'_> {
     /// The selected event: its name, what the countdown counts to, the digits, its zones.
     fn render_countdown(self, inner: Rect, buf: &mut Buffer) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let (Some(selected), Some(event)) = (&view.selected, view.event(&app.config)) else {
-            Paragraph::new("No events yet: add an [[event]] to the config (see README).")
+            // Cut with "…" where the panel is narrow, never silently.
+            Paragraph::new(fit(&lang.t("dashboard-no-events"), inner.width as usize))
                 .style(theme.dim())
                 .render(inner, buf);
             return;
@@ -221,7 +248,7 @@ impl NextPanel<'_> {
         }
         fit_line(title, width).render(title_row, buf);
 
-        let (captions, at) = caption(view, selected, event);
+        let (captions, at) = caption(view, selected, event, lang);
         let part = self.countdown_part(captions, selected.phase, caption_row, digits_row, buf);
         part.render(app, view, buf);
         if view.seconds.digits {

@@ -9,12 +9,11 @@ use ratatui::widgets::Widget;
 
 use super::ctx::Ctx;
 use super::digits::{self, DigitSize};
-use super::event_status::{status_text, zone_time};
+use super::event_status::{day_time, status_text, weekday_time, zone_time};
 use super::fit::{fit_line, groups_line};
 use super::theme::Theme;
-use crate::lang::Lang;
+use crate::lang::{Arg, Lang};
 use crate::streams::{GoalView, StreamView, Window};
-use crate::values::numbers::{per_hour, short};
 use crate::view::ranks::RankLead;
 use crate::view::{Push, View};
 
@@ -77,7 +76,10 @@ impl PushBody<'_> {
     /// with the event and the call to action first.
     fn title_line(&self, width: usize) -> Line<'_> {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let Some(stream) = app.config.streams.get(self.push.stream) else {
             return Line::default();
@@ -93,7 +95,10 @@ impl PushBody<'_> {
             return groups_line(
                 vec![
                     vec![
-                        Span::styled(" OUT NOW ", live.add_modifier(Modifier::REVERSED)),
+                        Span::styled(
+                            format!(" {} ", lang.status_words().out_now),
+                            live.add_modifier(Modifier::REVERSED),
+                        ),
                         Span::styled(format!(" {name}"), theme.bold()),
                     ],
                     vec![Span::styled(format!(" · {}!", event.call_to_action), live)],
@@ -107,7 +112,7 @@ impl PushBody<'_> {
             vec![
                 Span::styled(format!(" {name} · {}", stream.platform), theme.bold()),
                 Span::styled(
-                    format!(" · window closes {}", closes.format("%a %-d %b %H:%M %Z")),
+                    format!(" · {}", window_closes(lang, day_time(lang, &closes))),
                     theme.text(),
                 ),
             ],
@@ -119,7 +124,10 @@ impl PushBody<'_> {
     /// OUT NOW, the window's platform and close lead it.
     fn caption_line(&self, width: usize) -> Line<'_> {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let mut caption = Vec::new();
         if self.push.live.is_some()
@@ -128,9 +136,9 @@ impl PushBody<'_> {
             let closes = self.push.closes.with_timezone(&view.zone);
             caption.push(Span::styled(
                 format!(
-                    " {} window closes {} ·",
+                    " {} {} ·",
                     stream.platform,
-                    closes.format("%a %H:%M %Z")
+                    window_closes(lang, weekday_time(lang, &closes))
                 ),
                 theme.text(),
             ));
@@ -138,7 +146,10 @@ impl PushBody<'_> {
         if self.digits == DigitSize::None {
             caption.push(Span::styled(format!(" {}", view.digits), theme.accent()));
         }
-        caption.push(Span::styled(" left in the tracking window", theme.text()));
+        caption.push(Span::styled(
+            format!(" {}", lang.t("dashboard-left-in-window")),
+            theme.text(),
+        ));
         fit_line(caption, width)
     }
 
@@ -182,7 +193,10 @@ impl PushBody<'_> {
     /// The next release's name, status and time, or that none is coming.
     fn next_release_line(&self, width: usize) -> Line<'_> {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let next = self
             .push
@@ -190,18 +204,24 @@ impl PushBody<'_> {
             .and_then(|i| app.config.events.get(i).map(|e| (i, e)));
         let groups = match next {
             Some((i, e)) => vec![
-                vec![Span::styled(" next release: ", theme.dim())],
+                vec![Span::styled(
+                    format!(" {} ", lang.t("dashboard-next-release")),
+                    theme.dim(),
+                )],
                 vec![Span::styled(e.name.clone(), theme.bold())],
                 vec![Span::styled(
                     format!(" {}", status_text(e, view.phases[i], view.now, app.lang)),
                     theme.phase(view.phases[i]),
                 )],
                 vec![Span::styled(
-                    format!(" · {}", zone_time(e.at, e.zone, true)),
+                    format!(" · {}", zone_time(e.at, e.zone, true, lang)),
                     theme.text(),
                 )],
             ],
-            None => vec![vec![Span::styled(" no release coming", theme.dim())]],
+            None => vec![vec![Span::styled(
+                format!(" {}", lang.t("dashboard-no-release")),
+                theme.dim(),
+            )]],
         };
         groups_line(groups, width)
     }
@@ -216,7 +236,7 @@ fn goal_groups<'a>(
 ) -> Vec<Vec<Span<'a>>> {
     let Some(g) = goal else {
         return vec![vec![Span::styled(
-            " every goal settled for this window",
+            format!(" {}", lang.t("dashboard-all-settled")),
             theme.dim(),
         )]];
     };
@@ -224,24 +244,27 @@ fn goal_groups<'a>(
     let mut groups = vec![
         vec![
             Span::styled(format!(" {}", g.label), theme.bold()),
-            Span::styled(format!(" {}", short(g.target)), theme.bold()),
+            Span::styled(format!(" {}", lang.short(g.target)), theme.bold()),
         ],
-        vec![Span::raw(format!(" · {} to go", short(g.needed)))],
+        vec![Span::raw(format!(
+            " · {}",
+            lang.t_with("dashboard-to-go", &[("n", Arg::from(lang.short(g.needed)))])
+        ))],
     ];
     if let Some(r) = g.needed_per_hour {
         groups.push(vec![
-            Span::raw(" · needs "),
-            Span::styled(per_hour(r), status),
+            Span::raw(format!(" · {} ", lang.t("dashboard-needs"))),
+            Span::styled(lang.per_hour(r), status),
         ]);
     }
     groups.push(vec![
         Span::raw(" · "),
         Span::styled(g.status.text(lang), status),
     ]);
-    groups.push(vec![Span::styled(pace_text(figures), theme.text())]);
+    groups.push(vec![Span::styled(pace_text(figures, lang), theme.text())]);
     if let Some(p) = g.projection {
         groups.push(vec![Span::styled(
-            format!(" · → {}", short(p)),
+            format!(" · → {}", lang.short(p)),
             theme.projection(),
         )]);
     }
@@ -274,11 +297,23 @@ fn rank_block(rank: &RankLead, theme: Theme) -> Vec<Line<'_>> {
 }
 
 /// " · pace 280k/h" or " · no pace yet".
-fn pace_text(figures: &StreamView) -> String {
+fn pace_text(figures: &StreamView, lang: Lang) -> String {
     match figures.pace {
-        Some(p) => format!(" · pace {}", per_hour(p)),
-        None => " · no pace yet".to_string(),
+        Some(p) => format!(" · {}", pace(lang, "dashboard-pace", p)),
+        None => format!(" · {}", lang.t("dashboard-no-pace")),
     }
+}
+
+/// "pace 280k/h" (or another `key` with a `rate`) in the language.
+fn pace(lang: Lang, key: &str, rate: f64) -> String {
+    lang.t_with(key, &[("rate", Arg::from(lang.per_hour(rate)))])
+        .into_owned()
+}
+
+/// "window closes Thu 18:00 KST" with `at` written already.
+fn window_closes(lang: Lang, at: String) -> String {
+    lang.t_with("dashboard-window-closes", &[("at", Arg::from(at))])
+        .into_owned()
 }
 
 /// The next goal as up to four short lines, for beside the digits.
@@ -291,42 +326,52 @@ fn goal_block<'a>(
 ) -> Vec<Line<'a>> {
     let Some(g) = goal else {
         return vec![Line::from(Span::styled(
-            "every goal settled for this window",
+            lang.t("dashboard-all-settled"),
             theme.dim(),
         ))];
     };
     let status = theme.status(g.status);
-    let deadline = g.deadline.with_timezone(&view.zone).format("%H:%M %Z");
+    let deadline = g
+        .deadline
+        .with_timezone(&view.zone)
+        .format("%H:%M %Z")
+        .to_string();
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("next goal ", theme.dim()),
+            Span::styled(format!("{} ", lang.t("dashboard-next-goal")), theme.dim()),
             Span::styled(g.label.clone(), theme.bold()),
-            Span::styled(format!(" {}", short(g.target)), theme.bold()),
+            Span::styled(format!(" {}", lang.short(g.target)), theme.bold()),
         ]),
         Line::from(vec![
-            Span::styled(short(g.needed), theme.bold()),
-            Span::raw(format!(" to go by {deadline}")),
+            Span::styled(lang.short(g.needed), theme.bold()),
+            Span::raw(format!(
+                " {}",
+                lang.t_with("dashboard-to-go-by", &[("time", Arg::from(deadline))])
+            )),
         ]),
     ];
     let mut rate = Vec::new();
     if let Some(r) = g.needed_per_hour {
-        rate.push(Span::raw("needs "));
-        rate.push(Span::styled(per_hour(r), status));
+        rate.push(Span::raw(format!("{} ", lang.t("dashboard-needs"))));
+        rate.push(Span::styled(lang.per_hour(r), status));
     }
     match figures.pace {
-        Some(p) if rate.is_empty() => rate.push(Span::raw(format!("pace {}", per_hour(p)))),
-        Some(p) => rate.push(Span::raw(format!(" vs pace {}", per_hour(p)))),
-        None => rate.push(Span::styled(" · no pace yet", theme.dim())),
+        Some(p) if rate.is_empty() => rate.push(Span::raw(pace(lang, "dashboard-pace", p))),
+        Some(p) => rate.push(Span::raw(format!(
+            " {}",
+            pace(lang, "dashboard-vs-pace", p)
+        ))),
+        None => rate.push(Span::styled(pace_text(figures, lang), theme.dim())),
     }
     lines.push(Line::from(rate));
     let mut last = Vec::new();
     if let Some(p) = g.projection {
         let at = match figures.window {
-            Window::Open { .. } => "projection",
-            _ => "final",
+            Window::Open { .. } => lang.t("dashboard-projection"),
+            _ => lang.t("dashboard-final"),
         };
         last.push(Span::styled(
-            format!("{at} {} · ", short(p)),
+            format!("{at} {} · ", lang.short(p)),
             theme.projection(),
         ));
     }

@@ -13,10 +13,10 @@ use chrono_tz::Tz;
 
 use crate::app::App;
 use crate::config::{Config, Event, SourceKind, Stream};
+use crate::lang::{Arg, Lang};
 pub(crate) use crate::streams::next_goal;
 use crate::streams::{self, GoalView, StreamView, Window};
-use crate::values::countdown::{self, Countdown, Ordinal, Phase, Target};
-use crate::values::numbers::short;
+use crate::values::countdown::{self, Countdown, Phase, Target};
 
 /// The selected event and what its countdown counts towards.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,8 +283,8 @@ impl View {
                 .then(|| overview::overview(app)),
             reached: overview::goals_reached(app, now),
         };
-        view.write_digits(config);
-        view.write_title(config);
+        view.write_digits(config, app.lang);
+        view.write_title(config, app.lang);
         view.seconds = seconds(&view, config);
         view.until = until(app, &view);
         view
@@ -302,34 +302,49 @@ impl View {
         if now != self.now {
             self.now = now;
             if self.seconds.digits {
-                self.write_digits(&app.config);
+                self.write_digits(&app.config, app.lang);
             }
             if self.seconds.title {
-                self.write_title(&app.config);
+                self.write_title(&app.config, app.lang);
             }
         }
         true
     }
 
     /// Writes the big digits' text for the headline: the countdown (or time since).
-    fn write_digits(&mut self, config: &Config) {
+    fn write_digits(&mut self, config: &Config, lang: Lang) {
         let mut out = std::mem::take(&mut self.digits);
         out.clear();
         let now = self.now;
+        let units = lang.units();
         let _ = match (&self.headline, &self.selected) {
             (Headline::Push(p), _) => {
                 let zone = config.streams[p.stream].window_zone;
-                write!(out, "{}", Countdown::new(now, p.closes, zone))
+                write!(
+                    out,
+                    "{}",
+                    Countdown::new(now, p.closes, zone).in_units(units)
+                )
             }
             (Headline::Countdown, Some(selected)) => match config.events.get(selected.index) {
                 Some(event) => match selected.target {
                     Target::Release(t) | Target::Anniversary(_, t) => {
-                        write!(out, "{}", Countdown::new(now, t, event.zone))
+                        write!(
+                            out,
+                            "{}",
+                            Countdown::new(now, t, event.zone).in_units(units)
+                        )
                     }
-                    Target::Live(t) => write!(out, "{}", Countdown::new(t, now, event.zone)),
-                    Target::Since(t) => {
-                        out.write_str(&countdown::calendar_span(t, now, event.zone).short(3))
+                    Target::Live(t) => {
+                        write!(
+                            out,
+                            "{}",
+                            Countdown::new(t, now, event.zone).in_units(units)
+                        )
                     }
+                    Target::Since(t) => out.write_str(
+                        &countdown::calendar_span(t, now, event.zone).short_in(units, 3),
+                    ),
                 },
                 None => Ok(()),
             },
@@ -339,31 +354,34 @@ impl View {
     }
 
     /// Writes the terminal title, e.g. "With You in 1:02:11".
-    fn write_title(&mut self, config: &Config) {
+    /// The words come from static tables: the title is rewritten each second.
+    fn write_title(&mut self, config: &Config, lang: Lang) {
         let mut out = std::mem::take(&mut self.title);
         out.clear();
         let now = self.now;
+        let (words, units) = (lang.status_words(), lang.units());
         let _ = match (&self.headline, &self.selected) {
-            (Headline::Push(p), _) => out.write_str(&push_title(self, config, p)),
+            (Headline::Push(p), _) => out.write_str(&push_title(self, config, p, lang)),
             (Headline::Countdown, Some(s)) => {
                 let event = &config.events[s.index];
                 let (name, zone) = (&event.name, event.zone);
                 match s.target {
                     Target::Release(t) => {
-                        write!(out, "{name} in {}", Countdown::new(now, t, zone).compact())
+                        let left = Countdown::new(now, t, zone).compact().in_units(units);
+                        let (before, after) = words.until;
+                        write!(out, "{name} {before}{left}{after}")
                     }
-                    Target::Live(_) => write!(out, "{name} OUT NOW"),
-                    Target::Anniversary(n, t) => write!(
-                        out,
-                        "{name} {} anniversary in {}",
-                        Ordinal(n),
-                        Countdown::new(now, t, zone).compact()
-                    ),
-                    Target::Since(t) => write!(
-                        out,
-                        "{name} out {} ago",
-                        countdown::calendar_span(t, now, zone).short(2)
-                    ),
+                    Target::Live(_) => write!(out, "{name} {}", words.out_now),
+                    Target::Anniversary(n, t) => {
+                        let (before, after) = lang.anniversary_in();
+                        let left = Countdown::new(now, t, zone).compact().in_units(units);
+                        write!(out, "{name} {before}{}{after}{left}", lang.nth(n))
+                    }
+                    Target::Since(t) => {
+                        let ago = countdown::calendar_span(t, now, zone).short_in(units, 2);
+                        let (before, after) = words.since;
+                        write!(out, "{name} {before}{ago}{after}")
+                    }
                 }
             }
             (Headline::Countdown, None) => out.write_str("dropwatch"),
@@ -479,19 +497,29 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
 }
 
 /// "With You: 6:00:00 left, 1.56M to Global top 10".
-fn push_title(view: &View, config: &Config, push: &Push) -> String {
+fn push_title(view: &View, config: &Config, push: &Push, lang: Lang) -> String {
     let stream = &config.streams[push.stream];
     let name = config.event_name(&stream.event);
-    let left = countdown::compact_countdown(view.now, push.closes, stream.window_zone);
+    let left = Countdown::new(view.now, push.closes, stream.window_zone)
+        .compact()
+        .in_units(lang.units())
+        .to_string();
+    let mut args = vec![("name", Arg::from(name)), ("left", Arg::from(left))];
     if let Some(event) = push.live.and_then(|i| config.events.get(i)) {
-        return format!("{name} OUT NOW · {} · {left} left", event.call_to_action);
+        args.push(("out", Arg::from(lang.status_words().out_now)));
+        args.push(("cta", Arg::from(event.call_to_action.as_str())));
+        return lang.t_with("dashboard-title-live", &args).into_owned();
     }
     if let Some(rank) = &push.rank {
         return format!("{name}: {}", rank.line());
     }
     match push.goal(view) {
-        Some(g) => format!("{name}: {left} left, {} to {}", short(g.needed), g.label),
-        None => format!("{name}: {left} left in the window"),
+        Some(g) => {
+            args.push(("n", Arg::from(lang.short(g.needed))));
+            args.push(("goal", Arg::from(g.label.as_str())));
+            lang.t_with("dashboard-title-goal", &args).into_owned()
+        }
+        None => lang.t_with("dashboard-title-window", &args).into_owned(),
     }
 }
 
