@@ -143,11 +143,12 @@ pub const EN_UNITS: Units = Units {
 impl CalendarSpan {
     /// The largest `parts` non-zero units, e.g. "4y 7m" (m is months once years show),
     /// "7mo 2d", "3d 4h", "5h 12m", "12m 5s", "5s".
+    #[cfg(test)]
     pub(crate) fn short(&self, parts: usize) -> String {
         self.short_in(&EN_UNITS, parts)
     }
 
-    /// [`CalendarSpan::short`] with a language's `units`: "4개월 23일", "4か月23日".
+    /// The largest `parts` units in a language's `units`: "4개월 23일", "4か月23日".
     pub fn short_in(&self, u: &Units, parts: usize) -> String {
         let month_unit = if self.years > 0 {
             u.month_after_year
