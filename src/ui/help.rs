@@ -11,37 +11,32 @@ use super::ctx::Ctx;
 use super::fit::{fit, wrap};
 use super::theme::Theme;
 use crate::app::keys::KEYS;
+use crate::lang::Arg;
 use crate::streams::Status;
 
-/// Each goal status and what it says, in the order a push goes through them.
+/// Each goal status and the text key of what it says, in the order a push goes through them.
 const STATUSES: [(Status, &str); 6] = [
-    (Status::Reached, "the count has reached the target"),
-    (
-        Status::OnPace,
-        "not yet; the pace gets there by the deadline",
-    ),
-    (Status::Behind, "the pace falls short by the deadline"),
-    (Status::Missed, "the deadline passed short of the target"),
-    (Status::Waiting, "the tracking window has not opened yet"),
-    (
-        Status::NoData,
-        "no reading inside the window: nothing to judge",
-    ),
+    (Status::Reached, "help-means-reached"),
+    (Status::OnPace, "help-means-on-pace"),
+    (Status::Behind, "help-means-behind"),
+    (Status::Missed, "help-means-missed"),
+    (Status::Waiting, "help-means-waiting"),
+    (Status::NoData, "help-means-no-data"),
 ];
 
 /// The rank goal states (`#1`, `top 10`, `#1 for 24h`), two to a row to save rows, each in
-/// the colour of the count status it draws as, and what the two say.
+/// the colour of the count status it draws as, and what the two say (text keys).
 type RankRow = ((&'static str, Status), (&'static str, Status), &'static str);
 const RANK_STATUSES: [RankRow; 2] = [
     (
-        ("held", Status::Reached),
-        ("waiting", Status::Waiting),
-        "rank goals: at the rank now (streak so far) · not yet",
+        ("help-rank-held", Status::Reached),
+        ("status-waiting", Status::Waiting),
+        "help-means-rank-now",
     ),
     (
-        ("reached", Status::Reached),
-        ("lost", Status::Missed),
-        "streak lasted or the rank stood at close · had it, not now",
+        ("status-reached", Status::Reached),
+        ("help-rank-lost", Status::Missed),
+        "help-means-rank-end",
     ),
 ];
 
@@ -51,40 +46,29 @@ pub(crate) struct HelpOverlay<'a> {
     pub(crate) ctx: &'a Ctx<'a>,
 }
 
-/// The colours, each with its one meaning (as `theme.rs` lists them).
-fn colours(theme: Theme) -> Vec<(Style, &'static str, &'static str)> {
-    vec![
-        (
-            theme.accent(),
-            "magenta",
-            "look here: the headline, panel titles, now",
-        ),
+/// The colours, each with the text keys of its name and its one meaning (as `theme.rs`
+/// lists them).
+fn colours(theme: Theme) -> [(Style, &'static str, &'static str); 7] {
+    [
+        (theme.accent(), "help-colour-magenta", "help-means-magenta"),
         (
             theme.status(Status::OnPace),
-            "green",
-            "good: out now, reached, on pace, loaded",
+            "help-colour-green",
+            "help-means-green",
         ),
         (
             theme.status(Status::Behind),
-            "yellow",
-            "soon or falling short: imminent, behind",
+            "help-colour-yellow",
+            "help-means-yellow",
         ),
         (
             theme.status(Status::Missed),
-            "red",
-            "failed: missed, errors, a refused entry",
+            "help-colour-red",
+            "help-means-red",
         ),
-        (
-            theme.projection(),
-            "cyan",
-            "ahead: upcoming events, the projection",
-        ),
-        (theme.rates(), "blue", "history: the streams/hour bars"),
-        (
-            theme.dim(),
-            "grey",
-            "background: borders, labels, past, waiting",
-        ),
+        (theme.projection(), "help-colour-cyan", "help-means-cyan"),
+        (theme.rates(), "help-colour-blue", "help-means-blue"),
+        (theme.dim(), "help-colour-grey", "help-means-grey"),
     ]
 }
 
@@ -98,7 +82,8 @@ const GUTTER: &str = " │";
 const GUTTER_WIDTH: usize = 2;
 /// The narrowest the right column of two gets.
 const RIGHT_MIN: usize = 30;
-/// The cells' width (after a leading space) in a column as wide as the 80-column box.
+/// The least width of the cells (after a leading space) in a column as wide as the 80-column
+/// box, so the usual help lines its meanings up in one place.
 const CELL: usize = 17;
 
 /// One group of rows: a key or status cell and what it means.
@@ -129,7 +114,11 @@ fn lay(groups: &[Group], width: usize, theme: Theme) -> Vec<Line<'static>> {
             )));
         }
         let widest = group.rows.iter().map(|(c, _)| c.width()).max().unwrap_or(0);
-        let cell = if width + 2 >= 80 { CELL } else { widest + 2 };
+        let cell = if width + 2 >= 80 {
+            CELL.max(widest + 2)
+        } else {
+            widest + 2
+        };
         for (key, means) in &group.rows {
             let mut key = key.clone();
             key.spans.insert(0, Span::raw(" "));
@@ -155,7 +144,7 @@ fn widest(lines: &[Line]) -> usize {
 impl Help {
     /// The note in `width` columns, dimmed.
     fn note(&self, width: usize, theme: Theme) -> Vec<Line<'static>> {
-        wrap(&self.note, width.saturating_sub(1), 2)
+        wrap(&self.note, width.saturating_sub(1), 4)
             .into_iter()
             .map(|part| Line::from(Span::styled(format!(" {part}"), theme.dim())))
             .collect()
@@ -209,51 +198,46 @@ fn side_by_side(
 impl HelpOverlay<'_> {
     /// What the overlay says in the frame's language.
     fn help(&self) -> Help {
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
+        let t = |key: &str| lang.t(key).into_owned();
         let keys = KEYS
             .iter()
-            .map(|b| {
-                let cell = Line::from(Span::styled(b.keys.to_string(), theme.bold()));
-                (cell, self.ctx.lang.t(b.does).into_owned())
-            })
+            .map(|b| (Line::from(Span::styled(b.keys, theme.bold())), t(b.does)))
             .collect();
         let statuses = STATUSES
             .iter()
             .map(|&(status, means)| {
-                let cell = Span::styled(
-                    status.text(self.ctx.lang).into_owned(),
-                    theme.status(status),
-                );
-                (Line::from(cell), means.to_string())
+                let cell = Span::styled(status.text(lang).into_owned(), theme.status(status));
+                (Line::from(cell), t(means))
             })
             .collect();
         let ranks = RANK_STATUSES
             .iter()
             .map(|&((a, sa), (b, sb), means)| {
                 let cell = Line::from(vec![
-                    Span::styled(a.to_string(), theme.status(sa)),
+                    Span::styled(t(a), theme.status(sa)),
                     Span::raw(" · "),
-                    Span::styled(b.to_string(), theme.status(sb)),
+                    Span::styled(t(b), theme.status(sb)),
                 ]);
-                (cell, means.to_string())
+                (cell, t(means))
             })
             .collect();
         let colours = colours(theme)
             .into_iter()
-            .map(|(style, name, means)| (Line::from(Span::styled(name, style)), means.to_string()))
+            .map(|(style, name, means)| (Line::from(Span::styled(t(name), style)), t(means)))
             .collect();
         let group = |heading: Option<&str>, rows| Group {
-            heading: heading.map(str::to_string),
+            heading: heading.map(t),
             rows,
         };
         Help {
             groups: vec![
-                group(Some("Keys"), keys),
-                group(Some("Goal statuses"), statuses),
+                group(Some("help-heading-keys"), keys),
+                group(Some("help-heading-statuses"), statuses),
                 group(None, ranks),
-                group(Some("Colours"), colours),
+                group(Some("help-heading-colours"), colours),
             ],
-            note: "The config reloads on save; see README for its keys.".to_string(),
+            note: t("help-note"),
         }
     }
 
@@ -291,15 +275,25 @@ pub(crate) fn last_top(ctx: &Ctx, area: Rect) -> usize {
 }
 
 /// The help's last row when it scrolls: which lines show, and which way the rest lies.
-fn scroll_hint(top: usize, last: usize, total: usize, theme: Theme, width: usize) -> Line<'static> {
+fn scroll_hint(top: usize, last: usize, total: usize, ctx: &Ctx, width: usize) -> Line<'static> {
+    let lang = ctx.lang;
     let shown = total - last;
     let way = match (top > 0, top < last) {
-        (false, _) => "↓ more: j ↓ PgDn",
-        (true, true) => "↓ more: j ↓ PgDn · ↑ k PgUp",
-        (true, false) => "↑ back: k ↑ PgUp · end",
+        (false, _) => "help-scroll-down",
+        (true, true) => "help-scroll-both",
+        (true, false) => "help-scroll-end",
     };
-    let text = format!(" {way} · lines {}–{} of {total}", top + 1, top + shown);
-    Line::from(Span::styled(fit(&text, width), theme.accent()))
+    let n = |n: usize| Arg::from(lang.count(n as u64));
+    let lines = lang.t_with(
+        "help-scroll-lines",
+        &[
+            ("from", n(top + 1)),
+            ("to", n(top + shown)),
+            ("total", n(total)),
+        ],
+    );
+    let text = format!(" {} · {lines}", lang.t(way));
+    Line::from(Span::styled(fit(&text, width), ctx.theme.accent()))
 }
 
 /// Dims everything already drawn in `area`, so the overlay stands out from what is behind it.
@@ -345,7 +339,7 @@ impl Widget for HelpOverlay<'_> {
                 top,
                 last,
                 lines.len() + shown,
-                theme,
+                self.ctx,
                 inner_width,
             ));
             lines = window;
@@ -363,7 +357,10 @@ impl Widget for HelpOverlay<'_> {
         Paragraph::new(lines)
             .block(
                 Block::bordered()
-                    .title(Span::styled(" dropwatch · help ", theme.title()))
+                    .title(Span::styled(
+                        format!(" {} ", self.ctx.lang.t("help-title")),
+                        theme.title(),
+                    ))
                     .border_style(theme.accent()),
             )
             .render(popup, buf);
