@@ -1,5 +1,6 @@
-//! The help overlay in each of the six languages: its own words, whole at 120x40 in two
-//! columns, scrolled at 80x24 and 60x15 without a cut, every line inside the terminal.
+//! The help overlay, the footer, the `u` prompt, the forms and the bell in each of the six
+//! languages: their own words, the help whole at 120x40 in two columns and scrolled at 80x24
+//! and 60x15 without a cut, every line inside the terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dropwatch::app::{App, Mode};
@@ -84,6 +85,119 @@ fn every_help_line_fits_its_terminal_in_each_language() {
                     lang.code(),
                     line.width()
                 );
+            }
+        }
+    }
+}
+
+/// Today's dashboard in `lang`, nothing open.
+fn dashboard(lang: Lang) -> App {
+    let mut a = app("2026-12-07T12:00:00Z");
+    a.set_lang_choice(Choice {
+        flag: Some(lang.code().to_string()),
+        env: Vec::new(),
+    });
+    a
+}
+
+/// Types `keys` into the app, one key press each.
+fn type_keys(a: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        a.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+#[test]
+fn the_footer_prompt_and_form_speak_korean_and_japanese() {
+    let cases = [
+        (
+            Lang::Ko,
+            [
+                "설정: 내장 기본값",
+                "Enter 저장 · Esc 취소",
+                "이벤트 추가",
+                "이름",
+            ],
+        ),
+        (
+            Lang::Ja,
+            [
+                "設定: 内蔵の既定値",
+                "Enter 保存 · Esc 取消",
+                "イベントを追加",
+                "名前",
+            ],
+        ),
+    ];
+    for (lang, [config, prompt, form, label]) in cases {
+        let mut a = dashboard(lang);
+        let screen = text(&a, 120, 40);
+        assert!(screen.contains(config), "{}:\n{screen}", lang.code());
+        assert!(!screen.contains("embedded default"), "{screen}");
+        type_keys(&mut a, &[KeyCode::Char('u')]);
+        let screen = text(&a, 120, 40);
+        assert!(screen.contains(prompt), "{}:\n{screen}", lang.code());
+        assert!(!screen.contains("count for"), "{screen}");
+        type_keys(&mut a, &[KeyCode::Esc, KeyCode::Char('a')]);
+        let screen = text(&a, 120, 40);
+        assert!(screen.contains(form) && screen.contains(label), "{screen}");
+        assert!(!screen.contains("Tab next"), "{screen}");
+    }
+}
+
+/// The release's bell says "out now" in the language, the event's name in it.
+#[test]
+fn the_release_bell_speaks_the_language() {
+    use dropwatch::app::Effect;
+    let says = [
+        (Lang::En, "With You is out now"),
+        (Lang::Ko, "With You 공개!"),
+        (Lang::Id, "With You SUDAH RILIS"),
+    ];
+    for (lang, bell) in says {
+        let mut a = app("2022-04-24T12:59:59Z");
+        a.set_lang_choice(Choice {
+            flag: Some(lang.code().to_string()),
+            env: Vec::new(),
+        });
+        a.tick(dropwatch::testing::utc("2022-04-24T14:00:01Z"));
+        let bells: Vec<String> = a
+            .effects
+            .drain(..)
+            .filter_map(|e| match e {
+                Effect::Bell(text) => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            bells.iter().any(|b| b == bell),
+            "{}: {bells:?}",
+            lang.code()
+        );
+    }
+}
+
+/// The forms and the prompt in every language and size: no line past the terminal's edge,
+/// and at 80x24 nothing of theirs cut.
+#[test]
+fn forms_and_prompt_fit_in_each_language() {
+    for lang in Lang::ALL {
+        for keys in [
+            &[KeyCode::Char('u')][..],
+            &[KeyCode::Char('a')],
+            &[KeyCode::Char('x')],
+        ] {
+            let mut a = dashboard(lang);
+            type_keys(&mut a, keys);
+            for (w, h) in [(120u16, 40u16), (80, 24), (60, 15), (30, 8), (1, 1)] {
+                let screen = text(&a, w, h);
+                for line in screen.lines() {
+                    assert!(
+                        line.width() <= w as usize,
+                        "{} {w}x{h}: {line:?}",
+                        lang.code()
+                    );
+                }
             }
         }
     }
