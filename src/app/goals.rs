@@ -84,9 +84,9 @@ impl Goals {
                 if !hooks {
                     continue;
                 }
-                let hook = config
-                    .on_goal(i)
-                    .map(|command| Hook::goal(command, stream, name, goal, count, now));
+                let hook = config.on_goal(i).map(|command| {
+                    Hook::goal(command, stream, name, goal, count, now).said_in(lang)
+                });
                 // The process that runs the hooks saves the milestone's card, once.
                 if config.cards.on_goal {
                     effects.push(Effect::GoalCard(i, hook));
@@ -130,10 +130,9 @@ impl Goals {
                 effects.push(Effect::Bell(reached(self.lang, label, name)));
             }
             let best = points.iter().map(|p| p.1).min().unwrap_or(goal.rank);
-            let hook = config
-                .on_goal(i)
-                .filter(|_| hooks)
-                .map(|command| Hook::rank_goal(command, stream, name, (label, *goal), best, now));
+            let hook = config.on_goal(i).filter(|_| hooks).map(|command| {
+                Hook::rank_goal(command, stream, name, (label, *goal), best, now).said_in(self.lang)
+            });
             if hooks && config.cards.on_goal {
                 effects.push(Effect::GoalCard(i, hook));
             } else if let Some(hook) = hook {

@@ -114,7 +114,8 @@ impl App {
                     if self.hooks
                         && let Some(command) = &e.on_release
                     {
-                        self.effects.push(Effect::Hook(Hook::release(command, e)));
+                        self.effects
+                            .push(Effect::Hook(Hook::release(command, e).said_in(self.lang)));
                     }
                 }
             }
