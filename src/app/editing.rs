@@ -42,13 +42,13 @@ impl App {
             (Opens::Add, _) => (
                 FormKind::Add,
                 vec![
-                    field("Name", ""),
-                    field("When", ""),
-                    field("Zone", self.local_zone.name()),
+                    field("messages-field-name", ""),
+                    field("messages-field-when", ""),
+                    field("messages-field-zone", self.local_zone.name()),
                 ],
             ),
             (_, None) => {
-                self.notice = Some("no event selected: a adds one".into());
+                self.notice = Some(self.lang.t("messages-no-event-selected").into_owned());
                 return;
             }
             (Opens::Delete, Some(e)) => (
@@ -67,7 +67,10 @@ impl App {
                 };
                 (
                     FormKind::Edit { id: e.id.clone() },
-                    vec![field("Name", e.name.clone()), field("When", when)],
+                    vec![
+                        field("messages-field-name", e.name.clone()),
+                        field("messages-field-when", when),
+                    ],
                 )
             }
         };
@@ -142,7 +145,7 @@ impl App {
         let value = |i: usize| form.fields.get(i).map_or("", |f| f.value.trim());
         let name = value(0);
         if !form.fields.is_empty() && name.is_empty() {
-            return Err("write a name".into());
+            return Err(self.lang.t("messages-write-a-name").into_owned());
         }
         match &form.kind {
             FormKind::Delete { id, .. } => Ok(ConfigEdit::Remove { id: id.clone() }),

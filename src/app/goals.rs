@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::effect::Effect;
 use super::hook::Hook;
 use crate::config::{Config, Stream};
+use crate::lang::{Arg, Lang};
 use crate::readings::Readings;
 use crate::streams::rank;
 
@@ -19,6 +20,14 @@ pub(crate) struct Goals {
     /// No goal can be newly reached before this instant (the next deadline or reading after
     /// the last check) while the readings number this many: a check until then is skipped.
     quiet: Option<(DateTime<Utc>, usize)>,
+    /// The language of the bells the last check asked for.
+    lang: Lang,
+}
+
+/// The bell's text for `goal` of the event `name` reached, in `lang`.
+fn reached(lang: Lang, goal: &str, name: &str) -> String {
+    let args = [("goal", Arg::from(goal)), ("name", Arg::from(name))];
+    lang.t_with("messages-bell-goal", &args).into_owned()
 }
 
 impl Goals {
@@ -36,16 +45,17 @@ impl Goals {
     /// Notes every goal reached by `now` that was not before, and with `fire` asks for its bell
     /// (when the config rings) and, with `hooks`, its `on_goal` hook. A goal counts as its
     /// stream's view does: the newest reading at or before now (or before its deadline, once
-    /// that passed), else the config's count.
+    /// that passed), else the config's count. The bells speak `lang`.
     pub(crate) fn check(
         &mut self,
         config: &Config,
         readings: &Readings,
         now: DateTime<Utc>,
-        fire: bool,
-        hooks: bool,
+        (fire, hooks): (bool, bool),
+        lang: Lang,
         effects: &mut Vec<Effect>,
     ) {
+        self.lang = lang;
         self.quiet = Some((quiet_until(config, readings, now), readings.len()));
         for (i, stream) in config.streams.iter().enumerate() {
             self.check_ranks(config, readings, i, now, (fire, fire && hooks), effects);
@@ -69,14 +79,14 @@ impl Goals {
                 }
                 let name = config.event_name(&stream.event);
                 if config.bell {
-                    effects.push(Effect::Bell(format!("{} reached for {name}", goal.label)));
+                    effects.push(Effect::Bell(reached(lang, &goal.label, name)));
                 }
                 if !hooks {
                     continue;
                 }
-                let hook = config
-                    .on_goal(i)
-                    .map(|command| Hook::goal(command, stream, name, goal, count, now));
+                let hook = config.on_goal(i).map(|command| {
+                    Hook::goal(command, stream, name, goal, count, now).said_in(lang)
+                });
                 // The process that runs the hooks saves the milestone's card, once.
                 if config.cards.on_goal {
                     effects.push(Effect::GoalCard(i, hook));
@@ -117,13 +127,12 @@ impl Goals {
             }
             let name = config.event_name(&stream.event);
             if config.bell {
-                effects.push(Effect::Bell(format!("{label} reached for {name}")));
+                effects.push(Effect::Bell(reached(self.lang, label, name)));
             }
             let best = points.iter().map(|p| p.1).min().unwrap_or(goal.rank);
-            let hook = config
-                .on_goal(i)
-                .filter(|_| hooks)
-                .map(|command| Hook::rank_goal(command, stream, name, (label, *goal), best, now));
+            let hook = config.on_goal(i).filter(|_| hooks).map(|command| {
+                Hook::rank_goal(command, stream, name, (label, *goal), best, now).said_in(self.lang)
+            });
             if hooks && config.cards.on_goal {
                 effects.push(Effect::GoalCard(i, hook));
             } else if let Some(hook) = hook {

@@ -6,6 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::config::rank::RankGoal;
 use crate::config::{Event, Goal, Stream};
+use crate::lang::{Arg, Lang};
 
 /// A command to run and the environment that says what happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,25 @@ pub struct Hook {
 }
 
 impl Hook {
+    /// The hook with its `what` in `lang`, for the fan's notice if it fails; the environment
+    /// stays English, since scripts read it.
+    pub(crate) fn said_in(mut self, lang: Lang) -> Hook {
+        let var = |key: &str| {
+            let key = format!("DROPWATCH_{key}");
+            let found = self.env.iter().find(|(k, _)| *k == key);
+            Arg::from(found.map_or("", |(_, v)| v.as_str()))
+        };
+        let is_release = matches!(var("KIND"), Arg::Str(kind) if kind == "release");
+        let name = ("name", var("EVENT_NAME"));
+        self.what = if is_release {
+            lang.t_with("messages-hook-release", &[name])
+        } else {
+            lang.t_with("messages-hook-goal", &[name, ("goal", var("GOAL"))])
+        }
+        .into_owned();
+        self
+    }
+
     /// The `on_release` hook `command` for `event`, which came out.
     pub(crate) fn release(command: &str, event: &Event) -> Hook {
         Hook {
@@ -103,4 +123,27 @@ fn vars(pairs: &[(&str, String)]) -> Vec<(String, String)> {
 /// "2022-04-24T14:00:00Z".
 fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failed hook's notice names it in the fan's language; its environment stays English.
+    #[test]
+    fn a_hook_says_what_it_is_for_in_the_language() {
+        let config = crate::testing::default_config();
+        let event = &config.events[0];
+        let english = Hook::release("true", event);
+        assert_eq!(english.what, "on_release of With You");
+        assert_eq!(english.clone().said_in(Lang::En), english);
+        let korean = english.clone().said_in(Lang::Ko);
+        assert_eq!(korean.what, "With You의 on_release");
+        assert_eq!(korean.env, english.env);
+        let stream = &config.streams[0];
+        let goal = &stream.goals[0];
+        let at = event.at;
+        let hook = Hook::goal("true", stream, "With You", goal, 1, at).said_in(Lang::Es);
+        assert_eq!(hook.what, format!("on_goal de With You ({})", goal.label));
+    }
 }

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::effect::Effect;
 use super::mode::{Mode, Prompt};
 use super::state::App;
+use crate::lang::Arg;
 use crate::readings::{Origin, Reading};
 use crate::values::numbers::parse_count;
 
@@ -33,8 +34,12 @@ impl App {
                 let name = selection
                     .index
                     .map(|i| &self.config.events[i])
-                    .map_or("this event".to_string(), |e| e.name.clone());
-                self.notice = Some(format!("{name} has no [[streams]] in the config to update"));
+                    .map_or(self.lang.t("messages-this-event").into_owned(), |e| {
+                        e.name.clone()
+                    });
+                let name = Arg::from(name);
+                let said = self.lang.t_with("messages-no-streams", &[("name", name)]);
+                self.notice = Some(said.into_owned());
             }
         }
     }
@@ -85,10 +90,9 @@ impl App {
                 self.readings
                     .conflict(&stream.event, &stream.platform, self.now, count)
         {
-            prompt.error = Some(format!(
-                "Enter again to record it anyway: {}",
-                conflict.describe(count)
-            ));
+            let why = Arg::from(conflict.describe(count));
+            let said = self.lang.t_with("messages-prompt-again", &[("why", why)]);
+            prompt.error = Some(said.into_owned());
             prompt.confirm = true;
             return;
         }

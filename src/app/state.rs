@@ -12,7 +12,7 @@ use super::hook::Hook;
 use super::mode::Mode;
 use super::select::Selection;
 use crate::config::{Config, ConfigErrors};
-use crate::lang::{Choice, Lang};
+use crate::lang::{Arg, Choice, Lang};
 use crate::readings::poll::{Key, SourceStatus};
 use crate::readings::{Reading, Readings};
 use crate::values::clock::floor_second;
@@ -109,13 +109,13 @@ impl App {
             for e in self.config.events.iter().filter(|e| !e.time_tba) {
                 if self.now < e.at && e.at <= now {
                     if self.config.bell {
-                        self.effects
-                            .push(Effect::Bell(format!("{} is out now", e.name)));
+                        self.effects.push(Effect::Bell(out_now(self.lang, &e.name)));
                     }
                     if self.hooks
                         && let Some(command) = &e.on_release
                     {
-                        self.effects.push(Effect::Hook(Hook::release(command, e)));
+                        self.effects
+                            .push(Effect::Hook(Hook::release(command, e).said_in(self.lang)));
                     }
                 }
             }
@@ -139,8 +139,8 @@ impl App {
             &self.config,
             &self.readings,
             self.now,
-            fire,
-            self.hooks,
+            (fire, self.hooks),
+            self.lang,
             &mut self.effects,
         );
     }
@@ -253,4 +253,10 @@ impl App {
         self.readings.add(reading);
         self.readings_changed();
     }
+}
+
+/// The bell's text for the event `name` coming out, in `lang`.
+fn out_now(lang: Lang, name: &str) -> String {
+    lang.t_with("messages-bell-out-now", &[("name", Arg::from(name))])
+        .into_owned()
 }

@@ -7,6 +7,7 @@ use super::effect::Hit;
 use super::effect::{Effect, Event};
 use super::mode::Mode;
 use super::state::App;
+use crate::lang::Arg;
 use crate::readings::poll::{self, Key, PollResult};
 
 impl App {
@@ -21,7 +22,11 @@ impl App {
             Event::Click(hit) => self.on_click(hit),
             Event::InputClosed | Event::Signal(_) => self.quit = true,
             Event::FileChanged => self.effects.push(Effect::Reload),
-            Event::HookFailed(why) => self.notice = Some(format!("hook failed: {why}")),
+            Event::HookFailed(why) => {
+                let why = Arg::from(why);
+                let said = self.lang.t_with("messages-hook-failed", &[("why", why)]);
+                self.notice = Some(said.into_owned());
+            }
             Event::Polled(result) => self.on_poll(&result),
         }
     }

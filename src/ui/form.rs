@@ -6,9 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::ctx::Ctx;
-use super::fit::{fit, wrap};
+use super::fit::{fit, pad, wrap};
 use crate::app::{Form, FormKind};
+use crate::lang::Arg;
 
 /// The form, centred in the area it is given; it shrinks with it, down to nothing.
 pub(crate) struct FormOverlay<'a> {
@@ -21,19 +24,31 @@ pub(crate) struct FormOverlay<'a> {
 impl FormOverlay<'_> {
     /// The lines inside the box, `width` columns wide.
     fn lines(&self, width: usize) -> Vec<Line<'static>> {
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
         let form = self.form;
         let mut lines = Vec::new();
         if let FormKind::Delete { name, .. } = &form.kind {
-            let q = format!("Delete {name}? Its lines stay in the file as comments.");
+            let q = lang.t_with(
+                "messages-form-delete-ask",
+                &[("name", Arg::from(name.as_str()))],
+            );
             for l in wrap(&q, width, 3) {
                 lines.push(Line::from(Span::styled(l, theme.bold())));
             }
         }
-        for (i, f) in form.fields.iter().enumerate() {
+        // The labels line up after the widest, padded by columns (a Hangul label is two a
+        // syllable), six at least as in English.
+        let labels: Vec<_> = form.fields.iter().map(|f| lang.t(f.label)).collect();
+        let label_w = labels
+            .iter()
+            .map(|l| l.as_ref().width())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        for (i, (f, label)) in form.fields.iter().zip(&labels).enumerate() {
             let focused = i == form.focus;
-            let label = format!("{:<6}", f.label);
-            let room = width.saturating_sub(label.chars().count() + 2);
+            let label = pad(label, label_w);
+            let room = width.saturating_sub(label_w + 2);
             // The end of what is typed stays in view, with a cursor after it.
             let value = if focused {
                 let chars: Vec<char> = f.value.chars().collect();
@@ -60,11 +75,14 @@ impl FormOverlay<'_> {
             }
         }
         let keys = match (&form.kind, form.saving) {
-            (_, true) => "saving…",
-            (FormKind::Delete { .. }, _) => "y / Enter delete · n / Esc keep it",
-            _ => "Tab next · Enter save · Esc cancel",
+            (_, true) => "messages-form-saving",
+            (FormKind::Delete { .. }, _) => "messages-form-delete-keys",
+            _ => "messages-form-keys",
         };
-        lines.push(Line::from(Span::styled(fit(keys, width), theme.dim())));
+        lines.push(Line::from(Span::styled(
+            fit(&lang.t(keys), width),
+            theme.dim(),
+        )));
         lines
     }
 }
@@ -80,10 +98,11 @@ impl Widget for FormOverlay<'_> {
         let height = (lines.len() as u16 + 2).min(area.height);
         let popup = super::help::centered(area, width, height);
         let title = match self.form.kind {
-            FormKind::Add => " add an event ",
-            FormKind::Edit { .. } => " change the event ",
-            FormKind::Delete { .. } => " delete the event ",
+            FormKind::Add => "messages-form-add",
+            FormKind::Edit { .. } => "messages-form-edit",
+            FormKind::Delete { .. } => "messages-form-delete",
         };
+        let title = format!(" {} ", self.ctx.lang.t(title));
         Clear.render(popup, buf);
         Paragraph::new(lines)
             .block(Block::bordered().title(title).border_style(theme.accent()))

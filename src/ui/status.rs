@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::{fit, pad, wrap};
 use crate::app::{App, Mode, Prompt};
-use crate::values::numbers::thousands;
+use crate::lang::{Arg, Lang};
 
 /// Most lines a message may take.
 const MAX_LINES: usize = 3;
@@ -22,7 +22,9 @@ pub(crate) fn banner_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     let Some(error) = ctx.app.config_error.as_ref().and_then(|e| e.first()) else {
         return Vec::new();
     };
-    let full = format!("✗ {} (showing the last good config)", error.one_line());
+    // The config's error stays English (it quotes the TOML); the note is the fan's.
+    let note = ctx.lang.t("messages-banner-last-good");
+    let full = format!("✗ {} {note}", error.one_line());
     let short = format!("✗ {}", error.one_line());
     let text_w = width.saturating_sub(2);
     // The whole message if it fits in three lines; else without the note about the config.
@@ -112,7 +114,17 @@ fn notice(app: &App) -> Option<String> {
         let warnings = &app.readings.warnings;
         warnings.kept().first().map(|w| match warnings.count() - 1 {
             0 => w.clone(),
-            more => format!("{w} (+{} more)", thousands(more)),
+            more => app
+                .lang
+                .t_with(
+                    "messages-more",
+                    &[
+                        ("first", Arg::from(w.as_str())),
+                        ("n", Arg::from(app.lang.count(more))),
+                        ("count", Arg::Num(more)),
+                    ],
+                )
+                .into_owned(),
         })
     })
 }
@@ -127,7 +139,15 @@ fn prompt_lines(ctx: &Ctx, prompt: &Prompt, width: usize) -> Vec<Line<'static>> 
         .get(prompt.stream)
         .map(|s| {
             let name = app.config.event_name(&s.event);
-            format!("{} count for {name}", s.platform)
+            ctx.lang
+                .t_with(
+                    "messages-prompt-count-for",
+                    &[
+                        ("platform", Arg::from(s.platform.as_str())),
+                        ("name", Arg::from(name)),
+                    ],
+                )
+                .into_owned()
         })
         .unwrap_or_default();
     let head = fit(&format!(" {what}: "), width.saturating_sub(8).max(1));
@@ -152,10 +172,11 @@ fn prompt_lines(ctx: &Ctx, prompt: &Prompt, width: usize) -> Vec<Line<'static>> 
             }
         }
         None => {
-            let hint = ["  Enter save · Esc cancel", "  Enter · Esc"]
+            let hint = ["messages-prompt-keys", "messages-prompt-keys-short"]
                 .into_iter()
+                .map(|key| format!("  {}", ctx.lang.t(key)))
                 .find(|h| used + h.width() <= width)
-                .unwrap_or("");
+                .unwrap_or_default();
             first.push(Span::styled(hint, theme.dim()));
             lines.push(Line::from(first));
         }
@@ -172,7 +193,7 @@ const SEPARATOR: &str = "│ ";
 fn config_state(ctx: &Ctx) -> (Span<'static>, Vec<String>) {
     let (state, full) = config_state_full(ctx);
     let app = ctx.app;
-    let name = app.config.source.display();
+    let name = source_name(app, ctx.lang);
     let base = match &app.config.source {
         crate::config::Source::File(p) if p.parent().is_some_and(|d| !d.as_os_str().is_empty()) => {
             p.file_name()
@@ -181,9 +202,9 @@ fn config_state(ctx: &Ctx) -> (Span<'static>, Vec<String>) {
         _ => name.clone(),
     };
     let failed = if app.config_error.is_some() {
-        " reload failed"
+        format!(" {}", ctx.lang.t("messages-config-reload-failed"))
     } else {
-        ""
+        String::new()
     };
     let mut forms = vec![
         full.clone(),
@@ -194,35 +215,43 @@ fn config_state(ctx: &Ctx) -> (Span<'static>, Vec<String>) {
     (state, forms)
 }
 
+/// The config's name as the footer shows it: its path, or the built-in one's name.
+fn source_name(app: &App, lang: Lang) -> String {
+    match &app.config.source {
+        crate::config::Source::Embedded => lang.t("messages-config-embedded").into_owned(),
+        source => source.display(),
+    }
+}
+
 /// The config's state in full (see [`config_state`]).
 fn config_state_full(ctx: &Ctx) -> (Span<'static>, String) {
     let Ctx {
-        app, view, theme, ..
+        app,
+        view,
+        theme,
+        lang,
+        ..
     } = *ctx;
     let at = app.load_clock.with_timezone(&view.zone).format("%H:%M:%S");
     let file = matches!(app.config.source, crate::config::Source::File(_));
-    let name = app.config.source.display();
-    if app.config_error.is_some() {
-        let when = if file {
-            format!(" reload failed {at}")
-        } else {
-            " reload failed".to_string()
-        };
+    let name = lang.t_with(
+        "messages-config",
+        &[("name", Arg::from(source_name(app, lang)))],
+    );
+    let (mark, word) = if app.config_error.is_some() {
         (
             Span::styled("✗", theme.warn()),
-            format!("config: {name}{when} "),
+            "messages-config-reload-failed",
         )
     } else {
-        let when = if file {
-            format!(" loaded {at}")
-        } else {
-            String::new()
-        };
-        (
-            Span::styled("✓", theme.ok()),
-            format!("config: {name}{when} "),
-        )
-    }
+        (Span::styled("✓", theme.ok()), "messages-config-loaded")
+    };
+    let when = match (file, app.config_error.is_some()) {
+        (true, _) => format!(" {} {at}", lang.t(word)),
+        (false, true) => format!(" {}", lang.t(word)),
+        (false, false) => String::new(),
+    };
+    (mark, format!("{name}{when} "))
 }
 
 /// Message lines, one a row from the top of the area, as many as fit: the banner and the

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use super::ctx::Ctx;
 use super::fit::{fit, wrap};
 use crate::app::Mode;
+use crate::lang::Arg;
 
 /// The countdown first, then the message of the moment (wrapped, "…" when cut), then how to
 /// quit.
@@ -26,7 +27,12 @@ impl Widget for TinyScreen<'_> {
         let mut lines = Vec::new();
         let (message, style) = match &app.mode {
             Mode::Prompt(prompt) => {
-                lines.push(Line::from(fit(&format!("count: {}", prompt.input), width)));
+                let input = Arg::from(prompt.input.as_str());
+                let count = self
+                    .ctx
+                    .lang
+                    .t_with("messages-prompt-tiny", &[("input", input)]);
+                lines.push(Line::from(fit(&count, width)));
                 (prompt.error.clone(), theme.warn())
             }
             _ => match app.config_error.as_ref().and_then(|e| e.first()) {
@@ -44,7 +50,10 @@ impl Widget for TinyScreen<'_> {
                 lines.push(Line::from(Span::styled(l, style)));
             }
         }
-        lines.push(Line::from(Span::styled(fit("q quit", width), theme.dim())));
+        lines.push(Line::from(Span::styled(
+            fit(&self.ctx.lang.t("help-hint-quit"), width),
+            theme.dim(),
+        )));
         for (i, line) in lines.into_iter().take(rows).enumerate() {
             line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
         }

@@ -1,1 +1,32 @@
-# Texts of the messages area (phase 2 fills it).
+# Texts of the messages area: the footer's config state, notices, the `u` prompt, the forms,
+# the bell's notifications.
+messages-banner-last-good = (showing the last good config)
+messages-more = { $first } (+{ $n } more)
+messages-config = config: { $name }
+messages-config-embedded = embedded default
+messages-config-loaded = loaded
+messages-config-reload-failed = reload failed
+messages-prompt-count-for = { $platform } count for { $name }
+messages-prompt-keys = Enter save · Esc cancel
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = Enter again to record it anyway: { $why }
+messages-prompt-tiny = count: { $input }
+messages-no-streams = { $name } has no [[streams]] in the config to update
+messages-this-event = this event
+messages-no-event-selected = no event selected: a adds one
+messages-form-add = add an event
+messages-form-edit = change the event
+messages-form-delete = delete the event
+messages-form-delete-ask = Delete { $name }? Its lines stay in the file as comments.
+messages-form-saving = saving…
+messages-form-delete-keys = y / Enter delete · n / Esc keep it
+messages-form-keys = Tab next · Enter save · Esc cancel
+messages-field-name = Name
+messages-field-when = When
+messages-field-zone = Zone
+messages-write-a-name = write a name
+messages-hook-failed = hook failed: { $why }
+messages-hook-release = on_release of { $name }
+messages-hook-goal = on_goal of { $name } ({ $goal })
+messages-bell-out-now = { $name } is out now
+messages-bell-goal = { $goal } reached for { $name }

@@ -1,1 +1,31 @@
-# Texts of the messages area (phase 2 fills it).
+# Mensajes: el estado de la config en el pie, avisos, el `u`, los formularios, la campana.
+messages-banner-last-good = (se muestra la última config válida)
+messages-more = { $first } (+{ $n } más)
+messages-config = config: { $name }
+messages-config-embedded = predeterminada
+messages-config-loaded = cargada
+messages-config-reload-failed = falló la recarga
+messages-prompt-count-for = conteo de { $platform } de { $name }
+messages-prompt-keys = Enter guardar · Esc cancelar
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = Enter otra vez para guardarlo igual: { $why }
+messages-prompt-tiny = conteo: { $input }
+messages-no-streams = { $name } no tiene [[streams]] en la config para actualizar
+messages-this-event = este evento
+messages-no-event-selected = ningún evento elegido: a añade uno
+messages-form-add = añadir un evento
+messages-form-edit = cambiar el evento
+messages-form-delete = borrar el evento
+messages-form-delete-ask = ¿Borrar { $name }? Sus líneas quedan en el archivo como comentarios.
+messages-form-saving = guardando…
+messages-form-delete-keys = y / Enter borrar · n / Esc dejarlo
+messages-form-keys = Tab siguiente · Enter guardar · Esc cancelar
+messages-field-name = Nombre
+messages-field-when = Cuándo
+messages-field-zone = Zona
+messages-write-a-name = escribe un nombre
+messages-hook-failed = falló el hook: { $why }
+messages-hook-release = on_release de { $name }
+messages-hook-goal = on_goal de { $name } ({ $goal })
+messages-bell-out-now = ¡YA SALIÓ { $name }!
+messages-bell-goal = { $name }: { $goal } logrado

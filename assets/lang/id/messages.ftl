@@ -1,1 +1,31 @@
-# Texts of the messages area (phase 2 fills it).
+# Pesan: status config di baris bawah, pemberitahuan, `u`, formulir, bel.
+messages-banner-last-good = (menampilkan config terakhir yang valid)
+messages-more = { $first } (+{ $n } lagi)
+messages-config = config: { $name }
+messages-config-embedded = bawaan
+messages-config-loaded = dimuat
+messages-config-reload-failed = gagal muat ulang
+messages-prompt-count-for = jumlah { $platform } untuk { $name }
+messages-prompt-keys = Enter simpan · Esc batal
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = Enter lagi untuk tetap mencatat: { $why }
+messages-prompt-tiny = jumlah: { $input }
+messages-no-streams = { $name } tidak punya [[streams]] di config untuk diperbarui
+messages-this-event = acara ini
+messages-no-event-selected = belum ada acara dipilih: a untuk menambah
+messages-form-add = tambah acara
+messages-form-edit = ubah acara
+messages-form-delete = hapus acara
+messages-form-delete-ask = Hapus { $name }? Barisnya tetap di file sebagai komentar.
+messages-form-saving = menyimpan…
+messages-form-delete-keys = y / Enter hapus · n / Esc biarkan
+messages-form-keys = Tab berikut · Enter simpan · Esc batal
+messages-field-name = Nama
+messages-field-when = Kapan
+messages-field-zone = Zona
+messages-write-a-name = tulis nama
+messages-hook-failed = hook gagal: { $why }
+messages-hook-release = on_release untuk { $name }
+messages-hook-goal = on_goal untuk { $name } ({ $goal })
+messages-bell-out-now = { $name } SUDAH RILIS
+messages-bell-goal = { $name }: { $goal } tercapai

@@ -1,1 +1,31 @@
-# Texts of the messages area (phase 2 fills it).
+# お知らせ: 下の行の設定の状態、通知、`u` の入力、入力フォーム、ベルの通知。
+messages-banner-last-good = （最後に正常だった設定で表示中）
+messages-more = { $first }（他{ $n }件）
+messages-config = 設定: { $name }
+messages-config-embedded = 内蔵の既定値
+messages-config-loaded = 読込済
+messages-config-reload-failed = 再読込に失敗
+messages-prompt-count-for = { $name } の { $platform } 再生数
+messages-prompt-keys = Enter 保存 · Esc 取消
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = それでも記録するならもう一度 Enter: { $why }
+messages-prompt-tiny = 数: { $input }
+messages-no-streams = { $name } には更新できる [[streams]] が設定にありません
+messages-this-event = このイベント
+messages-no-event-selected = イベント未選択: a で追加
+messages-form-add = イベントを追加
+messages-form-edit = イベントを変更
+messages-form-delete = イベントを削除
+messages-form-delete-ask = { $name } を削除しますか？ 設定の行はコメントとしてファイルに残ります。
+messages-form-saving = 保存中…
+messages-form-delete-keys = y / Enter 削除 · n / Esc 残す
+messages-form-keys = Tab 次へ · Enter 保存 · Esc 取消
+messages-field-name = 名前
+messages-field-when = 日時
+messages-field-zone = 時間帯
+messages-write-a-name = 名前を入力してください
+messages-hook-failed = フック失敗: { $why }
+messages-hook-release = { $name } の on_release
+messages-hook-goal = { $name }（{ $goal }）の on_goal
+messages-bell-out-now = { $name } 公開中！
+messages-bell-goal = { $name } の { $goal } を達成

@@ -1,1 +1,31 @@
-# Texts of the messages area (phase 2 fills it).
+# 알림 영역: 아래 줄의 설정 상태, 알림, `u` 입력, 입력 창, 벨 알림.
+messages-banner-last-good = (마지막 정상 설정으로 표시 중)
+messages-more = { $first } (외 { $n }건)
+messages-config = 설정: { $name }
+messages-config-embedded = 내장 기본값
+messages-config-loaded = 불러옴
+messages-config-reload-failed = 다시 읽기 실패
+messages-prompt-count-for = { $name } { $platform } 수
+messages-prompt-keys = Enter 저장 · Esc 취소
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = 그래도 기록하려면 Enter 한 번 더: { $why }
+messages-prompt-tiny = 수: { $input }
+messages-no-streams = { $name }: 설정에 갱신할 [[streams]]가 없어요
+messages-this-event = 이 이벤트
+messages-no-event-selected = 선택한 이벤트 없음: a로 추가
+messages-form-add = 이벤트 추가
+messages-form-edit = 이벤트 변경
+messages-form-delete = 이벤트 삭제
+messages-form-delete-ask = { $name }을(를) 삭제할까요? 설정 줄은 주석으로 파일에 남아요.
+messages-form-saving = 저장 중…
+messages-form-delete-keys = y / Enter 삭제 · n / Esc 유지
+messages-form-keys = Tab 다음 · Enter 저장 · Esc 취소
+messages-field-name = 이름
+messages-field-when = 시간
+messages-field-zone = 시간대
+messages-write-a-name = 이름을 입력하세요
+messages-hook-failed = 훅 실패: { $why }
+messages-hook-release = { $name }의 on_release
+messages-hook-goal = { $name } ({ $goal })의 on_goal
+messages-bell-out-now = { $name } 공개!
+messages-bell-goal = { $name } { $goal } 달성

@@ -1,1 +1,31 @@
-# Texts of the messages area (phase 2 fills it).
+# Mensagens: o estado da config no rodapé, avisos, o `u`, os formulários, o sino.
+messages-banner-last-good = (mostrando a última config válida)
+messages-more = { $first } (+{ $n })
+messages-config = config: { $name }
+messages-config-embedded = padrão embutida
+messages-config-loaded = carregada
+messages-config-reload-failed = falha ao recarregar
+messages-prompt-count-for = contagem do { $platform } de { $name }
+messages-prompt-keys = Enter salvar · Esc cancelar
+messages-prompt-keys-short = Enter · Esc
+messages-prompt-again = Enter de novo para salvar mesmo assim: { $why }
+messages-prompt-tiny = contagem: { $input }
+messages-no-streams = { $name } não tem [[streams]] na config para atualizar
+messages-this-event = este evento
+messages-no-event-selected = nenhum evento selecionado: a adiciona um
+messages-form-add = adicionar evento
+messages-form-edit = alterar o evento
+messages-form-delete = apagar o evento
+messages-form-delete-ask = Apagar { $name }? As linhas dele ficam no arquivo como comentários.
+messages-form-saving = salvando…
+messages-form-delete-keys = y / Enter apagar · n / Esc manter
+messages-form-keys = Tab próximo · Enter salvar · Esc cancelar
+messages-field-name = Nome
+messages-field-when = Quando
+messages-field-zone = Fuso
+messages-write-a-name = escreva um nome
+messages-hook-failed = o hook falhou: { $why }
+messages-hook-release = on_release de { $name }
+messages-hook-goal = on_goal de { $name } ({ $goal })
+messages-bell-out-now = { $name } JÁ SAIU!
+messages-bell-goal = { $name }: meta { $goal } batida
