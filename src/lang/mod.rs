@@ -22,6 +22,7 @@
 
 mod dates;
 mod numbers;
+mod spans;
 #[cfg(test)]
 mod tests;
 mod text;
