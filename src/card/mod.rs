@@ -140,12 +140,12 @@ fn rank_cards(app: &App, event: &str, now: DateTime<Utc>) -> (Vec<RankCard>, Opt
                 goals: shown
                     .goals
                     .iter()
-                    .map(|(label, _, v)| (label.clone(), ranks::status_text(v), v.status))
+                    .map(|(label, _, v)| (label.clone(), ranks::status_text(v, app.lang), v.status))
                     .collect(),
             })
         })
         .collect();
-    let kill = ranks::all_kill_of(app, event, now).map(|k| ranks::all_kill_line(&k, now));
+    let kill = ranks::all_kill_of(app, event, now).map(|k| ranks::all_kill_line(&k, now, app.lang));
     (cards, kill)
 }
 
