@@ -178,6 +178,9 @@ impl Lang {
             format!("{d}{}{}{h}{}", w.day, w.sep, w.hour)
         } else if w.pad {
             format!("{}{}{}{m:02}{}", secs / 3600, w.hour, w.sep, w.minute)
+        } else if m == 0 && h > 0 {
+            // "5시간", not "5시간 0분": unpadded languages drop a zero.
+            format!("{h}{}", w.hour)
         } else {
             format!("{}{}{}{m}{}", secs / 3600, w.hour, w.sep, w.minute)
         }

@@ -260,15 +260,34 @@ struct GoalColumns {
     label: usize,
     bar: usize,
     figures: bool,
+    /// The widths of a short count, a rate and a status word.
+    count: usize,
+    rate: usize,
+    status: usize,
 }
 
-/// Target, percent; then needed, needed/h and status with their spaces. A short count is at
-/// most 5 columns ("99.9k") and a rate 7 ("99.9k/h"); the status word at most 7 ("no data").
-const CORE: usize = 1 + 5 + 1 + 4;
-const FIGURES: usize = 1 + 5 + 1 + 7 + 1 + 7;
-const STATUS_ONLY: usize = 1 + 7;
+/// The widths of the figures of `goals` in `lang`, at least those English needs at most: a
+/// short count 5 columns ("99.9k"), a rate 7 ("99.9k/h"), a status word 7 ("no data"), so
+/// that the columns of English rows do not move; "18.4만/시간" and "자료 없음" take more.
+fn figure_widths(goals: &[GoalView], lang: Lang) -> (usize, usize, usize) {
+    let mut widths = (5, 7, 7);
+    for g in goals {
+        widths.0 = widths.0.max(lang.short(g.target).width());
+        widths.0 = widths.0.max(lang.short(g.needed).width());
+        if let Some(r) = g.needed_per_hour {
+            widths.1 = widths.1.max(lang.per_hour(r).width());
+        }
+        widths.2 = widths.2.max(g.status.text(lang).width());
+    }
+    widths
+}
 
-fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
+fn label_widths(stream: &Stream, width: usize, goals: &[GoalView], lang: Lang) -> GoalColumns {
+    let (count, rate, status) = figure_widths(goals, lang);
+    // Target, percent; then needed, needed/h and status with their spaces.
+    let core = 1 + count + 1 + 4;
+    let figures_w = 1 + count + 1 + rate + 1 + status;
+    let status_only = 1 + status;
     let natural = stream
         .goals
         .iter()
@@ -276,28 +295,24 @@ fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
         .max()
         .unwrap_or(0)
         .min(20);
-    for (figures, tail) in [(true, FIGURES), (false, STATUS_ONLY)] {
-        let room = width.saturating_sub(1 + CORE + tail);
+    let cols = |label, bar, figures| GoalColumns {
+        label,
+        bar,
+        figures,
+        count,
+        rate,
+        status,
+    };
+    for (figures, tail) in [(true, figures_w), (false, status_only)] {
+        let room = width.saturating_sub(1 + core + tail);
         if room >= natural + 6 {
-            return GoalColumns {
-                label: natural,
-                bar: room - natural - 1,
-                figures,
-            };
+            return cols(natural, room - natural - 1, figures);
         }
         if room >= natural.min(6) {
-            return GoalColumns {
-                label: room.min(natural),
-                bar: 0,
-                figures,
-            };
+            return cols(room.min(natural), 0, figures);
         }
     }
-    GoalColumns {
-        label: width.saturating_sub(1 + CORE + STATUS_ONLY),
-        bar: 0,
-        figures: false,
-    }
+    cols(width.saturating_sub(1 + core + status_only), 0, false)
 }
 
 /// One goal: label, target, gauge, percent, needed, needed per hour, status.
@@ -334,7 +349,7 @@ fn goal_row<'a>(
     let mut spans = vec![
         Span::raw(format!(" {}", pad(&goal.label, cols.label))),
         Span::styled(
-            format!(" {}", pad_left(&lang.short(goal.target), 5)),
+            format!(" {}", pad_left(&lang.short(goal.target), cols.count)),
             theme.bold(),
         ),
     ];
@@ -347,16 +362,19 @@ fn goal_row<'a>(
     spans.push(Span::raw(format!(" {:>3.0}%", goal.percent.min(999.0))));
     if cols.figures {
         match &when {
-            Some(w) => spans.push(Span::styled(format!(" {}", pad_left(w, 13)), theme.dim())),
+            Some(w) => spans.push(Span::styled(
+                format!(" {}", pad_left(w, cols.count + 1 + cols.rate)),
+                theme.dim(),
+            )),
             None => spans.push(Span::raw(format!(
                 " {} {}",
-                pad_left(&needed, 5),
-                pad_left(&rate, 7)
+                pad_left(&needed, cols.count),
+                pad_left(&rate, cols.rate)
             ))),
         }
     }
     let label = goal.status.text(lang);
-    let gap = 7usize.saturating_sub(label.width());
+    let gap = cols.status.saturating_sub(label.width());
     spans.push(Span::styled(format!(" {label}{}", " ".repeat(gap)), status));
     // The columns are sized to fit; should a figure still outgrow them, it ends in "…".
     fit_line(spans, width)
@@ -650,8 +668,18 @@ impl StreamBlock<'_> {
             .unwrap_or(0)
             .min(24);
         // Label, bar, "270k/h over 10h": the bar takes what the words leave, up to 40.
-        let bar_w = width.saturating_sub(1 + label + 1 + 1 + 20).min(40);
-        for (g, (rate, over)) in goals.iter().zip(&rates) {
+        let over = |span: &str| {
+            lang.t_with("streams-takes-over", &[("span", Arg::from(span))])
+                .into_owned()
+        };
+        let words = rates
+            .iter()
+            .map(|(r, span)| 1 + lang.per_hour(*r).width().max(7) + 1 + over(span).width())
+            .max()
+            .unwrap_or(0)
+            .max(20);
+        let bar_w = width.saturating_sub(1 + label + 1 + 1 + words).min(40);
+        for (g, (rate, span)) in goals.iter().zip(&rates) {
             let mut spans = vec![Span::raw(format!("  {}", pad(&g.label, label)))];
             if bar_w >= 4 {
                 let (filled, track) = bar(rate / top.max(1.0), bar_w);
@@ -663,8 +691,7 @@ impl StreamBlock<'_> {
                 format!(" {}", pad_left(&lang.per_hour(*rate), 7)),
                 theme.bold(),
             ));
-            let over = lang.t_with("streams-takes-over", &[("span", Arg::from(over.as_str()))]);
-            spans.push(Span::styled(format!(" {over}"), theme.dim()));
+            spans.push(Span::styled(format!(" {}", over(span)), theme.dim()));
             lines.push(fit_line(spans, width));
         }
     }
@@ -673,7 +700,7 @@ impl StreamBlock<'_> {
     fn push_goals<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
         let theme = self.ctx.theme;
         let goals = &self.shown.figures.goals;
-        let cols = label_widths(self.stream, width);
+        let cols = label_widths(self.stream, width, goals, self.ctx.lang);
         let fits = if goals.len() > room {
             room.saturating_sub(1)
         } else {
