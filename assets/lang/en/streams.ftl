@@ -93,3 +93,7 @@ ranks-lead-lost = lost { $at }
 ranks-lead-best = best { $rank } so far
 ranks-lead-waiting = waiting for the window
 ranks-lead-no-reading = no reading yet
+
+# The chart of the count and the streams/hour bars.
+chart-now = now { $time }
+chart-rates-key = { $unit }/hour between readings · low { $low } · peak { $peak }

@@ -83,3 +83,6 @@ ranks-lead-lost = cayó de { $at }
 ranks-lead-best = mejor { $rank } hasta ahora
 ranks-lead-waiting = esperando el periodo de conteo
 ranks-lead-no-reading = aún sin lecturas
+
+chart-now = ahora { $time }
+chart-rates-key = { $unit }/hora entre lecturas · mín. { $low } · máx. { $peak }

@@ -68,3 +68,6 @@ ranks-lead-lost = turun dari { $at }
 ranks-lead-best = terbaik { $rank } sejauh ini
 ranks-lead-waiting = menunggu periode hitung
 ranks-lead-no-reading = belum ada data
+
+chart-now = sekarang { $time }
+chart-rates-key = { $unit }/jam antar data · terendah { $low } · puncak { $peak }

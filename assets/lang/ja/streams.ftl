@@ -68,3 +68,6 @@ ranks-lead-lost = { $at } から陥落
 ranks-lead-best = これまでの最高 { $rank }
 ranks-lead-waiting = 集計期間を待機中
 ranks-lead-no-reading = まだ記録なし
+
+chart-now = 現在 { $time }
+chart-rates-key = 記録間の{ $unit }/時 · 最低 { $low } · 最高 { $peak }

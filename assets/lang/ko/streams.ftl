@@ -68,3 +68,6 @@ ranks-lead-lost = { $at } 하락
 ranks-lead-best = 지금까지 최고 { $rank }
 ranks-lead-waiting = 집계 기간 대기 중
 ranks-lead-no-reading = 아직 기록 없음
+
+chart-now = 지금 { $time }
+chart-rates-key = 집계 사이 시간당 { $unit } · 최저 { $low } · 최고 { $peak }

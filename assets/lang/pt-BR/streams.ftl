@@ -83,3 +83,6 @@ ranks-lead-lost = perdeu { $at }
 ranks-lead-best = melhor { $rank } até agora
 ranks-lead-waiting = aguardando a contagem
 ranks-lead-no-reading = nenhuma leitura ainda
+
+chart-now = agora { $time }
+chart-rates-key = { $unit }/hora entre leituras · mín. { $low } · pico { $peak }
