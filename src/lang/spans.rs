@@ -158,6 +158,16 @@ impl Lang {
         }
     }
 
+    /// A span in its largest whole unit, for a narrow column: "5m", "3h", "2d", "3시간".
+    pub fn rough(self, secs: i64) -> String {
+        let w = self.short_words();
+        match secs.max(0) {
+            s if s < 3600 => format!("{}{}", s / 60, w.minute),
+            s if s < 86_400 => format!("{}{}", s / 3600, w.hour),
+            s => format!("{}{}", s / 86_400, w.day),
+        }
+    }
+
     /// A span as a rank streak: "12m", "2h 10m", "3d 4h" (minutes not padded).
     pub fn span(self, secs: i64) -> String {
         let w = self.short_words();

@@ -12,11 +12,11 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::set_fit;
 use crate::app::Mode;
+use crate::lang::{Arg, Lang};
 use crate::streams::Window;
-use crate::values::numbers::{per_hour, short};
 use crate::view::overview::Row;
 
-/// One column: its heading and width; the name column takes what the others leave.
+/// One column: its heading's key and width; the name column takes what the others leave.
 struct Column {
     heading: &'static str,
     width: usize,
@@ -25,31 +25,31 @@ struct Column {
 /// The columns after the name, in the order they give way (last first).
 const COLUMNS: [Column; 7] = [
     Column {
-        heading: "count",
+        heading: "overview-col-count",
         width: 12,
     },
     Column {
-        heading: "next goal",
+        heading: "overview-col-next-goal",
         width: 17,
     },
     Column {
-        heading: "%",
+        heading: "overview-col-percent",
         width: 5,
     },
     Column {
-        heading: "status",
+        heading: "overview-col-status",
         width: 8,
     },
     Column {
-        heading: "window",
+        heading: "overview-col-window",
         width: 13,
     },
     Column {
-        heading: "needs/h",
+        heading: "overview-col-needs",
         width: 8,
     },
     Column {
-        heading: "pace",
+        heading: "overview-col-pace",
         width: 8,
     },
 ];
@@ -95,32 +95,24 @@ fn offset(selected: usize, rows: usize, total: usize) -> usize {
         .min(total - rows)
 }
 
-/// "now", "5m", "3h", "2d": how old a count is.
-fn age(secs: Option<i64>) -> String {
+/// "now", "5m", "3h", "2d": how old a count is; "config" when the config gave it.
+fn age(secs: Option<i64>, lang: Lang) -> String {
     match secs {
-        None => "config".into(),
-        Some(s) if s < 60 => "now".into(),
-        Some(s) if s < 3600 => format!("{}m", s / 60),
-        Some(s) if s < 86_400 => format!("{}h", s / 3600),
-        Some(s) => format!("{}d", s / 86_400),
+        None => lang.t("overview-age-config").into_owned(),
+        Some(s) if s < 60 => lang.t("overview-age-now").into_owned(),
+        Some(s) => lang.rough(s),
     }
 }
 
 /// "4h 59m left", "opens 2d 3h", "closed".
-fn window_text(window: Window) -> String {
-    let hm = |secs: i64| {
-        let secs = secs.max(0);
-        if secs >= 86_400 {
-            format!("{}d {}h", secs / 86_400, secs % 86_400 / 3600)
-        } else {
-            format!("{}h {:02}m", secs / 3600, secs % 3600 / 60)
-        }
-    };
+fn window_text(window: Window, lang: Lang) -> String {
+    let span = |secs: i64| [("span", Arg::from(lang.window_span(secs)))];
     match window {
-        Window::Open { left_secs } => format!("{} left", hm(left_secs)),
-        Window::Opens { in_secs } => format!("opens {}", hm(in_secs)),
-        Window::Closed { .. } => "closed".into(),
+        Window::Open { left_secs } => lang.t_with("overview-left", &span(left_secs)),
+        Window::Opens { in_secs } => lang.t_with("overview-opens", &span(in_secs)),
+        Window::Closed { .. } => lang.t("overview-closed"),
     }
+    .into_owned()
 }
 
 /// "With You · All videos = MV + Dance practice": a row's stream.
@@ -146,13 +138,18 @@ impl Widget for OverviewBoard<'_> {
             return;
         }
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let rows = view
             .overview
             .as_ref()
             .map_or(&[][..], |o| o.rows.as_slice());
-        let title = format!(" Overview · {} streams · o or Esc back ", rows.len());
+        let n = rows.len() as u64;
+        let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+        let title = format!(" {} ", lang.t_with("overview-title", &args));
         let block = Block::bordered()
             .title(Span::styled(title, theme.title()))
             .border_style(theme.border());
@@ -162,7 +159,8 @@ impl Widget for OverviewBoard<'_> {
             return;
         }
         if rows.is_empty() {
-            let text = " no streams: add a [[streams]] table to the config";
+            let text = format!(" {}", lang.t("overview-empty"));
+            let text = super::fit::fit(&text, inner.width as usize);
             Line::from(Span::styled(text, theme.dim())).render(inner, buf);
             return;
         }
@@ -191,7 +189,7 @@ impl Widget for OverviewBoard<'_> {
             name,
             goal,
         };
-        layout.heading(inner, buf, theme.dim());
+        layout.heading(inner, buf, theme.dim(), lang);
         let selected = match app.mode {
             Mode::Overview(b) => b.row.min(rows.len() - 1),
             _ => 0,
@@ -216,7 +214,8 @@ impl Widget for OverviewBoard<'_> {
         let hidden = rows.len().saturating_sub(shown);
         if hidden > 0 && shown < room {
             let y = inner.y + 1 + shown as u16;
-            let more = format!("  +{hidden} more (↑↓ scrolls)");
+            let n = Arg::from(lang.count(hidden as u64));
+            let more = format!("  {}", lang.t_with("overview-more", &[("n", n)]));
             set_fit(buf, inner.x, y, &more, width, theme.dim());
         }
     }
@@ -246,24 +245,33 @@ impl Layout {
             })
     }
 
-    fn heading(&self, inner: Rect, buf: &mut Buffer, style: Style) {
+    fn heading(&self, inner: Rect, buf: &mut Buffer, style: Style, lang: Lang) {
         let mut x = inner.x + (MARKER + self.name) as u16;
         set_fit(
             buf,
             inner.x + MARKER as u16,
             inner.y,
-            "stream",
+            &lang.t("overview-col-stream"),
             self.name,
             style,
         );
         for (c, w) in COLUMNS.iter().zip(self.widths()) {
-            set_fit(buf, x, inner.y, c.heading, w.saturating_sub(1), style);
+            set_fit(
+                buf,
+                x,
+                inner.y,
+                &lang.t(c.heading),
+                w.saturating_sub(1),
+                style,
+            );
             x = x.saturating_add(w as u16);
         }
     }
 
     fn row(&self, ctx: &Ctx, row: &Row, area: Rect, buf: &mut Buffer) {
-        let Ctx { app, theme, .. } = *ctx;
+        let Ctx {
+            app, theme, lang, ..
+        } = *ctx;
         let name = row_name(app, row.stream);
         set_fit(
             buf,
@@ -278,18 +286,18 @@ impl Layout {
         let count = if self.unit {
             format!(
                 "{} {} · {}",
-                short(row.count),
-                app.config.streams[row.stream].unit,
-                age(row.age_secs)
+                lang.short(row.count),
+                super::streams::unit_word(lang, &app.config.streams[row.stream].unit),
+                age(row.age_secs, lang)
             )
         } else {
-            format!("{} · {}", short(row.count), age(row.age_secs))
+            format!("{} · {}", lang.short(row.count), age(row.age_secs, lang))
         };
         let dash = || "—".to_string();
         let cells: [(String, Style); 7] = [
             (count, theme.text()),
             (
-                goal.map_or_else(dash, |g| format!("{} {}", g.label, short(g.target))),
+                goal.map_or_else(dash, |g| format!("{} {}", g.label, lang.short(g.target))),
                 theme.text(),
             ),
             (
@@ -300,13 +308,16 @@ impl Layout {
                 status.map_or_else(dash, |s| s.text(ctx.lang).into_owned()),
                 status.map_or(theme.dim(), |s| theme.status(s)),
             ),
-            (window_text(row.window), theme.dim()),
+            (window_text(row.window, lang), theme.dim()),
             (
                 goal.and_then(|g| g.needed_per_hour)
-                    .map_or_else(dash, per_hour),
+                    .map_or_else(dash, |r| lang.per_hour(r)),
                 theme.text(),
             ),
-            (row.pace.map_or_else(dash, per_hour), theme.projection()),
+            (
+                row.pace.map_or_else(dash, |r| lang.per_hour(r)),
+                theme.projection(),
+            ),
         ];
         let mut x = area.x + (MARKER + self.name) as u16;
         for ((text, style), w) in cells.iter().zip(self.widths()) {

@@ -97,3 +97,24 @@ ranks-lead-no-reading = no reading yet
 # The chart of the count and the streams/hour bars.
 chart-now = now { $time }
 chart-rates-key = { $unit }/hour between readings · low { $low } · peak { $peak }
+
+# The overview (o): every stream as a scoreboard.
+overview-title = Overview · { $n } { $count ->
+    [one] stream
+   *[other] streams
+} · o or Esc back
+overview-empty = no streams: add a [[streams]] table to the config
+overview-more = +{ $n } more (↑↓ scrolls)
+overview-col-stream = stream
+overview-col-count = count
+overview-col-next-goal = next goal
+overview-col-percent = %
+overview-col-status = status
+overview-col-window = window
+overview-col-needs = needs/h
+overview-col-pace = pace
+overview-age-config = config
+overview-age-now = now
+overview-left = { $span } left
+overview-opens = opens { $span }
+overview-closed = closed

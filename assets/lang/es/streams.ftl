@@ -86,3 +86,23 @@ ranks-lead-no-reading = aún sin lecturas
 
 chart-now = ahora { $time }
 chart-rates-key = { $unit }/hora entre lecturas · mín. { $low } · máx. { $peak }
+
+overview-title = Resumen · { $n } { $count ->
+    [one] stream
+   *[other] streams
+} · o o Esc para volver
+overview-empty = sin streams: añade una tabla [[streams]] a la configuración
+overview-more = +{ $n } más (↑↓ desplaza)
+overview-col-stream = stream
+overview-col-count = conteo
+overview-col-next-goal = próxima meta
+overview-col-percent = %
+overview-col-status = estado
+overview-col-window = periodo
+overview-col-needs = necesita/h
+overview-col-pace = ritmo
+overview-age-config = config
+overview-age-now = ahora
+overview-left = quedan { $span }
+overview-opens = abre en { $span }
+overview-closed = cerrado

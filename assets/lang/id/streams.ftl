@@ -71,3 +71,20 @@ ranks-lead-no-reading = belum ada data
 
 chart-now = sekarang { $time }
 chart-rates-key = { $unit }/jam antar data · terendah { $low } · puncak { $peak }
+
+overview-title = Ringkasan · { $n } stream · o atau Esc kembali
+overview-empty = tidak ada stream: tambahkan tabel [[streams]] ke konfigurasi
+overview-more = +{ $n } lagi (↑↓ gulir)
+overview-col-stream = stream
+overview-col-count = jumlah
+overview-col-next-goal = target berikutnya
+overview-col-percent = %
+overview-col-status = status
+overview-col-window = periode
+overview-col-needs = perlu/jam
+overview-col-pace = laju
+overview-age-config = konfig
+overview-age-now = baru
+overview-left = sisa { $span }
+overview-opens = buka { $span } lagi
+overview-closed = tutup

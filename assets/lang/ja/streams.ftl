@@ -71,3 +71,20 @@ ranks-lead-no-reading = まだ記録なし
 
 chart-now = 現在 { $time }
 chart-rates-key = 記録間の{ $unit }/時 · 最低 { $low } · 最高 { $peak }
+
+overview-title = 一覧 · { $n } 件 · o か Esc で戻る
+overview-empty = ストリーミングなし：設定に [[streams]] を追加してください
+overview-more = 他 { $n } 件（↑↓ でスクロール）
+overview-col-stream = ストリーミング
+overview-col-count = 数
+overview-col-next-goal = 次の目標
+overview-col-percent = %
+overview-col-status = 状況
+overview-col-window = 集計期間
+overview-col-needs = 必要/時
+overview-col-pace = ペース
+overview-age-config = 設定
+overview-age-now = 今
+overview-left = 残り { $span }
+overview-opens = { $span }後に開始
+overview-closed = 終了

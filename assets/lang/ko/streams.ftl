@@ -71,3 +71,20 @@ ranks-lead-no-reading = 아직 기록 없음
 
 chart-now = 지금 { $time }
 chart-rates-key = 집계 사이 시간당 { $unit } · 최저 { $low } · 최고 { $peak }
+
+overview-title = 전체 보기 · 스트리밍 { $n }개 · o 또는 Esc로 돌아가기
+overview-empty = 스트리밍 없음: 설정에 [[streams]] 표를 추가하세요
+overview-more = +{ $n }개 더 (↑↓ 스크롤)
+overview-col-stream = 스트리밍
+overview-col-count = 수치
+overview-col-next-goal = 다음 목표
+overview-col-percent = %
+overview-col-status = 상태
+overview-col-window = 집계 기간
+overview-col-needs = 필요/시간
+overview-col-pace = 속도
+overview-age-config = 설정
+overview-age-now = 방금
+overview-left = { $span } 남음
+overview-opens = { $span } 후 시작
+overview-closed = 마감

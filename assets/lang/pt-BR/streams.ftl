@@ -86,3 +86,23 @@ ranks-lead-no-reading = nenhuma leitura ainda
 
 chart-now = agora { $time }
 chart-rates-key = { $unit }/hora entre leituras · mín. { $low } · pico { $peak }
+
+overview-title = Visão geral · { $n } { $count ->
+    [one] stream
+   *[other] streams
+} · o ou Esc volta
+overview-empty = nenhum stream: adicione uma tabela [[streams]] à configuração
+overview-more = +{ $n } a mais (↑↓ rola)
+overview-col-stream = stream
+overview-col-count = contagem
+overview-col-next-goal = próxima meta
+overview-col-percent = %
+overview-col-status = status
+overview-col-window = período
+overview-col-needs = precisa/h
+overview-col-pace = ritmo
+overview-age-config = config
+overview-age-now = agora
+overview-left = faltam { $span }
+overview-opens = abre em { $span }
+overview-closed = fechada
