@@ -64,9 +64,50 @@ const MAX_NAME: usize = 44;
 /// What the unit adds to the count column (" streams").
 const UNIT_ROOM: usize = 9;
 
-/// How many of [`COLUMNS`] fit in `width` beside the marker and the narrowest name, and
-/// whether the count has room for its unit.
-fn fitting(width: usize) -> (usize, bool) {
+/// Typical texts of each column in `lang`, to size it: a count with its age, a goal's target,
+/// the widest status, a window's time left, a rate, a rate.
+fn samples(lang: Lang) -> [usize; 7] {
+    use crate::streams::Status;
+    let rate = lang.per_hour(240_000.0).width();
+    let status = [
+        Status::Reached,
+        Status::OnPace,
+        Status::Behind,
+        Status::Missed,
+        Status::Waiting,
+        Status::NoData,
+    ]
+    .iter()
+    .map(|s| s.text(lang).width())
+    .max()
+    .unwrap_or(0);
+    [
+        format!("{} · {}", lang.short(2_880_000), lang.rough(3540)).width(),
+        lang.short(2_700_000).width(),
+        0,
+        status,
+        window_text(Window::Open { left_secs: 86_399 }, lang).width(),
+        rate,
+        rate,
+    ]
+}
+
+/// The widths of [`COLUMNS`] in `lang`: English's, wider by what the language's texts need
+/// beyond English's ("quedan 5h 00m", "240 mil/h") and by a heading that would not fit, so
+/// that translated cells keep whole where English ones do.
+fn column_widths(lang: Lang) -> [usize; 7] {
+    let (own, english) = (samples(lang), samples(Lang::En));
+    let mut widths = [0; 7];
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let heading = lang.t(c.heading).width() + 1;
+        widths[i] = (c.width + own[i].saturating_sub(english[i])).max(heading);
+    }
+    widths
+}
+
+/// How many of [`COLUMNS`] (`widths` wide) fit in `width` beside the marker and the
+/// narrowest name, and whether the count has room for its unit.
+fn fitting(width: usize, widths: &[usize; 7]) -> (usize, bool) {
     let name = if width >= 78 {
         MIN_NAME
     } else {
@@ -74,11 +115,11 @@ fn fitting(width: usize) -> (usize, bool) {
     };
     let mut used = MARKER + name;
     let mut n = 0;
-    for c in &COLUMNS {
-        if used + c.width > width {
+    for w in widths {
+        if used + w > width {
             break;
         }
-        used += c.width;
+        used += w;
         n += 1;
     }
     // The unit ("2.88M streams · 1h") needs more room, and leaves the name some.
@@ -165,9 +206,10 @@ impl Widget for OverviewBoard<'_> {
             return;
         }
         let width = inner.width as usize;
-        let (columns, unit) = fitting(width);
-        let fixed: usize = COLUMNS[..columns].iter().map(|c| c.width).sum::<usize>()
-            + if unit { UNIT_ROOM } else { 0 };
+        let widths = column_widths(lang);
+        let (columns, unit) = fitting(width, &widths);
+        let fixed: usize =
+            widths[..columns].iter().sum::<usize>() + if unit { UNIT_ROOM } else { 0 };
         // The names get the room they need up to 30, then the goal's label up to 10 more, then
         // the names what is left (up to 44).
         let free = width.saturating_sub(MARKER + fixed);
@@ -184,6 +226,7 @@ impl Widget for OverviewBoard<'_> {
         };
         let name = (free - goal).clamp(1, MAX_NAME);
         let layout = Layout {
+            widths,
             columns,
             unit,
             name,
@@ -223,6 +266,8 @@ impl Widget for OverviewBoard<'_> {
 
 /// The columns shown at this width.
 struct Layout {
+    /// The widths of [`COLUMNS`] in the frame's language.
+    widths: [usize; 7],
     /// How many of [`COLUMNS`].
     columns: usize,
     /// Whether the count has its unit.
@@ -235,13 +280,13 @@ struct Layout {
 
 impl Layout {
     fn widths(&self) -> impl Iterator<Item = usize> + '_ {
-        COLUMNS[..self.columns]
+        self.widths[..self.columns]
             .iter()
             .enumerate()
-            .map(|(i, c)| match i {
-                0 if self.unit => c.width + UNIT_ROOM,
-                1 => c.width + self.goal,
-                _ => c.width,
+            .map(|(i, w)| match i {
+                0 if self.unit => w + UNIT_ROOM,
+                1 => w + self.goal,
+                _ => *w,
             })
     }
 
@@ -333,15 +378,17 @@ mod tests {
 
     #[test]
     fn columns_give_way_from_the_pace_and_the_unit_needs_room() {
+        let en = column_widths(Lang::En);
+        assert_eq!(en, COLUMNS.map(|c| c.width));
         // 2 + 20 + 12 + 17 + 5 + 8 + 13 + 8 + 8 = 93: every column from 93, the unit from 106;
         // at 80 columns (78 inside the border) the needs and the pace give way.
-        assert_eq!(fitting(93), (7, false));
-        assert_eq!(fitting(92), (6, false));
-        assert_eq!(fitting(106), (7, true));
-        assert_eq!(fitting(78), (5, false));
+        assert_eq!(fitting(93, &en), (7, false));
+        assert_eq!(fitting(92, &en), (6, false));
+        assert_eq!(fitting(106, &en), (7, true));
+        assert_eq!(fitting(78, &en), (5, false));
         // 60 columns: the name narrows first, the status stays.
-        assert_eq!(fitting(58), (4, false));
-        assert_eq!(fitting(10), (0, false));
+        assert_eq!(fitting(58, &en), (4, false));
+        assert_eq!(fitting(10, &en), (0, false));
     }
 
     #[test]
