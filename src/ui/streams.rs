@@ -206,6 +206,23 @@ fn closed_text(
     }
 }
 
+/// "by Mon 25 Apr 02:00", or without the weekday ("by 25 Apr 02:00") when that does not fit
+/// in `room` columns, so the time stays whole.
+fn deadline_text<T: chrono::TimeZone>(lang: Lang, t: chrono::DateTime<T>, room: usize) -> String
+where
+    T::Offset: std::fmt::Display,
+{
+    let by = |when: String| {
+        lang.t_with("streams-goal-by", &[("when", Arg::from(when))])
+            .into_owned()
+    };
+    let full = by(lang.day_time(&t));
+    if full.width() <= room {
+        return full;
+    }
+    by(format!("{} {}", date(lang, &t, false), t.format("%H:%M")))
+}
+
 /// `text` right-aligned in `width` columns by display width, as `{:>N}` would by characters
 /// (never cut: the row's `fit_line` cuts with "…").
 pub(crate) fn pad_left(text: &str, width: usize) -> String {
@@ -555,17 +572,13 @@ impl StreamBlock<'_> {
             if k >= room {
                 return;
             }
-            let by = Arg::from(lang.day_time(&shown_in(g.deadline, view.zone)));
+            let target = pad_left(&lang.short(g.target), 5);
+            let room = width.saturating_sub(label + target.width() + 3);
+            let by = deadline_text(lang, shown_in(g.deadline, view.zone), room);
             let mut spans = vec![
                 Span::raw(format!(" {}", pad(&g.label, label))),
-                Span::styled(
-                    format!(" {}", pad_left(&lang.short(g.target), 5)),
-                    theme.bold(),
-                ),
-                Span::styled(
-                    format!(" {}", lang.t_with("streams-goal-by", &[("when", by)])),
-                    theme.dim(),
-                ),
+                Span::styled(format!(" {target}"), theme.bold()),
+                Span::styled(format!(" {by}"), theme.dim()),
             ];
             if let Some(r) = g.needed_per_hour.filter(|_| g.needed > 0) {
                 let rate = Arg::from(lang.per_hour(r));

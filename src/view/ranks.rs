@@ -116,13 +116,13 @@ pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankL
     };
     let goal_text = lang.t_with("ranks-goal", &[("label", Arg::from(label.as_str()))]);
     place.push_str(&format!(" · {goal_text}"));
-    let at = crate::config::rank::rank_label(
-        crate::streams::rank::RankGoal {
-            rank: g.rank,
-            hold: None,
-        },
-        None,
-    );
+    // "#1", "top 10": the goal's place in the language's words.
+    let at = match g.rank {
+        1 => "#1".to_string(),
+        n => lang
+            .t_with("ranks-top", &[("n", Arg::from(lang.count(n)))])
+            .into_owned(),
+    };
     let at = || ("at", Arg::from(at.as_str()));
     let state = match v.status {
         S::Held => lang.t_with(

@@ -118,3 +118,4 @@ overview-age-now = now
 overview-left = { $span } left
 overview-opens = opens { $span }
 overview-closed = closed
+ranks-top = top { $n }

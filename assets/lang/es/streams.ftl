@@ -106,3 +106,4 @@ overview-age-now = ahora
 overview-left = quedan { $span }
 overview-opens = abre en { $span }
 overview-closed = cerrado
+ranks-top = top { $n }

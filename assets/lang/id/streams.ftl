@@ -88,3 +88,4 @@ overview-age-now = baru
 overview-left = sisa { $span }
 overview-opens = buka { $span } lagi
 overview-closed = tutup
+ranks-top = top { $n }

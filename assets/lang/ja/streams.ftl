@@ -88,3 +88,4 @@ overview-age-now = 今
 overview-left = 残り { $span }
 overview-opens = { $span }後に開始
 overview-closed = 終了
+ranks-top = { $n }位以内

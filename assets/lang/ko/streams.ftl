@@ -88,3 +88,4 @@ overview-age-now = 방금
 overview-left = { $span } 남음
 overview-opens = { $span } 후 시작
 overview-closed = 마감
+ranks-top = { $n }위권

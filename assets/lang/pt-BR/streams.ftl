@@ -106,3 +106,4 @@ overview-age-now = agora
 overview-left = faltam { $span }
 overview-opens = abre em { $span }
 overview-closed = fechada
+ranks-top = top { $n }
