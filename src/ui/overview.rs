@@ -156,6 +156,13 @@ fn window_text(window: Window, lang: Lang) -> String {
     .into_owned()
 }
 
+/// " Overview · 3 streams · o or Esc back ".
+fn title(lang: Lang, rows: usize) -> String {
+    let n = rows as u64;
+    let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+    format!(" {} ", lang.t_with("overview-title", &args))
+}
+
 /// "With You · All videos = MV + Dance practice": a row's stream.
 fn row_name(app: &crate::app::App, i: usize) -> String {
     let stream = &app.config.streams[i];
@@ -188,11 +195,8 @@ impl Widget for OverviewBoard<'_> {
             .overview
             .as_ref()
             .map_or(&[][..], |o| o.rows.as_slice());
-        let n = rows.len() as u64;
-        let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
-        let title = format!(" {} ", lang.t_with("overview-title", &args));
         let block = Block::bordered()
-            .title(Span::styled(title, theme.title()))
+            .title(Span::styled(title(lang, rows.len()), theme.title()))
             .border_style(theme.border());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -239,11 +243,7 @@ impl Widget for OverviewBoard<'_> {
         };
         let room = (inner.height as usize).saturating_sub(1);
         // "+N more" takes the last line when not every row fits.
-        let shown = if rows.len() > room {
-            room.saturating_sub(1)
-        } else {
-            room
-        };
+        let shown = room.saturating_sub(usize::from(rows.len() > room));
         let first = offset(selected, shown, rows.len());
         for (line, (i, row)) in rows.iter().enumerate().skip(first).take(shown).enumerate() {
             let y = inner.y + 1 + line as u16;

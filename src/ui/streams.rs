@@ -656,6 +656,15 @@ impl StreamBlock<'_> {
             ];
             lines.push(fit_line(spans, width));
         }
+        self.push_takes(lines, width);
+    }
+
+    /// A blank row, a heading and a row per goal: the streams per hour each goal takes on
+    /// average over its window, as bars in proportion.
+    fn push_takes<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize) {
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
+        let (stream, goals) = (self.stream, &self.shown.figures.goals);
+        let heading = |text: &str| Line::from(Span::styled(fit(text, width), theme.title()));
         lines.push(Line::default());
         let unit = Arg::from(unit_word(lang, &stream.unit));
         lines.push(heading(&format!(
