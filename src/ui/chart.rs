@@ -12,7 +12,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::fit::{fit, fit_line};
-use super::streams::unit_word;
 use crate::config::Stream;
 use crate::lang::Arg;
 use crate::streams::{StreamView, Window};
@@ -397,10 +396,7 @@ impl Widget for RateBars<'_> {
                         self.ctx.lang.t_with(
                             "chart-rates-key",
                             &[
-                                (
-                                    "unit",
-                                    Arg::from(unit_word(self.ctx.lang, &self.stream.unit))
-                                ),
+                                ("unit", Arg::from(self.ctx.lang.unit(&self.stream.unit))),
                                 ("low", Arg::from(self.ctx.lang.per_hour(low as f64))),
                                 ("peak", Arg::from(self.ctx.lang.per_hour(peak as f64))),
                             ],

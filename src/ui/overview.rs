@@ -332,7 +332,7 @@ impl Layout {
             format!(
                 "{} {} · {}",
                 lang.short(row.count),
-                super::streams::unit_word(lang, &app.config.streams[row.stream].unit),
+                lang.unit(&app.config.streams[row.stream].unit),
                 age(row.age_secs, lang)
             )
         } else {

@@ -113,7 +113,7 @@ impl StreamsPanel<'_> {
                 let line = format!(
                     " {} {} · {}",
                     s.platform,
-                    counted(lang, v.count, &s.unit),
+                    lang.counted(v.count, &s.unit),
                     window_text(view, v, lang, true)
                 );
                 Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
@@ -126,34 +126,6 @@ impl StreamsPanel<'_> {
 /// `n` formatted for a text's `$n`, and as `$count` for its plural.
 fn num(lang: Lang, n: u64) -> [(&'static str, Arg); 2] {
     [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))]
-}
-
-/// The stream's unit in `lang`: a default unit ("streams", "views", "plays") in the
-/// language's word, a unit the fan wrote in the config as written.
-pub(crate) fn unit_word(lang: Lang, unit: &str) -> String {
-    match unit {
-        "streams" => lang.t("streams-unit-streams").into_owned(),
-        "views" => lang.t("streams-unit-views").into_owned(),
-        "plays" => lang.t("streams-unit-plays").into_owned(),
-        _ => unit.to_string(),
-    }
-}
-
-/// `n` with the stream's unit, singular for 1: "2,712,345 streams", "2.712.345 streams".
-pub(crate) fn counted(lang: Lang, n: u64, unit: &str) -> String {
-    match unit {
-        "streams" => lang
-            .t_with("streams-counted-streams", &num(lang, n))
-            .into_owned(),
-        "views" => lang
-            .t_with("streams-counted-views", &num(lang, n))
-            .into_owned(),
-        "plays" => lang
-            .t_with("streams-counted-plays", &num(lang, n))
-            .into_owned(),
-        _ if n == 1 => format!("{} {}", lang.count(n), crate::values::text::singular(unit)),
-        _ => format!("{} {unit}", lang.count(n)),
-    }
 }
 
 /// A day without its weekday, with the year when `year`: "25 Apr 2022", "2022년 4월 25일",
@@ -473,13 +445,13 @@ impl StreamBlock<'_> {
         let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
         let unit = &self.stream.unit;
         let count = if figures.count == 0 && figures.count_at.is_none() {
-            let unit = Arg::from(unit_word(lang, unit));
+            let unit = Arg::from(lang.unit(unit));
             format!(
                 " {}",
                 lang.t_with("streams-none-counted", &[("unit", unit)])
             )
         } else {
-            format!(" {}", counted(lang, figures.count, unit))
+            format!(" {}", lang.counted(figures.count, unit))
         };
         let age = match (fresh.corrected_from, fresh.last_reading_at) {
             (Some(before), _) => {
@@ -666,7 +638,7 @@ impl StreamBlock<'_> {
         let (stream, goals) = (self.stream, &self.shown.figures.goals);
         let heading = |text: &str| Line::from(Span::styled(fit(text, width), theme.title()));
         lines.push(Line::default());
-        let unit = Arg::from(unit_word(lang, &stream.unit));
+        let unit = Arg::from(lang.unit(&stream.unit));
         lines.push(heading(&format!(
             " {}",
             lang.t_with("streams-takes-heading", &[("unit", unit)])
