@@ -174,6 +174,8 @@ impl Lang {
         let m = (secs / 60).max(0);
         match (m / 1440, m / 60 % 24, m % 60) {
             (0, 0, m) => format!("{m}{}", w.minute),
+            // "1시간", not "1시간 0분"; English keeps "1h 0m" as it always wrote it.
+            (0, h, 0) if !w.pad => format!("{h}{}", w.hour),
             (0, h, m) => format!("{h}{}{}{m}{}", w.hour, w.sep, w.minute),
             (d, h, _) => format!("{d}{}{}{h}{}", w.day, w.sep, w.hour),
         }
@@ -235,5 +237,7 @@ mod tests {
         assert_eq!(Lang::Ko.hours_minutes(9900), "2시간 45분");
         assert_eq!(Lang::Ja.window_span(100_800), "1日4時間");
         assert_eq!(Lang::Id.span(130 * 60), "2j 10m");
+        assert_eq!(Lang::Ko.span(3600), "1시간");
+        assert_eq!(Lang::En.span(3600), "1h 0m");
     }
 }
