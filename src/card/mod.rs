@@ -148,62 +148,13 @@ fn rank_cards(app: &App, event: &str, now: DateTime<Utc>) -> (Vec<RankCard>, Opt
                 goals: shown
                     .goals
                     .iter()
-                    .map(|(label, _, v)| (label.clone(), rank_state(app.lang, v), v.status))
+                    .map(|(label, _, v)| (label.clone(), ranks::status_text(v, app.lang), v.status))
                     .collect(),
             })
         })
         .collect();
-    let kill = ranks::all_kill_of(app, event, now).map(|k| all_kill_words(app.lang, &k, now));
+    let kill = ranks::all_kill_of(app, event, now).map(|k| ranks::all_kill_line(&k, now, app.lang));
     (cards, kill)
-}
-
-/// A rank goal's state in `lang`: "held 2h 10m", "lost", "reached"; English as the dashboard
-/// writes it.
-fn rank_state(lang: Lang, v: &crate::streams::rank::RankView) -> String {
-    let word = |key: &str| lang.t(key).into_owned();
-    match v.status {
-        RankStatus::Held => {
-            let args = [("span", Arg::from(rank_span(lang, v.streak)))];
-            lang.t_with("card-rank-held", &args).into_owned()
-        }
-        RankStatus::Reached => word("status-reached"),
-        RankStatus::Lost => word("card-rank-lost"),
-        RankStatus::Waiting => word("status-waiting"),
-        RankStatus::Missed => word("status-missed"),
-        RankStatus::NoData => word("status-no-data"),
-    }
-}
-
-/// "#1 on 4 of 6 charts · all-kill 2h 10m ago", "#1 on 6 of 6 charts · all-kill for 35m".
-fn all_kill_words(lang: Lang, k: &crate::streams::rank::AllKill, now: DateTime<Utc>) -> String {
-    let head = [
-        ("n", Arg::from(lang.count(k.at_one as u64))),
-        ("of", Arg::from(lang.count(k.of as u64))),
-    ];
-    let head = lang.t_with("card-all-kill-head", &head);
-    let (key, span) = match (k.since, k.ended) {
-        (Some(s), _) => ("card-all-kill-for", now - s),
-        (None, Some(e)) => ("card-all-kill-ago", now - e),
-        (None, None) => return head.into_owned(),
-    };
-    let args = [("span", Arg::from(rank_span(lang, span)))];
-    format!("{head} · {}", lang.t_with(key, &args))
-}
-
-/// A streak's span: "2h 10m", "12m", "3d 4h" in English (as the dashboard's rank block
-/// writes it); "2시간 10분" in the language's units elsewhere.
-fn rank_span(lang: Lang, d: chrono::TimeDelta) -> String {
-    if lang == Lang::En {
-        return ranks::span(d);
-    }
-    let u = lang.units();
-    let m = d.num_minutes().max(0);
-    let part = |n: i64, unit: &str| format!("{n}{}{unit}", u.gap);
-    match (m / 1440, m / 60 % 24, m % 60) {
-        (0, 0, m) => part(m, u.minute),
-        (0, h, m) => format!("{}{}{}", part(h, u.hour), u.sep, part(m, u.minute)),
-        (d, h, _) => format!("{}{}{}", part(d, u.day), u.sep, part(h, u.hour)),
-    }
 }
 
 impl Card {

@@ -133,13 +133,6 @@ pub fn default_unit(platform: &str) -> &'static str {
     }
 }
 
-impl Stream {
-    /// `n` with the stream's unit, singular for 1: "1 view", "2,712,345 streams".
-    pub(crate) fn counted(&self, n: u64) -> String {
-        crate::values::numbers::counted(n, &self.unit)
-    }
-}
-
 /// One goal of a stream.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Goal {

@@ -20,9 +20,11 @@
 //! - Columns: pad and cut by display width (`ui::fit::pad`, `fit`), never `{:<7}`, which counts
 //!   a Hangul syllable as one column.
 
+mod counted;
 mod dates;
 mod numbers;
 mod ordinal;
+mod spans;
 #[cfg(test)]
 mod tests;
 mod text;

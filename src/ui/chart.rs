@@ -1,7 +1,7 @@
 //! The chart of a stream's count against its goals over the tracking window, and the
 //! streams/hour bars on the same time axis. Drawn from the frame's figures only.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,8 +13,8 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::{fit, fit_line};
 use crate::config::Stream;
+use crate::lang::Arg;
 use crate::streams::{StreamView, Window};
-use crate::values::numbers::{per_hour, short};
 
 /// One dataset of the chart: its points, style, marker and kind.
 type Series = (Vec<(f64, f64)>, Style, Marker, GraphType);
@@ -107,7 +107,7 @@ impl Widget for CountChart<'_> {
         let gutter = figures
             .goals
             .iter()
-            .map(|g| short(g.target).width())
+            .map(|g| self.ctx.lang.short(g.target).width())
             .max()
             .unwrap_or(1)
             .max(1) as u16
@@ -265,7 +265,7 @@ impl CountChart<'_> {
             };
             taken.push(row);
             let y = plot.y + row;
-            let target = short(g.target);
+            let target = self.ctx.lang.short(g.target);
             let tw = target.width() as u16;
             buf.set_string(plot.x - 1 - tw, y, &target, theme.bold());
             buf.set_string(plot.x - 1, y, "┤", theme.border());
@@ -294,7 +294,7 @@ impl CountChart<'_> {
         let from = (span.x(from_t.max(span.from)), figures.count as f64);
         let (x, _) = clip_top(from, (span.width(), p as f64), top);
         let col = ((x / span.width()) * f64::from(plot.width.saturating_sub(1))).round() as u16;
-        let text = format!("↑ {}", short(p));
+        let text = format!("↑ {}", self.ctx.lang.short(p));
         let w = text.width() as u16;
         let at = (plot.x + col.min(plot.width.saturating_sub(1)))
             .saturating_sub(w / 2)
@@ -317,16 +317,11 @@ impl CountChart<'_> {
         buf.set_string(plot.x - 1, y, "└", theme.border());
         buf.set_string(plot.x, y, "─".repeat(plot.width as usize), theme.border());
         let zone = view.zone;
-        let start = span
-            .from
-            .with_timezone(&zone)
-            .format("%a %H:%M")
-            .to_string();
-        let end = span
-            .to
-            .with_timezone(&zone)
-            .format("%a %H:%M %Z")
-            .to_string();
+        let lang = self.ctx.lang;
+        // "Sat 18:00", "토 18:00": the weekday in the fan's language.
+        let (from, to) = (span.from.with_timezone(&zone), span.to.with_timezone(&zone));
+        let start = format!("{} {}", lang.weekday(from.weekday()), from.format("%H:%M"));
+        let end = format!("{} {}", lang.weekday(to.weekday()), to.format("%H:%M %Z"));
         let labels = y + 1;
         // The start label gives way to "now" when now is near it.
         let now_col = now.map(|t| column(span, t, plot.width));
@@ -340,7 +335,8 @@ impl CountChart<'_> {
         if let Some(now) = now {
             let col = column(span, now, plot.width);
             buf.set_string(plot.x + col, y, "┴", theme.accent());
-            let text = format!("now {}", now.with_timezone(&zone).format("%H:%M"));
+            let time = now.with_timezone(&zone).format("%H:%M").to_string();
+            let text = lang.t_with("chart-now", &[("time", Arg::from(time))]);
             let tw = text.width() as u16;
             let lo = if col > start.width() as u16 + 6 {
                 plot.x + start.width() as u16 + 1
@@ -396,10 +392,15 @@ impl Widget for RateBars<'_> {
                 Span::styled(" ▆", theme.rates()),
                 Span::styled(
                     format!(
-                        " {}/hour between readings · low {} · peak {}",
-                        self.stream.unit,
-                        per_hour(low as f64),
-                        per_hour(peak as f64)
+                        " {}",
+                        self.ctx.lang.t_with(
+                            "chart-rates-key",
+                            &[
+                                ("unit", Arg::from(self.ctx.lang.unit(&self.stream.unit))),
+                                ("low", Arg::from(self.ctx.lang.per_hour(low as f64))),
+                                ("peak", Arg::from(self.ctx.lang.per_hour(peak as f64))),
+                            ],
+                        )
                     ),
                     theme.dim(),
                 ),
@@ -407,11 +408,11 @@ impl Widget for RateBars<'_> {
             area.width as usize,
         );
         caption.render(Rect::new(area.x, area.y, area.width, 1), buf);
-        let (peak_label, base_label) = (short(peak), short(base));
+        let (peak_label, base_label) = (self.ctx.lang.short(peak), self.ctx.lang.short(base));
         let gutter = figures
             .goals
             .iter()
-            .map(|g| short(g.target).width())
+            .map(|g| self.ctx.lang.short(g.target).width())
             .chain([peak_label.width(), base_label.width()])
             .max()
             .unwrap_or(1) as u16

@@ -12,11 +12,11 @@ use unicode_width::UnicodeWidthStr;
 use super::ctx::Ctx;
 use super::fit::set_fit;
 use crate::app::Mode;
+use crate::lang::{Arg, Lang};
 use crate::streams::Window;
-use crate::values::numbers::{per_hour, short};
 use crate::view::overview::Row;
 
-/// One column: its heading and width; the name column takes what the others leave.
+/// One column: its heading's key and width; the name column takes what the others leave.
 struct Column {
     heading: &'static str,
     width: usize,
@@ -25,31 +25,31 @@ struct Column {
 /// The columns after the name, in the order they give way (last first).
 const COLUMNS: [Column; 7] = [
     Column {
-        heading: "count",
+        heading: "overview-col-count",
         width: 12,
     },
     Column {
-        heading: "next goal",
+        heading: "overview-col-next-goal",
         width: 17,
     },
     Column {
-        heading: "%",
+        heading: "overview-col-percent",
         width: 5,
     },
     Column {
-        heading: "status",
+        heading: "overview-col-status",
         width: 8,
     },
     Column {
-        heading: "window",
+        heading: "overview-col-window",
         width: 13,
     },
     Column {
-        heading: "needs/h",
+        heading: "overview-col-needs",
         width: 8,
     },
     Column {
-        heading: "pace",
+        heading: "overview-col-pace",
         width: 8,
     },
 ];
@@ -64,9 +64,50 @@ const MAX_NAME: usize = 44;
 /// What the unit adds to the count column (" streams").
 const UNIT_ROOM: usize = 9;
 
-/// How many of [`COLUMNS`] fit in `width` beside the marker and the narrowest name, and
-/// whether the count has room for its unit.
-fn fitting(width: usize) -> (usize, bool) {
+/// Typical texts of each column in `lang`, to size it: a count with its age, a goal's target,
+/// the widest status, a window's time left, a rate, a rate.
+fn samples(lang: Lang) -> [usize; 7] {
+    use crate::streams::Status;
+    let rate = lang.per_hour(240_000.0).width();
+    let status = [
+        Status::Reached,
+        Status::OnPace,
+        Status::Behind,
+        Status::Missed,
+        Status::Waiting,
+        Status::NoData,
+    ]
+    .iter()
+    .map(|s| s.text(lang).width())
+    .max()
+    .unwrap_or(0);
+    [
+        format!("{} · {}", lang.short(2_880_000), lang.rough(3540)).width(),
+        lang.short(2_700_000).width(),
+        0,
+        status,
+        window_text(Window::Open { left_secs: 86_399 }, lang).width(),
+        rate,
+        rate,
+    ]
+}
+
+/// The widths of [`COLUMNS`] in `lang`: English's, wider by what the language's texts need
+/// beyond English's ("quedan 5h 00m", "240 mil/h") and by a heading that would not fit, so
+/// that translated cells keep whole where English ones do.
+fn column_widths(lang: Lang) -> [usize; 7] {
+    let (own, english) = (samples(lang), samples(Lang::En));
+    let mut widths = [0; 7];
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let heading = lang.t(c.heading).width() + 1;
+        widths[i] = (c.width + own[i].saturating_sub(english[i])).max(heading);
+    }
+    widths
+}
+
+/// How many of [`COLUMNS`] (`widths` wide) fit in `width` beside the marker and the
+/// narrowest name, and whether the count has room for its unit.
+fn fitting(width: usize, widths: &[usize; 7]) -> (usize, bool) {
     let name = if width >= 78 {
         MIN_NAME
     } else {
@@ -74,11 +115,11 @@ fn fitting(width: usize) -> (usize, bool) {
     };
     let mut used = MARKER + name;
     let mut n = 0;
-    for c in &COLUMNS {
-        if used + c.width > width {
+    for w in widths {
+        if used + w > width {
             break;
         }
-        used += c.width;
+        used += w;
         n += 1;
     }
     // The unit ("2.88M streams · 1h") needs more room, and leaves the name some.
@@ -95,32 +136,31 @@ fn offset(selected: usize, rows: usize, total: usize) -> usize {
         .min(total - rows)
 }
 
-/// "now", "5m", "3h", "2d": how old a count is.
-fn age(secs: Option<i64>) -> String {
+/// "now", "5m", "3h", "2d": how old a count is; "config" when the config gave it.
+fn age(secs: Option<i64>, lang: Lang) -> String {
     match secs {
-        None => "config".into(),
-        Some(s) if s < 60 => "now".into(),
-        Some(s) if s < 3600 => format!("{}m", s / 60),
-        Some(s) if s < 86_400 => format!("{}h", s / 3600),
-        Some(s) => format!("{}d", s / 86_400),
+        None => lang.t("overview-age-config").into_owned(),
+        Some(s) if s < 60 => lang.t("overview-age-now").into_owned(),
+        Some(s) => lang.rough(s),
     }
 }
 
 /// "4h 59m left", "opens 2d 3h", "closed".
-fn window_text(window: Window) -> String {
-    let hm = |secs: i64| {
-        let secs = secs.max(0);
-        if secs >= 86_400 {
-            format!("{}d {}h", secs / 86_400, secs % 86_400 / 3600)
-        } else {
-            format!("{}h {:02}m", secs / 3600, secs % 3600 / 60)
-        }
-    };
+fn window_text(window: Window, lang: Lang) -> String {
+    let span = |secs: i64| [("span", Arg::from(lang.window_span(secs)))];
     match window {
-        Window::Open { left_secs } => format!("{} left", hm(left_secs)),
-        Window::Opens { in_secs } => format!("opens {}", hm(in_secs)),
-        Window::Closed { .. } => "closed".into(),
+        Window::Open { left_secs } => lang.t_with("overview-left", &span(left_secs)),
+        Window::Opens { in_secs } => lang.t_with("overview-opens", &span(in_secs)),
+        Window::Closed { .. } => lang.t("overview-closed"),
     }
+    .into_owned()
+}
+
+/// " Overview · 3 streams · o or Esc back ".
+fn title(lang: Lang, rows: usize) -> String {
+    let n = rows as u64;
+    let args = [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))];
+    format!(" {} ", lang.t_with("overview-title", &args))
 }
 
 /// "With You · All videos = MV + Dance practice": a row's stream.
@@ -146,15 +186,17 @@ impl Widget for OverviewBoard<'_> {
             return;
         }
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let rows = view
             .overview
             .as_ref()
             .map_or(&[][..], |o| o.rows.as_slice());
-        let title = format!(" Overview · {} streams · o or Esc back ", rows.len());
         let block = Block::bordered()
-            .title(Span::styled(title, theme.title()))
+            .title(Span::styled(title(lang, rows.len()), theme.title()))
             .border_style(theme.border());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -162,14 +204,16 @@ impl Widget for OverviewBoard<'_> {
             return;
         }
         if rows.is_empty() {
-            let text = " no streams: add a [[streams]] table to the config";
+            let text = format!(" {}", lang.t("overview-empty"));
+            let text = super::fit::fit(&text, inner.width as usize);
             Line::from(Span::styled(text, theme.dim())).render(inner, buf);
             return;
         }
         let width = inner.width as usize;
-        let (columns, unit) = fitting(width);
-        let fixed: usize = COLUMNS[..columns].iter().map(|c| c.width).sum::<usize>()
-            + if unit { UNIT_ROOM } else { 0 };
+        let widths = column_widths(lang);
+        let (columns, unit) = fitting(width, &widths);
+        let fixed: usize =
+            widths[..columns].iter().sum::<usize>() + if unit { UNIT_ROOM } else { 0 };
         // The names get the room they need up to 30, then the goal's label up to 10 more, then
         // the names what is left (up to 44).
         let free = width.saturating_sub(MARKER + fixed);
@@ -186,23 +230,20 @@ impl Widget for OverviewBoard<'_> {
         };
         let name = (free - goal).clamp(1, MAX_NAME);
         let layout = Layout {
+            widths,
             columns,
             unit,
             name,
             goal,
         };
-        layout.heading(inner, buf, theme.dim());
+        layout.heading(inner, buf, theme.dim(), lang);
         let selected = match app.mode {
             Mode::Overview(b) => b.row.min(rows.len() - 1),
             _ => 0,
         };
         let room = (inner.height as usize).saturating_sub(1);
         // "+N more" takes the last line when not every row fits.
-        let shown = if rows.len() > room {
-            room.saturating_sub(1)
-        } else {
-            room
-        };
+        let shown = room.saturating_sub(usize::from(rows.len() > room));
         let first = offset(selected, shown, rows.len());
         for (line, (i, row)) in rows.iter().enumerate().skip(first).take(shown).enumerate() {
             let y = inner.y + 1 + line as u16;
@@ -216,7 +257,8 @@ impl Widget for OverviewBoard<'_> {
         let hidden = rows.len().saturating_sub(shown);
         if hidden > 0 && shown < room {
             let y = inner.y + 1 + shown as u16;
-            let more = format!("  +{hidden} more (↑↓ scrolls)");
+            let n = Arg::from(lang.count(hidden as u64));
+            let more = format!("  {}", lang.t_with("overview-more", &[("n", n)]));
             set_fit(buf, inner.x, y, &more, width, theme.dim());
         }
     }
@@ -224,6 +266,8 @@ impl Widget for OverviewBoard<'_> {
 
 /// The columns shown at this width.
 struct Layout {
+    /// The widths of [`COLUMNS`] in the frame's language.
+    widths: [usize; 7],
     /// How many of [`COLUMNS`].
     columns: usize,
     /// Whether the count has its unit.
@@ -236,34 +280,43 @@ struct Layout {
 
 impl Layout {
     fn widths(&self) -> impl Iterator<Item = usize> + '_ {
-        COLUMNS[..self.columns]
+        self.widths[..self.columns]
             .iter()
             .enumerate()
-            .map(|(i, c)| match i {
-                0 if self.unit => c.width + UNIT_ROOM,
-                1 => c.width + self.goal,
-                _ => c.width,
+            .map(|(i, w)| match i {
+                0 if self.unit => w + UNIT_ROOM,
+                1 => w + self.goal,
+                _ => *w,
             })
     }
 
-    fn heading(&self, inner: Rect, buf: &mut Buffer, style: Style) {
+    fn heading(&self, inner: Rect, buf: &mut Buffer, style: Style, lang: Lang) {
         let mut x = inner.x + (MARKER + self.name) as u16;
         set_fit(
             buf,
             inner.x + MARKER as u16,
             inner.y,
-            "stream",
+            &lang.t("overview-col-stream"),
             self.name,
             style,
         );
         for (c, w) in COLUMNS.iter().zip(self.widths()) {
-            set_fit(buf, x, inner.y, c.heading, w.saturating_sub(1), style);
+            set_fit(
+                buf,
+                x,
+                inner.y,
+                &lang.t(c.heading),
+                w.saturating_sub(1),
+                style,
+            );
             x = x.saturating_add(w as u16);
         }
     }
 
     fn row(&self, ctx: &Ctx, row: &Row, area: Rect, buf: &mut Buffer) {
-        let Ctx { app, theme, .. } = *ctx;
+        let Ctx {
+            app, theme, lang, ..
+        } = *ctx;
         let name = row_name(app, row.stream);
         set_fit(
             buf,
@@ -278,18 +331,18 @@ impl Layout {
         let count = if self.unit {
             format!(
                 "{} {} · {}",
-                short(row.count),
-                app.config.streams[row.stream].unit,
-                age(row.age_secs)
+                lang.short(row.count),
+                lang.unit(&app.config.streams[row.stream].unit),
+                age(row.age_secs, lang)
             )
         } else {
-            format!("{} · {}", short(row.count), age(row.age_secs))
+            format!("{} · {}", lang.short(row.count), age(row.age_secs, lang))
         };
         let dash = || "—".to_string();
         let cells: [(String, Style); 7] = [
             (count, theme.text()),
             (
-                goal.map_or_else(dash, |g| format!("{} {}", g.label, short(g.target))),
+                goal.map_or_else(dash, |g| format!("{} {}", g.label, lang.short(g.target))),
                 theme.text(),
             ),
             (
@@ -300,13 +353,16 @@ impl Layout {
                 status.map_or_else(dash, |s| s.text(ctx.lang).into_owned()),
                 status.map_or(theme.dim(), |s| theme.status(s)),
             ),
-            (window_text(row.window), theme.dim()),
+            (window_text(row.window, lang), theme.dim()),
             (
                 goal.and_then(|g| g.needed_per_hour)
-                    .map_or_else(dash, per_hour),
+                    .map_or_else(dash, |r| lang.per_hour(r)),
                 theme.text(),
             ),
-            (row.pace.map_or_else(dash, per_hour), theme.projection()),
+            (
+                row.pace.map_or_else(dash, |r| lang.per_hour(r)),
+                theme.projection(),
+            ),
         ];
         let mut x = area.x + (MARKER + self.name) as u16;
         for ((text, style), w) in cells.iter().zip(self.widths()) {
@@ -322,15 +378,17 @@ mod tests {
 
     #[test]
     fn columns_give_way_from_the_pace_and_the_unit_needs_room() {
+        let en = column_widths(Lang::En);
+        assert_eq!(en, COLUMNS.map(|c| c.width));
         // 2 + 20 + 12 + 17 + 5 + 8 + 13 + 8 + 8 = 93: every column from 93, the unit from 106;
         // at 80 columns (78 inside the border) the needs and the pace give way.
-        assert_eq!(fitting(93), (7, false));
-        assert_eq!(fitting(92), (6, false));
-        assert_eq!(fitting(106), (7, true));
-        assert_eq!(fitting(78), (5, false));
+        assert_eq!(fitting(93, &en), (7, false));
+        assert_eq!(fitting(92, &en), (6, false));
+        assert_eq!(fitting(106, &en), (7, true));
+        assert_eq!(fitting(78, &en), (5, false));
         // 60 columns: the name narrows first, the status stays.
-        assert_eq!(fitting(58), (4, false));
-        assert_eq!(fitting(10), (0, false));
+        assert_eq!(fitting(58, &en), (4, false));
+        assert_eq!(fitting(10, &en), (0, false));
     }
 
     #[test]

@@ -9,9 +9,11 @@ use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
 use super::fit::{fit, pad};
+use crate::lang::Arg;
 use crate::streams::Status;
 use crate::streams::rank::{AllKill, RankStatus};
 use crate::view::ranks::{RankShown, all_kill_line, all_kill_of, next_update_text, rank_shown};
@@ -56,31 +58,31 @@ impl<'a> RankBlock<'a> {
     }
 
     fn lines(&self, width: usize) -> Vec<Line<'static>> {
-        let (theme, now) = (self.ctx.theme, self.ctx.view.now);
+        let (theme, now, lang) = (self.ctx.theme, self.ctx.view.now, self.ctx.lang);
         let s = &self.shown;
         let mut head = match s.current {
-            Some(r) => format!(" #{r} now"),
-            None => " no rank yet".to_string(),
+            Some(r) => format!(
+                " {}",
+                lang.t_with("ranks-now", &[("rank", Arg::from(format!("#{r}")))])
+            ),
+            None => format!(" {}", lang.t("ranks-none-yet")),
         };
         if let Some(b) = s.best {
-            head.push_str(&format!(" · best #{b}"));
+            let best = lang.t_with("ranks-best", &[("rank", Arg::from(format!("#{b}")))]);
+            head.push_str(&format!(" · {best}"));
         }
         if let Some(next) = s.next_update {
-            head.push_str(&format!(" · {}", next_update_text(next, now)));
+            head.push_str(&format!(" · {}", next_update_text(next, now, lang)));
         }
         let mut lines = vec![Line::from(Span::styled(fit(&head, width), theme.bold()))];
-        let label = s
-            .goals
-            .iter()
-            .map(|g| g.0.chars().count())
-            .max()
-            .unwrap_or(0);
+        let label = s.goals.iter().map(|g| g.0.width()).max().unwrap_or(0);
         let label = label.min(width.saturating_sub(14)).min(20);
         for (name, _, v) in &s.goals {
-            let state = crate::view::ranks::status_text(v);
+            let state = crate::view::ranks::status_text(v, lang);
             let mut tail = String::new();
             if v.longest > v.streak {
-                tail = format!(" · longest {}", crate::view::ranks::span(v.longest));
+                let span = Arg::from(lang.span(v.longest.num_seconds()));
+                tail = format!(" · {}", lang.t_with("ranks-longest", &[("span", span)]));
             }
             let text = format!(" {} {state}{tail}", pad(name, label));
             lines.push(Line::from(Span::styled(
@@ -94,7 +96,7 @@ impl<'a> RankBlock<'a> {
             } else {
                 theme.dim()
             };
-            let text = format!(" {}", all_kill_line(k, now));
+            let text = format!(" {}", all_kill_line(k, now, lang));
             lines.push(Line::from(Span::styled(fit(&text, width), style)));
         }
         lines
@@ -126,7 +128,8 @@ impl<'a> RankBlock<'a> {
             .map(|&(t, r)| (x(t), (worst + 1 - r.min(worst)) as f64))
             .collect();
         let end = x(self.ctx.view.now.min(stream.window_end)).max(1.0);
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
+        let hours = Arg::from(format!("{end:.0}"));
         let chart = Chart::new(vec![
             Dataset::default()
                 .marker(Marker::Braille)
@@ -137,7 +140,10 @@ impl<'a> RankBlock<'a> {
         .x_axis(
             Axis::default()
                 .bounds([0.0, end])
-                .labels([Span::raw("release"), Span::raw(format!("+{end:.0}h"))])
+                .labels([
+                    Span::raw(lang.t("ranks-chart-release")),
+                    Span::raw(lang.t_with("ranks-chart-hours", &[("n", hours)])),
+                ])
                 .style(theme.dim()),
         )
         .y_axis(
@@ -171,7 +177,8 @@ pub(crate) fn provenance(ctx: &Ctx<'_>, index: usize, width: usize) -> Vec<Line<
         .into_iter()
         .map(|(from, labels)| {
             // The source first: the labels are on the rows above.
-            let text = format!(" from {from}: {}", labels.join(", "));
+            let from = ctx.lang.t_with("ranks-from", &[("from", Arg::from(from))]);
+            let text = format!(" {from}: {}", labels.join(", "));
             Line::from(Span::styled(fit(&text, width), ctx.theme.dim()))
         })
         .collect()
@@ -186,7 +193,11 @@ impl Widget for RankBlock<'_> {
         let event_name = self.ctx.app.config.event_name(&stream.event);
         let block = Block::bordered()
             .title(Span::styled(
-                format!(" Ranks · {event_name} · {} ", stream.platform),
+                format!(
+                    " {} · {event_name} · {} ",
+                    self.ctx.lang.t("ranks-title"),
+                    stream.platform
+                ),
                 theme.title(),
             ))
             .border_style(theme.border());

@@ -12,10 +12,8 @@ use super::ctx::Ctx;
 use super::fit::{fit, fit_line, pad, wrap};
 use super::theme::Theme;
 use crate::config::Stream;
-use crate::lang::Lang;
+use crate::lang::{Arg, Lang};
 use crate::streams::{GoalView, StreamView, Window};
-use crate::values::numbers::{per_hour, short};
-use crate::values::text::{ago, ago_secs, hours_minutes};
 use crate::values::when::shown_in;
 use crate::view::{Shown, View};
 
@@ -92,7 +90,10 @@ impl StreamsPanel<'_> {
     /// not fit), a row each of `area`.
     fn render_summaries(&self, rest: &[Shown], area: Rect, buf: &mut Buffer) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let lines = area.height as usize;
         for (k, rest_s) in rest.iter().enumerate() {
@@ -101,7 +102,8 @@ impl StreamsPanel<'_> {
             }
             let row = Rect::new(area.x, area.y + k as u16, area.width, 1);
             if k + 1 == lines && rest.len() > lines {
-                let more = format!(" +{} more streams", rest.len() - k);
+                let n = (rest.len() - k) as u64;
+                let more = format!(" {}", lang.t_with("streams-more-streams", &num(lang, n)));
                 Line::from(Span::styled(fit(&more, area.width as usize), theme.dim()))
                     .render(row, buf);
                 break;
@@ -111,8 +113,8 @@ impl StreamsPanel<'_> {
                 let line = format!(
                     " {} {} · {}",
                     s.platform,
-                    s.counted(v.count),
-                    window_text(view, v)
+                    lang.counted(v.count, &s.unit),
+                    window_text(view, v, lang, true)
                 );
                 Line::from(Span::styled(fit(&line, area.width as usize), theme.dim()))
                     .render(row, buf);
@@ -121,28 +123,82 @@ impl StreamsPanel<'_> {
     }
 }
 
-/// "closes in 9h 12m", "opens in 1h 02m", "closed Mon 25 Apr 09:00 KST, final 3,210,000".
-fn window_text(frame: &View, view: &StreamView) -> String {
-    let hm = |secs: i64| {
-        let secs = secs.max(0);
-        if secs >= 86_400 {
-            format!("{}d {}h", secs / 86_400, secs % 86_400 / 3600)
-        } else {
-            format!("{}h {:02}m", secs / 3600, secs % 3600 / 60)
-        }
-    };
+/// `n` formatted for a text's `$n`, and as `$count` for its plural.
+fn num(lang: Lang, n: u64) -> [(&'static str, Arg); 2] {
+    [("n", Arg::from(lang.count(n))), ("count", Arg::Num(n))]
+}
+
+/// A day without its weekday, with the year when `year`: "25 Apr 2022", "2022년 4월 25일",
+/// "2022年4月25日", "25 abr 2022".
+pub(crate) fn date(lang: Lang, t: &impl chrono::Datelike, year: bool) -> String {
+    let (y, m, d) = (t.year(), t.month(), t.day());
+    match (lang, year) {
+        (Lang::Ko, true) => format!("{y}년 {m}월 {d}일"),
+        (Lang::Ko, false) => format!("{m}월 {d}일"),
+        (Lang::Ja, true) => format!("{y}年{m}月{d}日"),
+        (Lang::Ja, false) => format!("{m}月{d}日"),
+        (_, true) => format!("{d} {} {y}", lang.month(m)),
+        (_, false) => format!("{d} {}", lang.month(m)),
+    }
+}
+
+/// "window closes in 9h 12m", "opens in 1h 02m" (not `long`), "closed 25 Apr 2022 09:00 KST,
+/// final 3.2M".
+fn window_text(frame: &View, view: &StreamView, lang: Lang, long: bool) -> String {
+    let span = |secs: i64| [("span", Arg::from(lang.window_span(secs)))];
     match view.window {
-        Window::Opens { in_secs } => format!("window opens in {}", hm(in_secs)),
-        Window::Open { left_secs } => format!("window closes in {}", hm(left_secs)),
+        Window::Opens { in_secs } if long => lang.t_with("streams-window-opens-in", &span(in_secs)),
+        Window::Opens { in_secs } => lang.t_with("streams-opens-in", &span(in_secs)),
+        Window::Open { left_secs } if long => {
+            lang.t_with("streams-window-closes-in", &span(left_secs))
+        }
+        Window::Open { left_secs } => lang.t_with("streams-closes-in", &span(left_secs)),
         Window::Closed { at, final_count } => {
-            let closed = shown_in(at, frame.zone).format("%-d %b %Y %H:%M %Z");
-            match final_count {
-                Some(n) => format!("closed {closed}, final {}", short(n)),
-                // The panel says what that means in a line of its own.
-                None => format!("closed {closed}"),
-            }
+            let t = shown_in(at, frame.zone);
+            let when = format!("{} {}", date(lang, &t, true), t.format("%H:%M %Z"));
+            closed_text(lang, when, final_count)
         }
     }
+    .into_owned()
+}
+
+/// "closed WHEN, final 3.2M", or "closed WHEN" with no final count.
+fn closed_text(
+    lang: Lang,
+    when: String,
+    final_count: Option<u64>,
+) -> std::borrow::Cow<'static, str> {
+    match final_count {
+        Some(n) => lang.t_with(
+            "streams-closed-final",
+            &[("when", Arg::from(when)), ("n", Arg::from(lang.short(n)))],
+        ),
+        // The panel says what that means in a line of its own.
+        None => lang.t_with("streams-closed", &[("when", Arg::from(when))]),
+    }
+}
+
+/// "by Mon 25 Apr 02:00", or without the weekday ("by 25 Apr 02:00") when that does not fit
+/// in `room` columns, so the time stays whole.
+fn deadline_text<T: chrono::TimeZone>(lang: Lang, t: chrono::DateTime<T>, room: usize) -> String
+where
+    T::Offset: std::fmt::Display,
+{
+    let by = |when: String| {
+        lang.t_with("streams-goal-by", &[("when", Arg::from(when))])
+            .into_owned()
+    };
+    let full = by(lang.day_time(&t));
+    if full.width() <= room {
+        return full;
+    }
+    by(format!("{} {}", date(lang, &t, false), t.format("%H:%M")))
+}
+
+/// `text` right-aligned in `width` columns by display width, as `{:>N}` would by characters
+/// (never cut: the row's `fit_line` cuts with "…").
+pub(crate) fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 /// A gauge of `width` cells filled to `ratio` (0..=1) with half-cell precision, as the
@@ -193,15 +249,34 @@ struct GoalColumns {
     label: usize,
     bar: usize,
     figures: bool,
+    /// The widths of a short count, a rate and a status word.
+    count: usize,
+    rate: usize,
+    status: usize,
 }
 
-/// Target, percent; then needed, needed/h and status with their spaces. A short count is at
-/// most 5 columns ("99.9k") and a rate 7 ("99.9k/h"); the status word at most 7 ("no data").
-const CORE: usize = 1 + 5 + 1 + 4;
-const FIGURES: usize = 1 + 5 + 1 + 7 + 1 + 7;
-const STATUS_ONLY: usize = 1 + 7;
+/// The widths of the figures of `goals` in `lang`, at least those English needs at most: a
+/// short count 5 columns ("99.9k"), a rate 7 ("99.9k/h"), a status word 7 ("no data"), so
+/// that the columns of English rows do not move; "18.4만/시간" and "자료 없음" take more.
+fn figure_widths(goals: &[GoalView], lang: Lang) -> (usize, usize, usize) {
+    let mut widths = (5, 7, 7);
+    for g in goals {
+        widths.0 = widths.0.max(lang.short(g.target).width());
+        widths.0 = widths.0.max(lang.short(g.needed).width());
+        if let Some(r) = g.needed_per_hour {
+            widths.1 = widths.1.max(lang.per_hour(r).width());
+        }
+        widths.2 = widths.2.max(g.status.text(lang).width());
+    }
+    widths
+}
 
-fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
+fn label_widths(stream: &Stream, width: usize, goals: &[GoalView], lang: Lang) -> GoalColumns {
+    let (count, rate, status) = figure_widths(goals, lang);
+    // Target, percent; then needed, needed/h and status with their spaces.
+    let core = 1 + count + 1 + 4;
+    let figures_w = 1 + count + 1 + rate + 1 + status;
+    let status_only = 1 + status;
     let natural = stream
         .goals
         .iter()
@@ -209,28 +284,24 @@ fn label_widths(stream: &Stream, width: usize) -> GoalColumns {
         .max()
         .unwrap_or(0)
         .min(20);
-    for (figures, tail) in [(true, FIGURES), (false, STATUS_ONLY)] {
-        let room = width.saturating_sub(1 + CORE + tail);
+    let cols = |label, bar, figures| GoalColumns {
+        label,
+        bar,
+        figures,
+        count,
+        rate,
+        status,
+    };
+    for (figures, tail) in [(true, figures_w), (false, status_only)] {
+        let room = width.saturating_sub(1 + core + tail);
         if room >= natural + 6 {
-            return GoalColumns {
-                label: natural,
-                bar: room - natural - 1,
-                figures,
-            };
+            return cols(natural, room - natural - 1, figures);
         }
         if room >= natural.min(6) {
-            return GoalColumns {
-                label: room.min(natural),
-                bar: 0,
-                figures,
-            };
+            return cols(room.min(natural), 0, figures);
         }
     }
-    GoalColumns {
-        label: width.saturating_sub(1 + CORE + STATUS_ONLY),
-        bar: 0,
-        figures: false,
-    }
+    cols(width.saturating_sub(1 + core + status_only), 0, false)
 }
 
 /// One goal: label, target, gauge, percent, needed, needed per hour, status.
@@ -245,26 +316,31 @@ fn goal_row<'a>(
     let needed = if goal.needed == 0 {
         String::new()
     } else {
-        short(goal.needed)
+        lang.short(goal.needed)
     };
     let rate = match goal.needed_per_hour {
-        Some(r) if goal.needed > 0 => per_hour(r),
+        Some(r) if goal.needed > 0 => lang.per_hour(r),
         _ => String::new(),
     };
     // A reached goal says when, in the columns it no longer needs: "at 21:30" today, else
     // "24 Apr 21:30".
     let when = goal.reached_at.filter(|_| goal.reached).map(|t| {
         let (t, now) = (shown_in(t, view.zone), shown_in(view.now, view.zone));
+        let time = t.format("%H:%M").to_string();
         if t.date_naive() == now.date_naive() {
-            t.format("at %H:%M").to_string()
+            lang.t_with("streams-goal-at", &[("time", Arg::from(time))])
+                .into_owned()
         } else {
-            t.format("%-d %b %H:%M").to_string()
+            format!("{} {time}", date(lang, &t, false))
         }
     });
     let status = theme.status(goal.status);
     let mut spans = vec![
         Span::raw(format!(" {}", pad(&goal.label, cols.label))),
-        Span::styled(format!(" {:>5}", short(goal.target)), theme.bold()),
+        Span::styled(
+            format!(" {}", pad_left(&lang.short(goal.target), cols.count)),
+            theme.bold(),
+        ),
     ];
     if cols.bar > 0 {
         let (filled, track) = bar(goal.ratio, cols.bar);
@@ -275,12 +351,19 @@ fn goal_row<'a>(
     spans.push(Span::raw(format!(" {:>3.0}%", goal.percent.min(999.0))));
     if cols.figures {
         match &when {
-            Some(w) => spans.push(Span::styled(format!(" {w:>13}"), theme.dim())),
-            None => spans.push(Span::raw(format!(" {needed:>5} {rate:>7}"))),
+            Some(w) => spans.push(Span::styled(
+                format!(" {}", pad_left(w, cols.count + 1 + cols.rate)),
+                theme.dim(),
+            )),
+            None => spans.push(Span::raw(format!(
+                " {} {}",
+                pad_left(&needed, cols.count),
+                pad_left(&rate, cols.rate)
+            ))),
         }
     }
     let label = goal.status.text(lang);
-    let gap = 7usize.saturating_sub(label.width());
+    let gap = cols.status.saturating_sub(label.width());
     spans.push(Span::styled(format!(" {label}{}", " ".repeat(gap)), status));
     // The columns are sized to fit; should a figure still outgrow them, it ends in "…".
     fit_line(spans, width)
@@ -309,7 +392,8 @@ impl Widget for StreamBlock<'_> {
         let block = Block::bordered()
             .title(Span::styled(
                 format!(
-                    " Streams · {event_name} · {}{} ",
+                    " {} · {event_name} · {}{} ",
+                    self.ctx.lang.t("streams-title"),
                     self.stream.platform,
                     config.sum_text(self.shown.index)
                 ),
@@ -355,39 +439,48 @@ impl Widget for StreamBlock<'_> {
 impl StreamBlock<'_> {
     /// The count, its age (stale in warning colour) or the correction it made, and the window.
     fn count_line(&self, width: usize) -> Line<'static> {
-        let Ctx { view, theme, .. } = *self.ctx;
+        let Ctx {
+            view, theme, lang, ..
+        } = *self.ctx;
         let (figures, fresh) = (&self.shown.figures, &self.shown.fresh);
+        let unit = &self.stream.unit;
         let count = if figures.count == 0 && figures.count_at.is_none() {
-            format!(" no {} counted yet", self.stream.unit)
+            let unit = Arg::from(lang.unit(unit));
+            format!(
+                " {}",
+                lang.t_with("streams-none-counted", &[("unit", unit)])
+            )
         } else {
-            format!(" {}", self.stream.counted(figures.count))
+            format!(" {}", lang.counted(figures.count, unit))
         };
         let age = match (fresh.corrected_from, fresh.last_reading_at) {
-            (Some(before), _) => format!(" · corrected from {}", short(before)),
+            (Some(before), _) => {
+                let n = Arg::from(lang.short(before));
+                format!(" · {}", lang.t_with("streams-corrected-from", &[("n", n)]))
+            }
             // Stale means the last good count is old: say how old, to the second under a minute.
             (None, Some(_)) if fresh.stale => {
                 let t = fresh.last_good.unwrap_or(view.now);
-                format!(" · stale, last good {}", ago_secs(t, view.now))
+                let ago = Arg::from(lang.ago_secs((view.now - t).num_seconds()));
+                format!(" · {}", lang.t_with("streams-stale", &[("ago", ago)]))
             }
-            (None, Some(t)) => format!(" · {}", ago(t, view.now)),
+            (None, Some(t)) => format!(" · {}", lang.ago((view.now - t).num_seconds())),
             (None, None) => String::new(),
         };
         // "window " gives way before the age does.
-        let mut window = window_text(view, figures);
+        let mut window = window_text(view, figures, lang, true);
         if count.width() + age.width() + window.width() + 2 > width {
-            window = window.replacen("window ", "", 1);
+            window = window_text(view, figures, lang, false);
         }
         // Then a closed window's time of day goes, before its date would be cut.
         if let Window::Closed { at, final_count } = figures.window
             && count.width() + window.width() + 2 > width
         {
-            let fin = final_count.map(|n| format!(", final {}", short(n)));
-            let fin = fin.unwrap_or_default();
             let t = shown_in(at, view.zone);
-            window = format!("{}{fin}", t.format("closed %-d %b %Y"));
+            window = closed_text(lang, date(lang, &t, true), final_count).into_owned();
             // The year too, so the final figure stays whole.
             if count.width() + window.width() + 2 > width {
-                window = format!("{}{fin}", t.format("closed %-d %b"));
+                window = closed_text(lang, date(lang, &t, false), final_count).into_owned();
             }
         }
         // Still too long: cut, and say so.
@@ -431,7 +524,9 @@ impl StreamBlock<'_> {
     /// Each goal as what it asks: label, target, deadline, and the pace it needs while that
     /// can still be met; in `room` rows.
     fn push_goal_targets<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
-        let Ctx { view, theme, .. } = *self.ctx;
+        let Ctx {
+            view, theme, lang, ..
+        } = *self.ctx;
         let goals = &self.shown.figures.goals;
         let label = goals
             .iter()
@@ -441,22 +536,29 @@ impl StreamBlock<'_> {
             .min(24);
         for (k, g) in goals.iter().enumerate() {
             if k + 1 == room && goals.len() > room {
-                let more = format!(" +{} more goals", goals.len() - k);
+                let n = (goals.len() - k) as u64;
+                let more = format!(" {}", lang.t_with("streams-more-goals", &num(lang, n)));
                 lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
                 return;
             }
             if k >= room {
                 return;
             }
-            let by = shown_in(g.deadline, view.zone).format("%a %-d %b %H:%M");
+            let target = pad_left(&lang.short(g.target), 5);
+            let room = width.saturating_sub(label + target.width() + 3);
+            let by = deadline_text(lang, shown_in(g.deadline, view.zone), room);
             let mut spans = vec![
                 Span::raw(format!(" {}", pad(&g.label, label))),
-                Span::styled(format!(" {:>5}", short(g.target)), theme.bold()),
-                Span::styled(format!(" by {by}"), theme.dim()),
+                Span::styled(format!(" {target}"), theme.bold()),
+                Span::styled(format!(" {by}"), theme.dim()),
             ];
             if let Some(r) = g.needed_per_hour.filter(|_| g.needed > 0) {
+                let rate = Arg::from(lang.per_hour(r));
                 spans.push(Span::styled(
-                    format!(" · needs {}", per_hour(r)),
+                    format!(
+                        " · {}",
+                        lang.t_with("streams-goal-needs", &[("rate", rate)])
+                    ),
                     theme.dim(),
                 ));
             }
@@ -469,7 +571,10 @@ impl StreamBlock<'_> {
     /// its window, as bars in proportion, so an empty push still says what it will ask.
     fn push_window_asks<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
         let Ctx {
-            app, view, theme, ..
+            app,
+            view,
+            theme,
+            lang,
         } = *self.ctx;
         let (stream, goals) = (self.stream, &self.shown.figures.goals);
         // A blank row, a heading, opens, closes; a blank row, a heading and a row per goal.
@@ -483,48 +588,70 @@ impl StreamBlock<'_> {
             .event(&stream.event)
             .map_or(stream.window_zone, |e| e.zone);
         let when = |t: chrono::DateTime<chrono::Utc>| {
-            let own = t.with_timezone(&zone).format("%a %-d %b %Y %H:%M %Z");
+            let there = t.with_timezone(&zone);
+            let own = format!("{} {}", lang.day_year(&there), there.format("%H:%M %Z"));
             let yours = shown_in(t, view.zone);
-            if yours.format("%Z %z").to_string()
-                == t.with_timezone(&zone).format("%Z %z").to_string()
-            {
-                own.to_string()
+            if yours.format("%Z %z").to_string() == there.format("%Z %z").to_string() {
+                own
             } else {
-                format!("{own} · yours {}", yours.format("%a %-d %b %H:%M %Z"))
+                let at = format!("{} {}", lang.day_time(&yours), yours.format("%Z"));
+                let at = lang.t_with("streams-window-yours", &[("when", Arg::from(at))]);
+                format!("{own} · {at}")
             }
         };
         let past = view.now >= stream.window_start;
         let heading = |text: &str| Line::from(Span::styled(fit(text, width), theme.title()));
         lines.push(Line::default());
-        lines.push(heading(" The window"));
+        lines.push(heading(&format!(" {}", lang.t("streams-window-heading"))));
+        let ended = view.now >= stream.window_end;
         for (word, t) in [
-            (if past { "opened" } else { "opens" }, stream.window_start),
             (
-                if view.now >= stream.window_end {
-                    "closed"
+                if past {
+                    "streams-window-opened"
                 } else {
-                    "closes"
+                    "streams-window-opens"
+                },
+                stream.window_start,
+            ),
+            (
+                if ended {
+                    "streams-window-closed"
+                } else {
+                    "streams-window-closes"
                 },
                 stream.window_end,
             ),
         ] {
             let spans = vec![
-                Span::styled(format!("  {word:<7}"), theme.dim()),
+                Span::styled(format!("  {}", pad(&lang.t(word), 7)), theme.dim()),
                 Span::raw(when(t)),
             ];
             lines.push(fit_line(spans, width));
         }
+        self.push_takes(lines, width);
+    }
+
+    /// A blank row, a heading and a row per goal: the streams per hour each goal takes on
+    /// average over its window, as bars in proportion.
+    fn push_takes<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize) {
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
+        let (stream, goals) = (self.stream, &self.shown.figures.goals);
+        let heading = |text: &str| Line::from(Span::styled(fit(text, width), theme.title()));
         lines.push(Line::default());
-        let unit = &stream.unit;
+        let unit = Arg::from(lang.unit(&stream.unit));
         lines.push(heading(&format!(
-            " What each goal takes: {unit}/h over its window"
+            " {}",
+            lang.t_with("streams-takes-heading", &[("unit", unit)])
         )));
         let rates: Vec<(f64, String)> = goals
             .iter()
             .map(|g| {
                 let span = g.deadline - stream.window_start;
                 let hours = (span.num_seconds() as f64 / 3600.0).max(1.0 / 60.0);
-                (g.target as f64 / hours, hours_minutes(span))
+                (
+                    g.target as f64 / hours,
+                    lang.hours_minutes(span.num_seconds()),
+                )
             })
             .collect();
         let top = rates.iter().map(|r| r.0).fold(0.0, f64::max);
@@ -535,8 +662,18 @@ impl StreamBlock<'_> {
             .unwrap_or(0)
             .min(24);
         // Label, bar, "270k/h over 10h": the bar takes what the words leave, up to 40.
-        let bar_w = width.saturating_sub(1 + label + 1 + 1 + 20).min(40);
-        for (g, (rate, over)) in goals.iter().zip(&rates) {
+        let over = |span: &str| {
+            lang.t_with("streams-takes-over", &[("span", Arg::from(span))])
+                .into_owned()
+        };
+        let words = rates
+            .iter()
+            .map(|(r, span)| 1 + lang.per_hour(*r).width().max(7) + 1 + over(span).width())
+            .max()
+            .unwrap_or(0)
+            .max(20);
+        let bar_w = width.saturating_sub(1 + label + 1 + 1 + words).min(40);
+        for (g, (rate, span)) in goals.iter().zip(&rates) {
             let mut spans = vec![Span::raw(format!("  {}", pad(&g.label, label)))];
             if bar_w >= 4 {
                 let (filled, track) = bar(rate / top.max(1.0), bar_w);
@@ -545,10 +682,10 @@ impl StreamBlock<'_> {
                 spans.push(Span::styled(track, theme.track()));
             }
             spans.push(Span::styled(
-                format!(" {:>7}", per_hour(*rate)),
+                format!(" {}", pad_left(&lang.per_hour(*rate), 7)),
                 theme.bold(),
             ));
-            spans.push(Span::styled(format!(" over {over}"), theme.dim()));
+            spans.push(Span::styled(format!(" {}", over(span)), theme.dim()));
             lines.push(fit_line(spans, width));
         }
     }
@@ -557,7 +694,7 @@ impl StreamBlock<'_> {
     fn push_goals<'s>(&'s self, lines: &mut Vec<Line<'s>>, width: usize, room: usize) {
         let theme = self.ctx.theme;
         let goals = &self.shown.figures.goals;
-        let cols = label_widths(self.stream, width);
+        let cols = label_widths(self.stream, width, goals, self.ctx.lang);
         let fits = if goals.len() > room {
             room.saturating_sub(1)
         } else {
@@ -574,40 +711,53 @@ impl StreamBlock<'_> {
             ));
         }
         if fits < goals.len() && room > 0 {
-            let more = format!(" +{} more goals", goals.len() - fits);
+            let (lang, n) = (self.ctx.lang, (goals.len() - fits) as u64);
+            let more = format!(" {}", lang.t_with("streams-more-goals", &num(lang, n)));
             lines.push(Line::from(Span::styled(fit(&more, width), theme.dim())));
         }
     }
 
     /// Pace, sparkline and projection on one row.
     fn pace_line(&self, width: usize) -> Line<'static> {
-        let theme = self.ctx.theme;
+        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
         let figures = &self.shown.figures;
         let pace = match (figures.window, figures.pace, figures.pace_over) {
             // After the window its result, not a pace.
             (Window::Closed { .. }, _, _) => {
-                let reached = figures.goals.iter().filter(|g| g.reached).count();
-                format!(
-                    " result: {reached} of {} goals reached",
-                    figures.goals.len()
-                )
+                let reached = figures.goals.iter().filter(|g| g.reached).count() as u64;
+                let n = figures.goals.len() as u64;
+                let args = [
+                    ("reached", Arg::from(lang.count(reached))),
+                    ("n", Arg::from(lang.count(n))),
+                    ("count", Arg::Num(n)),
+                ];
+                format!(" {}", lang.t_with("streams-result", &args))
             }
             (_, Some(p), Some(over)) => {
-                format!(" pace {} over {}", per_hour(p), hours_minutes(over))
+                let args = [
+                    ("rate", Arg::from(lang.per_hour(p))),
+                    ("span", Arg::from(lang.hours_minutes(over.num_seconds()))),
+                ];
+                format!(" {}", lang.t_with("streams-pace", &args))
             }
-            _ => " pace — (needs readings 10 min apart)".to_string(),
+            _ => format!(" {}", lang.t("streams-pace-none")),
         };
         let projection = match (figures.projection, figures.window) {
-            (Some(p), Window::Closed { .. }) => format!("final {}", short(p)),
-            (Some(p), _) => format!("projection {} at close", short(p)),
-            (None, _) => String::new(),
-        };
-        let projection = if pace.width() + projection.width() + 2 > width {
-            projection
-                .replace("projection ", "→ ")
-                .replace(" at close", "")
-        } else {
-            projection
+            (Some(p), Window::Closed { .. }) => {
+                lang.t_with("streams-final", &[("n", Arg::from(lang.short(p)))])
+            }
+            (Some(p), _) => lang.t_with("streams-projection", &[("n", Arg::from(lang.short(p)))]),
+            (None, _) => "".into(),
+        }
+        .into_owned();
+        let projection = match figures.projection {
+            Some(p)
+                if pace.width() + projection.width() + 2 > width
+                    && !matches!(figures.window, Window::Closed { .. }) =>
+            {
+                format!("→ {}", lang.short(p))
+            }
+            _ => projection,
         };
         let room = width.saturating_sub(pace.width() + projection.width() + 4);
         let spark = if room >= 4 {
@@ -629,13 +779,13 @@ impl StreamBlock<'_> {
 
     /// With no readings, how to add one: by `log`, by `u`, or by replaying the window.
     fn no_readings_text(&self) -> String {
-        let app = self.ctx.app;
+        let (app, lang) = (self.ctx.app, self.ctx.lang);
         let stream = self.stream;
         match (self.shown.figures.window, app.config.source.readings_path()) {
             // A closed window: a count typed now would come after every deadline.
-            (Window::Closed { .. }, Some(_)) => format!(
-                "No reading inside the window, so no result: `dropwatch log {} COUNT --at TIME` records past counts.",
-                stream.event
+            (Window::Closed { .. }, Some(_)) => lang.t_with(
+                "streams-none-closed-log",
+                &[("event", Arg::from(stream.event.as_str()))],
             ),
             (Window::Closed { .. }, None) => {
                 let zone = app
@@ -644,22 +794,16 @@ impl StreamBlock<'_> {
                     .map_or(stream.window_zone, |e| e.zone);
                 let before =
                     (stream.window_start - chrono::TimeDelta::hours(1)).with_timezone(&zone);
-                format!(
-                    "No reading inside the window, so no result. Replay the release: --at '{} {zone}'",
-                    before.format("%Y-%m-%d %H:%M")
-                )
+                let at = format!("{} {zone}", before.format("%Y-%m-%d %H:%M"));
+                lang.t_with("streams-none-closed-replay", &[("at", Arg::from(at))])
             }
-            (_, Some(_)) => {
-                format!(
-                    "No count yet: press u to type one, run `dropwatch log {} COUNT`, or give the stream a [streams.source].",
-                    stream.event
-                )
-            }
-            (_, None) => {
-                "No count yet: press u to type one, or give the stream a [streams.source]."
-                    .to_string()
-            }
+            (_, Some(_)) => lang.t_with(
+                "streams-none-log",
+                &[("event", Arg::from(stream.event.as_str()))],
+            ),
+            (_, None) => lang.t("streams-none"),
         }
+        .into_owned()
     }
 
     /// With rows to spare under the `used` rows of figures, the chart; with more, the

@@ -126,14 +126,6 @@ pub(crate) fn counted(n: u64, unit: &str) -> String {
     }
 }
 
-/// A rate per hour in short form: `212k/h`.
-pub(crate) fn per_hour(rate: f64) -> String {
-    if !rate.is_finite() || rate <= 0.0 {
-        return "0/h".to_string();
-    }
-    format!("{}/h", short(rate.round().min(u64::MAX as f64) as u64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,7 +208,5 @@ mod tests {
         assert_eq!(short(12_345), "12.3k");
         assert_eq!(short(999), "999");
         assert_eq!(short(u64::MAX), "18.4E");
-        assert_eq!(per_hour(212_000.4), "212k/h");
-        assert_eq!(per_hour(f64::NAN), "0/h");
     }
 }

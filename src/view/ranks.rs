@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::config::rank::{RankGoal, RankSpec};
+use crate::lang::{Arg, Lang};
 use crate::streams::rank::{AllKill, RankView, all_kill, next_update, rank_view};
 
 /// A rank stream's figures at `now`.
@@ -91,48 +92,65 @@ impl RankLead {
 pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankLead> {
     use crate::streams::rank::RankStatus as S;
     let shown = rank_shown(app, i, now)?;
-    let platform = &app.config.streams.get(i)?.platform;
+    let lang = app.lang;
+    let platform = Arg::from(app.config.streams.get(i)?.platform.as_str());
     let goal = shown
         .goals
         .iter()
         .position(|(_, _, v)| !matches!(v.status, S::Reached | S::Missed));
     let mut place = match shown.current {
-        Some(r) => format!("#{r} on {platform}"),
-        None => format!("no rank yet on {platform}"),
-    };
+        Some(r) => lang.t_with(
+            "ranks-place",
+            &[("rank", Arg::from(format!("#{r}"))), ("platform", platform)],
+        ),
+        None => lang.t_with("ranks-place-none", &[("platform", platform)]),
+    }
+    .into_owned();
     let Some((label, g, v)) = goal.and_then(|k| shown.goals.get(k)) else {
         return Some(RankLead {
             goal,
             place,
-            state: "every rank goal settled".into(),
+            state: lang.t("ranks-all-settled").into_owned(),
             next: None,
         });
     };
-    place.push_str(&format!(" · goal {label}"));
-    let at = crate::config::rank::rank_label(
-        crate::streams::rank::RankGoal {
-            rank: g.rank,
-            hold: None,
-        },
-        None,
-    );
+    let goal_text = lang.t_with("ranks-goal", &[("label", Arg::from(label.as_str()))]);
+    place.push_str(&format!(" · {goal_text}"));
+    // "#1", "top 10": the goal's place in the language's words.
+    let at = match g.rank {
+        1 => "#1".to_string(),
+        n => lang
+            .t_with("ranks-top", &[("n", Arg::from(lang.count(n)))])
+            .into_owned(),
+    };
+    let at = || ("at", Arg::from(at.as_str()));
     let state = match v.status {
-        S::Held => format!("held {at} for {}", span(v.streak)),
+        S::Held => lang.t_with(
+            "ranks-lead-held",
+            &[at(), ("span", Arg::from(lang.span(v.streak.num_seconds())))],
+        ),
         S::Lost => match crate::streams::rank::lost_at(&shown.points, g.rank) {
-            Some(t) => format!("lost {at} {} ago", span(now - t)),
-            None => format!("lost {at}"),
+            Some(t) => lang.t_with(
+                "ranks-lead-lost-ago",
+                &[
+                    at(),
+                    ("span", Arg::from(lang.span((now - t).num_seconds()))),
+                ],
+            ),
+            None => lang.t_with("ranks-lead-lost", &[at()]),
         },
         S::Waiting | S::Reached | S::Missed => match shown.best {
-            Some(b) => format!("best #{b} so far"),
-            None => "waiting for the window".into(),
+            Some(b) => lang.t_with("ranks-lead-best", &[("rank", Arg::from(format!("#{b}")))]),
+            None => lang.t("ranks-lead-waiting"),
         },
-        S::NoData => "no reading yet".into(),
-    };
+        S::NoData => lang.t("ranks-lead-no-reading"),
+    }
+    .into_owned();
     Some(RankLead {
         goal,
         place,
         state,
-        next: shown.next_update.map(|t| next_update_text(t, now)),
+        next: shown.next_update.map(|t| next_update_text(t, now, lang)),
     })
 }
 
@@ -160,34 +178,51 @@ pub(crate) fn span(d: TimeDelta) -> String {
 }
 
 /// "#1 on 4 of 6 charts · all-kill 2h 10m ago", "#1 on 6 of 6 charts · all-kill for 35m".
-pub(crate) fn all_kill_line(k: &AllKill, now: DateTime<Utc>) -> String {
-    let head = format!("#1 on {} of {} charts", k.at_one, k.of);
+pub(crate) fn all_kill_line(k: &AllKill, now: DateTime<Utc>, lang: Lang) -> String {
+    let head = lang.t_with(
+        "ranks-at-one",
+        &[
+            ("n", Arg::from(lang.count(k.at_one as u64))),
+            ("of", Arg::from(lang.count(k.of as u64))),
+            ("count", Arg::Num(k.of as u64)),
+        ],
+    );
+    let span = |d: TimeDelta| [("span", Arg::from(lang.span(d.num_seconds())))];
     match (k.since, k.ended) {
-        (Some(s), _) => format!("{head} · all-kill for {}", span(now - s)),
-        (None, Some(e)) => format!("{head} · all-kill {} ago", span(now - e)),
-        (None, None) => head,
+        (Some(s), _) => format!(
+            "{head} · {}",
+            lang.t_with("ranks-all-kill-for", &span(now - s))
+        ),
+        (None, Some(e)) => format!(
+            "{head} · {}",
+            lang.t_with("ranks-all-kill-ago", &span(now - e))
+        ),
+        (None, None) => head.into_owned(),
     }
 }
 
 /// "next update in 12m".
-pub(crate) fn next_update_text(next: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format!(
-        "next update in {}",
-        span(next - now + TimeDelta::seconds(59))
-    )
+pub(crate) fn next_update_text(next: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    let secs = (next - now + TimeDelta::seconds(59)).num_seconds();
+    lang.t_with("ranks-next-update", &[("span", Arg::from(lang.span(secs)))])
+        .into_owned()
 }
 
 /// A goal's state in words: "held 2h 10m", "lost", "reached", "waiting", "missed", "no data".
-pub(crate) fn status_text(v: &RankView) -> String {
+pub(crate) fn status_text(v: &RankView, lang: Lang) -> String {
     use crate::streams::rank::RankStatus as S;
-    match v.status {
-        S::Held => format!("held {}", span(v.streak)),
-        S::Reached => "reached".into(),
-        S::Lost => "lost".into(),
-        S::Waiting => "waiting".into(),
-        S::Missed => "missed".into(),
-        S::NoData => "no data".into(),
-    }
+    let key = match v.status {
+        S::Held => {
+            let span = Arg::from(lang.span(v.streak.num_seconds()));
+            return lang.t_with("ranks-held", &[("span", span)]).into_owned();
+        }
+        S::Reached => "ranks-reached",
+        S::Lost => "ranks-lost",
+        S::Waiting => "ranks-waiting",
+        S::Missed => "ranks-missed",
+        S::NoData => "ranks-no-data",
+    };
+    lang.t(key).into_owned()
 }
 
 /// `streams` (the JSON streams, in config order) with each rank stream's ranks, streaks and
@@ -239,7 +274,7 @@ pub(crate) fn all_kills_json(app: &App, now: DateTime<Utc>) -> Value {
                 "charts": k.of,
                 "since": k.since.map(|t| t.to_rfc3339()),
                 "ended": k.ended.map(|t| t.to_rfc3339()),
-                "text": all_kill_line(&k, now),
+                "text": all_kill_line(&k, now, Lang::En),
             }))
         })
         .collect();
@@ -263,7 +298,7 @@ pub(crate) fn bar_fields(
         use crate::streams::rank::RankStatus as S;
         let open = shown.goals.iter().find(|(_, _, v)| v.status != S::Reached);
         if let Some((label, _, v)) = open.or(shown.goals.last()) {
-            out.push(("rank_goal", format!("{label} {}", status_text(v))));
+            out.push(("rank_goal", format!("{label} {}", status_text(v, Lang::En))));
         }
         if let Some((_, _, v)) = shown
             .goals
@@ -277,7 +312,7 @@ pub(crate) fn bar_fields(
         }
     }
     if let Some(k) = all_kill_of(app, event, now) {
-        out.push(("allkill", all_kill_line(&k, now)));
+        out.push(("allkill", all_kill_line(&k, now, Lang::En)));
     }
     out
 }
@@ -300,16 +335,16 @@ mod tests {
             ended: Some(utc("2022-06-10T09:50:00Z")),
         };
         assert_eq!(
-            all_kill_line(&k, now),
+            all_kill_line(&k, now, Lang::En),
             "#1 on 4 of 6 charts · all-kill 2h 10m ago"
         );
         // 11:48:00 to 12:00 is 12 minutes; 11:48:30 still reads 12m (rounded up to the minute).
         assert_eq!(
-            next_update_text(now, utc("2022-06-10T11:48:00Z")),
+            next_update_text(now, utc("2022-06-10T11:48:00Z"), Lang::En),
             "next update in 12m"
         );
         assert_eq!(
-            next_update_text(now, utc("2022-06-10T11:48:30Z")),
+            next_update_text(now, utc("2022-06-10T11:48:30Z"), Lang::En),
             "next update in 12m"
         );
     }
