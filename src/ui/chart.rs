@@ -386,6 +386,7 @@ impl Widget for RateBars<'_> {
             .copied()
             .unwrap_or(0);
         let base = axis_base(low, peak);
+        let top = axis_top(low, peak, base);
         // The key: the bars' colour, what they are, their range.
         let caption = fit_line(
             vec![
@@ -408,7 +409,7 @@ impl Widget for RateBars<'_> {
             area.width as usize,
         );
         caption.render(Rect::new(area.x, area.y, area.width, 1), buf);
-        let (peak_label, base_label) = (self.ctx.lang.short(peak), self.ctx.lang.short(base));
+        let (peak_label, base_label) = (self.ctx.lang.short(top), self.ctx.lang.short(base));
         let gutter = figures
             .goals
             .iter()
@@ -438,7 +439,7 @@ impl Widget for RateBars<'_> {
             .collect();
         Sparkline::default()
             .data(data)
-            .max(peak.saturating_sub(base).max(1))
+            .max(top.saturating_sub(base).max(1))
             .style(theme.rates())
             .render(plot, buf);
         self.axes(plot, &peak_label, &base_label, buf);
@@ -458,6 +459,21 @@ fn axis_base(low: u64, peak: u64) -> u64 {
         unit = unit.saturating_mul(10);
     }
     below / unit * unit
+}
+
+/// Where the rate axis ends: on a raised base, as far over the peak as the base is under the
+/// lowest rate (rounded up to two significant digits), so steady rates stand at half height
+/// instead of filling the plot with one solid block; on 0, the peak itself.
+fn axis_top(low: u64, peak: u64, base: u64) -> u64 {
+    if base == 0 {
+        return peak;
+    }
+    let top = peak.saturating_add(low.saturating_sub(base));
+    let mut unit = 1u64;
+    while top / unit >= 100 {
+        unit = unit.saturating_mul(10);
+    }
+    top.div_ceil(unit).saturating_mul(unit)
 }
 
 impl RateBars<'_> {
@@ -519,6 +535,18 @@ mod tests {
         assert_eq!(axis_base(100_000, 580_000), 0);
         assert_eq!(axis_base(0, 10), 0);
         assert!(axis_base(u64::MAX, u64::MAX) < u64::MAX);
+    }
+
+    #[test]
+    fn steady_rates_stand_at_half_height() {
+        // 280k steady: the axis runs 260k-300k, so the bars reach halfway, not the top.
+        let base = axis_base(280_000, 280_000);
+        assert_eq!((base, axis_top(280_000, 280_000, base)), (260_000, 300_000));
+        // 280k to 300k: 260k-320k, the peak two thirds up.
+        assert_eq!(axis_top(280_000, 300_000, 260_000), 320_000);
+        // On 0 the tallest bar is the peak.
+        assert_eq!(axis_top(100_000, 580_000, 0), 580_000);
+        assert_eq!(axis_top(u64::MAX, u64::MAX, 1), u64::MAX);
     }
 
     #[test]
