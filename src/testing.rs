@@ -2,14 +2,15 @@
 //! tests do often is written once: an instant, the default app, a rendered frame.
 //! Test support only: it panics on bad input, which only a test can give it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use crate::app::App;
 use crate::config::Config;
-use crate::readings::Readings;
+use crate::lang::{Choice, Lang};
+use crate::readings::{Origin, Reading, Readings};
 use crate::ui::Dashboard;
 use crate::view::View;
 
@@ -62,6 +63,30 @@ pub fn app(now: &str) -> App {
 /// `config` with `readings` at `now` (RFC 3339), seen from Berlin.
 pub fn app_with(config: Config, readings: Readings, now: &str) -> App {
     App::new(config, readings, utc(now), chrono_tz::Europe::Berlin)
+}
+
+/// `app` speaking `lang`, chosen as `--lang` would choose it.
+pub fn in_lang(mut app: App, lang: Lang) -> App {
+    app.set_lang_choice(Choice {
+        flag: Some(lang.code().to_string()),
+        env: Vec::new(),
+    });
+    app
+}
+
+/// The README's story: With You's first `n` counts, one every 30 minutes from its release
+/// (2022-04-24 14:00 UTC), 150,000 more each time.
+pub fn half_hourly(n: i64) -> Readings {
+    let start = utc("2022-04-24T14:00:00Z");
+    (1..=n)
+        .map(|i| Reading {
+            time: start + TimeDelta::minutes(30 * i),
+            event: "with-you".into(),
+            platform: "Spotify".into(),
+            count: 150_000 * i as u64,
+            source: Origin::Log,
+        })
+        .collect()
 }
 
 /// `app` drawn on a `width` x `height` test terminal, with its view derived as the loop does.

@@ -1,34 +1,15 @@
 //! The Events and Next panels, the push and the terminal title in each language: their words
 //! translated on screen (and the English gone), anniversaries counted the language's way.
 
-use chrono::TimeDelta;
 use dropwatch::app::App;
-use dropwatch::lang::{Choice, Lang};
-use dropwatch::readings::{Origin, Reading};
-use dropwatch::testing::{app, text, utc};
+use dropwatch::lang::Lang;
+use dropwatch::testing::{app, half_hourly, in_lang, text};
 use dropwatch::view::View;
-
-fn in_lang(mut a: App, lang: Lang) -> App {
-    a.set_lang_choice(Choice {
-        flag: Some(lang.code().to_string()),
-        env: Vec::new(),
-    });
-    a
-}
 
 /// With You's window open, counts every 30 minutes from its release: the push leads.
 fn window_open(lang: Lang) -> App {
-    let start = utc("2022-04-24T14:00:00Z");
     let mut a = app("2022-04-24T19:00:00Z");
-    a.readings = (1..=10i64)
-        .map(|i| Reading {
-            time: start + TimeDelta::minutes(30 * i),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 150_000 * i as u64,
-            source: Origin::Log,
-        })
-        .collect();
+    a.readings = half_hourly(10);
     in_lang(a, lang)
 }
 

@@ -3,34 +3,15 @@
 
 mod common;
 
-use chrono::TimeDelta;
 use dropwatch::app::{App, Board, Mode};
-use dropwatch::lang::{Choice, Lang};
-use dropwatch::readings::{Origin, Reading};
-use dropwatch::testing::{app, app_with, text, utc};
+use dropwatch::lang::Lang;
+use dropwatch::testing::{app, app_with, half_hourly, in_lang, text};
 use unicode_width::UnicodeWidthStr;
-
-fn in_lang(mut a: App, lang: Lang) -> App {
-    a.set_lang_choice(Choice {
-        flag: Some(lang.code().to_string()),
-        env: Vec::new(),
-    });
-    a
-}
 
 /// With You's counts every 30 minutes from its release: the window is open at 19:00 UTC.
 fn open_window(lang: Lang) -> App {
-    let start = utc("2022-04-24T14:00:00Z");
     let mut a = app("2022-04-24T19:00:00Z");
-    a.readings = (1..=19i64)
-        .map(|i| Reading {
-            time: start + TimeDelta::minutes(30 * i),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 150_000 * i as u64,
-            source: Origin::Log,
-        })
-        .collect();
+    a.readings = half_hourly(19);
     in_lang(a, lang)
 }
 
