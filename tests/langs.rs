@@ -5,37 +5,19 @@
 
 mod common;
 
-use chrono::TimeDelta;
 use common::{dropwatch, fails, stdout};
 use dropwatch::app::App;
-use dropwatch::lang::{Choice, Lang};
+use dropwatch::lang::Lang;
 use dropwatch::readings::{Origin, Reading};
-use dropwatch::testing::{app, text, utc};
+use dropwatch::testing::{app, half_hourly, in_lang, text, utc};
 use proptest::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The README's story: With You's counts every 30 minutes from its release, in `lang`.
 fn story(now: &str, lang: Lang) -> App {
-    let start = utc("2022-04-24T14:00:00Z");
     let mut a = app(now);
-    a.readings = (1..=19i64)
-        .map(|i| Reading {
-            time: start + TimeDelta::minutes(30 * i),
-            event: "with-you".into(),
-            platform: "Spotify".into(),
-            count: 150_000 * i as u64,
-            source: Origin::Log,
-        })
-        .collect();
+    a.readings = half_hourly(19);
     in_lang(a, lang)
-}
-
-fn in_lang(mut a: App, lang: Lang) -> App {
-    a.set_lang_choice(Choice {
-        flag: Some(lang.code().to_string()),
-        env: Vec::new(),
-    });
-    a
 }
 
 fn today(lang: Lang) -> App {
@@ -203,6 +185,11 @@ fn cut_unmarked(screen: &str, text: &str) -> Option<String> {
     for line in screen.lines() {
         for k in (shortest.min(chars.len())..chars.len()).rev() {
             let prefix: String = chars[..k].iter().collect();
+            // A line that ends at a space is how wrapped prose looks ("então sem" and then
+            // "resultado" below, where "sem dados" is a status too): not a cut.
+            if prefix.ends_with(' ') {
+                continue;
+            }
             for (at, _) in line.match_indices(&prefix) {
                 let before = line[..at].chars().next_back();
                 if before.is_some_and(char::is_alphanumeric) {
@@ -225,6 +212,12 @@ fn a_cut_status_is_found_in_any_script() {
     assert!(cut_unmarked("│ 42% atras│", "atrasado").is_some());
     assert_eq!(cut_unmarked("│ 42% 순항 │", "순항"), None);
     assert_eq!(cut_unmarked("│ 42% atrasa…│", "atrasado"), None);
+    // A status word inside prose that wraps at its space is whole; one cut inside a word is not.
+    assert_eq!(
+        cut_unmarked("│ da contagem, então sem │\n│ dados. Reveja │", "sem dados"),
+        None
+    );
+    assert!(cut_unmarked("│ 42% sem da│", "sem dados").is_some());
 }
 
 /// What every screen must show whole or with "…", in `lang`: the statuses, the goal labels,

@@ -413,7 +413,9 @@ impl Widget for StreamBlock<'_> {
         if self.nothing_to_judge() {
             // No count to judge: say once what to do, then what the goals are, not a row of
             // zeros and "no data".
-            for l in wrap(&self.no_readings_text(), width.saturating_sub(1), 3) {
+            // At most three lines, fewer where the panel ends sooner: its last one says "…".
+            let room = (inner.height as usize).saturating_sub(lines.len()).min(3);
+            for l in wrap(&self.no_readings_text(), width.saturating_sub(1), room) {
                 lines.push(Line::from(Span::styled(format!(" {l}"), theme.note())));
             }
             let room = (inner.height as usize).saturating_sub(lines.len());
@@ -453,6 +455,8 @@ impl StreamBlock<'_> {
         } else {
             format!(" {}", lang.counted(figures.count, unit))
         };
+        // A count wider than the panel (a long "none counted yet") ends in "…".
+        let count = fit(&count, width);
         let age = match (fresh.corrected_from, fresh.last_reading_at) {
             (Some(before), _) => {
                 let n = Arg::from(lang.short(before));

@@ -22,7 +22,7 @@ streams-more-goals = +{ $n } { $count ->
     [one] meta a mais
    *[other] metas a mais
 }
-streams-none-counted = nenhum(a) { $unit } contado ainda
+streams-none-counted = { $unit }: nenhuma contagem ainda
 streams-corrected-from = corrigido de { $n }
 streams-stale = desatualizado, último bom { $ago }
 streams-window-opens-in = contagem abre em { $span }
