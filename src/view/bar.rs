@@ -206,8 +206,8 @@ fn since(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, zone: chrono_tz::Tz)
     format!("{}{span}{}", words.since.0, words.since.1)
 }
 
-/// "6h 00m", "6시간 00분": whole hours and minutes in the language's units. (A private
-/// stand-in until the language layer has one of its own.)
+/// "6h 00m", "6시간 00분": whole hours and minutes in the language's units, the minutes always
+/// shown (unlike `Lang::hours_minutes`), so `{window}` keeps its width in a status bar.
 fn hours_minutes(lang: Lang, secs: u64) -> String {
     let u = lang.units();
     let (h, m) = (secs / 3600, secs % 3600 / 60);
