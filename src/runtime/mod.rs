@@ -20,11 +20,11 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use crate::app::{App, Effect, Event, Hook};
 use crate::card::{self, Card};
 use crate::config::{self, SourceSpec};
+use crate::lang::Arg;
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
 use crate::sources::command::{END_GRACE, Running};
 use crate::values::clock::{Clock, END};
-use crate::values::numbers::thousands;
 use crate::view::View;
 use polling::{Lock, Polling, Role};
 
@@ -204,15 +204,22 @@ impl Runtime {
             Effect::Redraw => out.push(Outcome::Redraw),
             Effect::Reload => out.extend(reload(app)),
             Effect::Append(reading) => {
-                let saved = format!("saved {} for {}", thousands(reading.count), reading.event);
+                let lang = app.lang;
+                let (n, event) = (lang.count(reading.count), reading.event.clone());
                 app.notice = Some(
                     match (save(app, reading), app.config.source.readings_path()) {
                         (Err(why), _) => why,
                         (Ok(Some(moved)), _) => moved,
-                        (Ok(None), Some(path)) => format!("{saved} to {}", path.display()),
-                        (Ok(None), None) => {
-                            "kept until quit: run `dropwatch init` to save readings".into()
+                        (Ok(None), Some(path)) => {
+                            let path = path.display().to_string();
+                            let args = [
+                                ("n", Arg::from(n)),
+                                ("event", Arg::from(event)),
+                                ("path", Arg::from(path)),
+                            ];
+                            lang.t_with("messages-reading-saved", &args).into_owned()
                         }
+                        (Ok(None), None) => lang.t("messages-reading-kept").into_owned(),
                     },
                 );
             }
@@ -235,14 +242,20 @@ impl Runtime {
             Effect::Hook(hook) => self.hook(hook),
             Effect::Card(stream) => {
                 app.notice = Some(match save_card(app, stream) {
-                    Ok(path) => format!("card saved: {}", path.display()),
+                    Ok(path) => app
+                        .lang
+                        .t_with("messages-card-saved", &path_arg(&path))
+                        .into_owned(),
                     Err(why) => why,
                 });
             }
             Effect::GoalCard(stream, hook) => {
                 let saved = save_card(app, Some(stream));
                 app.notice = Some(match &saved {
-                    Ok(path) => format!("goal card saved: {}", path.display()),
+                    Ok(path) => app
+                        .lang
+                        .t_with("messages-goal-card-saved", &path_arg(path))
+                        .into_owned(),
                     Err(why) => why.clone(),
                 });
                 if let Some(mut hook) = hook {
@@ -424,6 +437,11 @@ fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
     Ok(moved)
 }
 
+/// A saved file's path as the `path` argument of a message.
+fn path_arg(path: &std::path::Path) -> [(&'static str, Arg); 1] {
+    [("path", Arg::from(path.display().to_string()))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +575,26 @@ mod tests {
             text.contains("with-you-spotify-20220424-180000.png"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_footer_says_what_was_saved_in_the_fans_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = card_app(dir.path(), "lang = \"ko\"", "2022-04-24T18:00:00Z");
+        let clock = Clock::Fixed(app.now);
+        let mut runtime = Runtime::start(&mut app, clock, "the dashboard", false).unwrap();
+        app.effects.push(Effect::Append(crate::testing::spotify(
+            "2022-04-24T18:00:00Z",
+            1_140_000,
+        )));
+        runtime.effects(&mut app);
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("with-you 1,140,000 저장: "), "{notice}");
+        app.effects.push(Effect::Card(None));
+        runtime.effects(&mut app);
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("카드 저장됨: "), "{notice}");
+        assert!(!notice.contains("saved"), "{notice}");
     }
 
     #[test]

@@ -30,3 +30,7 @@ messages-hook-release = on_release of { $name }
 messages-hook-goal = on_goal of { $name } ({ $goal })
 messages-bell-out-now = { $name } is out now
 messages-bell-goal = { $goal } reached for { $name }
+messages-reading-saved = saved { $n } for { $event } to { $path }
+messages-reading-kept = kept until quit: run `dropwatch init` to save readings
+messages-card-saved = card saved: { $path }
+messages-goal-card-saved = goal card saved: { $path }

@@ -29,3 +29,7 @@ messages-hook-release = on_release de { $name }
 messages-hook-goal = on_goal de { $name } ({ $goal })
 messages-bell-out-now = ¡YA SALIÓ { $name }!
 messages-bell-goal = { $name }: { $goal } logrado
+messages-reading-saved = guardado { $n } de { $event } en { $path }
+messages-reading-kept = se guarda hasta salir: ejecuta `dropwatch init` para guardar los conteos
+messages-card-saved = tarjeta guardada: { $path }
+messages-goal-card-saved = tarjeta de meta guardada: { $path }

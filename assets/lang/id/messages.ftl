@@ -29,3 +29,7 @@ messages-hook-release = on_release untuk { $name }
 messages-hook-goal = on_goal untuk { $name } ({ $goal })
 messages-bell-out-now = { $name } SUDAH RILIS
 messages-bell-goal = { $name }: { $goal } tercapai
+messages-reading-saved = tersimpan { $n } untuk { $event } di { $path }
+messages-reading-kept = disimpan sampai keluar: jalankan `dropwatch init` untuk menyimpan hitungan
+messages-card-saved = kartu tersimpan: { $path }
+messages-goal-card-saved = kartu target tersimpan: { $path }

@@ -29,3 +29,7 @@ messages-hook-release = { $name } の on_release
 messages-hook-goal = { $name }（{ $goal }）の on_goal
 messages-bell-out-now = { $name } 公開中！
 messages-bell-goal = { $name } の { $goal } を達成
+messages-reading-saved = { $event } の { $n } を保存: { $path }
+messages-reading-kept = 終了まで保持: 記録を保存するには `dropwatch init` を実行
+messages-card-saved = カードを保存: { $path }
+messages-goal-card-saved = 目標達成カードを保存: { $path }

@@ -29,3 +29,7 @@ messages-hook-release = { $name }의 on_release
 messages-hook-goal = { $name } ({ $goal })의 on_goal
 messages-bell-out-now = { $name } 공개!
 messages-bell-goal = { $name } { $goal } 달성
+messages-reading-saved = { $event } { $n } 저장: { $path }
+messages-reading-kept = 종료할 때까지만 보관: 기록을 저장하려면 `dropwatch init` 실행
+messages-card-saved = 카드 저장됨: { $path }
+messages-goal-card-saved = 목표 달성 카드 저장됨: { $path }

@@ -29,3 +29,7 @@ messages-hook-release = on_release de { $name }
 messages-hook-goal = on_goal de { $name } ({ $goal })
 messages-bell-out-now = { $name } JÁ SAIU!
 messages-bell-goal = { $name }: meta { $goal } batida
+messages-reading-saved = salvo { $n } de { $event } em { $path }
+messages-reading-kept = mantido até sair: rode `dropwatch init` para salvar as contagens
+messages-card-saved = card salvo: { $path }
+messages-goal-card-saved = card da meta salvo: { $path }
