@@ -70,12 +70,15 @@ impl From<String> for Arg {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The bundle of `lang`, built on first use. Entries that do not parse are left out (a test
-/// fails on them), so a broken file never stops the dashboard.
+/// The bundle of `lang`, built on its first use, each language apart: a fan's dashboard parses
+/// only its own language's files (and English's when a text is missing), not all six at start.
+/// Entries that do not parse are left out (a test fails on them), so a broken file never stops
+/// the dashboard.
 fn bundle(lang: Lang) -> &'static Bundle {
-    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
-    let all = BUNDLES.get_or_init(|| Lang::ALL.iter().map(|l| build(*l)).collect());
-    &all[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+    static BUNDLES: [OnceLock<Bundle>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    BUNDLES[i].get_or_init(|| build(lang))
 }
 
 fn build(lang: Lang) -> Bundle {
