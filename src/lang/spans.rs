@@ -2,16 +2,13 @@
 //! tables like the countdown's; English is `values::text::{ago, hours_minutes}` exactly.
 
 use super::Lang;
+use crate::values::countdown::Units;
 
-/// The words of "how long ago": units, what goes between a number and its unit (`gap`) and
-/// between parts (`sep`), what goes before and after the span, and the word for "just now".
+/// The words of "how long ago": the unit words (a language's countdown units: the number, its
+/// `gap`, the unit, parts joined by `sep`), what goes before and after the span, and the word
+/// for "just now".
 struct AgoWords {
-    day: &'static str,
-    hour: &'static str,
-    minute: &'static str,
-    second: &'static str,
-    gap: &'static str,
-    sep: &'static str,
+    units: &'static Units,
     before: &'static str,
     after: &'static str,
     now: &'static str,
@@ -28,54 +25,25 @@ struct ShortWords {
 
 impl Lang {
     fn ago_words(self) -> AgoWords {
-        let latin = |before, after, now| AgoWords {
-            day: "d",
-            hour: "h",
-            minute: "min",
-            second: "s",
-            gap: " ",
-            sep: " ",
+        // English's countdown writes "5h 12m"; its "ago" says "12 min", as Spanish and
+        // Portuguese count.
+        let units = match self {
+            Lang::En => Lang::Es.units(),
+            other => other.units(),
+        };
+        let (before, after, now) = match self {
+            Lang::En => ("", " ago", "just now"),
+            Lang::Es => ("hace ", "", "ahora mismo"),
+            Lang::PtBr => ("há ", "", "agora mesmo"),
+            Lang::Ko => ("", " 전", "방금"),
+            Lang::Ja => ("", "前", "たった今"),
+            Lang::Id => ("", " lalu", "baru saja"),
+        };
+        AgoWords {
+            units,
             before,
             after,
             now,
-        };
-        match self {
-            Lang::En => latin("", " ago", "just now"),
-            Lang::Es => latin("hace ", "", "ahora mismo"),
-            Lang::PtBr => latin("há ", "", "agora mesmo"),
-            Lang::Ko => AgoWords {
-                day: "일",
-                hour: "시간",
-                minute: "분",
-                second: "초",
-                gap: "",
-                sep: " ",
-                before: "",
-                after: " 전",
-                now: "방금",
-            },
-            Lang::Ja => AgoWords {
-                day: "日",
-                hour: "時間",
-                minute: "分",
-                second: "秒",
-                gap: "",
-                sep: "",
-                before: "",
-                after: "前",
-                now: "たった今",
-            },
-            Lang::Id => AgoWords {
-                day: "hr",
-                hour: "j",
-                minute: "mnt",
-                second: "dtk",
-                gap: " ",
-                sep: " ",
-                before: "",
-                after: " lalu",
-                now: "baru saja",
-            },
         }
     }
 
@@ -118,19 +86,24 @@ impl Lang {
         let w = self.ago_words();
         let minutes = (secs / 60).max(0);
         let (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
-        let part = |n: i64, unit: &str| format!("{n}{}{unit}", w.gap);
+        let part = |n: i64, unit: &str| format!("{n}{}{unit}", w.units.gap);
         let span = match minutes {
             0 => return w.now.to_string(),
-            1..60 => part(mins, w.minute),
-            60..2880 if mins == 0 => part(minutes / 60, w.hour),
+            1..60 => part(mins, w.units.minute),
+            60..2880 if mins == 0 => part(minutes / 60, w.units.hour),
             60..2880 => format!(
                 "{}{}{}",
-                part(minutes / 60, w.hour),
-                w.sep,
-                part(mins, w.minute)
+                part(minutes / 60, w.units.hour),
+                w.units.sep,
+                part(mins, w.units.minute)
             ),
-            _ if hours == 0 => part(days, w.day),
-            _ => format!("{}{}{}", part(days, w.day), w.sep, part(hours, w.hour)),
+            _ if hours == 0 => part(days, w.units.day),
+            _ => format!(
+                "{}{}{}",
+                part(days, w.units.day),
+                w.units.sep,
+                part(hours, w.units.hour)
+            ),
         };
         format!("{}{span}{}", w.before, w.after)
     }
@@ -140,7 +113,10 @@ impl Lang {
         match secs {
             1..60 => {
                 let w = self.ago_words();
-                format!("{}{secs}{}{}{}", w.before, w.gap, w.second, w.after)
+                format!(
+                    "{}{secs}{}{}{}",
+                    w.before, w.units.gap, w.units.second, w.after
+                )
             }
             _ => self.ago(secs),
         }
