@@ -118,16 +118,17 @@ fn the_png_has_the_size_asked_and_bars_on_a_background() {
     }
 }
 
-fn have_korean_font() -> bool {
+/// Whether fontconfig has a font for `lang` ("ko", "ja").
+fn have_font(lang: &str) -> bool {
     std::process::Command::new("fc-list")
-        .arg(":lang=ko")
+        .arg(format!(":lang={lang}"))
         .output()
         .is_ok_and(|o| !o.stdout.is_empty())
 }
 
 #[test]
 fn hangul_renders_where_a_korean_font_is_installed() {
-    if !have_korean_font() {
+    if !have_font("ko") {
         eprintln!("skipped: no Korean font (fc-list :lang=ko); .ci/run installs one");
         return;
     }
@@ -188,18 +189,11 @@ fn a_korean_card_speaks_korean() {
     );
 }
 
-fn have_japanese_font() -> bool {
-    std::process::Command::new("fc-list")
-        .arg(":lang=ja")
-        .output()
-        .is_ok_and(|o| !o.stdout.is_empty())
-}
-
 /// A Japanese card draws its kana and kanji: the window line ("集計期間 残り4時間59分") inks
 /// far more than the same card's empty band below the title.
 #[test]
 fn japanese_renders_where_a_cjk_font_is_installed() {
-    if !have_japanese_font() {
+    if !have_font("ja") {
         eprintln!("skipped: no Japanese font (fc-list :lang=ja)");
         return;
     }
