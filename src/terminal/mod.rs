@@ -2,6 +2,7 @@
 //! stack), suspends and resumes it, and always restores it, on drop and before a panic's
 //! message; [`screen::Screen`] writes only the cells that changed; [`input`] reads keys.
 
+mod diff;
 pub(crate) mod input;
 pub mod screen;
 

@@ -75,7 +75,8 @@ impl Screen {
         let drawn = ui::draw(app, view, area, &mut self.next);
         self.hits = drawn.hits;
         self.parts = drawn.parts;
-        let updates = self.shown.diff(&self.next);
+        let mut updates = Vec::new();
+        super::diff::diff(&self.shown, &self.next, &mut updates);
         if updates.is_empty() {
             return Ok(false);
         }

@@ -88,9 +88,8 @@ impl DigitSize {
     }
 }
 
-/// The characters glyphs are kept for: printable ASCII, which is all a countdown writes.
-const FIRST: u8 = b' ';
-const LAST: u8 = b'~';
+/// The characters glyphs are kept for: all a countdown draws as glyphs (see [`is_unit`]).
+const CHARS: [char; 12] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ' '];
 
 /// One character drawn at one size: its cells, row by row (at most 8 by 8).
 #[derive(Clone, Copy)]
@@ -98,21 +97,9 @@ struct Glyph {
     cells: [[char; 8]; 8],
 }
 
-/// The glyphs of every character at the three sizes, made on first use.
-struct Glyphs {
-    sizes: [Vec<Glyph>; 3],
-}
-
-fn glyphs() -> &'static Glyphs {
-    static GLYPHS: OnceLock<Glyphs> = OnceLock::new();
-    GLYPHS.get_or_init(|| Glyphs {
-        sizes: [DigitSize::Quadrant, DigitSize::HalfHeight, DigitSize::Full].map(|size| {
-            (FIRST..=LAST)
-                .map(|c| draw_glyph(char::from(c), size))
-                .collect()
-        }),
-    })
-}
+/// The glyphs at each of the three sizes, each size made the first time a full render uses
+/// it: drawing every size at start cost more than the rest of the first frame.
+static GLYPHS: [OnceLock<[Glyph; CHARS.len()]>; 3] = [const { OnceLock::new() }; 3];
 
 /// `c` as tui-big-text draws it at `size`.
 fn draw_glyph(c: char, size: DigitSize) -> Glyph {
@@ -149,13 +136,14 @@ fn is_unit(c: char) -> bool {
 }
 
 fn glyph(c: char, size: DigitSize) -> Option<&'static Glyph> {
-    let set = match size {
+    let (i, size) = match size {
         DigitSize::None => return None,
-        DigitSize::Quadrant => &glyphs().sizes[0],
-        DigitSize::HalfHeight => &glyphs().sizes[1],
-        DigitSize::Full | DigitSize::Double => &glyphs().sizes[2],
+        DigitSize::Quadrant => (0, DigitSize::Quadrant),
+        DigitSize::HalfHeight => (1, DigitSize::HalfHeight),
+        DigitSize::Full | DigitSize::Double => (2, DigitSize::Full),
     };
-    set.get(u32::from(c).checked_sub(u32::from(FIRST))? as usize)
+    let set = GLYPHS[i].get_or_init(|| CHARS.map(|c| draw_glyph(c, size)));
+    set.get(CHARS.iter().position(|&k| k == c)?)
 }
 
 /// The columns `text` takes in big digits of `size` centred in `area`, as `BigText` centres
