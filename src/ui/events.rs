@@ -1,11 +1,12 @@
 //! The events list: every event by time, its phase, its countdown or time since, and its time
 //! in the display zone. Only the visible rows are built, so a thousand events cost a screenful.
 
+use super::panel::Panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
@@ -163,11 +164,8 @@ impl Widget for EventsList<'_> {
             return;
         }
         let (theme, lang) = (self.ctx.theme, self.ctx.lang);
-        let block = Block::bordered()
-            .title(format!(" {} ", lang.t("events-title")))
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Panel::inner(area);
+        Panel::new(format!(" {} ", lang.t("events-title")), theme.border()).render(area, buf);
         let events = &self.ctx.app.config.events;
         if events.is_empty() {
             Line::from(Span::styled(

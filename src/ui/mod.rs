@@ -13,6 +13,7 @@ mod header;
 mod help;
 mod next;
 mod overview;
+mod panel;
 pub(crate) mod parts;
 mod push;
 mod ranks;

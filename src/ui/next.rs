@@ -1,11 +1,12 @@
 //! The Next panel: the selected event, its countdown in big digits, and its time in every zone;
 //! while a tracking window leads, the push (in `push.rs`) instead.
 
+use super::panel::Panel;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
@@ -197,11 +198,8 @@ impl Widget for NextPanel<'_> {
             Headline::Countdown => lang.t("dashboard-title-next"),
         };
         let title = format!(" {title} ");
-        let block = Block::bordered()
-            .title(Span::styled(title, theme.title()))
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Panel::inner(area);
+        Panel::new(Span::styled(title, theme.title()), theme.border()).render(area, buf);
         match &self.ctx.view.headline {
             Headline::Push(push) => PushBody {
                 ctx: self.ctx,

@@ -2,11 +2,12 @@
 //! view's order (open windows first). Columns give way from the right as the screen narrows,
 //! the pace first; rows that do not fit become "+N more", and the selection scrolls them.
 
+use super::panel::Panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
@@ -195,11 +196,12 @@ impl Widget for OverviewBoard<'_> {
             .overview
             .as_ref()
             .map_or(&[][..], |o| o.rows.as_slice());
-        let block = Block::bordered()
-            .title(Span::styled(title(lang, rows.len()), theme.title()))
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Panel::inner(area);
+        Panel::new(
+            Span::styled(title(lang, rows.len()), theme.title()),
+            theme.border(),
+        )
+        .render(area, buf);
         if inner.is_empty() {
             return;
         }

@@ -3,12 +3,13 @@
 //! chart of the rank over the window with #1 at the top. The streams panel draws this instead
 //! of its count block when the stream measures ranks.
 
+use super::panel::Panel;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Widget};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::ctx::Ctx;
@@ -191,18 +192,19 @@ impl Widget for RankBlock<'_> {
             return;
         };
         let event_name = self.ctx.app.config.event_name(&stream.event);
-        let block = Block::bordered()
-            .title(Span::styled(
+        let inner = Panel::inner(area);
+        Panel::new(
+            Span::styled(
                 format!(
                     " {} · {event_name} · {} ",
                     self.ctx.lang.t("ranks-title"),
                     stream.platform
                 ),
                 theme.title(),
-            ))
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
+            ),
+            theme.border(),
+        )
+        .render(area, buf);
         let lines = self.lines(inner.width as usize);
         let used = lines.len().min(inner.height as usize) as u16;
         for (row, line) in lines.into_iter().take(inner.height as usize).enumerate() {

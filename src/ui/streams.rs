@@ -1,10 +1,11 @@
 //! The Streams panel: for each stream of the selected event, the count, the tracking window,
 //! one gauge per goal, the pace with a sparkline of the readings, and the projection.
 
+use super::panel::Panel;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::chart::{self, CountChart, RateBars};
@@ -389,8 +390,9 @@ impl Widget for StreamBlock<'_> {
         let theme = self.ctx.theme;
         let config = &self.ctx.app.config;
         let event_name = config.event_name(&self.stream.event);
-        let block = Block::bordered()
-            .title(Span::styled(
+        let inner = Panel::inner(area);
+        Panel::new(
+            Span::styled(
                 format!(
                     " {} · {event_name} · {}{} ",
                     self.ctx.lang.t("streams-title"),
@@ -398,10 +400,10 @@ impl Widget for StreamBlock<'_> {
                     config.sum_text(self.shown.index)
                 ),
                 theme.title(),
-            ))
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
+            ),
+            theme.border(),
+        )
+        .render(area, buf);
         let width = inner.width as usize;
         let mut lines = vec![self.count_line(width)];
         if let Some(why) = &self.shown.fresh.source_error {
