@@ -59,15 +59,18 @@ impl Widget for Header<'_> {
             theme.accent(),
         );
         if let Some((prefix, suffix)) = clock {
+            // The clock fits whole: the date, the time and the zone each take their width.
+            let x = area.x + (width - clock_width) as u16;
+            let (x, _) = buf.set_stringn(x, area.y, &prefix, prefix.width(), theme.text());
             let part = Part::Clock {
-                x: area.x + (width - clock_width) as u16,
+                x,
                 y: area.y,
-                prefix,
-                suffix,
                 style: theme.text(),
             };
             part.render(app, view, buf);
             self.parts.push(part);
+            let x = x.saturating_add(CLOCK_WIDTH as u16);
+            buf.set_stringn(x, area.y, &suffix, suffix.width(), theme.text());
         }
     }
 }

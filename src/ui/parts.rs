@@ -23,16 +23,13 @@ use crate::view::View;
 /// A text that shows seconds, and where it goes.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Part {
-    /// The header's clock: `prefix`, the time (HH:MM:SS) in the view's zone, `suffix`.
+    /// The header's clock: the time (HH:MM:SS) in the view's zone. The date before it and the
+    /// zone after it change only with a full render, which draws them.
     Clock {
-        /// Where it starts.
+        /// Where the time starts.
         x: u16,
         /// Its row.
         y: u16,
-        /// The date before the time ("Sun 24 Apr 2022 ").
-        prefix: String,
-        /// The zone and key after it (" KST  [z] ").
-        suffix: String,
         /// Its style.
         style: Style,
     },
@@ -74,16 +71,7 @@ impl Part {
     /// The cells the part may draw on.
     pub(crate) fn area(&self) -> Rect {
         match self {
-            Part::Clock {
-                x,
-                y,
-                prefix,
-                suffix,
-                ..
-            } => {
-                let width = prefix.width() + CLOCK_WIDTH + suffix.width();
-                Rect::new(*x, *y, u16::try_from(width).unwrap_or(u16::MAX), 1)
-            }
+            Part::Clock { x, y, .. } => Rect::new(*x, *y, CLOCK_WIDTH as u16, 1),
             Part::Digits { area, .. } | Part::Caption { area, .. } | Part::Status { area, .. } => {
                 *area
             }
@@ -93,13 +81,7 @@ impl Part {
     /// Draws the part for `view`'s second. Allocates nothing.
     pub(crate) fn render(&self, app: &App, view: &View, buf: &mut Buffer) {
         match self {
-            Part::Clock {
-                x,
-                y,
-                prefix,
-                suffix,
-                style,
-            } => {
+            Part::Clock { x, y, style } => {
                 let local = shown_in(view.now, view.zone);
                 let mut time = ArrayString::<16>::new();
                 let _ = write!(
@@ -110,11 +92,7 @@ impl Part {
                     local.second()
                 );
                 let width = usize::from(buf.area.right().saturating_sub(*x));
-                let (x, _) = buf.set_stringn(*x, *y, prefix, width, *style);
-                let width = usize::from(buf.area.right().saturating_sub(x));
-                let (x, _) = buf.set_stringn(x, *y, time, width, *style);
-                let width = usize::from(buf.area.right().saturating_sub(x));
-                buf.set_stringn(x, *y, suffix, width, *style);
+                buf.set_stringn(*x, *y, time, width, *style);
             }
             Part::Digits { area, size, style } => {
                 digits::render(&view.digits, *size, *style, *area, buf)
