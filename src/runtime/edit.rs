@@ -29,25 +29,33 @@ pub(crate) fn apply(app: &App, edit: &ConfigEdit) -> Result<String, String> {
                 }
                 other => say(other),
             })?;
-            format!("added {} ({id}) to {}", event.name, path.display())
+            let args = [
+                ("name", Arg::from(event.name.as_str())),
+                ("id", Arg::from(id)),
+                ("path", Arg::from(path.display().to_string())),
+            ];
+            lang.t_with("messages-form-added", &args).into_owned()
         }
         ConfigEdit::Change { id, name, at } => {
             edit_file(path, |e| {
                 e.set_event(id, &[("name", Some(name)), ("at", Some(at))])
             })
             .map_err(say)?;
-            format!("changed {name}")
+            let args = [("name", Arg::from(name.as_str()))];
+            lang.t_with("messages-form-changed", &args).into_owned()
         }
         ConfigEdit::Remove { id } => {
             let name = name_of(id);
+            // Written into the config, beside its English keys: the note stays English too.
             let note = format!(
                 "{name} ({id}), deleted in the dashboard; remove the leading \"# \" to bring it back:"
             );
             edit_file(path, |e| e.remove_event(id, &note)).map_err(say)?;
-            format!(
-                "deleted {name}; its lines are kept at the end of {}",
-                path.display()
-            )
+            let args = [
+                ("name", Arg::from(name)),
+                ("path", Arg::from(path.display().to_string())),
+            ];
+            lang.t_with("messages-form-deleted", &args).into_owned()
         }
     };
     Ok(said)
@@ -284,5 +292,40 @@ mod tests {
             why.starts_with("설정이 읽히지 않아") && why.contains("fan.toml:"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn the_form_says_what_it_wrote_in_the_fans_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, TEXT).unwrap();
+        let ko = crate::testing::in_lang(app_on(&path), Lang::Ko);
+        let change = ConfigEdit::Change {
+            id: "drama".into(),
+            name: "Drama".into(),
+            at: "2026-12-05 18:00".into(),
+        };
+        assert_eq!(apply(&ko, &change).unwrap(), "Drama 변경함");
+        let add = ConfigEdit::Add(NewEvent {
+            name: "Next".into(),
+            at: "2026-12-24".into(),
+            zone: "Asia/Seoul".into(),
+            ..NewEvent::default()
+        });
+        let ja = crate::testing::in_lang(app_on(&path), Lang::Ja);
+        let said = apply(&ja, &add).unwrap();
+        assert!(
+            said.starts_with("Next(next)を追加しました: ") && said.ends_with("fan.toml"),
+            "{said}"
+        );
+        let es = crate::testing::in_lang(app_on(&path), Lang::Es);
+        let said = apply(&es, &ConfigEdit::Remove { id: "next".into() }).unwrap();
+        assert!(
+            said.starts_with("Next borrado; sus líneas quedan al final de "),
+            "{said}"
+        );
+        // The note in the file stays English, as the file's keys are.
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("deleted in the dashboard"), "{text}");
     }
 }
