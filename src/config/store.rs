@@ -55,7 +55,7 @@ pub(crate) fn edit_file<T>(
     let config = parse(&new, Source::File(path.to_path_buf())).map_err(EditError::Invalid)?;
     if new != text {
         crate::files::replace_atomically(path, &new)
-            .map_err(|e| EditError::Io(io_failed("problems-edit-cannot-write", path, &e)))?;
+            .map_err(|e| EditError::Io(io_failed(true, path, &e)))?;
     }
     Ok((out, config))
 }
@@ -73,13 +73,13 @@ pub(crate) fn preview_edit<T>(
     Ok((out, config))
 }
 
-/// Reading or writing `path` failed (`key`: which): the OS's words, inside the sentence.
-fn io_failed(key: &'static str, path: &Path, e: &std::io::Error) -> Said {
+/// Writing (or reading) `path` failed: the OS's words, inside the sentence.
+fn io_failed(writing: bool, path: &Path, e: &std::io::Error) -> Said {
     let (shown, why) = (path.display().to_string(), e.to_string());
-    let verb = if key == "problems-edit-cannot-write" {
-        "write"
+    let (key, verb) = if writing {
+        ("problems-edit-cannot-write", "write")
     } else {
-        "read"
+        ("problems-edit-cannot-read", "read")
     };
     Said::keyed(
         key,
@@ -100,8 +100,7 @@ fn read_capped(path: &Path) -> Result<String, EditError> {
             format!("{shown} is {kind}, not a file"),
         )));
     }
-    let cannot_read =
-        |e: std::io::Error| EditError::Io(io_failed("problems-edit-cannot-read", path, &e));
+    let cannot_read = |e: std::io::Error| EditError::Io(io_failed(false, path, &e));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
     file.take(MAX_CONFIG + 1)
