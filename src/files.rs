@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::values::problem::Said;
+
 /// What `path` is when it exists but is not a regular file, following symlinks, e.g.
 /// "a FIFO (named pipe)"; `None` for a regular file or a path that does not exist.
 pub(crate) fn kind_of(path: &Path) -> Option<&'static str> {
@@ -107,7 +109,7 @@ pub(crate) struct EditLock(#[allow(dead_code, reason = "held for its lock")] std
 
 impl EditLock {
     /// Waits up to `patience` for the lock, then says who to wait for.
-    pub(crate) fn take(path: &Path, patience: std::time::Duration) -> std::io::Result<EditLock> {
+    pub(crate) fn take(path: &Path, patience: std::time::Duration) -> Result<EditLock, Said> {
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -122,8 +124,14 @@ impl EditLock {
             use std::os::unix::fs::OpenOptionsExt;
             options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
         }
+        let shown = lock.display().to_string();
         let file = options.open(&lock).map_err(|e| {
-            std::io::Error::other(format!("cannot open the lock {}: {e}", lock.display()))
+            let why = e.to_string();
+            Said::keyed(
+                "problems-edit-lock-unusable",
+                &[("lock", &shown), ("why", &why)],
+                format!("cannot open the lock {shown}: {why}"),
+            )
         })?;
         let start = std::time::Instant::now();
         loop {
@@ -133,13 +141,24 @@ impl EditLock {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(std::io::Error::other(format!(
-                        "another dropwatch is editing {} (it holds {}); try again",
-                        path.display(),
-                        lock.display()
-                    )));
+                    let path = path.display().to_string();
+                    return Err(Said::keyed(
+                        "problems-edit-busy",
+                        &[("path", &path), ("lock", &shown)],
+                        format!(
+                            "another dropwatch is editing {path} (it holds {shown}); try again"
+                        ),
+                    ));
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(e),
+                // The OS's words alone did not say which file: now they name the lock.
+                Err(std::fs::TryLockError::Error(e)) => {
+                    let why = e.to_string();
+                    return Err(Said::keyed(
+                        "problems-edit-lock-failed",
+                        &[("lock", &shown), ("why", &why)],
+                        format!("cannot lock {shown}: {why}"),
+                    ));
+                }
             }
         }
     }

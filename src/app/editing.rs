@@ -150,16 +150,18 @@ impl App {
         match &form.kind {
             FormKind::Delete { id, .. } => Ok(ConfigEdit::Remove { id: id.clone() }),
             FormKind::Add => {
-                let zone = parse_zone(value(2)).map_err(|e| e.to_string())?;
+                let zone = parse_zone(value(2)).map_err(|e| self.lang.problem(&e))?;
                 let announced =
-                    parse_announced(value(1), self.now, zone).map_err(|e| e.to_string())?;
+                    parse_announced(value(1), self.now, zone).map_err(|e| self.lang.problem(&e))?;
                 let zone = if value(2) == self.local_zone.name() {
                     // The zone left as it was, and the time names one: that one is meant.
                     announced.zone().unwrap_or(zone)
                 } else {
                     zone
                 };
-                let at = announced.config_text(zone).map_err(|e| e.to_string())?;
+                let at = announced
+                    .config_text(zone)
+                    .map_err(|e| self.lang.problem(&e))?;
                 Ok(ConfigEdit::Add(NewEvent {
                     name: name.to_string(),
                     at,
@@ -171,7 +173,7 @@ impl App {
                 let zone = self.config.event(id).map_or(self.local_zone, |e| e.zone);
                 let at = parse_announced(value(1), self.now, zone)
                     .and_then(|a| a.config_text(zone))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| self.lang.problem(&e))?;
                 Ok(ConfigEdit::Change {
                     id: id.clone(),
                     name: name.to_string(),

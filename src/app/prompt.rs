@@ -75,7 +75,7 @@ impl App {
         let count = match parse_count(&prompt.input) {
             Ok(count) => count,
             Err(why) => {
-                prompt.error = Some(why.to_string());
+                prompt.error = Some(self.lang.problem(&why));
                 return;
             }
         };
@@ -90,7 +90,7 @@ impl App {
                 self.readings
                     .conflict(&stream.event, &stream.platform, self.now, count)
         {
-            let why = Arg::from(conflict.describe(count));
+            let why = Arg::from(conflict.describe(count, self.lang));
             let said = self.lang.t_with("messages-prompt-again", &[("why", why)]);
             prompt.error = Some(said.into_owned());
             prompt.confirm = true;

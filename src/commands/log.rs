@@ -46,7 +46,7 @@ pub(crate) fn run(
     {
         return Err(Failure::Usage(format!(
             "{}; pass --force to record it anyway",
-            conflict.describe(count)
+            conflict.describe(count, crate::lang::Lang::En)
         )));
     }
     let reading = Reading {

@@ -53,7 +53,7 @@ pub(crate) fn config_to_edit(settings: &Settings) -> Result<PathBuf, Failure> {
 pub(crate) fn edit_failure(e: EditError) -> Failure {
     match e {
         EditError::Invalid(errors) => Failure::Config(errors),
-        EditError::Refused(why) => Failure::Usage(why),
-        EditError::Io(why) => Failure::runtime(why),
+        EditError::Refused(why) => Failure::Usage(why.to_string()),
+        EditError::Io(why) => Failure::runtime(why.to_string()),
     }
 }

@@ -7,6 +7,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::validate::slug;
 use crate::values::numbers::thousands;
+use crate::values::problem::Said;
 use crate::values::text::quote;
 
 /// A new `[[event]]`, as text the config reads (`at` is local to `zone`, or a date alone).
@@ -68,15 +69,22 @@ pub(crate) struct Edit {
     doc: DocumentMut,
 }
 
-/// Why an edit was not made: a message that says what to do.
-pub(crate) type Refusal = String;
+/// Why an edit was not made: a message that says what to do (keyed where a form can meet it).
+pub(crate) type Refusal = Said;
 
 impl Edit {
     /// Reads `text` for editing.
     pub(crate) fn new(text: &str) -> Result<Edit, Refusal> {
         text.parse::<DocumentMut>()
             .map(|doc| Edit { doc })
-            .map_err(|e| format!("the config is not valid TOML: {}", e.message()))
+            .map_err(|e| {
+                let why = e.message();
+                Said::keyed(
+                    "problems-edit-not-toml",
+                    &[("why", why)],
+                    format!("the config is not valid TOML: {why}"),
+                )
+            })
     }
 
     /// The text as it stands.
@@ -108,9 +116,11 @@ impl Edit {
             event.id.clone()
         };
         if self.find(&id).is_some() {
-            return Err(format!(
-                "an event with id {} is already in the config; choose another with --id",
-                quote(&id)
+            let q = quote(&id);
+            return Err(Said::keyed(
+                "problems-edit-id-taken",
+                &[("id", &q)],
+                format!("an event with id {q} is already in the config; choose another with --id"),
             ));
         }
         let mut t = Table::new();
@@ -206,7 +216,8 @@ impl Edit {
                     of_event.len(),
                     names.join(", "),
                     of_event.first().map_or("Spotify", |(_, p)| p)
-                ))
+                )
+                .into())
             }
         }
     }
@@ -222,9 +233,13 @@ impl Edit {
                 self.doc.insert(key, Item::ArrayOfTables(a));
             }
             Some(_) => {
-                return Err(format!(
-                    "the config writes `{key}` as an inline array; dropwatch adds only to \
-                     [[{key}]] tables: write each as its own [[{key}]] table"
+                return Err(Said::keyed(
+                    "problems-edit-inline-array",
+                    &[("key", key)],
+                    format!(
+                        "the config writes `{key}` as an inline array; dropwatch adds only to \
+                         [[{key}]] tables: write each as its own [[{key}]] table"
+                    ),
                 ));
             }
         }
@@ -380,10 +395,16 @@ fn no_stream(event: &str, platform: Option<&str>) -> Refusal {
         quote(event),
         quote(event)
     )
+    .into()
 }
 
 fn no_event(id: &str) -> Refusal {
-    format!("no event with id {} in the config", quote(id))
+    let q = quote(id);
+    Said::keyed(
+        "problems-edit-no-event",
+        &[("id", &q)],
+        format!("no event with id {q} in the config"),
+    )
 }
 
 #[cfg(test)]
@@ -423,7 +444,7 @@ mod tests {
         let c = parse(&text, Source::Embedded).unwrap();
         assert_eq!(c.events.len(), 2);
         assert_eq!(c.streams[1].goals[0].target, 4_000_000);
-        let again = e.add_event(&new_event()).unwrap_err();
+        let again = e.add_event(&new_event()).unwrap_err().to_string();
         assert!(again.contains("already"), "{again}");
     }
 
@@ -431,7 +452,7 @@ mod tests {
     fn events_written_as_an_inline_array_are_never_replaced() {
         let text = "event = [{ name = \"A\", at = \"2026-12-05\", zone = \"UTC\" }]\n";
         let mut e = Edit::new(text).unwrap();
-        let why = e.add_event(&new_event()).unwrap_err();
+        let why = e.add_event(&new_event()).unwrap_err().to_string();
         assert!(why.contains("inline array"), "{why}");
         assert_eq!(e.text(), text);
     }
@@ -517,13 +538,17 @@ mod tests {
         assert!(
             e.set_goals("nope", None, &g)
                 .unwrap_err()
+                .to_string()
                 .contains("no event")
         );
-        let melon = e.set_goals("with-you", Some("Melon"), &g).unwrap_err();
+        let melon = e
+            .set_goals("with-you", Some("Melon"), &g)
+            .unwrap_err()
+            .to_string();
         assert!(melon.contains("no [[streams]] on \"Melon\""), "{melon}");
         let inline = format!("{TEXT}goal = [{{ label = \"a\", streams = 1 }}]\n");
         let mut e = Edit::new(&inline).unwrap();
-        let err = e.set_goals("with-you", None, &g).unwrap_err();
+        let err = e.set_goals("with-you", None, &g).unwrap_err().to_string();
         assert!(err.contains("[[streams.goal]]"), "{err}");
     }
 }

@@ -9,6 +9,7 @@ use super::error::{ConfigError, ConfigErrors};
 use super::origin::Source;
 use super::parse::parse;
 use super::types::Config;
+use crate::values::problem::Said;
 
 /// What went wrong editing a file: the edit was refused, the result would not load, or the
 /// file could not be read or written.
@@ -19,13 +20,13 @@ pub(crate) enum EditError {
     /// The edited config would not load: it is not written.
     Invalid(ConfigErrors),
     /// Reading or writing the file failed.
-    Io(String),
+    Io(Said),
 }
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EditError::Refused(why) | EditError::Io(why) => f.write_str(why),
+            EditError::Refused(why) | EditError::Io(why) => why.fmt(f),
             EditError::Invalid(e) => {
                 write!(f, "the config would not load, so it is unchanged:\n{e}")
             }
@@ -46,8 +47,7 @@ pub(crate) fn edit_file<T>(
     path: &Path,
     change: impl FnOnce(&mut Edit) -> Result<T, Refusal>,
 ) -> Result<(T, Config), EditError> {
-    let _lock =
-        crate::files::EditLock::take(path, PATIENCE).map_err(|e| EditError::Io(e.to_string()))?;
+    let _lock = crate::files::EditLock::take(path, PATIENCE).map_err(EditError::Io)?;
     let text = read_capped(path)?;
     let mut edit = Edit::new(&text).map_err(EditError::Refused)?;
     let out = change(&mut edit).map_err(EditError::Refused)?;
@@ -55,7 +55,7 @@ pub(crate) fn edit_file<T>(
     let config = parse(&new, Source::File(path.to_path_buf())).map_err(EditError::Invalid)?;
     if new != text {
         crate::files::replace_atomically(path, &new)
-            .map_err(|e| EditError::Io(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| EditError::Io(io_failed(true, path, &e)))?;
     }
     Ok((out, config))
 }
@@ -73,25 +73,45 @@ pub(crate) fn preview_edit<T>(
     Ok((out, config))
 }
 
+/// Writing (or reading) `path` failed: the OS's words, inside the sentence.
+fn io_failed(writing: bool, path: &Path, e: &std::io::Error) -> Said {
+    let (shown, why) = (path.display().to_string(), e.to_string());
+    let (key, verb) = if writing {
+        ("problems-edit-cannot-write", "write")
+    } else {
+        ("problems-edit-cannot-read", "read")
+    };
+    Said::keyed(
+        key,
+        &[("path", &shown), ("why", &why)],
+        format!("cannot {verb} {shown}: {why}"),
+    )
+}
+
 /// The text of the config at `path`, refusing a special file or one over [`MAX_CONFIG`].
 fn read_capped(path: &Path) -> Result<String, EditError> {
     use std::io::Read;
     if let Some(kind) = crate::files::kind_of(path) {
-        return Err(EditError::Io(format!(
-            "{} is {kind}, not a file",
-            path.display()
+        let shown = path.display().to_string();
+        // The kind's words stay English; the whole says what the path is not.
+        return Err(EditError::Io(Said::keyed(
+            "problems-edit-not-a-file",
+            &[("path", &shown), ("kind", kind)],
+            format!("{shown} is {kind}, not a file"),
         )));
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let cannot_read = |e: std::io::Error| EditError::Io(io_failed(false, path, &e));
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
     file.take(MAX_CONFIG + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| EditError::Io(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_CONFIG {
-        return Err(EditError::Io(format!(
-            "{} is over 16 MiB; dropwatch edits only a config a person could write",
-            path.display()
+        let shown = path.display().to_string();
+        return Err(EditError::Io(Said::keyed(
+            "problems-edit-too-big",
+            &[("path", &shown)],
+            format!("{shown} is over 16 MiB; dropwatch edits only a config a person could write"),
         )));
     }
     String::from_utf8(bytes).map_err(|_| {

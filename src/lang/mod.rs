@@ -5,7 +5,8 @@
 //! - Name the key `area-thing-detail` (`help-key-quit`, `status-on-pace`, `events-none`) and add
 //!   it to `assets/lang/en/<area>.ftl`, the area being the file the text shows in: `common`
 //!   (statuses, units), `dashboard` (panels), `help` (overlay, footer, keys), `card`, `bar`,
-//!   `messages` (toasts, prompts, forms). Then the same key in the five other languages.
+//!   `messages` (toasts, prompts, forms), `problems` (what a typed value gets wrong, with
+//!   its fix: [`Lang::problem`]). Then the same key in the five other languages.
 //! - Write `ctx.lang.t("key")` in a widget (`ui::ctx::Ctx` has `lang`), `app.lang` elsewhere
 //!   with the state. Arguments: `lang.t_with("key", &[("name", Arg::from(text))])`; numbers go
 //!   in already formatted (`lang.count(n)`, `lang.short(n)`) plus `("count", Arg::Num(n))` for
@@ -24,6 +25,7 @@ mod counted;
 mod dates;
 mod numbers;
 mod ordinal;
+mod problems;
 mod spans;
 #[cfg(test)]
 mod tests;

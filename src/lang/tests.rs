@@ -120,7 +120,7 @@ fn no_language_lacks_a_key() {
 
 /// Prefixes of text keys: a string literal in `src/` starting with one is a key English
 /// must hold.
-const KEY_PREFIXES: [&str; 13] = [
+const KEY_PREFIXES: [&str; 14] = [
     "status-",
     "streams-",
     "chart-",
@@ -134,6 +134,7 @@ const KEY_PREFIXES: [&str; 13] = [
     "bar-",
     "messages-",
     "common-",
+    "problems-",
 ];
 
 #[test]

@@ -11,7 +11,7 @@ use super::Lang;
 
 #[cfg(test)]
 /// The areas, one `.ftl` file each, so that texts of different parts can be added apart.
-pub(crate) const AREAS: [&str; 7] = [
+pub(crate) const AREAS: [&str; 8] = [
     "common",
     "dashboard",
     "streams",
@@ -19,6 +19,7 @@ pub(crate) const AREAS: [&str; 7] = [
     "card",
     "bar",
     "messages",
+    "problems",
 ];
 
 macro_rules! area_files {
@@ -31,12 +32,13 @@ macro_rules! area_files {
             include_str!(concat!("../../assets/lang/", $code, "/card.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/bar.ftl")),
             include_str!(concat!("../../assets/lang/", $code, "/messages.ftl")),
+            include_str!(concat!("../../assets/lang/", $code, "/problems.ftl")),
         ]
     };
 }
 
 /// The embedded sources of `lang`, in the order of [`AREAS`].
-pub(crate) fn sources(lang: Lang) -> [&'static str; 7] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::En => area_files!("en"),
         Lang::Ko => area_files!("ko"),

@@ -10,7 +10,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use super::line::{self, Found, Line, Origin, Position, Reading};
 use super::warnings::Warnings;
 use crate::config::Sum;
-use crate::values::numbers::thousands;
+use crate::lang::{Arg, Lang};
 
 /// One reading of a stream, without the stream's names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,18 +35,20 @@ pub enum Conflict {
 
 impl Conflict {
     /// "2,000,000 is lower than the reading before it (2,800,000 at 2022-04-24T22:00:00Z)":
-    /// what `log` and the prompt say, naming the neighbour.
-    pub(crate) fn describe(self, count: u64) -> String {
-        let (side, p) = match self {
-            Conflict::Lower(p) => ("lower than the reading before it", p),
-            Conflict::Higher(p) => ("higher than the reading after it", p),
+    /// what `log` (in English) and the prompt (in the fan's language) say, naming the
+    /// neighbour; its time in ISO form, as the fan would type it.
+    pub(crate) fn describe(self, count: u64, lang: Lang) -> String {
+        let (key, p) = match self {
+            Conflict::Lower(p) => ("problems-conflict-lower", p),
+            Conflict::Higher(p) => ("problems-conflict-higher", p),
         };
-        format!(
-            "{} is {side} ({} at {})",
-            thousands(count),
-            thousands(p.count),
-            p.time.to_rfc3339_opts(SecondsFormat::Secs, true)
-        )
+        let time = p.time.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let args = [
+            ("count", Arg::from(lang.count(count))),
+            ("other", Arg::from(lang.count(p.count))),
+            ("time", Arg::from(time)),
+        ];
+        lang.t_with(key, &args).into_owned()
     }
 }
 
@@ -575,7 +577,8 @@ mod tests {
             None
         );
         assert_eq!(
-            Conflict::Higher(point("2022-04-24T18:00:00Z", 3_000_000)).describe(3_000_001),
+            Conflict::Higher(point("2022-04-24T18:00:00Z", 3_000_000))
+                .describe(3_000_001, Lang::En),
             "3,000,001 is higher than the reading after it (3,000,000 at 2022-04-24T18:00:00Z)"
         );
     }

@@ -56,7 +56,15 @@ pub(crate) fn parse_announced(
 }
 
 fn parse_local(text: &str, now: DateTime<Utc>, zone: Tz) -> Result<Announced, Problem> {
-    let not_a_time = || Problem::new(format!("{} is not a time", quote(text)), USAGE);
+    let not_a_time = || {
+        let q = quote(text);
+        Problem::said(
+            "problems-when-not-a-time",
+            &[("text", &q)],
+            format!("{q} is not a time"),
+            USAGE,
+        )
+    };
     if text.is_empty() || text.len() > 100 {
         return Err(not_a_time());
     }
@@ -168,8 +176,11 @@ enum Word {
 /// Puts `value` in `slot`, refusing a second date, time or zone.
 fn set<T>(slot: &mut Option<T>, value: T, text: &str) -> Result<(), Problem> {
     if slot.is_some() {
-        return Err(Problem::new(
-            format!("{} gives the date, time or zone twice", quote(text)),
+        let q = quote(text);
+        return Err(Problem::said(
+            "problems-when-twice",
+            &[("text", &q)],
+            format!("{q} gives the date, time or zone twice"),
             "write one of each, e.g. \"12.05 6PM KST\"",
         ));
     }
@@ -228,8 +239,11 @@ fn classify(word: &str, now: DateTime<Utc>, zone: Tz) -> Result<Word, Problem> {
     }
     if word.len() >= 2 && word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase()) {
         if month_of(word).is_none() && !is_half(word) {
-            return Err(Problem::new(
-                format!("the zone {} may mean more than one offset", quote(word)),
+            let q = quote(word);
+            return Err(Problem::said(
+                "problems-when-zone-unclear",
+                &[("text", &q)],
+                format!("the zone {q} may mean more than one offset"),
                 "write KST, JST, UTC or the IANA name (\"America/New_York\")",
             ));
         }
@@ -244,8 +258,11 @@ fn classify(word: &str, now: DateTime<Utc>, zone: Tz) -> Result<Word, Problem> {
             .or_else(|_| NaiveTime::parse_from_str(word, "%H:%M:%S"))
             .map(Word::Time)
             .map_err(|_| {
-                Problem::new(
-                    format!("{} is not a time of day", quote(word)),
+                let q = quote(word);
+                Problem::said(
+                    "problems-when-not-a-time-of-day",
+                    &[("text", &q)],
+                    format!("{q} is not a time of day"),
                     "write 18:00, 6PM or 6:30 pm",
                 )
             });
@@ -270,8 +287,11 @@ fn classify(word: &str, now: DateTime<Utc>, zone: Tz) -> Result<Word, Problem> {
 fn twelve_hour(word: &str) -> Result<NaiveTime, Problem> {
     let lower = word.to_ascii_lowercase().replace('.', "");
     let bad = || {
-        Problem::new(
-            format!("{} is not a 12-hour time", quote(word)),
+        let q = quote(word);
+        Problem::said(
+            "problems-when-not-12-hour",
+            &[("text", &q)],
+            format!("{q} is not a 12-hour time"),
             "write 6PM or 6:30 pm (hours 1 to 12), or 18:00",
         )
     };
@@ -300,7 +320,9 @@ fn twelve_hour(word: &str) -> Result<NaiveTime, Problem> {
 fn month_day(m: u32, d: u32, now: DateTime<Utc>, zone: Tz) -> Result<NaiveDate, Problem> {
     let today = now.with_timezone(&zone).date_naive();
     let bad = || {
-        Problem::new(
+        Problem::said(
+            "problems-when-not-a-date",
+            &[("month", &m.to_string()), ("day", &d.to_string())],
             format!("month {m}, day {d} is not a date"),
             "write the month first, as announcements do: 12.05 is 5 December",
         )

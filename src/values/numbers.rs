@@ -9,15 +9,25 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
     let t = text.trim();
     let write = "type digits (2712345 or 2,712,345) or a short form (2.7M)";
     if t.is_empty() {
-        return Err(Problem::new(
+        return Err(Problem::said(
+            "problems-count-empty",
+            &[],
             "no count",
             "type a count such as 2,712,345 or 2.7M",
         ));
     }
     if t.starts_with('-') {
-        return Err(Problem::new("a count cannot be negative", write));
+        return Err(Problem::said(
+            "problems-count-negative",
+            &[],
+            "a count cannot be negative",
+            write,
+        ));
     }
     let q = quote(t);
+    // Each of these says what the typed text is not, with the same fix.
+    let not =
+        |key, what: &str| Problem::said(key, &[("text", &q)], format!("{q} is {what}"), write);
     let (body, scale) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
         Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
@@ -33,15 +43,18 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(Problem::new(format!("{q} is not a count"), write));
+        return Err(not("problems-count-not-a-count", "not a count"));
     }
     let (whole, frac) = body.split_once('.').unwrap_or((&body, ""));
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
-        return Err(Problem::new(format!("{q} is not a whole number"), write));
+        return Err(not("problems-count-not-whole", "not a whole number"));
     }
     let too_big = || {
-        Problem::new(
-            format!("{q} is larger than the largest count ({})", u64::MAX),
+        let max = u64::MAX.to_string();
+        Problem::said(
+            "problems-count-too-big",
+            &[("text", &q), ("max", &max)],
+            format!("{q} is larger than the largest count ({max})"),
             "check the number of digits",
         )
     };
@@ -58,9 +71,9 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
         let digit = u64::from(d.to_digit(10).unwrap_or(0));
         if unit == 0 {
             if digit != 0 {
-                return Err(Problem::new(
-                    format!("{q} is not a whole number of streams"),
-                    write,
+                return Err(not(
+                    "problems-count-fraction",
+                    "not a whole number of streams",
                 ));
             }
             continue;

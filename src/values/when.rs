@@ -63,51 +63,98 @@ pub enum LocalTimeError {
 }
 
 impl LocalTimeError {
-    /// What is wrong and what to write instead.
+    /// What is wrong and what to write instead; the times in ISO form, as the fan types them.
     pub(crate) fn problem(&self) -> Problem {
+        let minute = "%Y-%m-%d %H:%M";
         match self {
             LocalTimeError::Gap {
                 local,
                 zone,
                 after,
                 cause,
-            } => Problem::new(
-                format!(
-                    "{} does not exist in {}: the clocks skip it {}",
-                    local.format("%Y-%m-%d %H:%M"),
-                    zone,
-                    match cause {
-                        Cause::DaylightSaving => "for daylight saving time".to_string(),
-                        Cause::OffsetChange { from, to } =>
-                            format!("as the zone moved from UTC{from} to UTC{to}"),
-                    },
-                ),
-                format!(
-                    "write {} or give an explicit offset (RFC 3339)",
-                    after.format("%Y-%m-%d %H:%M")
-                ),
-            ),
+            } => {
+                let (local, zone) = (local.format(minute).to_string(), zone.name());
+                let after = after.format(minute).to_string();
+                let hint = format!("write {after} or give an explicit offset (RFC 3339)");
+                let args = [("local", local.as_str()), ("zone", zone), ("after", &after)];
+                match cause {
+                    Cause::DaylightSaving => Problem::said(
+                        "problems-time-skipped",
+                        &args,
+                        format!(
+                            "{local} does not exist in {zone}: the clocks skip it for daylight \
+                             saving time"
+                        ),
+                        hint,
+                    ),
+                    Cause::OffsetChange { from, to } => {
+                        let (from, to) = (from.to_string(), to.to_string());
+                        Problem::said(
+                            "problems-time-skipped-offset",
+                            &[args[0], args[1], args[2], ("from", &from), ("to", &to)],
+                            format!(
+                                "{local} does not exist in {zone}: the clocks skip it as the \
+                                 zone moved from UTC{from} to UTC{to}"
+                            ),
+                            hint,
+                        )
+                    }
+                }
+            }
             LocalTimeError::Ambiguous {
                 first,
                 second,
                 zone,
                 cause,
-            } => Problem::new(
-                format!(
-                    "{} happens twice in {} ({}): it is either {} or {}",
-                    first.naive_local().format("%Y-%m-%d %H:%M"),
-                    zone,
-                    match cause {
-                        Cause::DaylightSaving => "the clocks fall back".to_string(),
-                        Cause::OffsetChange { from, to } => format!(
-                            "the clocks go back as the zone moved from UTC{from} to UTC{to}"
-                        ),
-                    },
-                    first.to_rfc3339(),
-                    second.to_rfc3339()
-                ),
-                "write the one you mean with its offset",
+            } => twice(first, second, *zone, *cause),
+        }
+    }
+}
+
+/// A local time that happens twice: which two instants it may be.
+fn twice(
+    first: &DateTime<FixedOffset>,
+    second: &DateTime<FixedOffset>,
+    zone: Tz,
+    cause: Cause,
+) -> Problem {
+    let local = first.naive_local().format("%Y-%m-%d %H:%M").to_string();
+    let (zone, first, second) = (zone.name(), first.to_rfc3339(), second.to_rfc3339());
+    let hint = "write the one you mean with its offset";
+    let args = [
+        ("local", local.as_str()),
+        ("zone", zone),
+        ("first", &first),
+        ("second", &second),
+    ];
+    match cause {
+        Cause::DaylightSaving => Problem::said(
+            "problems-time-twice",
+            &args,
+            format!(
+                "{local} happens twice in {zone} (the clocks fall back): it is either {first} \
+                 or {second}"
             ),
+            hint,
+        ),
+        Cause::OffsetChange { from, to } => {
+            let (from, to) = (from.to_string(), to.to_string());
+            Problem::said(
+                "problems-time-twice-offset",
+                &[
+                    args[0],
+                    args[1],
+                    args[2],
+                    args[3],
+                    ("from", &from),
+                    ("to", &to),
+                ],
+                format!(
+                    "{local} happens twice in {zone} (the clocks go back as the zone moved from \
+                     UTC{from} to UTC{to}): it is either {first} or {second}"
+                ),
+                hint,
+            )
         }
     }
 }
@@ -225,8 +272,20 @@ pub(crate) fn parse_zone(name: &str) -> Result<Tz, Problem> {
             .collect::<Vec<_>>()
             .join(" or ")
     };
-    Err(Problem::new(
-        format!("unknown time zone {}", quote(name)),
+    let q = quote(name);
+    // One key per number of suggestions: each language joins them with its own "or".
+    let key = match suggestions.len() {
+        0 => "problems-zone-unknown",
+        1 => "problems-zone-unknown-1",
+        2 => "problems-zone-unknown-2",
+        _ => "problems-zone-unknown-3",
+    };
+    let mut args = vec![("text", q.as_str())];
+    args.extend(["zone1", "zone2", "zone3"].into_iter().zip(suggestions));
+    Err(Problem::said(
+        key,
+        &args,
+        format!("unknown time zone {q}"),
         format!("write {hint}"),
     ))
 }
@@ -254,25 +313,30 @@ pub(crate) fn parse_config_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, P
     }
     match parse_naive(text) {
         Some(local) => in_range(resolve_local(local, zone).map_err(|e| e.problem())?, text),
-        None => Err(Problem::new(
-            format!("{} is not a time", quote(text)),
-            format!(
-                "write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
-                 or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
-            ),
-        )),
+        None => {
+            let q = quote(text);
+            Err(Problem::said(
+                "problems-config-time-not-a-time",
+                &[("text", &q), ("zone", zone.name())],
+                format!("{q} is not a time"),
+                format!(
+                    "write \"YYYY-MM-DD HH:MM\" (local time in {zone}) \
+                     or RFC 3339 like \"2022-04-24T23:00:00+09:00\""
+                ),
+            ))
+        }
     }
 }
 
 /// Parses a duration: `90m`, `24h`, `1d 12h`, `2w` (humantime's grammar).
 pub(crate) fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
     let d = humantime::parse_duration(text.trim()).map_err(|e| {
-        Problem::new(
-            format!(
-                "{} is not a duration ({})",
-                quote(text),
-                clip_quoted(&e.to_string())
-            ),
+        // humantime's reason stays in its own (English) words, inside the translated frame.
+        let (q, why) = (quote(text), clip_quoted(&e.to_string()));
+        Problem::said(
+            "problems-duration-not-a-duration",
+            &[("text", &q), ("why", &why)],
+            format!("{q} is not a duration ({why})"),
             "write something like \"90m\", \"24h\" or \"1d 12h\"",
         )
     })?;
@@ -280,8 +344,11 @@ pub(crate) fn parse_duration(text: &str) -> Result<TimeDelta, Problem> {
         .ok()
         .filter(|d| *d <= MAX_DURATION)
         .ok_or_else(|| {
-            Problem::new(
-                format!("{} is too long", quote(text)),
+            let q = quote(text);
+            Problem::said(
+                "problems-duration-too-long",
+                &[("text", &q)],
+                format!("{q} is too long"),
                 "write at most 100 years",
             )
         })
@@ -300,15 +367,20 @@ fn in_range(t: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>, Problem> {
     if YEARS.contains(&t.year()) {
         Ok(t)
     } else {
-        Err(Problem::new(
-            format!("{} is out of range", quote(text)),
-            format!(
-                "write a time between the years {} and {}",
-                YEARS.start(),
-                YEARS.end()
-            ),
-        ))
+        Err(out_of_range(text))
     }
+}
+
+/// `text` is outside [`YEARS`].
+fn out_of_range(text: &str) -> Problem {
+    let q = quote(text);
+    let (from, to) = (YEARS.start().to_string(), YEARS.end().to_string());
+    Problem::said(
+        "problems-time-out-of-range",
+        &[("text", &q), ("from", &from), ("to", &to)],
+        format!("{q} is out of range"),
+        format!("write a time between the years {from} and {to}"),
+    )
 }
 
 /// Time-zone abbreviations accepted in `--at`, only those that mean one offset worldwide.
@@ -366,17 +438,20 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
     }
     let usage = "write RFC 3339 (\"2022-04-24T08:00:00Z\"), \"YYYY-MM-DD HH:MM[:SS] ZONE\" \
                  (\"2022-04-24 17:00 Asia/Seoul\") or a relative time (\"-2h\", \"+1d\")";
-    let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
-        return Err(Problem::new(
-            format!("{} is not a time", quote(text)),
+    let not_a_time = || {
+        let q = quote(text);
+        Problem::said(
+            "problems-moment-not-a-time",
+            &[("text", &q)],
+            format!("{q} is not a time"),
             usage,
-        ));
+        )
+    };
+    let Some((local_text, zone_text)) = text.rsplit_once(' ') else {
+        return Err(not_a_time());
     };
     let Some(local) = parse_naive(local_text) else {
-        return Err(Problem::new(
-            format!("{} is not a time", quote(text)),
-            usage,
-        ));
+        return Err(not_a_time());
     };
     let upper = zone_text.to_ascii_uppercase();
     if let Some((_, secs)) = ABBREVIATIONS.iter().find(|(a, _)| *a == upper) {
@@ -385,16 +460,14 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
             .from_local_datetime(&local)
             .single()
             .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| {
-                Problem::new(
-                    format!("{} is out of range", quote(text)),
-                    "write a time between the years 1900 and 9999",
-                )
-            });
+            .ok_or_else(|| out_of_range(text));
     }
     if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
-        return Err(Problem::new(
-            format!("{} could mean {zones}", quote(abbr)),
+        let q = quote(abbr);
+        return Err(Problem::said(
+            "problems-moment-abbreviation",
+            &[("text", &q), ("zones", zones)],
+            format!("{q} could mean {zones}"),
             "write the IANA name instead",
         ));
     }
