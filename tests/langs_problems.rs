@@ -210,3 +210,29 @@ fn the_errors_fit_80x24_in_every_language() {
         }
     }
 }
+
+/// A count typed as the dashboard shows it in the fan's language is recorded as that count.
+#[test]
+fn a_count_typed_as_the_language_shows_it_is_recorded() {
+    for (lang, typed, count) in [
+        (Lang::Ko, "290만", 2_900_000),
+        (Lang::Ja, "290万", 2_900_000),
+        (Lang::Es, "2,9 M", 2_900_000),
+        (Lang::PtBr, "2,9 mi", 2_900_000),
+        (Lang::Id, "2,9 jt", 2_900_000),
+        (Lang::Es, "2.900.000", 2_900_000),
+    ] {
+        let mut a = app("2022-04-24T19:00:00Z");
+        a.readings = half_hourly(10);
+        let mut a = in_lang(a, lang);
+        press(&mut a, KeyCode::Char('u'));
+        type_text(&mut a, typed);
+        press(&mut a, KeyCode::Enter);
+        assert!(matches!(a.mode, Mode::Normal), "{typed}: {:?}", a.mode);
+        let appended = a.effects.iter().find_map(|e| match e {
+            dropwatch::app::Effect::Append(r) => Some(r.count),
+            _ => None,
+        });
+        assert_eq!(appended, Some(count), "{} {typed}", lang.code());
+    }
+}

@@ -8,7 +8,6 @@ use super::mode::{Mode, Prompt};
 use super::state::App;
 use crate::lang::Arg;
 use crate::readings::{Origin, Reading};
-use crate::values::numbers::parse_count;
 
 /// The most characters the prompt takes.
 const MAX_INPUT: usize = 40;
@@ -72,7 +71,7 @@ impl App {
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
-        let count = match parse_count(&prompt.input) {
+        let count = match self.lang.parse_count(&prompt.input) {
             Ok(count) => count,
             Err(why) => {
                 prompt.error = Some(self.lang.problem(&why));

@@ -3,6 +3,7 @@
 
 use super::Lang;
 use crate::values::numbers;
+use crate::values::problem::Problem;
 
 /// The compact units of a language, largest first: (size, suffix). A suffix starting with a
 /// space is written apart from the number ("2,7 mi").
@@ -108,6 +109,31 @@ impl Lang {
             &text
         };
         text.replace('.', &self.decimal_mark().to_string())
+    }
+
+    /// A count as this language's fans type it: what [`Lang::count`] and [`Lang::short`] show
+    /// ("270만", "2,7 mi", "2.712.345"), or the English forms `values::numbers::parse_count`
+    /// reads ("2.7M"). A unit written apart ("1,5 M") is this language's, so Indonesian
+    /// "1,5 M" is 1.5 miliar; written on ("1.5M") it is the English one.
+    pub fn parse_count(self, text: &str) -> Result<u64, Problem> {
+        let t = text.trim();
+        for &(size, suffix) in units(self) {
+            let Some(number) = t.strip_suffix(suffix) else {
+                continue;
+            };
+            let number = number.trim_end();
+            if number.is_empty() || number.starts_with('-') {
+                break;
+            }
+            // The number before the unit, in thousandths of it: three decimals at most. One
+            // that is not a number is said of the whole text, below.
+            let Ok(milli) = numbers::parse_count(&format!("{number}k")) else {
+                break;
+            };
+            return u64::try_from(u128::from(milli) * u128::from(size) / 1000)
+                .map_err(|_| numbers::too_big(t));
+        }
+        numbers::parse_count(t)
     }
 
     /// A rate per hour in short form: "212k/h", "21.2만/시간", "212 mil/h".

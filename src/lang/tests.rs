@@ -290,6 +290,28 @@ fn read_back(lang: Lang, text: &str) -> f64 {
     body.replace(',', ".").parse::<f64>().unwrap() * scale
 }
 
+/// Counts typed as each language's fans write them.
+#[test]
+fn counts_as_fans_type_them() {
+    assert_eq!(Lang::Ko.parse_count("270만"), Ok(2_700_000));
+    assert_eq!(Lang::Ko.parse_count("2.7억"), Ok(270_000_000));
+    assert_eq!(Lang::Ja.parse_count("271万"), Ok(2_710_000));
+    assert_eq!(Lang::Es.parse_count("2,7 M"), Ok(2_700_000));
+    assert_eq!(Lang::PtBr.parse_count("2,7 mi"), Ok(2_700_000));
+    assert_eq!(Lang::PtBr.parse_count("2.712.345"), Ok(2_712_345));
+    // Indonesian "M" apart is miliar, as the dashboard writes it; on the number, English.
+    assert_eq!(Lang::Id.parse_count("1,5 M"), Ok(1_500_000_000));
+    assert_eq!(Lang::Id.parse_count("1.5M"), Ok(1_500_000));
+    assert_eq!(Lang::Id.parse_count("2,7 jt"), Ok(2_700_000));
+    // Units are the language's own: Korean has no "mi".
+    assert!(Lang::Ko.parse_count("2,7 mi").is_err());
+    // A bad number before a unit is said of the whole text.
+    let why = Lang::Ko.parse_count("abc만").unwrap_err();
+    assert!(why.to_string().contains("\"abc만\""), "{why}");
+    assert!(Lang::Ko.parse_count("-3만").is_err());
+    assert!(Lang::Ko.parse_count("9999999999경").is_err());
+}
+
 proptest! {
     #[test]
     fn short_counts_read_back_close_short_and_in_order(a in any::<u64>(), b in any::<u64>()) {
@@ -305,6 +327,20 @@ proptest! {
             } else {
                 prop_assert!((r_lo - lo as f64).abs() < 6.0, "{}: {lo} as {s_lo}", l.code());
             }
+        }
+    }
+
+    /// What the dashboard shows a fan, typed back into the `u` prompt, is the count shown:
+    /// exactly for the grouped count, within its three significant digits for the short one.
+    #[test]
+    fn what_is_shown_types_back(n in 0u64..=1_000_000_000_000_000_000) {
+        for l in Lang::ALL {
+            prop_assert_eq!(l.parse_count(&l.count(n)), Ok(n), "{}", l.code());
+            let short = l.short(n);
+            let back = l.parse_count(&short);
+            prop_assert!(back.is_ok(), "{}: {short} {back:?}", l.code());
+            let back = back.unwrap_or_default() as f64;
+            prop_assert!((back - n as f64).abs() <= n as f64 * 0.005 + 0.5, "{}: {n} as {short} is {back}", l.code());
         }
     }
 

@@ -3,6 +3,50 @@
 use crate::values::problem::Problem;
 use crate::values::text::quote;
 
+/// `body` as written with a decimal comma and grouping points, as Spanish, Portuguese and
+/// Indonesian fans write counts and as the dashboard shows them ("2,7 M", "2.712.345"), in the
+/// form the parser reads. A comma is decimal only where it cannot group thousands: one comma,
+/// no point, a short form, and not three digits after it ("2,7M" is 2.7M; "1,500k" stays
+/// 1500k).
+fn decimal_comma(body: &str, scale: u64) -> std::borrow::Cow<'_, str> {
+    let decimal = scale > 1
+        && !body.contains('.')
+        && body.split_once(',').is_some_and(|(whole, frac)| {
+            !whole.is_empty()
+                && !frac.is_empty()
+                && frac.len() != 3
+                && frac.chars().all(|c| c.is_ascii_digit())
+        });
+    // Whole counts grouped with points ("2.712.345"): every group after the first is three
+    // digits, so the points cannot be a fraction of a count that has none.
+    let grouped = scale == 1
+        && !body.contains(',')
+        && body.split_once('.').is_some_and(|(whole, rest)| {
+            !whole.is_empty()
+                && rest
+                    .split('.')
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        });
+    if decimal {
+        body.replacen(',', ".", 1).into()
+    } else if grouped {
+        body.replace('.', "").into()
+    } else {
+        body.into()
+    }
+}
+
+/// The problem with a count larger than any a stream can hold.
+pub(crate) fn too_big(text: &str) -> Problem {
+    let (q, max) = (quote(text), u64::MAX.to_string());
+    Problem::said(
+        "problems-count-too-big",
+        &[("text", &q), ("max", &max)],
+        format!("{q} is larger than the largest count ({max})"),
+        "check the number of digits",
+    )
+}
+
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
 pub fn parse_count(text: &str) -> Result<u64, Problem> {
@@ -37,8 +81,7 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
         Some('E') => (&t[..t.len() - 1], 1_000_000_000_000_000_000),
         _ => (t, 1),
     };
-    let body: String = body
-        .trim()
+    let body: String = decimal_comma(body.trim(), scale)
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
@@ -49,15 +92,7 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
         return Err(not("problems-count-not-whole", "not a whole number"));
     }
-    let too_big = || {
-        let max = u64::MAX.to_string();
-        Problem::said(
-            "problems-count-too-big",
-            &[("text", &q), ("max", &max)],
-            format!("{q} is larger than the largest count ({max})"),
-            "check the number of digits",
-        )
-    };
+    let too_big = || too_big(t);
     let whole: u64 = if whole.is_empty() {
         0
     } else {
@@ -151,6 +186,19 @@ mod tests {
         assert_eq!(parse_count("2.75m"), Ok(2_750_000));
         assert_eq!(parse_count("950k"), Ok(950_000));
         assert_eq!(parse_count(" 1_000 "), Ok(1000));
+        // A decimal comma, as the dashboard shows counts in Spanish, Portuguese, Indonesian.
+        assert_eq!(parse_count("2,7M"), Ok(2_700_000));
+        assert_eq!(parse_count("2,75 M"), Ok(2_750_000));
+        assert_eq!(parse_count("1,5k"), Ok(1_500));
+        // Where the comma may group thousands, it does.
+        assert_eq!(parse_count("1,500k"), Ok(1_500_000));
+        // Points grouping thousands, as those fans write whole counts: "2.712.345".
+        assert_eq!(parse_count("2.712.345"), Ok(2_712_345));
+        assert_eq!(parse_count("950.000"), Ok(950_000));
+        assert!(
+            parse_count("2.71").is_err(),
+            "not thousands: not a whole number"
+        );
         assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
     }
 
