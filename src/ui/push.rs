@@ -13,7 +13,7 @@ use super::event_status::{day_time, status_text, weekday_time, zone_time};
 use super::fit::{fit_line, groups_line};
 use super::theme::Theme;
 use crate::lang::{Arg, Lang};
-use crate::streams::{GoalView, StreamView, Window};
+use crate::streams::{GoalView, Status, StreamView, Window};
 use crate::view::ranks::RankLead;
 use crate::view::{Push, View};
 
@@ -257,10 +257,13 @@ fn goal_groups<'a>(
             Span::styled(lang.per_hour(r), status),
         ]);
     }
-    groups.push(vec![
-        Span::raw(" · "),
-        Span::styled(g.status.text(lang), status),
-    ]);
+    // Without a count, "no pace yet" says what "no data" would.
+    if g.status != Status::NoData {
+        groups.push(vec![
+            Span::raw(" · "),
+            Span::styled(g.status.text(lang), status),
+        ]);
+    }
     groups.push(vec![Span::styled(pace_text(figures, lang), theme.text())]);
     if let Some(p) = g.projection {
         groups.push(vec![Span::styled(
@@ -375,7 +378,12 @@ fn goal_block<'a>(
             theme.projection(),
         ));
     }
-    last.push(Span::styled(g.status.text(lang), status));
-    lines.push(Line::from(last));
+    // Without a count, the line above's "no pace yet" says what "no data" would.
+    if g.status != Status::NoData {
+        last.push(Span::styled(g.status.text(lang), status));
+    }
+    if !last.is_empty() {
+        lines.push(Line::from(last));
+    }
     lines
 }
