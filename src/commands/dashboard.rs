@@ -158,7 +158,7 @@ fn front_end(tui: &mut Tui, shown: &mut Shown, outcome: Outcome) -> anyhow::Resu
 
 /// Brings the terminal up to `app`, and its title.
 fn draw(tui: &mut Tui, shown: &mut Shown, app: &App, changed: bool) -> anyhow::Result<()> {
-    let backend = tui.terminal().backend_mut();
+    let backend = tui.backend();
     let mut changed = changed;
     if shown.redraw {
         let size = backend.size()?;

@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::terminal::EnterAlternateScreen;
+use ratatui::backend::{Backend, CrosstermBackend};
 
 /// Pushes the terminal's title on its stack (CSI 22 t) so it can be restored on exit.
 const PUSH_TITLE: &str = "\x1b[22;2t";
@@ -19,30 +20,33 @@ const POP_TITLE: &str = "\x1b[23;2t";
 
 /// The terminal while the dashboard owns it; dropping it gives the terminal back as it was.
 pub(crate) struct Tui {
-    terminal: DefaultTerminal,
+    backend: CrosstermBackend<io::Stdout>,
 }
 
 impl Tui {
     /// Takes the terminal: raw mode, the alternate screen, mouse capture, the title pushed.
     pub(crate) fn enter() -> anyhow::Result<Tui> {
         install_panic_hook();
-        let terminal = match ratatui::try_init() {
-            Ok(t) => t,
-            Err(e) => {
-                // Raw mode may be on already when entering the alternate screen failed.
-                restore();
-                return Err(anyhow::Error::new(e).context(
-                    "cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)",
-                ));
-            }
-        };
+        // What `ratatui::try_init` does, without its `Terminal`: the screen keeps its own two
+        // frames (`screen::Screen`), and the Terminal's two more cost 460 KB at 120x40.
+        let backend = CrosstermBackend::new(io::stdout());
+        let setup = crossterm::terminal::enable_raw_mode()
+            .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
+            .and_then(|()| backend.size().map(drop));
+        if let Err(e) = setup {
+            // Raw mode may be on already when entering the alternate screen failed.
+            restore();
+            return Err(anyhow::Error::new(e).context(
+                "cannot set up the terminal (run it in an interactive terminal, or use --once to print one frame)",
+            ));
+        }
         enter_extras();
-        Ok(Tui { terminal })
+        Ok(Tui { backend })
     }
 
     /// The terminal to draw on.
-    pub(crate) fn terminal(&mut self) -> &mut DefaultTerminal {
-        &mut self.terminal
+    pub(crate) fn backend(&mut self) -> &mut CrosstermBackend<io::Stdout> {
+        &mut self.backend
     }
 
     /// Ctrl-Z: gives the terminal back, stops until `fg`, then takes it again (the caller
