@@ -181,7 +181,7 @@ fn a_korean_card_speaks_korean() {
     // The line to paste, in Korean and in Spanish.
     assert_eq!(
         card(dir.path(), &["--lang", "ko", "--text"]),
-        "With You · Global top 5 288만 / 320만 · 90% · 4시간 59분 남음 · 6.42만/시간 필요 #WithYou #Jimin\n"
+        "With You · Global top 5 288만 / 320만 · 90% · 4시간 59분 남음 · 시간당 6.42만 필요 #WithYou #Jimin\n"
     );
     assert_eq!(
         card(dir.path(), &["--lang", "es", "--text", "--event", "proof"]),
