@@ -227,6 +227,36 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
         "{}",
         common::stderr(&out)
     );
+    // In Korean: `bar`'s rank fields in the fans' words; `--json` keeps its labels and its
+    // all-kill text language-free, for the programs that read it.
+    let out = common::dropwatch(dir.path())
+        .args(["bar", "--once", "--config", "fan.toml", "--lang", "ko"])
+        .args([
+            "--template",
+            "{rank} {rank_goal} · {streak} · {next_update} · {allkill}",
+        ])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::stdout(&out).trim(),
+        "#1 #1 1시간 유지 · 1시간 · 12분 · 차트 2개 중 1개 1위 · 올킬 18분 전",
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::dropwatch(dir.path())
+        .args(["--config", "fan.toml", "--once", "--json", "--lang", "ko"])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["streams"][0]["rank_goals"][1]["label"], "#1 for 3h");
+    assert_eq!(v["headline"]["goal"], "#1");
+    assert_eq!(
+        v["all_kills"][0]["text"],
+        "#1 on 1 of 2 charts · all-kill 18m ago"
+    );
 }
 
 /// The rank block at three sizes: ranks with #1 at the top of the axis, each goal's state, the

@@ -39,6 +39,19 @@ impl Hook {
         self
     }
 
+    /// The goal hook with its `what` naming the goal as `goal` (a rank goal's label in `lang`),
+    /// where its environment keeps the label in no language.
+    pub(crate) fn goal_said(mut self, lang: Lang, goal: &str) -> Hook {
+        let name = self
+            .env
+            .iter()
+            .find(|(k, _)| k == "DROPWATCH_EVENT_NAME")
+            .map_or("", |(_, v)| v.as_str());
+        let args = [("name", Arg::from(name)), ("goal", Arg::from(goal))];
+        self.what = lang.t_with("messages-hook-goal", &args).into_owned();
+        self
+    }
+
     /// The `on_release` hook `command` for `event`, which came out.
     pub(crate) fn release(command: &str, event: &Event) -> Hook {
         Hook {

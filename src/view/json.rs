@@ -157,7 +157,7 @@ fn headline(app: &App, view: &View) -> Value {
     let rank_goal = shown
         .zip(lead.rank_goal)
         .and_then(|(s, g)| config.rank(s.index)?.goals.get(g))
-        .map(|(label, _)| label);
+        .map(|(label, g)| label.neutral(*g));
     json!({
         "kind": match (&view.headline, rank) {
             (Headline::Push(_), Some(_)) => "rank_push",
@@ -166,7 +166,7 @@ fn headline(app: &App, view: &View) -> Value {
         },
         "event": lead.event.and_then(|i| config.events.get(i)).map(|e| &e.id),
         "platform": stream.map(|s| &s.platform),
-        "goal": goal.map(|g| &g.label).or(rank_goal),
+        "goal": goal.map(|g| g.label.clone()).or(rank_goal),
         "text": rank.map(RankLead::line),
     })
 }

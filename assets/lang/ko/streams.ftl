@@ -89,3 +89,4 @@ overview-left = { $span } 남음
 overview-opens = { $span } 후 시작
 overview-closed = 마감
 ranks-top = { $n }위권
+ranks-goal-streak = { $place } { $span } 연속
