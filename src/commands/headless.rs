@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::{App, Event};
 use crate::runtime::Outcome;
-use crate::runtime::polling::Role;
+use crate::runtime::notices;
 
 /// The stderr of a front-end without a screen.
 pub(crate) struct Reporter {
@@ -61,12 +61,8 @@ impl Reporter {
                 Outcome::Notice(text) => eprintln!("{who}: {text}"),
                 Outcome::Polling(role) => {
                     let config = app.config.source.display();
-                    match role {
-                        Role::Polling => eprintln!("{who}: polling the sources of {config}"),
-                        Role::Watching(holder) => {
-                            eprintln!("{who}: {holder} polls {config}; taking over when it stops")
-                        }
-                        Role::Idle => {}
+                    if let Some(said) = notices::polling(app.lang, &role, &config) {
+                        eprintln!("{who}: {said}");
                     }
                 }
                 _ => {}
