@@ -431,8 +431,18 @@ fn reload(app: &mut App) -> Option<Outcome> {
 fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
     let mut moved = None;
     if let Some(path) = app.config.source.readings_path() {
+        let lang = app.lang;
+        let file = || ("file", Arg::from(path.display().to_string()));
         moved = readings::append(&path, &reading)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(|e| {
+                let args = [file(), ("error", Arg::from(e.to_string()))];
+                lang.t_with("messages-cannot-write", &args).into_owned()
+            })?
+            .map(|_| {
+                let aside = readings::set_aside_path(&path).display().to_string();
+                let args = [file(), ("aside", Arg::from(aside))];
+                lang.t_with("messages-line-moved", &args).into_owned()
+            });
     }
     // Shown at once; the watcher's reload of the file follows.
     app.add_reading(reading);
