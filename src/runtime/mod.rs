@@ -556,6 +556,34 @@ mod tests {
         assert!(runtime.effects(&mut app).is_empty());
     }
 
+    /// A second front-end on a config whose hooks another runs says so in the footer in the
+    /// fan's language, the holder's command name and pid as they are.
+    #[test]
+    fn who_runs_the_hooks_is_said_in_the_fans_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, config::DEFAULT_TOML).unwrap();
+        let source = config::Source::File(path);
+        let now = crate::testing::utc("2022-04-24T13:00:00Z");
+        let start = |lang| {
+            let (config, readings) = load::both(&source).unwrap();
+            let mut app = App::new(config, readings, now, chrono_tz::UTC);
+            app.lang = lang;
+            let runtime = Runtime::start(&mut app, Clock::Fixed(now), "bar", true).unwrap();
+            (app, runtime)
+        };
+        let (_, _first) = start(crate::lang::Lang::En);
+        let (mut app, mut second) = start(crate::lang::Lang::Ko);
+        let said = second.effects(&mut app);
+        let holder = format!("bar (pid {})", std::process::id());
+        let busy = format!("{holder}에서 훅 실행 중: 끝나면 이어받아요");
+        assert_eq!(said, [Outcome::Notice(busy.clone())]);
+        app.notice = Some(busy.clone());
+        let screen = crate::testing::text(&app, 120, 40);
+        assert!(screen.contains(&busy), "{screen}");
+        assert!(!screen.contains("runs the hooks"), "{screen}");
+    }
+
     /// A file config with a cards folder, in `dir`, at `now`.
     fn card_app(dir: &std::path::Path, extra: &str, now: &str) -> App {
         let path = dir.join("fan.toml");
