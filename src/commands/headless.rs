@@ -61,7 +61,7 @@ impl Reporter {
                 Outcome::Notice(text) => eprintln!("{who}: {text}"),
                 Outcome::Polling(role) => {
                     let config = app.config.source.display();
-                    if let Some(said) = notices::polling(app.lang, &role, &config) {
+                    if let Some(said) = notices::polling(app.lang, role, &config) {
                         eprintln!("{who}: {said}");
                     }
                 }
