@@ -265,6 +265,10 @@ fn ranks_in_the_fans_language_in_bar_and_language_free_in_json() {
     assert_eq!(v["streams"][0]["rank_goals"][1]["label"], "#1 for 3h");
     assert_eq!(v["headline"]["goal"], "#1");
     assert_eq!(
+        v["headline"]["text"],
+        "#1 on Melon · goal #1 · held #1 for 1h 0m · next update in 12m"
+    );
+    assert_eq!(
         v["all_kills"][0]["text"],
         "#1 on 1 of 2 charts · all-kill 18m ago"
     );

@@ -251,7 +251,7 @@ impl View {
                 let at = streams.iter().position(|s| s.index == stream).unwrap_or(0);
                 let s = &config.streams[stream];
                 let event = config.events.iter().position(|e| e.id == s.event);
-                let rank = ranks::rank_lead(app, stream, now);
+                let rank = ranks::rank_lead(app, stream, now, app.lang);
                 Headline::Push(Push {
                     live: event.filter(|i| phases[*i] == Phase::Live),
                     shown: at,

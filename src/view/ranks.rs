@@ -37,6 +37,11 @@ fn points(app: &App, i: usize, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u64)> 
 
 /// The figures of stream `i` when it measures ranks.
 pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankShown> {
+    rank_shown_in(app, i, now, app.lang)
+}
+
+/// As [`rank_shown`], the labels made in `lang`.
+fn rank_shown_in(app: &App, i: usize, now: DateTime<Utc>, lang: Lang) -> Option<RankShown> {
     let spec: &RankSpec = app.config.rank(i)?;
     let s = app.config.streams.get(i)?;
     let points = points(app, i, now);
@@ -46,7 +51,7 @@ pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<Rank
         .iter()
         .map(|(label, g)| {
             (
-                goal_label(label, *g, app.lang),
+                goal_label(label, *g, lang),
                 *g,
                 rank_view(&points, *g, spec.cadence, window, now),
             )
@@ -88,11 +93,11 @@ impl RankLead {
     }
 }
 
-/// The headline of rank stream `i` at `now`; `None` when it does not measure ranks.
-pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankLead> {
+/// The headline of rank stream `i` at `now` in `lang` (`--json` takes English); `None` when it
+/// does not measure ranks.
+pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>, lang: Lang) -> Option<RankLead> {
     use crate::streams::rank::RankStatus as S;
-    let shown = rank_shown(app, i, now)?;
-    let lang = app.lang;
+    let shown = rank_shown_in(app, i, now, lang)?;
     let platform = Arg::from(app.config.streams.get(i)?.platform.as_str());
     let goal = shown
         .goals
