@@ -158,5 +158,16 @@ mod tests {
         let at = event.at;
         let hook = Hook::goal("true", stream, "With You", goal, 1, at).said_in(Lang::Es);
         assert_eq!(hook.what, format!("on_goal de With You ({})", goal.label));
+        // A rank goal's hook: the label in no language for scripts, the fan's for her notice.
+        let streak = RankGoal {
+            rank: 1,
+            hold: Some(chrono::TimeDelta::hours(3)),
+        };
+        let rank = Hook::rank_goal("true", stream, "With You", ("#1 for 3h", streak), 1, at)
+            .said_in(Lang::Ko)
+            .goal_said(Lang::Ko, "#1 3시간 연속");
+        assert_eq!(rank.what, "With You (#1 3시간 연속)의 on_goal");
+        let var = rank.env.iter().find(|(k, _)| k == "DROPWATCH_GOAL");
+        assert_eq!(var.map(|(_, v)| v.as_str()), Some("#1 for 3h"));
     }
 }
