@@ -15,4 +15,5 @@ pub(crate) use file::set_aside_path;
 pub use file::{append, read, refresh};
 pub use index::{Conflict, Point, Readings, Series, parse};
 pub use line::{Origin, Reading};
-pub use warnings::{Skip, Warning, Warnings, Why};
+pub use warnings::Warnings;
+pub(crate) use warnings::{Skip, Warning, Why};

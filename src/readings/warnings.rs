@@ -12,18 +12,18 @@ pub(crate) const KEPT: usize = 20;
 
 /// A line of a readings file skipped: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
+pub(crate) struct Warning {
     /// The file, as named to the reader ("fan.readings.csv").
-    pub file: String,
+    pub(crate) file: String,
     /// The line, counted from 1.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Why it was skipped.
-    pub skip: Skip,
+    pub(crate) skip: Skip,
 }
 
 /// Why a line was skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Skip {
+pub(crate) enum Skip {
     /// It is no reading.
     Reading(Why),
     /// It is longer than a reading can be: this many KiB.
@@ -37,7 +37,7 @@ pub enum Skip {
 
 /// Why a line is no reading. The parts quoted from the line are quoted already.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Why {
+pub(crate) enum Why {
     /// Not 4 or 5 fields: how many there were.
     Fields(usize),
     /// A fifth field that is no source word.
@@ -131,7 +131,7 @@ impl Warnings {
     }
 
     /// The first warning as its parts, for a language to word.
-    pub fn first(&self) -> Option<&Warning> {
+    pub(crate) fn first(&self) -> Option<&Warning> {
         self.parts.first()
     }
 
