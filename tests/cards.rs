@@ -181,7 +181,7 @@ fn a_korean_card_speaks_korean() {
     // The line to paste, in Korean and in Spanish.
     assert_eq!(
         card(dir.path(), &["--lang", "ko", "--text"]),
-        "With You · Global top 5 288만 / 320만 · 90% · 4시간 59분 남음 · 6.42만/시간 필요 #WithYou #Jimin\n"
+        "With You · Global top 5 288만 / 320만 · 90% · 4시간 59분 남음 · 시간당 6.42만 필요 #WithYou #Jimin\n"
     );
     assert_eq!(
         card(dir.path(), &["--lang", "es", "--text", "--event", "proof"]),
@@ -317,11 +317,11 @@ fn a_card_shows_the_ranks_and_the_all_kill() {
         run(&["--text"]).trim(),
         "Yet To Come · #1 on Melon (#1 held 1h 0m · #1 for 3h held 1h 0m) · #2 on Genie (#1 lost) · #1 on 1 of 2 charts · all-kill 18m ago"
     );
-    // In Korean: the ranks, their states and the all-kill in the fans' words, as the rank block
-    // writes them.
+    // In Korean: the ranks, their states, the goal's made label ("#1 for 3h") and the all-kill
+    // in the fans' words, as the rank block writes them.
     assert_eq!(
         run(&["--lang", "ko", "--text"]).trim(),
-        "Yet To Come · Melon 1위 (#1 1시간 유지 · #1 for 3h 1시간 유지) · Genie 2위 (#1 하락) · 차트 2개 중 1개 1위 · 올킬 18분 전"
+        "Yet To Come · Melon 1위 (#1 1시간 유지 · #1 3시간 연속 1시간 유지) · Genie 2위 (#1 하락) · 차트 2개 중 1개 1위 · 올킬 18분 전"
     );
     for (name, size) in [("wide.png", "1200x675"), ("square.png", "1080x1080")] {
         run(&["--out", name, "--size", size]);

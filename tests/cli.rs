@@ -672,28 +672,32 @@ fn a_replay_that_reaches_the_end_of_9999_stops_there_and_says_so() {
          within a day; the fastest that runs a day from there is --speed 2913790",
     );
     std::fs::write(dir.path().join("fan.toml"), dropwatch::config::DEFAULT_TOML).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
-        .args([
-            "bar",
-            "--config",
-            "fan.toml",
-            "--at",
-            "9999-12-31T23:59:58Z",
-        ])
-        .current_dir(dir.path())
-        .env_remove("DROPWATCH_CONFIG")
-        .env("HOME", dir.path())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let errors = common::lines_of(child.stderr.take().unwrap());
-    let said = errors.recv_timeout(std::time::Duration::from_secs(20));
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert_eq!(
-        said.as_deref(),
-        Ok("bar: the replay reached the end of 9999 (9999-12-31T23:59:59Z) and stops there")
-    );
+    // Said in the fan's language: `bar`'s notices are hers too.
+    for (lang, end) in [
+        (
+            "en",
+            "bar: the replay reached the end of 9999 (9999-12-31T23:59:59Z) and stops there",
+        ),
+        (
+            "ko",
+            "bar: 재현 시각이 9999년 끝(9999-12-31T23:59:59Z)에 닿아 여기서 멈춰요",
+        ),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dropwatch"))
+            .args(["bar", "--config", "fan.toml", "--lang", lang])
+            .args(["--at", "9999-12-31T23:59:58Z"])
+            .current_dir(dir.path())
+            .env_remove("DROPWATCH_CONFIG")
+            .env("HOME", dir.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let errors = common::lines_of(child.stderr.take().unwrap());
+        let said = errors.recv_timeout(std::time::Duration::from_secs(20));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(said.as_deref(), Ok(end));
+    }
 }

@@ -49,7 +49,7 @@ fn words(lang: Lang) -> [(&'static str, [&'static str; 2]); 4] {
             ("ranks", ["next update in 12m", "#1 on 1 of 2 charts"]),
         ],
         Lang::Ko => [
-            ("open", ["속도 30만/시간", "집계 마감까지 5시간"]),
+            ("open", ["속도 시간당 30만", "집계 마감까지 5시간"]),
             ("closed", ["집계 기간", "목표별 필요 속도"]),
             ("overview", ["다음 목표", "5시간 남음"]),
             ("ranks", ["다음 갱신 12분 후", "차트 2개 중 1개 1위"]),

@@ -153,8 +153,8 @@ mod common;
 
 const RANKS: &str = "[[event]]\nid = \"proof\"\nname = \"Yet To Come\"\nat = \"2022-06-10 13:00\"\nzone = \"Asia/Seoul\"\n\n[[streams]]\nevent = \"proof\"\nplatform = \"Melon\"\nmeasure = \"rank\"\nupdates = \"1h\"\nupdates_at = \":00\"\nwindow_end = \"2022-06-17 13:00\"\n\n[[streams.goal]]\nrank = 1\n\n[[streams.goal]]\nrank = 1\nfor = \"3h\"\n\n[[streams]]\nevent = \"proof\"\nplatform = \"Genie\"\nmeasure = \"rank\"\nwindow_end = \"2022-06-17 13:00\"\n\n[[streams.goal]]\nrank = 1\n";
 
-#[test]
-fn ranks_and_the_all_kill_in_json_and_bar() {
+/// A config of two rank streams with their ranks logged by hand.
+fn logged_ranks() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("fan.toml"), RANKS).unwrap();
     // Melon #4 at 14:00, #1 at 15:00 and 16:00 (a rank that falls back is no conflict);
@@ -174,6 +174,12 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
             .unwrap();
         assert!(out.status.success(), "{}", common::stderr(&out));
     }
+    dir
+}
+
+#[test]
+fn ranks_and_the_all_kill_in_json_and_bar() {
+    let dir = logged_ranks();
     let out = common::dropwatch(dir.path())
         .args(["--config", "fan.toml", "--once", "--json"])
         .args(["--at", "2022-06-10 16:48 KST"])
@@ -226,6 +232,45 @@ fn ranks_and_the_all_kill_in_json_and_bar() {
         "|#1 #1 held 1h 0m · 12m · #1 on 1 of 2 charts · all-kill 18m ago",
         "{}",
         common::stderr(&out)
+    );
+}
+
+/// In Korean: `bar`'s rank fields in the fans' words; `--json` keeps its labels and its
+/// all-kill text language-free, for the programs that read it.
+#[test]
+fn ranks_in_the_fans_language_in_bar_and_language_free_in_json() {
+    let dir = logged_ranks();
+    let out = common::dropwatch(dir.path())
+        .args(["bar", "--once", "--config", "fan.toml", "--lang", "ko"])
+        .args([
+            "--template",
+            "{rank} {rank_goal} · {streak} · {next_update} · {allkill}",
+        ])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::stdout(&out).trim(),
+        "#1 #1 1시간 유지 · 1시간 · 12분 · 차트 2개 중 1개 1위 · 올킬 18분 전",
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::dropwatch(dir.path())
+        .args(["--config", "fan.toml", "--once", "--json", "--lang", "ko"])
+        .args(["--at", "2022-06-10 16:48 KST"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["streams"][0]["rank_goals"][1]["label"], "#1 for 3h");
+    assert_eq!(v["headline"]["goal"], "#1");
+    assert_eq!(
+        v["headline"]["text"],
+        "#1 on Melon · goal #1 · held #1 for 1h 0m · next update in 12m"
+    );
+    assert_eq!(
+        v["all_kills"][0]["text"],
+        "#1 on 1 of 2 charts · all-kill 18m ago"
     );
 }
 

@@ -117,7 +117,13 @@ impl Goals {
         let series = readings.of(&stream.event, &stream.platform);
         let points = rank::points(series, (stream.window_start, stream.window_end), now);
         for (label, goal) in &spec.goals {
-            let key = (stream.event.clone(), stream.platform.clone(), label.clone());
+            // Noted by the label in no language, which a change of language leaves as it is.
+            let neutral = label.neutral(*goal);
+            let key = (
+                stream.event.clone(),
+                stream.platform.clone(),
+                neutral.clone(),
+            );
             if self.reached.contains(&key) || !rank::reached(&points, *goal, spec.cadence) {
                 continue;
             }
@@ -127,11 +133,15 @@ impl Goals {
             }
             let name = config.event_name(&stream.event);
             if config.bell {
-                effects.push(Effect::Bell(reached(self.lang, label, name)));
+                let shown = rank::goal_label(label, *goal, self.lang);
+                effects.push(Effect::Bell(reached(self.lang, &shown, name)));
             }
             let best = points.iter().map(|p| p.1).min().unwrap_or(goal.rank);
             let hook = config.on_goal(i).filter(|_| hooks).map(|command| {
-                Hook::rank_goal(command, stream, name, (label, *goal), best, now).said_in(self.lang)
+                let hook = Hook::rank_goal(command, stream, name, (&neutral, *goal), best, now);
+                // Scripts read the label in no language; the fan's notice names it in hers.
+                hook.said_in(self.lang)
+                    .goal_said(self.lang, &rank::goal_label(label, *goal, self.lang))
             });
             if hooks && config.cards.on_goal {
                 effects.push(Effect::GoalCard(i, hook));

@@ -39,6 +39,19 @@ impl Hook {
         self
     }
 
+    /// The goal hook with its `what` naming the goal as `goal` (a rank goal's label in `lang`),
+    /// where its environment keeps the label in no language.
+    pub(crate) fn goal_said(mut self, lang: Lang, goal: &str) -> Hook {
+        let name = self
+            .env
+            .iter()
+            .find(|(k, _)| k == "DROPWATCH_EVENT_NAME")
+            .map_or("", |(_, v)| v.as_str());
+        let args = [("name", Arg::from(name)), ("goal", Arg::from(goal))];
+        self.what = lang.t_with("messages-hook-goal", &args).into_owned();
+        self
+    }
+
     /// The `on_release` hook `command` for `event`, which came out.
     pub(crate) fn release(command: &str, event: &Event) -> Hook {
         Hook {
@@ -145,5 +158,16 @@ mod tests {
         let at = event.at;
         let hook = Hook::goal("true", stream, "With You", goal, 1, at).said_in(Lang::Es);
         assert_eq!(hook.what, format!("on_goal de With You ({})", goal.label));
+        // A rank goal's hook: the label in no language for scripts, the fan's for her notice.
+        let streak = RankGoal {
+            rank: 1,
+            hold: Some(chrono::TimeDelta::hours(3)),
+        };
+        let rank = Hook::rank_goal("true", stream, "With You", ("#1 for 3h", streak), 1, at)
+            .said_in(Lang::Ko)
+            .goal_said(Lang::Ko, "#1 3시간 연속");
+        assert_eq!(rank.what, "With You (#1 3시간 연속)의 on_goal");
+        let var = rank.env.iter().find(|(k, _)| k == "DROPWATCH_GOAL");
+        assert_eq!(var.map(|(_, v)| v.as_str()), Some("#1 for 3h"));
     }
 }

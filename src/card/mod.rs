@@ -460,7 +460,7 @@ mod tests {
         let c = card_at(&a);
         assert_eq!(
             c.text(),
-            "With You · Global top 5 288만 / 320만 · 90% · 5시간 59분 남음 · 5.35만/시간 필요"
+            "With You · Global top 5 288만 / 320만 · 90% · 5시간 59분 남음 · 시간당 5.35만 필요"
         );
         assert_eq!(c.release, "2022년 4월 24일 (일) 23:00 KST");
         let s = c.stream.as_ref().expect("stream");

@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::app::{App, Event};
-use crate::runtime::Outcome;
-use crate::runtime::polling::Role;
+use crate::lang::Arg;
+use crate::runtime::{Outcome, notices};
 
 /// The stderr of a front-end without a screen.
 pub(crate) struct Reporter {
@@ -37,43 +37,49 @@ impl Reporter {
     pub(crate) fn report(&mut self, app: &mut App, outcomes: &[Outcome]) {
         let who = self.who;
         for outcome in outcomes {
-            match outcome {
-                Outcome::ReloadFailed => {
-                    let line = app
-                        .config_error
-                        .as_ref()
-                        .and_then(|e| e.first())
-                        .map(|e| e.one_line())
-                        .unwrap_or_default();
-                    if self.said.as_ref() != Some(&line) {
-                        eprintln!("{who}: keeping the last good config: {line}");
-                        self.said = Some(line);
-                    }
-                }
-                Outcome::Reloaded => {
-                    let now = if self.said.take().is_some() {
-                        "is good again"
-                    } else {
-                        "reloaded"
-                    };
-                    eprintln!("{who}: {} {now}", app.config.source.display());
-                }
-                Outcome::Notice(text) => eprintln!("{who}: {text}"),
-                Outcome::Polling(role) => {
-                    let config = app.config.source.display();
-                    match role {
-                        Role::Polling => eprintln!("{who}: polling the sources of {config}"),
-                        Role::Watching(holder) => {
-                            eprintln!("{who}: {holder} polls {config}; taking over when it stops")
-                        }
-                        Role::Idle => {}
-                    }
-                }
-                _ => {}
+            if let Some(said) = self.line(app, outcome) {
+                eprintln!("{who}: {said}");
             }
         }
         if let Some(notice) = app.notice.take() {
             eprintln!("{who}: {notice}");
+        }
+    }
+
+    /// What `outcome` says, in the fan's language, if anything.
+    fn line(&mut self, app: &App, outcome: &Outcome) -> Option<String> {
+        let lang = app.lang;
+        match outcome {
+            Outcome::ReloadFailed => {
+                let line = app
+                    .config_error
+                    .as_ref()
+                    .and_then(|e| e.first())
+                    .map(|e| e.one_line())
+                    .unwrap_or_default();
+                if self.said.as_ref() == Some(&line) {
+                    return None;
+                }
+                // The error itself stays English: it quotes the TOML.
+                let error = [("error", Arg::from(line.as_str()))];
+                let said = lang
+                    .t_with("messages-keeping-last-good", &error)
+                    .into_owned();
+                self.said = Some(line);
+                Some(said)
+            }
+            Outcome::Reloaded => {
+                let key = if self.said.take().is_some() {
+                    "messages-config-good-again"
+                } else {
+                    "messages-config-reloaded"
+                };
+                let config = [("config", Arg::from(app.config.source.display()))];
+                Some(lang.t_with(key, &config).into_owned())
+            }
+            Outcome::Notice(text) => Some(text.clone()),
+            Outcome::Polling(role) => notices::polling(lang, role, &app.config.source.display()),
+            _ => None,
         }
     }
 }
@@ -98,4 +104,26 @@ fn say_failure(app: &App, (event, platform, at): &(String, String, DateTime<Utc>
         "{} {event} {platform}: {why}",
         at.format("%Y-%m-%dT%H:%M:%SZ")
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_reload_is_said_in_the_fans_language() {
+        let mut app = crate::testing::app("2022-04-24T13:00:00Z");
+        let mut reporter = Reporter::new("bar");
+        assert_eq!(
+            reporter.line(&app, &Outcome::Reloaded).as_deref(),
+            Some("embedded default reloaded")
+        );
+        app.lang = Lang::Ko;
+        reporter.said = Some("fan.toml:3:1: x".into());
+        assert_eq!(
+            reporter.line(&app, &Outcome::Reloaded).as_deref(),
+            Some("embedded default 다시 정상")
+        );
+    }
 }

@@ -29,7 +29,28 @@ pub(crate) struct RankSpec {
     /// When the chart updates, if the config says.
     pub cadence: Option<Cadence>,
     /// The goals, in file order, with their labels.
-    pub goals: Vec<(String, RankGoal)>,
+    pub goals: Vec<(RankLabel, RankGoal)>,
+}
+
+/// A rank goal's label: the one the config wrote, else one made from the goal. The config
+/// knows no language, so a made label is worded where it is shown (`view::ranks::goal_label`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RankLabel {
+    /// `label = "…"`, shown as written.
+    Written(String),
+    /// No label: made from the goal, with its `for` as written ("24h"), if any.
+    Made(Option<String>),
+}
+
+impl RankLabel {
+    /// The label in no particular language, for `--json`: as written, or made in English
+    /// ("#1", "top 10", "#1 for 24h").
+    pub(crate) fn neutral(&self, goal: RankGoal) -> String {
+        match self {
+            RankLabel::Written(l) => l.clone(),
+            RankLabel::Made(hold) => rank_label(goal, hold.as_deref()),
+        }
+    }
 }
 
 /// "#1", "top 10", "#1 for 24h".
@@ -86,6 +107,7 @@ mod tests {
 
 #[cfg(test)]
 mod config_tests {
+    use crate::config::rank::RankLabel;
     use crate::config::{Source, parse};
     use chrono::TimeDelta;
 
@@ -95,8 +117,11 @@ mod config_tests {
         let c = parse(text, Source::Embedded).unwrap();
         assert!(c.streams[0].goals.is_empty());
         let spec = c.rank(0).unwrap();
-        let labels: Vec<&str> = spec.goals.iter().map(|g| g.0.as_str()).collect();
+        let labels: Vec<String> = spec.goals.iter().map(|(l, g)| l.neutral(*g)).collect();
         assert_eq!(labels, ["#1", "#1 for 24h", "top ten"]);
+        // Only the written label is kept as text: the others are worded where shown.
+        assert_eq!(spec.goals[2].0, RankLabel::Written("top ten".into()));
+        assert_eq!(spec.goals[1].0, RankLabel::Made(Some("24h".into())));
         assert_eq!(spec.goals[1].1.hold, Some(TimeDelta::hours(24)));
         assert_eq!(spec.cadence.map(|c| c.every), Some(TimeDelta::hours(1)));
     }

@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use toml::Spanned;
 
-use super::rank::{Cadence, RankGoal, RankSpec, offset, rank_label};
+use super::rank::{Cadence, RankGoal, RankLabel, RankSpec, offset};
 use super::raw::{RawGoal, RawStream};
 use super::validate::Validator;
 
@@ -111,7 +111,7 @@ impl Validator<'_> {
                 at: at.unwrap_or_default(),
             }),
         };
-        let goals: Vec<Option<(String, RankGoal)>> =
+        let goals: Vec<Option<(RankLabel, RankGoal)>> =
             raw.goal.iter().map(|g| self.rank_goal(g)).collect();
         Some(RankSpec {
             cadence,
@@ -119,7 +119,7 @@ impl Validator<'_> {
         })
     }
 
-    fn rank_goal(&mut self, g: &Spanned<RawGoal>) -> Option<(String, RankGoal)> {
+    fn rank_goal(&mut self, g: &Spanned<RawGoal>) -> Option<(RankLabel, RankGoal)> {
         let raw = g.get_ref();
         if let Some(s) = raw
             .streams
@@ -158,8 +158,8 @@ impl Validator<'_> {
         };
         let goal = RankGoal { rank: n, hold };
         let label = match &raw.label {
-            Some(l) => l.get_ref().clone(),
-            None => rank_label(goal, raw.hold.as_ref().map(|h| h.get_ref().as_str())),
+            Some(l) => RankLabel::Written(l.get_ref().clone()),
+            None => RankLabel::Made(raw.hold.as_ref().map(|h| h.get_ref().trim().to_string())),
         };
         Some((label, goal))
     }

@@ -89,9 +89,9 @@ pub struct Event {
     pub(crate) anniversaries: bool,
     /// The shell command run when it comes out: its own `on_release`, else the top-level one.
     pub(crate) on_release: Option<String>,
-    /// What the headline says to do while it is out now: its own, the top-level one, or
-    /// "go stream".
-    pub(crate) call_to_action: String,
+    /// What the headline says to do while it is out now: its own, or the top-level one; `None`
+    /// when neither is written, for the view to say "go stream" in the fan's language.
+    pub(crate) call_to_action: Option<String>,
 }
 
 /// A stream count tracked against goals.

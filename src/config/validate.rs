@@ -26,9 +26,6 @@ type StreamExtras<'r> = (
 use crate::values::text::quote;
 use crate::values::when::{parse_config_time, parse_duration, parse_zone};
 
-/// What the headline tells fans to do at the release moment when the config does not say.
-const DEFAULT_CALL: &str = "go stream";
-
 /// Builds the domain types from `raw`, or every error found, in file order.
 pub(super) fn validate(
     raw: RawConfig,
@@ -219,7 +216,7 @@ impl Validator<'_> {
                 if raw_event.get_ref().call_to_action.is_none()
                     && let Some(c) = &call
                 {
-                    event.call_to_action.clone_from(c);
+                    event.call_to_action = Some(c.clone());
                 }
                 let line = self.index.position(span.start).0;
                 if let Some(first) = first_line.get(&event.id) {
@@ -502,9 +499,7 @@ impl Validator<'_> {
             None => Some(TimeDelta::hours(1)),
         };
         let on_release = self.hook(raw.on_release.as_ref(), "on_release");
-        let call_to_action = self
-            .call_to_action(raw.call_to_action.as_ref())
-            .unwrap_or_else(|| DEFAULT_CALL.to_string());
+        let call_to_action = self.call_to_action(raw.call_to_action.as_ref());
         Some(Event {
             id: id?,
             name,

@@ -136,21 +136,21 @@ impl Lang {
         numbers::parse_count(t)
     }
 
-    /// A rate per hour in short form: "212k/h", "21.2만/시간", "212 mil/h".
+    /// A rate per hour in short form: "212k/h", "시간당 21.2만", "21.2万/時", "212 mil/h".
+    /// Korean fans put the hour first ("시간당"), the others write it after the number.
     pub fn per_hour(self, rate: f64) -> String {
-        let per = match self {
-            Lang::En | Lang::Es | Lang::PtBr => "/h",
-            Lang::Ko => "/시간",
-            Lang::Ja => "/時",
-            Lang::Id => "/jam",
+        let (before, after) = match self {
+            Lang::En | Lang::Es | Lang::PtBr => ("", "/h"),
+            Lang::Ko => ("시간당 ", ""),
+            Lang::Ja => ("", "/時"),
+            Lang::Id => ("", "/jam"),
         };
-        if !rate.is_finite() || rate <= 0.0 {
-            return format!("0{per}");
-        }
-        format!(
-            "{}{per}",
+        let n = if !rate.is_finite() || rate <= 0.0 {
+            "0".to_string()
+        } else {
             self.short(rate.round().min(u64::MAX as f64) as u64)
-        )
+        };
+        format!("{before}{n}{after}")
     }
 
     /// A percentage, whole: "42%" (every language here writes the sign right after).

@@ -199,7 +199,10 @@ fn numbers_per_language() {
     assert_eq!(Lang::Id.short(950_000), "950 rb");
     assert_eq!(Lang::En.short(2_700_000), "2.7M");
     assert_eq!(Lang::En.per_hour(212_000.4), "212k/h");
-    assert_eq!(Lang::Ko.per_hour(212_000.4), "21.2만/시간");
+    // Korean fans write the hour first: "시간당 21.2만", never "21.2만/시간".
+    assert_eq!(Lang::Ko.per_hour(212_000.4), "시간당 21.2만");
+    assert_eq!(Lang::Ko.per_hour(0.0), "시간당 0");
+    assert_eq!(Lang::Ja.per_hour(212_000.4), "21.2万/時");
     assert_eq!(Lang::Ko.percent(41.6), "42%");
 }
 

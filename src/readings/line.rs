@@ -9,6 +9,7 @@ use std::io::{self, BufRead};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 
+use super::warnings::{Skip, Warning, Why};
 use crate::values::text::quote;
 
 /// Where a reading came from.
@@ -113,14 +114,14 @@ pub(super) enum Found<'a> {
     /// A reading.
     Reading(Line<'a>),
     /// A bad line, skipped: the warning names the file and the line.
-    Skipped(String),
+    Skipped(Warning),
     /// A last line without a line end that reads as a whole reading (see [`Tail`]): read, but
     /// not passed, so that a later read takes it again once it is ended. Always the last thing
     /// found.
     Unended(Line<'a>),
     /// A last line without a line end that may be a write that did not finish: the warning
     /// names it. Always the last thing found.
-    Torn(String),
+    Torn(Warning),
 }
 
 /// What a last line without a line end is. A line dropwatch writes is
@@ -186,10 +187,11 @@ pub(super) fn read_lines<R: BufRead>(
             match if long { Tail::Torn } else { tail(line) } {
                 Tail::Nothing => {}
                 Tail::Reading(r) => found(Found::Unended(r)),
-                Tail::Torn => found(Found::Torn(format!(
-                    "{file}:{}: skipped the last line: it has no newline and is not a whole reading (a write that did not finish?); if you wrote it, end it with a newline, else the next reading recorded moves it to {file}{SET_ASIDE}",
-                    at.lines + 1
-                ))),
+                Tail::Torn => found(Found::Torn(Warning {
+                    file: file.to_string(),
+                    line: at.lines + 1,
+                    skip: Skip::Torn(format!("{file}{SET_ASIDE}")),
+                })),
             }
             return Ok(());
         };
@@ -197,11 +199,11 @@ pub(super) fn read_lines<R: BufRead>(
         at.lines += 1;
         at.after_cr = end == b'\r';
         if long {
-            found(Found::Skipped(format!(
-                "{file}:{}: skipped a line longer than a reading can be ({} KiB)",
-                at.lines,
-                MAX_LINE / 1024
-            )));
+            found(Found::Skipped(Warning {
+                file: file.to_string(),
+                line: at.lines,
+                skip: Skip::Long(MAX_LINE / 1024),
+            }));
             continue;
         }
         if passed_over(line) {
@@ -209,7 +211,11 @@ pub(super) fn read_lines<R: BufRead>(
         }
         found(match parse_line(line) {
             Ok(r) => Found::Reading(r),
-            Err(why) => Found::Skipped(format!("{file}:{}: skipped a reading: {why}", at.lines)),
+            Err(why) => Found::Skipped(Warning {
+                file: file.to_string(),
+                line: at.lines,
+                skip: Skip::Reading(why),
+            }),
         });
     }
 }
@@ -287,7 +293,7 @@ fn passed_over(line: &str) -> bool {
 }
 
 /// The fields of one line (trimmed, without its newline), or why it is not a reading.
-fn parse_line(line: &str) -> Result<Line<'_>, String> {
+fn parse_line(line: &str) -> Result<Line<'_>, Why> {
     let mut fields = [""; 5];
     let mut found = 0;
     for field in line.split(',') {
@@ -299,30 +305,14 @@ fn parse_line(line: &str) -> Result<Line<'_>, String> {
     let [time, event, platform, count, source] = fields;
     let source = match found {
         4 => Origin::Log,
-        5 => Origin::parse(source).ok_or_else(|| {
-            format!(
-                "unknown source {}; write manual, log, command or url",
-                quote(source)
-            )
-        })?,
-        _ => {
-            return Err(format!(
-                "expected 5 fields (time,event,platform,count,source), found {found}"
-            ));
-        }
+        5 => Origin::parse(source).ok_or_else(|| Why::Source(quote(source)))?,
+        _ => return Err(Why::Fields(found)),
     };
-    let time =
-        parse_time(time).ok_or_else(|| format!("{} is not an RFC 3339 time", quote(time)))?;
+    let time = parse_time(time).ok_or_else(|| Why::Time(quote(time)))?;
     if event.is_empty() {
-        return Err("the event is empty".into());
+        return Err(Why::NoEvent);
     }
-    let count = count.parse::<u64>().map_err(|_| {
-        format!(
-            "{} is not a whole number from 0 to {}",
-            quote(count),
-            u64::MAX
-        )
-    })?;
+    let count = count.parse::<u64>().map_err(|_| Why::Count(quote(count)))?;
     Ok(Line {
         time,
         event,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::config::{self, Config, ConfigErrors, Source};
-use crate::readings::{self, Readings};
+use crate::readings::{self, Readings, Skip, Warning};
 
 /// Reads and validates the config from `source`.
 pub(crate) fn config(source: &Source) -> Result<Config, ConfigErrors> {
@@ -35,8 +35,11 @@ pub(crate) fn refresh_readings(source: &Source, readings: &mut Readings) {
 /// No readings, and a warning that says why.
 fn cannot_read(path: &Path, e: &std::io::Error) -> Readings {
     let mut out = Readings::default();
-    out.warnings
-        .push(format!("cannot read {}: {e}", path.display()));
+    out.warnings.push(Warning {
+        file: path.display().to_string(),
+        line: 0,
+        skip: Skip::CannotRead(e.to_string()),
+    });
     out
 }
 

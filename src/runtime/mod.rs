@@ -7,6 +7,7 @@
 mod edit;
 pub(crate) mod hooks;
 pub(crate) mod load;
+pub(crate) mod notices;
 pub(crate) mod polling;
 pub(crate) mod signals;
 pub(crate) mod watch;
@@ -15,7 +16,7 @@ use std::fs::File;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::app::{App, Effect, Event, Hook};
 use crate::card::{self, Card};
@@ -24,8 +25,9 @@ use crate::lang::Arg;
 use crate::readings::poll::Key;
 use crate::readings::{self, Reading};
 use crate::sources::command::{END_GRACE, Running};
-use crate::values::clock::{Clock, END};
+use crate::values::clock::Clock;
 use crate::view::View;
+use notices::Of;
 use polling::{Lock, Polling, Role};
 
 /// How often a process that wants the polling or the hooks tries again for their lock while
@@ -181,10 +183,7 @@ impl Runtime {
         let mut out = std::mem::take(&mut self.pending);
         if !self.said_end && self.clock.ended() {
             self.said_end = true;
-            out.push(Outcome::Notice(format!(
-                "the replay reached the end of 9999 ({}) and stops there",
-                END.to_rfc3339_opts(SecondsFormat::Secs, true)
-            )));
+            out.push(Outcome::Notice(notices::replay_end(app.lang)));
         }
         self.keep_locks(app, &mut out);
         while !app.effects.is_empty() {
@@ -300,21 +299,21 @@ impl Runtime {
         let taken = match polling::hooks_lock(&app.config, self.who) {
             Lock::Held(file) => {
                 if let Some(holder) = self.hooks_holder.take() {
-                    out.push(Outcome::Notice(format!(
-                        "running the hooks now ({holder} let go of them)"
-                    )));
+                    let key = "messages-hooks-taken";
+                    let text = notices::about_holder(app.lang, key, &holder, "");
+                    out.push(Outcome::Notice(text));
                 }
                 file
             }
             Lock::Unusable(u) => {
-                out.push(Outcome::Notice(u.say("running the hooks", "run them")));
+                out.push(Outcome::Notice(u.say(app.lang, Of::Hooks)));
                 None
             }
             Lock::Busy(holder) => {
                 if self.hooks_holder.as_ref() != Some(&holder) {
-                    out.push(Outcome::Notice(format!(
-                        "{holder} runs the hooks; taking over when it stops"
-                    )));
+                    let key = "messages-hooks-busy";
+                    let text = notices::about_holder(app.lang, key, &holder, "");
+                    out.push(Outcome::Notice(text));
                     self.hooks_holder = Some(holder);
                 }
                 return;
@@ -343,7 +342,7 @@ impl Runtime {
             let _ = tx.send(Event::Polled(r));
         });
         if let Some(warning) = self.polling.warning.take() {
-            out.push(Outcome::Notice(warning));
+            out.push(Outcome::Notice(warning.say(app.lang, Of::Poll)));
         }
         app.polled_by = match &self.polling.role {
             Role::Watching(who) => Some(who.clone()),
@@ -377,11 +376,16 @@ fn watch_files(app: &mut App, tx: &Sender<Event>, who: &str) -> Option<watch::Wa
         Ok(w) => Some(w),
         Err(e) => {
             let instead = if who == "the dashboard" {
-                "press r to reload"
+                "messages-not-watching-reload"
             } else {
-                "restart to pick up a change"
+                "messages-not-watching-restart"
             };
-            app.notice = Some(format!("not watching the config ({e}); {instead}"));
+            let args = [
+                ("error", Arg::from(e.to_string())),
+                ("instead", Arg::from(app.lang.t(instead).into_owned())),
+            ];
+            let text = app.lang.t_with("messages-not-watching", &args);
+            app.notice = Some(text.into_owned());
             None
         }
     }
@@ -396,7 +400,9 @@ fn save_card(app: &mut App, stream: Option<usize>) -> Result<std::path::PathBuf,
     }
     let view = View::derive(app);
     app.selected = pinned;
-    let card = Card::of(app, &view, stream).ok_or("no event to put on a card")?;
+    let Some(card) = Card::of(app, &view, stream) else {
+        return Err(app.lang.t("messages-no-card-event").into_owned());
+    };
     card::save::save_png(&app.config, &card)
 }
 
@@ -425,8 +431,18 @@ fn reload(app: &mut App) -> Option<Outcome> {
 fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
     let mut moved = None;
     if let Some(path) = app.config.source.readings_path() {
+        let lang = app.lang;
+        let file = || ("file", Arg::from(path.display().to_string()));
         moved = readings::append(&path, &reading)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(|e| {
+                let args = [file(), ("error", Arg::from(e.to_string()))];
+                lang.t_with("messages-cannot-write", &args).into_owned()
+            })?
+            .map(|_| {
+                let aside = readings::set_aside_path(&path).display().to_string();
+                let args = [file(), ("aside", Arg::from(aside))];
+                lang.t_with("messages-line-moved", &args).into_owned()
+            });
     }
     // Shown at once; the watcher's reload of the file follows.
     app.add_reading(reading);
@@ -538,6 +554,34 @@ mod tests {
         assert_eq!(app.config.events[0].name, "With Me");
         app.effects.push(Effect::Reload);
         assert!(runtime.effects(&mut app).is_empty());
+    }
+
+    /// A second front-end on a config whose hooks another runs says so in the footer in the
+    /// fan's language, the holder's command name and pid as they are.
+    #[test]
+    fn who_runs_the_hooks_is_said_in_the_fans_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fan.toml");
+        std::fs::write(&path, config::DEFAULT_TOML).unwrap();
+        let source = config::Source::File(path);
+        let now = crate::testing::utc("2022-04-24T13:00:00Z");
+        let start = |lang| {
+            let (config, readings) = load::both(&source).unwrap();
+            let mut app = App::new(config, readings, now, chrono_tz::UTC);
+            app.lang = lang;
+            let runtime = Runtime::start(&mut app, Clock::Fixed(now), "bar", true).unwrap();
+            (app, runtime)
+        };
+        let (_, _first) = start(crate::lang::Lang::En);
+        let (mut app, mut second) = start(crate::lang::Lang::Ko);
+        let said = second.effects(&mut app);
+        let holder = format!("bar (pid {})", std::process::id());
+        let busy = format!("{holder}에서 훅 실행 중: 끝나면 이어받아요");
+        assert_eq!(said, [Outcome::Notice(busy.clone())]);
+        app.notice = Some(busy.clone());
+        let screen = crate::testing::text(&app, 120, 40);
+        assert!(screen.contains(&busy), "{screen}");
+        assert!(!screen.contains("runs the hooks"), "{screen}");
     }
 
     /// A file config with a cards folder, in `dir`, at `now`.

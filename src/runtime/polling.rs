@@ -31,7 +31,7 @@ pub(crate) struct Polling {
     lock: Option<File>,
     poller: Option<Poller>,
     /// Why this process polls without the lock, to say once.
-    pub(crate) warning: Option<String>,
+    pub(crate) warning: Option<Unusable>,
 }
 
 impl Polling {
@@ -72,24 +72,31 @@ pub(crate) enum Lock {
 /// without the lock, since the locks only keep two processes from doing the same work: the
 /// readings file takes every append whole, so a count polled twice is two equal readings,
 /// where no polling at all would lose every count (and no hooks every page) without a word.
+/// `notices` words it in the fan's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Unusable {
-    path: PathBuf,
-    why: String,
-    fix: String,
+    pub(super) path: PathBuf,
+    pub(super) why: Why,
 }
 
-impl Unusable {
-    /// The message, for what this process does without the lock ("polling", "running the
-    /// hooks") and what another may do as well ("poll", "run them").
-    pub(crate) fn say(&self, doing: &str, also: &str) -> String {
-        format!(
-            "cannot use the lock file {}: {}; {doing} without it meanwhile (another dropwatch on this config may {also} too); {}",
-            self.path.display(),
-            self.why,
-            self.fix
-        )
-    }
+/// Why a lock file cannot be used; each has its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// It is no regular file: what it is, as `files::kind_of` says ("a directory").
+    Kind(&'static str),
+    /// It has other names (a hard link), so it is some other file too.
+    HardLink,
+    /// A symbolic link, to this target (control characters shown as "?").
+    Symlink(String),
+    /// Another user's file this one may not open: the OS's error, and the owner's uid.
+    Denied {
+        /// The OS's error text.
+        error: String,
+        /// The owner, where it can be told.
+        owner: Option<u32>,
+    },
+    /// Any other error opening it, as the OS says.
+    Other(String),
 }
 
 /// Hooks run once per event, not once per process: of the dashboard, `bar` and `record` open
@@ -125,7 +132,7 @@ pub(crate) fn start(
         // The embedded default has no file to share: poll.
         None => (None, None),
         Some(Lock::Held(file)) => (file, None),
-        Some(Lock::Unusable(u)) => (None, Some(u.say("polling", "poll"))),
+        Some(Lock::Unusable(u)) => (None, Some(u)),
         Some(Lock::Busy(holder)) => {
             return Polling {
                 role: Role::Watching(holder),
@@ -160,8 +167,7 @@ fn take_lock(path: &Path, who: &str) -> Lock {
         let kind = crate::files::kind_of(path).unwrap_or("not a regular file");
         return Lock::Unusable(Unusable {
             path: path.to_path_buf(),
-            why: format!("it is {kind}"),
-            fix: "move it out of the way; dropwatch then creates the file itself".into(),
+            why: Why::Kind(kind),
         });
     }
     // A hard link planted in its place is another file's contents: signing the lock would
@@ -173,8 +179,7 @@ fn take_lock(path: &Path, who: &str) -> Lock {
     {
         return Lock::Unusable(Unusable {
             path: path.to_path_buf(),
-            why: "it has other names (a hard link), so it is some other file too".into(),
-            fix: "remove this name of it; dropwatch then creates the file itself".into(),
+            why: Why::HardLink,
         });
     }
     match file.try_lock() {
@@ -221,53 +226,39 @@ fn open_lock(path: &Path, write: bool) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// Why the lock file at `path` could not be opened (`e`), and what to do.
+/// Why the lock file at `path` could not be opened (`e`).
 fn unusable(path: &Path, e: &std::io::Error) -> Unusable {
     let meta = std::fs::symlink_metadata(path);
-    let (why, fix) = if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+    let why = if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
         let target = std::fs::read_link(path).unwrap_or_default();
-        (
-            format!(
-                "it is a symbolic link (to {}), and lock files are never followed",
-                target.display().to_string().replace(char::is_control, "?")
-            ),
-            "remove the link; dropwatch then creates the file itself".to_string(),
-        )
+        Why::Symlink(target.display().to_string().replace(char::is_control, "?"))
     } else if let Some(kind) = crate::files::kind_of(path) {
-        (
-            format!("it is {kind}"),
-            "move it out of the way; dropwatch then creates the file itself".to_string(),
-        )
+        Why::Kind(kind)
     } else if e.kind() == ErrorKind::PermissionDenied {
-        (
-            format!("{e}: it belongs to {}", owner(meta.ok().as_ref())),
-            "remove it when no dropwatch of its owner runs on this config, or run as its owner"
-                .to_string(),
-        )
+        Why::Denied {
+            error: e.to_string(),
+            owner: owner(meta.ok().as_ref()),
+        }
     } else {
-        (
-            e.to_string(),
-            "check that its directory exists and is writable".to_string(),
-        )
+        Why::Other(e.to_string())
     };
     Unusable {
         path: path.to_path_buf(),
         why,
-        fix,
     }
 }
 
-/// "uid 65534", or "another user" where that cannot be told.
-fn owner(meta: Option<&std::fs::Metadata>) -> String {
+/// The owner's uid, where that can be told.
+fn owner(meta: Option<&std::fs::Metadata>) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if let Some(m) = meta {
-            return format!("uid {}", m.uid());
+            return Some(m.uid());
         }
     }
     let _ = meta;
-    "another user".to_string()
+    None
 }
 
 impl Drop for Polling {
@@ -304,7 +295,7 @@ mod tests {
         let Lock::Unusable(u) = take_lock(&dir.path().join("fan.poll.lock"), "x") else {
             panic!("a hard link is usable");
         };
-        assert!(u.why.contains("hard link"), "{}", u.why);
+        assert_eq!(u.why, Why::HardLink);
     }
 
     #[test]
@@ -386,7 +377,7 @@ mod tests {
         let Lock::Unusable(u) = take_lock(&path, "record") else {
             panic!("an unreadable lock file taken");
         };
-        let text = u.say("polling", "poll");
+        let text = u.say(crate::lang::Lang::En, super::super::notices::Of::Poll);
         assert!(
             text.starts_with(&format!("cannot use the lock file {}: ", path.display())),
             "{text}"

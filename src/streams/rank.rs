@@ -8,7 +8,9 @@
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use chrono_tz::Tz;
 
+use crate::config::rank::RankLabel;
 pub use crate::config::rank::{Cadence, RankGoal};
+use crate::lang::{Arg, Lang};
 use crate::readings::Series;
 
 /// The most readings of one rank stream judged at once (the newest): weeks of readings a
@@ -236,6 +238,36 @@ pub fn all_kill(charts: &[&[(DateTime<Utc>, u64)]], now: DateTime<Utc>) -> AllKi
         of: charts.len(),
         since,
         ended: if since.is_some() { None } else { ended },
+    }
+}
+
+/// A rank goal's label as shown in `lang`: as written in the config, else made from the goal:
+/// "#1", "top 10" ("10위권"), "#1 for 24h" ("#1 24시간 연속"). English writes the `for` as
+/// the config does; the others in their own units.
+pub(crate) fn goal_label(label: &RankLabel, goal: RankGoal, lang: Lang) -> String {
+    let RankLabel::Made(hold) = label else {
+        return label.neutral(goal);
+    };
+    if lang == Lang::En {
+        return label.neutral(goal);
+    }
+    let place = match goal.rank {
+        1 => "#1".to_string(),
+        n => lang
+            .t_with("ranks-top", &[("n", Arg::from(lang.count(n)))])
+            .into_owned(),
+    };
+    match (goal.hold, hold) {
+        (Some(h), Some(_)) => lang
+            .t_with(
+                "ranks-goal-streak",
+                &[
+                    ("place", Arg::from(place)),
+                    ("span", Arg::from(lang.hours_minutes(h.num_seconds()))),
+                ],
+            )
+            .into_owned(),
+        _ => place,
     }
 }
 

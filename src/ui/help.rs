@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::ctx::Ctx;
 use super::fit::{fit, wrap};
 use super::theme::Theme;
-use crate::app::keys::KEYS;
+use crate::app::keys::{Action, KEYS};
 use crate::lang::Arg;
 use crate::streams::Status;
 
@@ -202,7 +202,14 @@ impl HelpOverlay<'_> {
         let t = |key: &str| lang.t(key).into_owned();
         let keys = KEYS
             .iter()
-            .map(|b| (Line::from(Span::styled(b.keys, theme.bold())), t(b.does)))
+            .map(|b| {
+                // Keys are named as the keyboard labels them; a click is a word.
+                let name = match b.action {
+                    Action::Click => t("help-keys-click"),
+                    _ => b.keys.to_string(),
+                };
+                (Line::from(Span::styled(name, theme.bold())), t(b.does))
+            })
             .collect();
         let statuses = STATUSES
             .iter()

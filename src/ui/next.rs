@@ -20,7 +20,7 @@ use crate::config::Event;
 use crate::lang::{Arg, Lang};
 use crate::values::countdown::{self, Phase, Target};
 use crate::values::when::shown_in;
-use crate::view::{Headline, Selected, View};
+use crate::view::{Headline, Selected, View, call_to_action};
 
 /// Columns the push's goal block needs beside the digits.
 pub(crate) const GOAL_BLOCK: u16 = 40;
@@ -97,7 +97,7 @@ fn caption(
             [
                 format!(
                     "{out_now} · {}! · {}",
-                    event.call_to_action,
+                    call_to_action(event, lang),
                     t("dashboard-out-for")
                 ),
                 out_now.into(),

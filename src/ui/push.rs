@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::lang::{Arg, Lang};
 use crate::streams::{GoalView, Status, StreamView, Window};
 use crate::view::ranks::RankLead;
-use crate::view::{Push, View};
+use crate::view::{Push, View, call_to_action};
 
 /// The push inside the Next panel's border.
 pub(crate) struct PushBody<'a> {
@@ -101,7 +101,10 @@ impl PushBody<'_> {
                         ),
                         Span::styled(format!(" {name}"), theme.bold()),
                     ],
-                    vec![Span::styled(format!(" · {}!", event.call_to_action), live)],
+                    vec![Span::styled(
+                        format!(" · {}!", call_to_action(event, lang)),
+                        live,
+                    )],
                     vec![Span::styled(by, theme.text())],
                 ],
                 width,

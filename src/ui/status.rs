@@ -12,6 +12,7 @@ use super::ctx::Ctx;
 use super::fit::{fit, pad, wrap};
 use crate::app::{App, Mode, Prompt};
 use crate::lang::{Arg, Lang};
+use crate::readings::{Skip, Warning, Why};
 
 /// Most lines a message may take.
 const MAX_LINES: usize = 3;
@@ -112,8 +113,9 @@ pub(crate) fn footer_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
 fn notice(app: &App) -> Option<String> {
     app.notice.clone().or_else(|| {
         let warnings = &app.readings.warnings;
-        warnings.kept().first().map(|w| match warnings.count() - 1 {
-            0 => w.clone(),
+        let first = warnings.first().map(|w| warning(w, app.lang));
+        first.map(|w| match warnings.count() - 1 {
+            0 => w,
             more => app
                 .lang
                 .t_with(
@@ -127,6 +129,49 @@ fn notice(app: &App) -> Option<String> {
                 .into_owned(),
         })
     })
+}
+
+/// A readings warning in `lang`: the file and line as they are, the frame and the common
+/// reasons in words; what it quotes from the line stays quoted as it was.
+fn warning(w: &Warning, lang: Lang) -> String {
+    let at = Arg::from(format!("{}:{}", w.file, w.line));
+    let (key, args) = match &w.skip {
+        Skip::Reading(why) => {
+            let why = Arg::from(reason(why, lang));
+            ("messages-skipped-reading", vec![("at", at), ("why", why)])
+        }
+        Skip::Long(kib) => {
+            let kib = Arg::from(kib.to_string());
+            ("messages-skipped-long", vec![("at", at), ("kib", kib)])
+        }
+        Skip::Torn(aside) => {
+            let aside = Arg::from(aside.as_str());
+            ("messages-skipped-torn", vec![("at", at), ("aside", aside)])
+        }
+        Skip::CannotRead(error) => {
+            let file = Arg::from(w.file.as_str());
+            let error = Arg::from(error.as_str());
+            (
+                "messages-cannot-read",
+                vec![("file", file), ("error", error)],
+            )
+        }
+    };
+    lang.t_with(key, &args).into_owned()
+}
+
+/// Why a line is no reading, in `lang`.
+fn reason(why: &Why, lang: Lang) -> String {
+    let (key, args) = match why {
+        Why::Fields(n) => ("messages-why-fields", [("n", Arg::from(n.to_string()))]),
+        Why::Source(s) => ("messages-why-source", [("source", Arg::from(s.as_str()))]),
+        Why::Time(t) => ("messages-why-time", [("time", Arg::from(t.as_str()))]),
+        Why::NoEvent => ("messages-why-no-event", [("n", Arg::from(""))]),
+        Why::Count(c) => ("messages-why-count", [("count", Arg::from(c.as_str()))]),
+    };
+    let max = ("max", Arg::from(u64::MAX.to_string()));
+    let [first] = args;
+    lang.t_with(key, &[first, max]).into_owned()
 }
 
 /// The `u` prompt: what is counted, the input and a cursor, then the hint or the refusal
@@ -262,6 +307,61 @@ impl Widget for MessageLines {
     fn render(self, area: Rect, buf: &mut Buffer) {
         for (i, line) in self.0.into_iter().take(area.height as usize).enumerate() {
             line.render(Rect::new(area.x, area.y + i as u16, area.width, 1), buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(skip: Skip) -> Warning {
+        Warning {
+            file: "fan.readings.csv".into(),
+            line: 3,
+            skip,
+        }
+    }
+
+    fn every_warning() -> Vec<Warning> {
+        vec![
+            at(Skip::Reading(Why::Fields(1))),
+            at(Skip::Reading(Why::Source("\"bot\"".into()))),
+            at(Skip::Reading(Why::Time("\"yesterday\"".into()))),
+            at(Skip::Reading(Why::NoEvent)),
+            at(Skip::Reading(Why::Count("\"-4\"".into()))),
+            at(Skip::Long(64)),
+            at(Skip::Torn("fan.readings.csv.incomplete".into())),
+            at(Skip::CannotRead("Permission denied (os error 13)".into())),
+        ]
+    }
+
+    #[test]
+    fn english_warnings_read_as_check_prints_them() {
+        for w in every_warning() {
+            assert_eq!(warning(&w, Lang::En), w.to_string());
+        }
+    }
+
+    #[test]
+    fn a_warning_is_worded_in_the_fans_language_with_the_file_and_line_as_they_are() {
+        let count = at(Skip::Reading(Why::Count("\"-4\"".into())));
+        assert_eq!(
+            warning(&count, Lang::Ko),
+            "fan.readings.csv:3: 기록 하나 건너뜀: \"-4\": 0부터 18446744073709551615까지의 정수가 아니에요"
+        );
+        let empty = at(Skip::Reading(Why::NoEvent));
+        assert_eq!(
+            warning(&empty, Lang::Ja),
+            "fan.readings.csv:3: 記録を1件スキップ: イベントが空です"
+        );
+        for lang in Lang::ALL.into_iter().skip(1) {
+            for w in every_warning() {
+                let said = warning(&w, lang);
+                assert!(said.contains("fan.readings.csv"), "{said}");
+                assert!(!said.contains("skipped"), "{}: {said}", lang.code());
+                assert!(!said.contains("cannot read"), "{}: {said}", lang.code());
+            }
         }
     }
 }

@@ -258,7 +258,7 @@ struct GoalColumns {
 
 /// The widths of the figures of `goals` in `lang`, at least those English needs at most: a
 /// short count 5 columns ("99.9k"), a rate 7 ("99.9k/h"), a status word 7 ("no data"), so
-/// that the columns of English rows do not move; "18.4만/시간" and "자료 없음" take more.
+/// that the columns of English rows do not move; "시간당 18.4만" and "자료 없음" take more.
 fn figure_widths(goals: &[GoalView], lang: Lang) -> (usize, usize, usize) {
     let mut widths = (5, 7, 7);
     for g in goals {

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::config::Config;
+use crate::lang::Lang;
 use crate::streams::Window;
 use crate::values::countdown;
 use crate::values::when::shown_in;
@@ -149,25 +150,28 @@ fn headline(app: &App, view: &View) -> Value {
     let goal = shown
         .zip(lead.goal)
         .and_then(|(s, g)| s.figures.goals.get(g));
-    // A rank push names its rank goal, and says the headline's words.
+    // A rank push names its rank goal, and says the headline's words, in English: `--json`
+    // is read by programs, whatever the screen's language.
     let rank = match &view.headline {
-        Headline::Push(p) => p.rank.as_ref(),
-        Headline::Countdown => None,
+        Headline::Push(p) if p.rank.is_some() => {
+            crate::view::ranks::rank_lead(app, p.stream, view.now, Lang::En)
+        }
+        _ => None,
     };
     let rank_goal = shown
         .zip(lead.rank_goal)
         .and_then(|(s, g)| config.rank(s.index)?.goals.get(g))
-        .map(|(label, _)| label);
+        .map(|(label, g)| label.neutral(*g));
     json!({
-        "kind": match (&view.headline, rank) {
+        "kind": match (&view.headline, &rank) {
             (Headline::Push(_), Some(_)) => "rank_push",
             (Headline::Push(_), None) => "push",
             (Headline::Countdown, _) => "countdown",
         },
         "event": lead.event.and_then(|i| config.events.get(i)).map(|e| &e.id),
         "platform": stream.map(|s| &s.platform),
-        "goal": goal.map(|g| &g.label).or(rank_goal),
-        "text": rank.map(RankLead::line),
+        "goal": goal.map(|g| g.label.clone()).or(rank_goal),
+        "text": rank.as_ref().map(RankLead::line),
     })
 }
 

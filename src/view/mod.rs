@@ -6,6 +6,7 @@ pub(crate) mod json;
 pub(crate) mod overview;
 pub(crate) mod ranks;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Timelike, Utc};
@@ -250,7 +251,7 @@ impl View {
                 let at = streams.iter().position(|s| s.index == stream).unwrap_or(0);
                 let s = &config.streams[stream];
                 let event = config.events.iter().position(|e| e.id == s.event);
-                let rank = ranks::rank_lead(app, stream, now);
+                let rank = ranks::rank_lead(app, stream, now, app.lang);
                 Headline::Push(Push {
                     live: event.filter(|i| phases[*i] == Phase::Live),
                     shown: at,
@@ -497,6 +498,15 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
 }
 
 /// "With You: 6:00:00 left, 1.56M to Global top 10".
+/// What the headline says to do while `event` is out now: the config's words, else "go
+/// stream" in `lang` ("스밍 가자").
+pub(crate) fn call_to_action(event: &Event, lang: Lang) -> Cow<'_, str> {
+    match &event.call_to_action {
+        Some(c) => Cow::Borrowed(c.as_str()),
+        None => lang.t("dashboard-go-stream"),
+    }
+}
+
 fn push_title(view: &View, config: &Config, push: &Push, lang: Lang) -> String {
     let stream = &config.streams[push.stream];
     let name = config.event_name(&stream.event);
@@ -507,7 +517,7 @@ fn push_title(view: &View, config: &Config, push: &Push, lang: Lang) -> String {
     let mut args = vec![("name", Arg::from(name)), ("left", Arg::from(left))];
     if let Some(event) = push.live.and_then(|i| config.events.get(i)) {
         args.push(("out", Arg::from(lang.status_words().out_now)));
-        args.push(("cta", Arg::from(event.call_to_action.as_str())));
+        args.push(("cta", Arg::from(call_to_action(event, lang).into_owned())));
         return lang.t_with("dashboard-title-live", &args).into_owned();
     }
     if let Some(rank) = &push.rank {
@@ -675,6 +685,12 @@ mod tests {
         let v = View::derive(&app("2022-04-24T14:30:00Z"));
         assert_eq!(push(&v).and_then(|p| p.live), Some(0), "{v:?}");
         assert_eq!(v.title, "With You OUT NOW · go stream · 9:30:00 left");
+        // The call to action no config wrote is said in the fan's language; one written stays.
+        let mut a = app("2022-04-24T14:30:00Z");
+        a.lang = Lang::Ko;
+        assert!(View::derive(&a).title.contains(" · 스밍 가자 · "));
+        a.config.events[0].call_to_action = Some("stream With You".into());
+        assert!(View::derive(&a).title.contains(" · stream With You · "));
         // Four hours in, following Proof automatically: With You's window leads, 6 h left,
         // for the top 10 (the earliest deadline not reached), with Proof as the next release.
         let v = View::derive(&app("2022-04-24T18:00:00Z"));

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::app::App;
 use crate::config::rank::{RankGoal, RankSpec};
 use crate::lang::{Arg, Lang};
-use crate::streams::rank::{AllKill, RankView, all_kill, next_update, rank_view};
+use crate::streams::rank::{AllKill, RankView, all_kill, goal_label, next_update, rank_view};
 
 /// A rank stream's figures at `now`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +20,7 @@ pub(crate) struct RankShown {
     pub(crate) best: Option<u64>,
     /// The chart's next update, when its cadence is known.
     pub(crate) next_update: Option<DateTime<Utc>>,
-    /// Each goal: its label, the goal, and where it stands.
+    /// Each goal: its label (in the fan's language when made), the goal, and where it stands.
     pub(crate) goals: Vec<(String, RankGoal, RankView)>,
     /// The readings judged (time, rank), oldest first, for a chart.
     pub(crate) points: Vec<(DateTime<Utc>, u64)>,
@@ -37,6 +37,11 @@ fn points(app: &App, i: usize, now: DateTime<Utc>) -> Vec<(DateTime<Utc>, u64)> 
 
 /// The figures of stream `i` when it measures ranks.
 pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankShown> {
+    rank_shown_in(app, i, now, app.lang)
+}
+
+/// As [`rank_shown`], the labels made in `lang`.
+fn rank_shown_in(app: &App, i: usize, now: DateTime<Utc>, lang: Lang) -> Option<RankShown> {
     let spec: &RankSpec = app.config.rank(i)?;
     let s = app.config.streams.get(i)?;
     let points = points(app, i, now);
@@ -46,7 +51,7 @@ pub(crate) fn rank_shown(app: &App, i: usize, now: DateTime<Utc>) -> Option<Rank
         .iter()
         .map(|(label, g)| {
             (
-                label.clone(),
+                goal_label(label, *g, lang),
                 *g,
                 rank_view(&points, *g, spec.cadence, window, now),
             )
@@ -88,11 +93,11 @@ impl RankLead {
     }
 }
 
-/// The headline of rank stream `i` at `now`; `None` when it does not measure ranks.
-pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>) -> Option<RankLead> {
+/// The headline of rank stream `i` at `now` in `lang` (`--json` takes English); `None` when it
+/// does not measure ranks.
+pub(crate) fn rank_lead(app: &App, i: usize, now: DateTime<Utc>, lang: Lang) -> Option<RankLead> {
     use crate::streams::rank::RankStatus as S;
-    let shown = rank_shown(app, i, now)?;
-    let lang = app.lang;
+    let shown = rank_shown_in(app, i, now, lang)?;
     let platform = Arg::from(app.config.streams.get(i)?.platform.as_str());
     let goal = shown
         .goals
@@ -167,16 +172,6 @@ pub(crate) fn all_kill_of(app: &App, event: &str, now: DateTime<Utc>) -> Option<
     Some(all_kill(&refs, now))
 }
 
-/// "2h 10m", "12m", "3d 4h": a span, short.
-pub(crate) fn span(d: TimeDelta) -> String {
-    let m = d.num_minutes().max(0);
-    match (m / 1440, m / 60 % 24, m % 60) {
-        (0, 0, m) => format!("{m}m"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, h, _) => format!("{d}d {h}h"),
-    }
-}
-
 /// "#1 on 4 of 6 charts · all-kill 2h 10m ago", "#1 on 6 of 6 charts · all-kill for 35m".
 pub(crate) fn all_kill_line(k: &AllKill, now: DateTime<Utc>, lang: Lang) -> String {
     let head = lang.t_with(
@@ -233,12 +228,19 @@ pub(crate) fn with_ranks(app: &App, now: DateTime<Utc>, mut streams: Vec<Value>)
             continue;
         };
         let secs = |t: TimeDelta| t.num_seconds();
+        // Labels without a language: `--json` is read by programs.
+        let labels = app
+            .config
+            .rank(i)
+            .map(|spec| &spec.goals[..])
+            .unwrap_or(&[]);
         let goals: Vec<Value> = shown
             .goals
             .iter()
-            .map(|(label, g, v)| {
+            .zip(labels)
+            .map(|((_, g, v), (label, _))| {
                 json!({
-                    "label": label,
+                    "label": label.neutral(*g),
                     "rank": g.rank,
                     "for_seconds": g.hold.map(secs),
                     "status": v.status,
@@ -281,13 +283,14 @@ pub(crate) fn all_kills_json(app: &App, now: DateTime<Utc>) -> Value {
     Value::Array(kills)
 }
 
-/// The `bar` fields of the first rank stream of `event`: rank ("#3"), rank_goal (its first goal
-/// not reached, with its state), streak, allkill.
+/// The `bar` fields of the first rank stream of `event`, in the fan's language: rank ("#3"),
+/// rank_goal (its first goal not reached, with its state), streak, next_update, allkill.
 pub(crate) fn bar_fields(
     app: &App,
     event: &str,
     now: DateTime<Utc>,
 ) -> Vec<(&'static str, String)> {
+    let lang = app.lang;
     let mut out = Vec::new();
     let first = (0..app.config.streams.len())
         .find(|&i| app.config.rank(i).is_some() && app.config.streams[i].event == event);
@@ -298,21 +301,22 @@ pub(crate) fn bar_fields(
         use crate::streams::rank::RankStatus as S;
         let open = shown.goals.iter().find(|(_, _, v)| v.status != S::Reached);
         if let Some((label, _, v)) = open.or(shown.goals.last()) {
-            out.push(("rank_goal", format!("{label} {}", status_text(v, Lang::En))));
+            out.push(("rank_goal", format!("{label} {}", status_text(v, lang))));
         }
         if let Some((_, _, v)) = shown
             .goals
             .iter()
             .find(|(_, _, v)| v.streak > TimeDelta::zero())
         {
-            out.push(("streak", span(v.streak)));
+            out.push(("streak", lang.span(v.streak.num_seconds())));
         }
         if let Some(next) = shown.next_update {
-            out.push(("next_update", span(next - now + TimeDelta::seconds(59))));
+            let secs = (next - now + TimeDelta::seconds(59)).num_seconds();
+            out.push(("next_update", lang.span(secs)));
         }
     }
     if let Some(k) = all_kill_of(app, event, now) {
-        out.push(("allkill", all_kill_line(&k, now, Lang::En)));
+        out.push(("allkill", all_kill_line(&k, now, lang)));
     }
     out
 }
@@ -320,13 +324,11 @@ pub(crate) fn bar_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::rank::RankLabel;
     use crate::testing::utc;
 
     #[test]
     fn spans_and_lines_by_hand() {
-        assert_eq!(span(TimeDelta::minutes(12)), "12m");
-        assert_eq!(span(TimeDelta::minutes(130)), "2h 10m");
-        assert_eq!(span(TimeDelta::hours(76)), "3d 4h");
         let now = utc("2022-06-10T12:00:00Z");
         let k = AllKill {
             at_one: 4,
@@ -347,5 +349,28 @@ mod tests {
             next_update_text(now, utc("2022-06-10T11:48:30Z"), Lang::En),
             "next update in 12m"
         );
+    }
+
+    #[test]
+    fn a_made_goal_label_is_worded_in_the_fans_language_and_a_written_one_stays() {
+        let goal = |rank, hold: Option<i64>| RankGoal {
+            rank,
+            hold: hold.map(TimeDelta::hours),
+        };
+        let made = |hold: Option<&str>| RankLabel::Made(hold.map(String::from));
+        let label = |l: &RankLabel, g, lang| goal_label(l, g, lang);
+        // English as it always read, the `for` as the config wrote it.
+        assert_eq!(label(&made(None), goal(1, None), Lang::En), "#1");
+        assert_eq!(label(&made(None), goal(10, None), Lang::En), "top 10");
+        let day = goal(1, Some(24));
+        assert_eq!(label(&made(Some("1d")), day, Lang::En), "#1 for 1d");
+        assert_eq!(label(&made(None), goal(10, None), Lang::Ko), "10위권");
+        assert_eq!(label(&made(Some("1d")), day, Lang::Ko), "#1 24시간 연속");
+        assert_eq!(label(&made(Some("24h")), day, Lang::Ja), "#1 24時間連続");
+        assert_eq!(label(&made(Some("24h")), day, Lang::Es), "#1 por 24h");
+        // A written label is the fan's own words in every language; `--json` keeps English.
+        let written = RankLabel::Written("top ten".into());
+        assert_eq!(label(&written, goal(10, None), Lang::Ko), "top ten");
+        assert_eq!(made(Some("24h")).neutral(day), "#1 for 24h");
     }
 }

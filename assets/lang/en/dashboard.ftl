@@ -39,5 +39,6 @@ dashboard-next-goal = next goal
 dashboard-projection = projection
 dashboard-final = final
 dashboard-title-live = { $name } { $out } · { $cta } · { $left } left
+dashboard-go-stream = go stream
 dashboard-title-goal = { $name }: { $left } left, { $n } to { $goal }
 dashboard-title-window = { $name }: { $left } left in the window

@@ -19,6 +19,7 @@ help-key-suspend = suspend to the shell; fg brings it back
 help-key-page-down = in this help: a page down (↓ j a line, End the last)
 help-key-page-up = in this help: a page up (↑ k a line, Home the top)
 help-key-click = select an event
+help-keys-click = click
 help-hint-quit = q quit
 help-hint-help = ? help
 help-hint-select = ↑↓ select

@@ -119,3 +119,4 @@ overview-left = { $span } left
 overview-opens = opens { $span }
 overview-closed = closed
 ranks-top = top { $n }
+ranks-goal-streak = { $place } for { $span }

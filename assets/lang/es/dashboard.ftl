@@ -39,5 +39,6 @@ dashboard-next-goal = próxima meta
 dashboard-projection = proyección
 dashboard-final = final
 dashboard-title-live = { $name } { $out } · { $cta } · quedan { $left }
+dashboard-go-stream = a stremear
 dashboard-title-goal = { $name }: quedan { $left }, faltan { $n } para { $goal }
 dashboard-title-window = { $name }: quedan { $left } del periodo

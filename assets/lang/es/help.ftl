@@ -18,6 +18,7 @@ help-key-suspend = pausar y volver a la terminal; fg lo trae de vuelta
 help-key-page-down = en esta ayuda: una página abajo (↓ j una línea, End al final)
 help-key-page-up = en esta ayuda: una página arriba (↑ k una línea, Home al inicio)
 help-key-click = elegir un evento
+help-keys-click = clic
 help-hint-quit = q salir
 help-hint-help = ? ayuda
 help-hint-select = ↑↓ elegir

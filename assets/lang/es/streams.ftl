@@ -107,3 +107,4 @@ overview-left = quedan { $span }
 overview-opens = abre en { $span }
 overview-closed = cerrado
 ranks-top = top { $n }
+ranks-goal-streak = { $place } por { $span }

@@ -39,5 +39,6 @@ dashboard-next-goal = target berikutnya
 dashboard-projection = proyeksi
 dashboard-final = akhir
 dashboard-title-live = { $name } { $out } · { $cta } · sisa { $left }
+dashboard-go-stream = ayo streaming
 dashboard-title-goal = { $name }: sisa { $left }, kurang { $n } ke { $goal }
 dashboard-title-window = { $name }: sisa { $left } di periode hitung

@@ -18,6 +18,7 @@ help-key-suspend = jeda ke shell; fg mengembalikannya
 help-key-page-down = di bantuan ini: satu halaman ke bawah (↓ j satu baris, End paling akhir)
 help-key-page-up = di bantuan ini: satu halaman ke atas (↑ k satu baris, Home paling atas)
 help-key-click = pilih acara
+help-keys-click = klik
 help-hint-quit = q keluar
 help-hint-help = ? bantuan
 help-hint-select = ↑↓ pilih

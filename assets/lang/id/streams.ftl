@@ -89,3 +89,4 @@ overview-left = sisa { $span }
 overview-opens = buka { $span } lagi
 overview-closed = tutup
 ranks-top = top { $n }
+ranks-goal-streak = { $place } selama { $span }

@@ -39,5 +39,6 @@ dashboard-next-goal = 次の目標
 dashboard-projection = 予測
 dashboard-final = 最終
 dashboard-title-live = { $name } { $out } · { $cta } · 残り{ $left }
+dashboard-go-stream = 再生しよう
 dashboard-title-goal = { $name }: 残り{ $left }、{ $goal }まであと{ $n }
 dashboard-title-window = { $name }: 集計終了まで{ $left }

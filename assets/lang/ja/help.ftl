@@ -18,6 +18,7 @@ help-key-suspend = シェルに一時停止。fg で戻る
 help-key-page-down = ヘルプ内: 1ページ下へ（↓ j で1行、End で最後）
 help-key-page-up = ヘルプ内: 1ページ上へ（↑ k で1行、Home で先頭）
 help-key-click = イベントを選択
+help-keys-click = クリック
 help-hint-quit = q 終了
 help-hint-help = ? ヘルプ
 help-hint-select = ↑↓ 選択

@@ -89,3 +89,4 @@ overview-left = 残り { $span }
 overview-opens = { $span }後に開始
 overview-closed = 終了
 ranks-top = { $n }位以内
+ranks-goal-streak = { $place } { $span }連続

@@ -39,5 +39,6 @@ dashboard-next-goal = 다음 목표
 dashboard-projection = 예상
 dashboard-final = 최종
 dashboard-title-live = { $name } { $out } · { $cta } · { $left } 남음
+dashboard-go-stream = 스밍 가자
 dashboard-title-goal = { $name }: { $left } 남음, { $goal }까지 { $n }
 dashboard-title-window = { $name }: 집계 마감까지 { $left }

@@ -18,6 +18,7 @@ help-key-suspend = 셸로 일시 중지; fg로 돌아옴
 help-key-page-down = 도움말에서: 한 페이지 아래로 (↓ j 한 줄, End 맨 끝)
 help-key-page-up = 도움말에서: 한 페이지 위로 (↑ k 한 줄, Home 맨 위)
 help-key-click = 이벤트 선택
+help-keys-click = 클릭
 help-hint-quit = q 종료
 help-hint-help = ? 도움말
 help-hint-select = ↑↓ 선택

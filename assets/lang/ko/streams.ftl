@@ -70,7 +70,7 @@ ranks-lead-waiting = 집계 기간 대기 중
 ranks-lead-no-reading = 아직 기록 없음
 
 chart-now = 지금 { $time }
-chart-rates-key = 집계 사이 시간당 { $unit } · 최저 { $low } · 최고 { $peak }
+chart-rates-key = 집계 사이 { $unit } · 최저 { $low } · 최고 { $peak }
 
 overview-title = 전체 보기 · 스트리밍 { $n }개 · o 또는 Esc로 돌아가기
 overview-empty = 스트리밍 없음: 설정에 [[streams]] 표를 추가하세요
@@ -89,3 +89,4 @@ overview-left = { $span } 남음
 overview-opens = { $span } 후 시작
 overview-closed = 마감
 ranks-top = { $n }위권
+ranks-goal-streak = { $place } { $span } 연속

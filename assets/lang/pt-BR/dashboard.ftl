@@ -39,5 +39,6 @@ dashboard-next-goal = próxima meta
 dashboard-projection = projeção
 dashboard-final = final
 dashboard-title-live = { $name } { $out } · { $cta } · faltam { $left }
+dashboard-go-stream = bora streamar
 dashboard-title-goal = { $name }: faltam { $left }, { $n } para { $goal }
 dashboard-title-window = { $name }: faltam { $left } no período

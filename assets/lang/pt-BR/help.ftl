@@ -18,6 +18,7 @@ help-key-suspend = pausar e voltar ao terminal; fg traz de volta
 help-key-page-down = nesta ajuda: uma página abaixo (↓ j uma linha, End o fim)
 help-key-page-up = nesta ajuda: uma página acima (↑ k uma linha, Home o topo)
 help-key-click = selecionar um evento
+help-keys-click = clique
 help-hint-quit = q sair
 help-hint-help = ? ajuda
 help-hint-select = ↑↓ selecionar

@@ -107,3 +107,4 @@ overview-left = faltam { $span }
 overview-opens = abre em { $span }
 overview-closed = fechada
 ranks-top = top { $n }
+ranks-goal-streak = { $place } por { $span }
