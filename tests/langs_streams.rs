@@ -185,3 +185,20 @@ fn no_line_outgrows_the_terminal_in_any_language() {
         }
     }
 }
+
+/// Korean and Japanese keep the goals' gauges at 120x40, as English does: their status words
+/// are narrower than English's, and the rate's "시간당" takes the room they leave.
+#[test]
+fn cjk_goal_rows_keep_their_gauges_at_120x40() {
+    for lang in [Lang::En, Lang::Ko, Lang::Ja] {
+        let screen = text(&open_window(lang), 120, 40);
+        let row = |l: &&str| l.contains("24-hour goal") && l.contains('%');
+        let rows = screen.lines().filter(row).count();
+        let gauges = screen
+            .lines()
+            .filter(row)
+            .filter(|l| l.contains('━'))
+            .count();
+        assert!(rows > 0 && gauges == rows, "{}:\n{screen}", lang.code());
+    }
+}

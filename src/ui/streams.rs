@@ -14,7 +14,7 @@ use super::fit::{fit, fit_line, pad, wrap};
 use super::theme::Theme;
 use crate::config::Stream;
 use crate::lang::{Arg, Lang};
-use crate::streams::{GoalView, StreamView, Window};
+use crate::streams::{GoalView, Status, StreamView, Window};
 use crate::values::when::shown_in;
 use crate::view::{Shown, View};
 
@@ -257,10 +257,20 @@ struct GoalColumns {
 }
 
 /// The widths of the figures of `goals` in `lang`, at least those English needs at most: a
-/// short count 5 columns ("99.9k"), a rate 7 ("99.9k/h"), a status word 7 ("no data"), so
-/// that the columns of English rows do not move; "시간당 18.4만" and "자료 없음" take more.
+/// short count 5 columns ("99.9k"), a rate 7 ("99.9k/h"), so that the columns of English rows
+/// do not move, and a status word 7 ("on pace", "reached") or, in a language whose words for
+/// a goal with a count are all narrower, its widest (Korean "순항", 4), so its columns do not
+/// move either; "시간당 18.4만" and "자료 없음" take more when they show.
 fn figure_widths(goals: &[GoalView], lang: Lang) -> (usize, usize, usize) {
-    let mut widths = (5, 7, 7);
+    let words = [
+        Status::Reached,
+        Status::OnPace,
+        Status::Behind,
+        Status::Missed,
+        Status::Waiting,
+    ];
+    let status = words.map(|s| s.text(lang).width()).into_iter().max();
+    let mut widths = (5, 7, status.unwrap_or(7).min(7));
     for g in goals {
         widths.0 = widths.0.max(lang.short(g.target).width());
         widths.0 = widths.0.max(lang.short(g.needed).width());
