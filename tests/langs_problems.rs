@@ -76,13 +76,13 @@ fn a_count_that_is_not_one_is_refused_in_every_language() {
         (Lang::Ja, ["\"abc\" は数ではありません", "短縮形(2.7M)"]),
         (
             Lang::Es,
-            ["\"abc\" no es una cifra", "una forma corta (2.7M)"],
+            ["\"abc\" no es una cifra", "una forma corta (2,7 M)"],
         ),
         (
             Lang::PtBr,
-            ["\"abc\" não é um número válido", "forma curta (2.7M)"],
+            ["\"abc\" não é um número válido", "forma curta (2,7 mi)"],
         ),
-        (Lang::Id, ["\"abc\" bukan angka", "bentuk singkat (2.7M)"]),
+        (Lang::Id, ["\"abc\" bukan angka", "bentuk singkat (2,7 jt)"]),
     ];
     for (lang, words) in says {
         let screen = text(&prompt_says(lang, "abc"), 120, 40);

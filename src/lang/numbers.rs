@@ -4,6 +4,7 @@
 use super::Lang;
 use crate::values::numbers;
 use crate::values::problem::Problem;
+use crate::values::text::quote;
 
 /// The compact units of a language, largest first: (size, suffix). A suffix starting with a
 /// space is written apart from the number ("2,7 mi").
@@ -50,6 +51,55 @@ fn units(lang: Lang) -> &'static [(u64, &'static str)] {
             (1_000_000, " jt"),
             (1_000, " rb"),
         ],
+    }
+}
+
+/// The English suffixes and their sizes, as `values::numbers::parse_count` reads them.
+const ENGLISH: [(&str, u64); 6] = [
+    ("k", 1_000),
+    ("M", 1_000_000),
+    ("B", 1_000_000_000),
+    ("T", 1_000_000_000_000),
+    ("P", 1_000_000_000_000_000),
+    ("E", 1_000_000_000_000_000_000),
+];
+
+/// An English suffix and the places a number's point moves to use it ("k", 1 for 만).
+type Unit = (&'static str, usize);
+
+/// A unit of `size` as an English suffix and the places a number's point moves to use it:
+/// 10,000 (만) is "k" and one place, 100,000,000 (억) "M" and two.
+fn english_unit(size: u64) -> Option<Unit> {
+    ENGLISH.iter().rev().find_map(|(letter, n)| {
+        let shift = match size / n {
+            1 => 0,
+            10 => 1,
+            100 => 2,
+            _ => return None,
+        };
+        size.is_multiple_of(*n).then_some((*letter, shift))
+    })
+}
+
+/// `rest` without its trailing spaces, when it ends in a digit: the number before a unit.
+fn number_before(rest: &str) -> Option<&str> {
+    let rest = rest.trim_end();
+    rest.ends_with(|c: char| c.is_ascii_digit()).then_some(rest)
+}
+
+/// `number` ("2.7") with its point moved `shift` places right ("270" for two).
+fn shift_point(number: &str, shift: usize) -> String {
+    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
+    let moved: String = frac
+        .chars()
+        .chain(std::iter::repeat('0'))
+        .take(shift)
+        .collect();
+    let rest = frac.get(shift..).unwrap_or("");
+    if rest.is_empty() {
+        format!("{whole}{moved}")
+    } else {
+        format!("{whole}{moved}.{rest}")
     }
 }
 
@@ -112,28 +162,107 @@ impl Lang {
     }
 
     /// A count as this language's fans type it: what [`Lang::count`] and [`Lang::short`] show
-    /// ("270만", "2,7 mi", "2.712.345"), or the English forms `values::numbers::parse_count`
-    /// reads ("2.7M"). A unit written apart ("1,5 M") is this language's, so Indonesian
-    /// "1,5 M" is 1.5 miliar; written on ("1.5M") it is the English one.
+    /// ("270만", "2,7 mi", "2.712.345"), or the English short forms ("2.7M"), exactly. What
+    /// could be read two ways is refused rather than guessed: Indonesian "M" (miliar, or the
+    /// English million), Spanish "B" (billón, or billion), and in a language that writes a
+    /// decimal comma, "2.712M" (2.712 or 2712 million).
     pub fn parse_count(self, text: &str) -> Result<u64, Problem> {
         let t = text.trim();
-        for &(size, suffix) in units(self) {
-            let Some(number) = t.strip_suffix(suffix) else {
-                continue;
-            };
-            let number = number.trim_end();
-            if number.is_empty() || number.starts_with('-') {
-                break;
-            }
-            // The number before the unit, in thousandths of it: three decimals at most. One
-            // that is not a number is said of the whole text, below.
-            let Ok(milli) = numbers::parse_count(&format!("{number}k")) else {
-                break;
-            };
-            return u64::try_from(u128::from(milli) * u128::from(size) / 1000)
-                .map_err(|_| numbers::too_big(t));
+        if t.is_empty() || t.starts_with('-') {
+            return numbers::parse_count(t);
         }
-        numbers::parse_count(t)
+        let (number, unit) = self.split_unit(t)?;
+        let number = self.english_number(number, unit.is_some(), t)?;
+        let (letter, shift) = unit.unwrap_or(("", 0));
+        numbers::parse_count_as(&format!("{}{letter}", shift_point(&number, shift)), t)
+    }
+
+    /// `t` as its number and its unit, the unit as an English suffix and how many places the
+    /// number's point moves to use it (만 is 10k: "2.7만" is "27k").
+    fn split_unit(self, t: &str) -> Result<(&str, Option<Unit>), Problem> {
+        let mut own: Vec<(u64, &str)> = units(self).iter().map(|(n, s)| (*n, s.trim())).collect();
+        own.sort_by_key(|(_, s)| std::cmp::Reverse(s.len()));
+        for (size, suffix) in own {
+            if let Some(number) = t.strip_suffix(suffix).and_then(number_before) {
+                return match english_unit(size) {
+                    Some(unit) if !self.clashes(suffix) => Ok((number, Some(unit))),
+                    _ => Err(self.two_ways(t)),
+                };
+            }
+        }
+        let letter = t.chars().last().filter(|c| "kKmMbBTPE".contains(*c));
+        if let Some(letter) = letter
+            && let Some(number) = number_before(&t[..t.len() - 1])
+        {
+            if self.clashes(&letter.to_string()) {
+                return Err(self.two_ways(t));
+            }
+            let unit = ENGLISH
+                .iter()
+                .find(|(l, _)| l.eq_ignore_ascii_case(&letter.to_string()));
+            return Ok((number, unit.map(|(l, _)| (*l, 0))));
+        }
+        Ok((t, None))
+    }
+
+    /// Whether this language's unit `suffix` is also an English suffix of another size.
+    fn clashes(self, suffix: &str) -> bool {
+        units(self).iter().any(|(size, own)| {
+            own.trim().eq_ignore_ascii_case(suffix)
+                && ENGLISH
+                    .iter()
+                    .any(|(l, n)| l.eq_ignore_ascii_case(suffix) && n != size)
+        })
+    }
+
+    /// `number` with an English point and no grouping: "2.712.345" → "2712345", "2,7" → "2.7"
+    /// where the language writes a decimal comma, "2,712,345" → "2712345" where it writes a
+    /// point. Grouping must be in threes: "2,7M" is not 27M.
+    fn english_number(self, number: &str, unit: bool, t: &str) -> Result<String, Problem> {
+        let (group, point) = match self.decimal_mark() {
+            '.' => (',', '.'),
+            _ => ('.', ','),
+        };
+        let (whole, frac) = number.split_once(point).unwrap_or((number, ""));
+        if frac.contains(group) {
+            return Err(numbers::not_a_count(t));
+        }
+        if frac.contains(point) {
+            // "2.7.1M": the English parser says it is not a whole number.
+            return Ok(number.replace(group, "").replace(point, "."));
+        }
+        let groups: Vec<&str> = whole.split(group).collect();
+        let threes = groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if groups.len() > 1 && !threes {
+            // "2.7M" where the mark is a comma: the English point, read as such.
+            return match (point, groups.as_slice(), frac.is_empty()) {
+                (',', [w, f], true) => Ok(format!("{w}.{f}")),
+                _ => Err(numbers::not_a_count(t)),
+            };
+        }
+        if point == ',' && threes && unit && frac.is_empty() && groups.len() == 2 {
+            // "2.712M": 2,712 million grouped, or 2.712 million the English way.
+            return Err(self.two_ways(t));
+        }
+        let whole = whole.replace(group, "");
+        Ok(if frac.is_empty() {
+            whole
+        } else {
+            format!("{whole}.{frac}")
+        })
+    }
+
+    /// The problem with a count that could be read two ways.
+    fn two_ways(self, t: &str) -> Problem {
+        let (q, example) = (quote(t), self.count(2_700_000));
+        Problem::said(
+            "problems-count-two-ways",
+            &[("text", &q), ("example", &example)],
+            format!("{q} could be read two ways"),
+            format!("write the whole count, e.g. {example}"),
+        )
     }
 
     /// A rate per hour in short form: "212k/h", "시간당 21.2만", "21.2万/時", "212 mil/h".

@@ -89,6 +89,8 @@ mod tests {
         all.push(parse_moment("yesterday", now()).expect_err("yesterday"));
         all.push(parse_moment("2026-12-05 18:00 IST", now()).expect_err("IST"));
         all.push(parse_config_time("soon", seoul).expect_err("soon"));
+        // Read in a language: a unit that means two sizes.
+        all.push(Lang::Id.parse_count("1,5 M").expect_err("1,5 M"));
         all
     }
 

@@ -296,23 +296,47 @@ fn read_back(lang: Lang, text: &str) -> f64 {
 /// Counts typed as each language's fans write them.
 #[test]
 fn counts_as_fans_type_them() {
-    assert_eq!(Lang::Ko.parse_count("270만"), Ok(2_700_000));
-    assert_eq!(Lang::Ko.parse_count("2.7억"), Ok(270_000_000));
-    assert_eq!(Lang::Ja.parse_count("271万"), Ok(2_710_000));
-    assert_eq!(Lang::Es.parse_count("2,7 M"), Ok(2_700_000));
-    assert_eq!(Lang::PtBr.parse_count("2,7 mi"), Ok(2_700_000));
-    assert_eq!(Lang::PtBr.parse_count("2.712.345"), Ok(2_712_345));
-    // Indonesian "M" apart is miliar, as the dashboard writes it; on the number, English.
-    assert_eq!(Lang::Id.parse_count("1,5 M"), Ok(1_500_000_000));
-    assert_eq!(Lang::Id.parse_count("1.5M"), Ok(1_500_000));
-    assert_eq!(Lang::Id.parse_count("2,7 jt"), Ok(2_700_000));
+    let ok = |l: Lang, t: &str, n: u64| assert_eq!(l.parse_count(t), Ok(n), "{} {t}", l.code());
+    ok(Lang::Ko, "270만", 2_700_000);
+    ok(Lang::Ko, "2.7억", 270_000_000);
+    ok(Lang::Ko, "2.7345만", 27_345);
+    ok(Lang::Ja, "271万", 2_710_000);
+    ok(Lang::En, "2,712,345", 2_712_345);
+    ok(Lang::En, "2.7M", 2_700_000);
+    ok(Lang::Es, "2,7 M", 2_700_000);
+    ok(Lang::Es, "2,712 M", 2_712_000);
+    ok(Lang::Es, "2,7 mil M", 2_700_000_000);
+    ok(Lang::PtBr, "2,7 mi", 2_700_000);
+    ok(Lang::PtBr, "2.712.345", 2_712_345);
+    ok(Lang::Id, "1,234 jt", 1_234_000);
+    ok(Lang::Id, "2,7 jt", 2_700_000);
+    // The English point where the language writes a comma: it cannot be grouping.
+    ok(Lang::Es, "2.7M", 2_700_000);
+    // English units are read as English where the language has none of that letter.
+    ok(Lang::PtBr, "950k", 950_000);
+    let refused = |l: Lang, t: &str, key: &str| {
+        let why = l.parse_count(t).expect_err(t);
+        assert_eq!(why.key, Some(key), "{} {t}: {why}", l.code());
+        assert!(why.to_string().contains(&format!("\"{t}\"")), "{why}");
+    };
+    // A unit that is one size in the language and another in English, either way written.
+    refused(Lang::Id, "1,5 M", "problems-count-two-ways");
+    refused(Lang::Id, "1.5M", "problems-count-two-ways");
+    refused(Lang::Es, "1,5 B", "problems-count-two-ways");
+    // 2,712 or 2.712 million, in a language that writes a decimal comma.
+    refused(Lang::Es, "2.712M", "problems-count-two-ways");
+    refused(Lang::PtBr, "1.500 mil", "problems-count-two-ways");
+    // Grouping is in threes: "2,7M" is not 27M where the point is the decimal mark.
+    refused(Lang::En, "2,7M", "problems-count-not-a-count");
+    refused(Lang::Ko, "2,7만", "problems-count-not-a-count");
+    refused(Lang::Es, "2,712,345", "problems-count-not-whole");
     // Units are the language's own: Korean has no "mi".
-    assert!(Lang::Ko.parse_count("2,7 mi").is_err());
-    // A bad number before a unit is said of the whole text.
-    let why = Lang::Ko.parse_count("abc만").unwrap_err();
-    assert!(why.to_string().contains("\"abc만\""), "{why}");
+    refused(Lang::Ko, "2.7 mi", "problems-count-not-a-count");
+    refused(Lang::Ko, "abc만", "problems-count-not-a-count");
+    refused(Lang::Ko, "2.73456만", "problems-count-fraction");
+    refused(Lang::Ko, "9999999999경", "problems-count-too-big");
     assert!(Lang::Ko.parse_count("-3만").is_err());
-    assert!(Lang::Ko.parse_count("9999999999경").is_err());
+    assert!(Lang::Ko.parse_count("").is_err());
 }
 
 proptest! {
@@ -334,16 +358,22 @@ proptest! {
     }
 
     /// What the dashboard shows a fan, typed back into the `u` prompt, is the count shown:
-    /// exactly for the grouped count, within its three significant digits for the short one.
+    /// exactly for the grouped count, within its three significant digits for the short one,
+    /// or refused as two-way where the language's unit is also an English one of another size
+    /// (Indonesian "1,5 M" for miliar); never another count. Counts of every magnitude.
     #[test]
-    fn what_is_shown_types_back(n in 0u64..=1_000_000_000_000_000_000) {
+    fn what_is_shown_types_back(x in any::<u64>(), digits in 1u32..=19) {
+        let n = x % 10u64.pow(digits);
         for l in Lang::ALL {
             prop_assert_eq!(l.parse_count(&l.count(n)), Ok(n), "{}", l.code());
             let short = l.short(n);
-            let back = l.parse_count(&short);
-            prop_assert!(back.is_ok(), "{}: {short} {back:?}", l.code());
-            let back = back.unwrap_or_default() as f64;
-            prop_assert!((back - n as f64).abs() <= n as f64 * 0.005 + 0.5, "{}: {n} as {short} is {back}", l.code());
+            match l.parse_count(&short) {
+                Ok(back) => {
+                    let back = back as f64;
+                    prop_assert!((back - n as f64).abs() <= n as f64 * 0.005 + 0.5, "{}: {n} as {short} is {back}", l.code());
+                }
+                Err(why) => prop_assert_eq!(why.key, Some("problems-count-two-ways"), "{}: {}", l.code(), short),
+            }
         }
     }
 

@@ -3,37 +3,18 @@
 use crate::values::problem::Problem;
 use crate::values::text::quote;
 
-/// `body` as written with a decimal comma and grouping points, as Spanish, Portuguese and
-/// Indonesian fans write counts and as the dashboard shows them ("2,7 M", "2.712.345"), in the
-/// form the parser reads. A comma is decimal only where it cannot group thousands: one comma,
-/// no point, a short form, and not three digits after it ("2,7M" is 2.7M; "1,500k" stays
-/// 1500k).
-fn decimal_comma(body: &str, scale: u64) -> std::borrow::Cow<'_, str> {
-    let decimal = scale > 1
-        && !body.contains('.')
-        && body.split_once(',').is_some_and(|(whole, frac)| {
-            !whole.is_empty()
-                && !frac.is_empty()
-                && frac.len() != 3
-                && frac.chars().all(|c| c.is_ascii_digit())
-        });
-    // Whole counts grouped with points ("2.712.345"): every group after the first is three
-    // digits, so the points cannot be a fraction of a count that has none.
-    let grouped = scale == 1
-        && !body.contains(',')
-        && body.split_once('.').is_some_and(|(whole, rest)| {
-            !whole.is_empty()
-                && rest
-                    .split('.')
-                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
-        });
-    if decimal {
-        body.replacen(',', ".", 1).into()
-    } else if grouped {
-        body.replace('.', "").into()
-    } else {
-        body.into()
-    }
+/// What to write instead of a count that cannot be read.
+const WRITE: &str = "type digits (2712345 or 2,712,345) or a short form (2.7M)";
+
+/// The problem with a text that is not a count at all.
+pub(crate) fn not_a_count(text: &str) -> Problem {
+    let q = quote(text);
+    Problem::said(
+        "problems-count-not-a-count",
+        &[("text", &q)],
+        format!("{q} is not a count"),
+        WRITE,
+    )
 }
 
 /// The problem with a count larger than any a stream can hold.
@@ -50,8 +31,14 @@ pub(crate) fn too_big(text: &str) -> Problem {
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
 pub fn parse_count(text: &str) -> Result<u64, Problem> {
+    parse_count_as(text, text.trim())
+}
+
+/// Parses `text` as [`parse_count`] does, its errors quoting `shown`: what the fan typed, of
+/// which `text` is the English form (`lang::Lang::parse_count`).
+pub(crate) fn parse_count_as(text: &str, shown: &str) -> Result<u64, Problem> {
     let t = text.trim();
-    let write = "type digits (2712345 or 2,712,345) or a short form (2.7M)";
+    let write = WRITE;
     if t.is_empty() {
         return Err(Problem::said(
             "problems-count-empty",
@@ -68,7 +55,7 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
             write,
         ));
     }
-    let q = quote(t);
+    let q = quote(shown);
     // Each of these says what the typed text is not, with the same fix.
     let not =
         |key, what: &str| Problem::said(key, &[("text", &q)], format!("{q} is {what}"), write);
@@ -81,7 +68,8 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
         Some('E') => (&t[..t.len() - 1], 1_000_000_000_000_000_000),
         _ => (t, 1),
     };
-    let body: String = decimal_comma(body.trim(), scale)
+    let body: String = body
+        .trim()
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
@@ -92,7 +80,7 @@ pub fn parse_count(text: &str) -> Result<u64, Problem> {
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
         return Err(not("problems-count-not-whole", "not a whole number"));
     }
-    let too_big = || too_big(t);
+    let too_big = || too_big(shown);
     let whole: u64 = if whole.is_empty() {
         0
     } else {
@@ -186,19 +174,6 @@ mod tests {
         assert_eq!(parse_count("2.75m"), Ok(2_750_000));
         assert_eq!(parse_count("950k"), Ok(950_000));
         assert_eq!(parse_count(" 1_000 "), Ok(1000));
-        // A decimal comma, as the dashboard shows counts in Spanish, Portuguese, Indonesian.
-        assert_eq!(parse_count("2,7M"), Ok(2_700_000));
-        assert_eq!(parse_count("2,75 M"), Ok(2_750_000));
-        assert_eq!(parse_count("1,5k"), Ok(1_500));
-        // Where the comma may group thousands, it does.
-        assert_eq!(parse_count("1,500k"), Ok(1_500_000));
-        // Points grouping thousands, as those fans write whole counts: "2.712.345".
-        assert_eq!(parse_count("2.712.345"), Ok(2_712_345));
-        assert_eq!(parse_count("950.000"), Ok(950_000));
-        assert!(
-            parse_count("2.71").is_err(),
-            "not thousands: not a whole number"
-        );
         assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
     }
 

@@ -17,6 +17,8 @@ problems-count-fraction = { $text } is not a whole number of streams
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } is larger than the largest count ({ $max })
 problems-count-too-big-hint = check the number of digits
+problems-count-two-ways = { $text } could be read two ways
+problems-count-two-ways-hint = write the whole count, e.g. { $example }
 
 problems-when-not-a-time = { $text } is not a time
 problems-when-not-a-time-hint = write it as an announcement does ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), RFC 3339, or relative ("+2h")

@@ -2,9 +2,9 @@
 # cambio de la configuración. Las horas quedan en ISO.
 problems-joined = { $message }; { $hint }
 
-problems-count-write = escribe dígitos (2712345 o 2,712,345) o una forma corta (2.7M)
+problems-count-write = escribe dígitos (2712345 o 2.712.345) o una forma corta (2,7 M)
 problems-count-empty = falta la cifra
-problems-count-empty-hint = escribe una cifra como 2,712,345 o 2.7M
+problems-count-empty-hint = escribe una cifra como 2.712.345 o 2,7 M
 problems-count-negative = una cifra no puede ser negativa
 problems-count-negative-hint = { problems-count-write }
 problems-count-not-a-count = { $text } no es una cifra
@@ -15,6 +15,8 @@ problems-count-fraction = { $text } no da un número entero de streams
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } supera la cifra máxima ({ $max })
 problems-count-too-big-hint = revisa cuántos dígitos tiene
+problems-count-two-ways = { $text } se puede leer de dos formas
+problems-count-two-ways-hint = escribe la cifra completa, p. ej. { $example }
 
 problems-when-not-a-time = { $text } no es una hora
 problems-when-not-a-time-hint = escríbela como el anuncio ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), en RFC 3339 o relativa ("+2h")

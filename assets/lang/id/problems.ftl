@@ -2,9 +2,9 @@
 # perubahan konfigurasi ditolak. Waktu tetap dalam ISO.
 problems-joined = { $message }; { $hint }
 
-problems-count-write = ketik angka (2712345 atau 2,712,345) atau bentuk singkat (2.7M)
+problems-count-write = ketik angka (2712345 atau 2.712.345) atau bentuk singkat (2,7 jt)
 problems-count-empty = belum ada angka
-problems-count-empty-hint = ketik angka seperti 2,712,345 atau 2.7M
+problems-count-empty-hint = ketik angka seperti 2.712.345 atau 2,7 jt
 problems-count-negative = angka tidak boleh negatif
 problems-count-negative-hint = { problems-count-write }
 problems-count-not-a-count = { $text } bukan angka
@@ -15,6 +15,8 @@ problems-count-fraction = { $text } bukan jumlah stream yang bulat
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } melebihi angka terbesar ({ $max })
 problems-count-too-big-hint = cek jumlah digitnya
+problems-count-two-ways = { $text } bisa dibaca dua cara
+problems-count-two-ways-hint = tulis angka lengkapnya, mis. { $example }
 
 problems-when-not-a-time = { $text } bukan waktu
 problems-when-not-a-time-hint = tulis seperti di pengumuman ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), RFC 3339, atau relatif ("+2h")

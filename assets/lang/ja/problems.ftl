@@ -14,6 +14,8 @@ problems-count-fraction = { $text } は再生数として端数が出ます
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } は最大値({ $max })を超えています
 problems-count-too-big-hint = 桁数を確認してください
+problems-count-two-ways = { $text } は二通りに読めます
+problems-count-two-ways-hint = 全桁で入力してください (例: { $example })
 
 problems-when-not-a-time = { $text } は日時ではありません
 problems-when-not-a-time-hint = 告知の書き方("12.05 6PM KST"、"Dec 5 18:00"、"2026-12-05 18:00"、"6:30 pm")、RFC 3339、または相対時間("+2h")で入力してください

@@ -14,6 +14,8 @@ problems-count-fraction = { $text }은(는) 스트리밍 수로 딱 떨어지지
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text }은(는) 최대 수({ $max })보다 커요
 problems-count-too-big-hint = 자릿수를 확인하세요
+problems-count-two-ways = { $text }은(는) 두 가지로 읽힐 수 있어요
+problems-count-two-ways-hint = 전체 수로 쓰세요 (예: { $example })
 
 problems-when-not-a-time = { $text }은(는) 시간이 아니에요
 problems-when-not-a-time-hint = 공지처럼 입력하세요("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"). RFC 3339나 상대 시간("+2h")도 돼요

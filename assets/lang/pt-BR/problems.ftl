@@ -2,9 +2,9 @@
 # mudança na configuração foi recusada. Os horários ficam em ISO.
 problems-joined = { $message }; { $hint }
 
-problems-count-write = digite números (2712345 ou 2,712,345) ou uma forma curta (2.7M)
+problems-count-write = digite números (2712345 ou 2.712.345) ou uma forma curta (2,7 mi)
 problems-count-empty = falta o número
-problems-count-empty-hint = digite um número como 2,712,345 ou 2.7M
+problems-count-empty-hint = digite um número como 2.712.345 ou 2,7 mi
 problems-count-negative = o número não pode ser negativo
 problems-count-negative-hint = { problems-count-write }
 problems-count-not-a-count = { $text } não é um número válido
@@ -15,6 +15,8 @@ problems-count-fraction = { $text } não dá um número inteiro de streams
 problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } passa do maior número possível ({ $max })
 problems-count-too-big-hint = confira a quantidade de dígitos
+problems-count-two-ways = { $text } pode ser lido de duas formas
+problems-count-two-ways-hint = escreva o número inteiro, ex.: { $example }
 
 problems-when-not-a-time = { $text } não é um horário
 problems-when-not-a-time-hint = escreva como no anúncio ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), em RFC 3339 ou relativo ("+2h")
