@@ -768,7 +768,7 @@ impl StreamBlock<'_> {
         .into_owned();
         let projection = match figures.projection {
             Some(p)
-                if pace.width() + projection.width() + 2 > width
+                if pace.width() + projection.width() + 4 > width
                     && !matches!(figures.window, Window::Closed { .. }) =>
             {
                 format!("→ {}", lang.short(p))
