@@ -891,3 +891,24 @@ fn the_whole_help_is_reachable_by_scrolling() {
     let tall = text_of(&a, 200, 60);
     assert!(!tall.contains("↓ more") && tall.contains("grey"), "{tall}");
 }
+
+#[test]
+fn readings_before_the_window_leave_its_goals_without_data() {
+    // Counts from before the release say nothing of the window: its goals have no data, and
+    // the line ends on the status without a dangling separator.
+    let mut a = app("2022-04-24T14:10:00Z");
+    a.readings = [
+        with_you(utc("2022-04-24T13:00:00Z"), 10_000),
+        with_you(utc("2022-04-24T13:40:00Z"), 20_000),
+    ]
+    .into_iter()
+    .collect();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = text_of(&a, w, h);
+        assert!(screen.contains("projection 168k · no data"), "{screen}");
+        assert!(
+            !screen.contains("·  ") && !screen.contains("· │"),
+            "{screen}"
+        );
+    }
+}

@@ -260,8 +260,8 @@ fn goal_groups<'a>(
             Span::styled(lang.per_hour(r), status),
         ]);
     }
-    // Without a count, "no pace yet" says what "no data" would.
-    if g.status != Status::NoData {
+    // Without a count or a pace, "no pace yet" says what "no data" would.
+    if g.status != Status::NoData || figures.pace.is_some() {
         groups.push(vec![
             Span::raw(" · "),
             Span::styled(g.status.text(lang), status),
@@ -377,12 +377,15 @@ fn goal_block<'a>(
             _ => lang.t("dashboard-final"),
         };
         last.push(Span::styled(
-            format!("{at} {} · ", lang.short(p)),
+            format!("{at} {}", lang.short(p)),
             theme.projection(),
         ));
     }
-    // Without a count, the line above's "no pace yet" says what "no data" would.
-    if g.status != Status::NoData {
+    // Without a count or a pace, the line above's "no pace yet" says what "no data" would.
+    if g.status != Status::NoData || figures.pace.is_some() {
+        if !last.is_empty() {
+            last.push(Span::styled(" · ", theme.projection()));
+        }
         last.push(Span::styled(g.status.text(lang), status));
     }
     if !last.is_empty() {
