@@ -308,6 +308,23 @@ fn log_appends_readings_and_guards_mistakes() {
 }
 
 #[test]
+fn log_refuses_a_decimal_comma_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    dropwatch(d)
+        .args(["init", "--config", "fan.toml"])
+        .assert()
+        .success();
+    // "2,7M" is 2.7M written with a decimal comma, not 27M.
+    fails(
+        dropwatch(d).args(["log", "with-you", "2,7M", "--config", "fan.toml"]),
+        2,
+        "\"2,7M\" is not a count",
+    );
+    assert!(!d.join("fan.readings.csv").exists());
+}
+
+#[test]
 fn usage_errors_exit_2_and_runtime_errors_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     fails(dropwatch(dir.path()).arg("--bogus"), 2, "--bogus");

@@ -68,8 +68,12 @@ pub(crate) fn parse_count_as(text: &str, shown: &str) -> Result<u64, Problem> {
         Some('E') => (&t[..t.len() - 1], 1_000_000_000_000_000_000),
         _ => (t, 1),
     };
+    let body = body.trim();
+    // "2,7M" is a decimal comma, not 27M: separators only ever group whole digits in threes.
+    if !grouped_in_threes(body) {
+        return Err(not("problems-count-not-a-count", "not a count"));
+    }
     let body: String = body
-        .trim()
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
@@ -104,6 +108,22 @@ pub(crate) fn parse_count_as(text: &str, shown: &str) -> Result<u64, Problem> {
         n = n.checked_add(digit * unit).ok_or_else(too_big)?;
     }
     Ok(n)
+}
+
+/// Whether the separators (`,` `_` or space) in `body` sit only between groups of three digits
+/// before any point: "2,712,345" and "2_712.5" yes, "2,7" and "27,12,345" no.
+fn grouped_in_threes(body: &str) -> bool {
+    let is_sep = |c: char| matches!(c, ',' | '_' | ' ');
+    let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+    if frac.contains(is_sep) {
+        return false;
+    }
+    if !whole.contains(is_sep) {
+        return true;
+    }
+    let mut groups = whole.split(is_sep);
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
 /// `2712345` → `2,712,345`.
@@ -174,6 +194,8 @@ mod tests {
         assert_eq!(parse_count("2.75m"), Ok(2_750_000));
         assert_eq!(parse_count("950k"), Ok(950_000));
         assert_eq!(parse_count(" 1_000 "), Ok(1000));
+        assert_eq!(parse_count("2 712 345"), Ok(2_712_345));
+        assert_eq!(parse_count("1,234.5k"), Ok(1_234_500));
         assert_eq!(parse_count("18446744073709551615"), Ok(u64::MAX));
     }
 
@@ -221,6 +243,27 @@ mod tests {
                 .to_string()
                 .contains("whole")
         );
+    }
+
+    #[test]
+    fn separators_group_only_in_threes() {
+        // A decimal comma is refused rather than read as 27M or 27,000.
+        for t in [
+            "2,7M",
+            "2,7",
+            "27,12,345",
+            "1,2345",
+            ",123",
+            "1,,234",
+            "2.7,5M",
+            "1234,567",
+        ] {
+            let why = parse_count(t).expect_err(t).to_string();
+            assert!(
+                why.contains("not a count") && why.contains("2.7M"),
+                "{t}: {why}"
+            );
+        }
     }
 
     #[test]
