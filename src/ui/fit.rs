@@ -50,6 +50,16 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
             consumed += 1;
             continue;
         }
+        let mut w = word;
+        // A word longer than a line is broken anyway, so it begins where this line has room:
+        // Korean and Japanese sentences run long between spaces.
+        let room = width.saturating_sub(line.width() + 1);
+        if w.width() > width && !line.is_empty() && cut_at(w, room) > 0 {
+            let cut = cut_at(w, room);
+            line.push(' ');
+            line.push_str(&w[..cut]);
+            w = &w[cut..];
+        }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
             if lines.len() == max_lines {
@@ -58,18 +68,8 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
             }
         }
         // The word starts a line; longer than the line, it is broken.
-        let mut w = word;
         while w.width() > width {
-            let mut cut = 0;
-            let mut used = 0;
-            for (i, c) in w.char_indices() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > width {
-                    break;
-                }
-                used += cw;
-                cut = i + c.len_utf8();
-            }
+            let cut = cut_at(w, width);
             if cut == 0 {
                 break;
             }
@@ -100,6 +100,19 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         };
     }
     lines
+}
+
+/// The byte length of the longest start of `word` within `width` columns.
+fn cut_at(word: &str, width: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in word.char_indices() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > width {
+            return i;
+        }
+        used += cw;
+    }
+    word.len()
 }
 
 /// `text` padded with spaces (or cut) to exactly `width` columns.
@@ -192,6 +205,13 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4, 3), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("abcdefghij", 4, 2), ["abcd", "efg…"]);
         assert_eq!(wrap("", 4, 2), Vec::<String>::new());
+        // A word that must be broken begins on the line that has room for part of it.
+        assert_eq!(wrap("ab cdefghij", 5, 3), ["ab cd", "efghi", "j"]);
+        assert_eq!(
+            wrap("\"abc\" は数ではありません", 12, 3),
+            ["\"abc\" は数で", "はありません"]
+        );
+        assert_eq!(wrap("abcd efghij", 5, 3), ["abcd", "efghi", "j"]);
     }
 
     #[test]
