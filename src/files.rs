@@ -5,34 +5,83 @@ use std::path::Path;
 
 use crate::values::problem::Said;
 
-/// What `path` is when it exists but is not a regular file, following symlinks, e.g.
-/// "a FIFO (named pipe)"; `None` for a regular file or a path that does not exist.
-pub(crate) fn kind_of(path: &Path) -> Option<&'static str> {
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A directory.
+    Directory,
+    /// A FIFO: reading it waits for a writer.
+    Fifo,
+    /// A character device (`/dev/null`, a terminal).
+    CharDevice,
+    /// A block device (a disk).
+    BlockDevice,
+    /// A Unix socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl Kind {
+    /// The kind in English, as messages put it after "is": "a FIFO (named pipe)".
+    pub(crate) fn english(self) -> &'static str {
+        match self {
+            Kind::Directory => "a directory",
+            Kind::Fifo => "a FIFO (named pipe)",
+            Kind::CharDevice => "a character device",
+            Kind::BlockDevice => "a block device",
+            Kind::Socket => "a socket",
+            Kind::Other => "not a regular file",
+        }
+    }
+
+    /// The kind as a translation selects on it: "directory", "fifo", …, "other".
+    pub(crate) fn token(self) -> &'static str {
+        match self {
+            Kind::Directory => "directory",
+            Kind::Fifo => "fifo",
+            Kind::CharDevice => "char-device",
+            Kind::BlockDevice => "block-device",
+            Kind::Socket => "socket",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+/// What `path` is when it exists but is not a regular file, following symlinks, e.g. a FIFO;
+/// `None` for a regular file or a path that does not exist.
+pub(crate) fn kind_of(path: &Path) -> Option<Kind> {
     let meta = std::fs::metadata(path).ok()?;
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a directory");
+        return Some(Kind::Directory);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some(Kind::Fifo);
         }
         if kind.is_char_device() {
-            return Some("a character device");
+            return Some(Kind::CharDevice);
         }
         if kind.is_block_device() {
-            return Some("a block device");
+            return Some(Kind::BlockDevice);
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(Kind::Socket);
         }
     }
-    Some("not a regular file")
+    Some(Kind::Other)
 }
 
 /// `Err("<what> <path> is a FIFO (named pipe), not a file")` when `path` exists and is not a
@@ -175,9 +224,9 @@ mod tests {
         std::fs::write(&file, "x").unwrap();
         assert_eq!(kind_of(&file), None);
         assert_eq!(kind_of(&dir.path().join("missing")), None);
-        assert_eq!(kind_of(dir.path()), Some("a directory"));
+        assert_eq!(kind_of(dir.path()), Some(Kind::Directory));
         #[cfg(unix)]
-        assert_eq!(kind_of(Path::new("/dev/null")), Some("a character device"));
+        assert_eq!(kind_of(Path::new("/dev/null")), Some(Kind::CharDevice));
         let err = require_regular(dir.path(), "the config").unwrap_err();
         assert_eq!(
             err,

@@ -93,10 +93,10 @@ fn read_capped(path: &Path) -> Result<String, EditError> {
     use std::io::Read;
     if let Some(kind) = crate::files::kind_of(path) {
         let shown = path.display().to_string();
-        // The kind's words stay English; the whole says what the path is not.
+        // Each language words the kind itself, selecting on its token.
         return Err(EditError::Io(Said::keyed(
             "problems-edit-not-a-file",
-            &[("path", &shown), ("kind", kind)],
+            &[("path", &shown), ("kind", kind.token())],
             format!("{shown} is {kind}, not a file"),
         )));
     }

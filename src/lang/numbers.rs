@@ -54,53 +54,21 @@ fn units(lang: Lang) -> &'static [(u64, &'static str)] {
     }
 }
 
-/// The English suffixes and their sizes, as `values::numbers::parse_count` reads them.
-const ENGLISH: [(&str, u64); 6] = [
-    ("k", 1_000),
-    ("M", 1_000_000),
-    ("B", 1_000_000_000),
-    ("T", 1_000_000_000_000),
-    ("P", 1_000_000_000_000_000),
-    ("E", 1_000_000_000_000_000_000),
-];
-
-/// An English suffix and the places a number's point moves to use it ("k", 1 for 만).
-type Unit = (&'static str, usize);
-
-/// A unit of `size` as an English suffix and the places a number's point moves to use it:
-/// 10,000 (만) is "k" and one place, 100,000,000 (억) "M" and two.
-fn english_unit(size: u64) -> Option<Unit> {
-    ENGLISH.iter().rev().find_map(|(letter, n)| {
-        let shift = match size / n {
-            1 => 0,
-            10 => 1,
-            100 => 2,
-            _ => return None,
-        };
-        size.is_multiple_of(*n).then_some((*letter, shift))
-    })
-}
-
 /// `rest` without its trailing spaces, when it ends in a digit: the number before a unit.
 fn number_before(rest: &str) -> Option<&str> {
     let rest = rest.trim_end();
     rest.ends_with(|c: char| c.is_ascii_digit()).then_some(rest)
 }
 
-/// `number` ("2.7") with its point moved `shift` places right ("270" for two).
-fn shift_point(number: &str, shift: usize) -> String {
-    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
-    let moved: String = frac
-        .chars()
-        .chain(std::iter::repeat('0'))
-        .take(shift)
-        .collect();
-    let rest = frac.get(shift..).unwrap_or("");
-    if rest.is_empty() {
-        format!("{whole}{moved}")
-    } else {
-        format!("{whole}{moved}.{rest}")
-    }
+/// A typed count cut at its unit: "2,7" and a million for "2,7 mi".
+struct Split<'a> {
+    /// The number as typed, in the language's marks.
+    number: &'a str,
+    /// The unit's size, 1 without one.
+    size: u64,
+    /// The other size the same unit means, where the language and English disagree
+    /// (Indonesian "M": miliar, or the English million).
+    other: Option<u64>,
 }
 
 impl Lang {
@@ -163,62 +131,68 @@ impl Lang {
 
     /// A count as this language's fans type it: what [`Lang::count`] and [`Lang::short`] show
     /// ("270만", "2,7 mi", "2.712.345"), or the English short forms ("2.7M"), exactly. What
-    /// could be read two ways is refused rather than guessed: Indonesian "M" (miliar, or the
-    /// English million), Spanish "B" (billón, or billion), and in a language that writes a
-    /// decimal comma, "2.712M" (2.712 or 2712 million).
+    /// could be read two ways is refused with both readings rather than guessed: Indonesian
+    /// "M" (miliar, or the English million), Spanish "B" (billón, or billion), and in a
+    /// language that writes a decimal comma, "2.712M" (2.712 or 2712 million).
     pub fn parse_count(self, text: &str) -> Result<u64, Problem> {
         let t = text.trim();
         if t.is_empty() || t.starts_with('-') {
             return numbers::parse_count(t);
         }
-        let (number, unit) = self.split_unit(t)?;
-        let number = self.english_number(number, unit.is_some(), t)?;
-        let (letter, shift) = unit.unwrap_or(("", 0));
-        numbers::parse_count_as(&format!("{}{letter}", shift_point(&number, shift)), t)
+        let split = self.split_unit(t);
+        let number = self.english_number(split.number, split.size, t)?;
+        let n = numbers::parse_scaled(&number, split.size, t)?;
+        match split.other {
+            Some(other) => Err(self.two_ways(t, n, numbers::parse_scaled(&number, other, t)?)),
+            None => Ok(n),
+        }
     }
 
-    /// `t` as its number and its unit, the unit as an English suffix and how many places the
-    /// number's point moves to use it (만 is 10k: "2.7만" is "27k").
-    fn split_unit(self, t: &str) -> Result<(&str, Option<Unit>), Problem> {
-        let mut own: Vec<(u64, &str)> = units(self).iter().map(|(n, s)| (*n, s.trim())).collect();
-        own.sort_by_key(|(_, s)| std::cmp::Reverse(s.len()));
-        for (size, suffix) in own {
-            if let Some(number) = t.strip_suffix(suffix).and_then(number_before) {
-                return match english_unit(size) {
-                    Some(unit) if !self.clashes(suffix) => Ok((number, Some(unit))),
-                    _ => Err(self.two_ways(t)),
-                };
-            }
+    /// `t` cut at its unit: the language's own (the longest that ends it, "mil M" before
+    /// "M"), else an English short form's letter.
+    fn split_unit(self, t: &str) -> Split<'_> {
+        let own = units(self)
+            .iter()
+            .filter_map(|&(size, suffix)| {
+                let suffix = suffix.trim();
+                let number = t.strip_suffix(suffix).and_then(number_before)?;
+                Some((suffix, size, number))
+            })
+            .max_by_key(|(suffix, ..)| suffix.len());
+        let english = || {
+            let letter = t.chars().last()?;
+            let size = numbers::suffix_size(letter)?;
+            // The letters are ASCII: cutting the last byte is cutting the letter.
+            let number = number_before(&t[..t.len() - 1])?;
+            Some((&t[t.len() - 1..], size, number))
+        };
+        match own.or_else(english) {
+            Some((suffix, size, number)) => Split {
+                number,
+                size,
+                other: self.other_size(suffix, size),
+            },
+            None => Split {
+                number: t,
+                size: 1,
+                other: None,
+            },
         }
-        let letter = t.chars().last().filter(|c| "kKmMbBTPE".contains(*c));
-        if let Some(letter) = letter
-            && let Some(number) = number_before(&t[..t.len() - 1])
-        {
-            if self.clashes(&letter.to_string()) {
-                return Err(self.two_ways(t));
-            }
-            let unit = ENGLISH
-                .iter()
-                .find(|(l, _)| l.eq_ignore_ascii_case(&letter.to_string()));
-            return Ok((number, unit.map(|(l, _)| (*l, 0))));
-        }
-        Ok((t, None))
     }
 
-    /// Whether this language's unit `suffix` is also an English suffix of another size.
-    fn clashes(self, suffix: &str) -> bool {
-        units(self).iter().any(|(size, own)| {
-            own.trim().eq_ignore_ascii_case(suffix)
-                && ENGLISH
-                    .iter()
-                    .any(|(l, n)| l.eq_ignore_ascii_case(suffix) && n != size)
-        })
+    /// The size other than `size` that `suffix` stands for, in this language or in English,
+    /// in either case: Indonesian "M" is 10⁹ and the English "M" 10⁶.
+    fn other_size(self, suffix: &str, size: u64) -> Option<u64> {
+        let own = units(self).iter().map(|&(n, s)| (s.trim(), n));
+        own.chain(numbers::SUFFIXES)
+            .find(|&(s, n)| s.eq_ignore_ascii_case(suffix) && n != size)
+            .map(|(_, n)| n)
     }
 
     /// `number` with an English point and no grouping: "2.712.345" → "2712345", "2,7" → "2.7"
     /// where the language writes a decimal comma, "2,712,345" → "2712345" where it writes a
     /// point. Grouping must be in threes: "2,7M" is not 27M.
-    fn english_number(self, number: &str, unit: bool, t: &str) -> Result<String, Problem> {
+    fn english_number(self, number: &str, size: u64, t: &str) -> Result<String, Problem> {
         let (group, point) = match self.decimal_mark() {
             '.' => (',', '.'),
             _ => ('.', ','),
@@ -242,9 +216,11 @@ impl Lang {
                 _ => Err(numbers::not_a_count(t)),
             };
         }
-        if point == ',' && threes && unit && frac.is_empty() && groups.len() == 2 {
+        if let (',', true, true, [w, f]) = (point, size > 1, frac.is_empty(), groups.as_slice()) {
             // "2.712M": 2,712 million grouped, or 2.712 million the English way.
-            return Err(self.two_ways(t));
+            let grouped = numbers::parse_scaled(&format!("{w}{f}"), size, t)?;
+            let pointed = numbers::parse_scaled(&format!("{w}.{f}"), size, t)?;
+            return Err(self.two_ways(t, pointed, grouped));
         }
         let whole = whole.replace(group, "");
         Ok(if frac.is_empty() {
@@ -254,14 +230,14 @@ impl Lang {
         })
     }
 
-    /// The problem with a count that could be read two ways.
-    fn two_ways(self, t: &str) -> Problem {
-        let (q, example) = (quote(t), self.count(2_700_000));
+    /// The problem with a count that could be read two ways, `one` or `other`.
+    fn two_ways(self, t: &str, one: u64, other: u64) -> Problem {
+        let (q, one, other) = (quote(t), self.count(one), self.count(other));
         Problem::said(
             "problems-count-two-ways",
-            &[("text", &q), ("example", &example)],
+            &[("text", &q), ("one", &one), ("other", &other)],
             format!("{q} could be read two ways"),
-            format!("write the whole count, e.g. {example}"),
+            format!("write the whole count: {one} or {other}"),
         )
     }
 

@@ -326,6 +326,18 @@ fn counts_as_fans_type_them() {
     // 2,712 or 2.712 million, in a language that writes a decimal comma.
     refused(Lang::Es, "2.712M", "problems-count-two-ways");
     refused(Lang::PtBr, "1.500 mil", "problems-count-two-ways");
+    // Each names both readings, as the language writes counts.
+    let both = |l: Lang, t: &str, one: &str, other: &str| {
+        let why = l.problem(&l.parse_count(t).expect_err(t));
+        assert!(why.contains(one) && why.contains(other), "{t}: {why}");
+    };
+    both(Lang::Id, "1,5 M", "1.500.000.000", "1.500.000");
+    both(Lang::Id, "1.5m", "1.500.000", "1.500.000.000");
+    both(Lang::Es, "1,5 b", "1.500.000.000", "1.500.000.000.000");
+    both(Lang::Es, "2.712M", "2.712.000", "2.712.000.000");
+    both(Lang::PtBr, "1.500 mil", "1.500", "1.500.000");
+    // Grouped by spaces before a unit, as some fans write.
+    ok(Lang::Ko, "1 234만", 12_340_000);
     // Grouping is in threes: "2,7M" is not 27M where the point is the decimal mark.
     refused(Lang::En, "2,7M", "problems-count-not-a-count");
     refused(Lang::Ko, "2,7만", "problems-count-not-a-count");

@@ -233,7 +233,8 @@ mod tests {
             for lang in Lang::ALL.into_iter().skip(1) {
                 let text = lang.said(said);
                 assert_ne!(text, said.to_string(), "{} {:?}", lang.code(), said.key);
-                for (name, value) in &said.args {
+                // `kind` is a token the translation selects its words by, never shown.
+                for (name, value) in said.args.iter().filter(|(n, _)| *n != "kind") {
                     assert!(text.contains(value.as_str()), "${name} lost: {text}");
                 }
             }

@@ -5,6 +5,7 @@
 use chrono::SecondsFormat;
 
 use super::polling::{Role, Unusable, Why};
+use crate::files::Kind;
 use crate::lang::{Arg, Lang};
 use crate::values::clock::END;
 
@@ -85,7 +86,7 @@ impl Unusable {
 /// Why a lock file cannot be used, in `lang`.
 fn why(why: &Why, lang: Lang) -> String {
     match why {
-        Why::Kind(kind) => lang.t(kind_key(kind)).into_owned(),
+        Why::Kind(kind) => lang.t(kind_key(*kind)).into_owned(),
         Why::HardLink => lang.t("messages-lock-hard-link").into_owned(),
         Why::Symlink(target) => lang
             .t_with(
@@ -108,15 +109,15 @@ fn why(why: &Why, lang: Lang) -> String {
     }
 }
 
-/// The key of "it is a directory" and the like, from what `files::kind_of` says.
-fn kind_key(kind: &str) -> &'static str {
+/// The key of "it is a directory" and the like.
+fn kind_key(kind: Kind) -> &'static str {
     match kind {
-        "a directory" => "messages-lock-is-directory",
-        "a FIFO (named pipe)" => "messages-lock-is-fifo",
-        "a character device" => "messages-lock-is-char-device",
-        "a block device" => "messages-lock-is-block-device",
-        "a socket" => "messages-lock-is-socket",
-        _ => "messages-lock-is-not-file",
+        Kind::Directory => "messages-lock-is-directory",
+        Kind::Fifo => "messages-lock-is-fifo",
+        Kind::CharDevice => "messages-lock-is-char-device",
+        Kind::BlockDevice => "messages-lock-is-block-device",
+        Kind::Socket => "messages-lock-is-socket",
+        Kind::Other => "messages-lock-is-not-file",
     }
 }
 
@@ -156,7 +157,7 @@ mod tests {
             busy,
             "record (pid 7) runs the hooks; taking over when it stops"
         );
-        let dir = unusable(Why::Kind("a directory")).say(Lang::En, Of::Poll);
+        let dir = unusable(Why::Kind(Kind::Directory)).say(Lang::En, Of::Poll);
         assert_eq!(
             dir,
             "cannot use the lock file fan.poll.lock: it is a directory; polling without it \
@@ -212,7 +213,7 @@ mod tests {
              링크를 따라가지 않아요. 그동안 잠금 없이 조회해요(이 설정의 다른 dropwatch도 조회할 \
              수 있음). 링크를 지우면 dropwatch가 파일을 새로 만들어요"
         );
-        let fifo = unusable(Why::Kind("a FIFO (named pipe)")).say(Lang::Es, Of::Hooks);
+        let fifo = unusable(Why::Kind(Kind::Fifo)).say(Lang::Es, Of::Hooks);
         assert!(
             fifo.contains("es un FIFO (tubería con nombre); mientras tanto ejecuto los hooks"),
             "{fifo}"
@@ -222,16 +223,27 @@ mod tests {
     #[test]
     fn every_kind_a_file_can_be_has_its_words() {
         for (kind, key) in [
-            ("a directory", "messages-lock-is-directory"),
-            ("a FIFO (named pipe)", "messages-lock-is-fifo"),
-            ("a character device", "messages-lock-is-char-device"),
-            ("a block device", "messages-lock-is-block-device"),
-            ("a socket", "messages-lock-is-socket"),
-            ("not a regular file", "messages-lock-is-not-file"),
+            (Kind::Directory, "messages-lock-is-directory"),
+            (Kind::Fifo, "messages-lock-is-fifo"),
+            (Kind::CharDevice, "messages-lock-is-char-device"),
+            (Kind::BlockDevice, "messages-lock-is-block-device"),
+            (Kind::Socket, "messages-lock-is-socket"),
+            (Kind::Other, "messages-lock-is-not-file"),
         ] {
             assert_eq!(kind_key(kind), key);
             // English says what `files::kind_of` says, as it did.
             assert_eq!(Lang::En.t(key), format!("it is {kind}"));
+            // The config edit's refusal words the kind in each language, not in English.
+            let args = [
+                ("path", Arg::from("c.toml")),
+                ("kind", Arg::from(kind.token())),
+            ];
+            let en = Lang::En.t_with("problems-edit-not-a-file", &args);
+            assert_eq!(en, format!("c.toml is {kind}, not a file"));
+            for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+                let said = lang.t_with("problems-edit-not-a-file", &args);
+                assert!(!said.contains(kind.english()), "{}: {said}", lang.code());
+            }
         }
         let dir = std::env::temp_dir();
         assert_eq!(

@@ -82,8 +82,8 @@ pub(crate) struct Unusable {
 /// Why a lock file cannot be used; each has its fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// It is no regular file: what it is, as `files::kind_of` says ("a directory").
-    Kind(&'static str),
+    /// It is no regular file: what it is, as `files::kind_of` says.
+    Kind(crate::files::Kind),
     /// It has other names (a hard link), so it is some other file too.
     HardLink,
     /// A symbolic link, to this target (control characters shown as "?").
@@ -164,7 +164,7 @@ fn take_lock(path: &Path, who: &str) -> Lock {
         Err(e) => return Lock::Unusable(unusable(path, &e)),
     };
     if !file.metadata().is_ok_and(|m| m.is_file()) {
-        let kind = crate::files::kind_of(path).unwrap_or("not a regular file");
+        let kind = crate::files::kind_of(path).unwrap_or(crate::files::Kind::Other);
         return Lock::Unusable(Unusable {
             path: path.to_path_buf(),
             why: Why::Kind(kind),

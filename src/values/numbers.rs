@@ -28,17 +28,34 @@ pub(crate) fn too_big(text: &str) -> Problem {
     )
 }
 
+/// The English short-form suffixes and their sizes, smallest first.
+pub(crate) const SUFFIXES: [(&str, u64); 6] = [
+    ("k", 1_000),
+    ("M", 1_000_000),
+    ("B", 1_000_000_000),
+    ("T", 1_000_000_000_000),
+    ("P", 1_000_000_000_000_000),
+    ("E", 1_000_000_000_000_000_000),
+];
+
+/// The size a short form's last letter stands for: k, M and B in either case ("950K",
+/// "2.7m"), T, P and E only as capitals.
+pub(crate) fn suffix_size(letter: char) -> Option<u64> {
+    let letter = match letter {
+        'K' => 'k',
+        'm' | 'b' => letter.to_ascii_uppercase(),
+        _ => letter,
+    };
+    SUFFIXES
+        .iter()
+        .find(|(s, _)| s.starts_with(letter))
+        .map(|(_, n)| *n)
+}
+
 /// Parses a count: digits with optional `,` `_` or space separators, or a short form with
 /// `k`, `M` or `B` (`2.7M`). Errors say why, for inline prompts and config messages.
 pub fn parse_count(text: &str) -> Result<u64, Problem> {
-    parse_count_as(text, text.trim())
-}
-
-/// Parses `text` as [`parse_count`] does, its errors quoting `shown`: what the fan typed, of
-/// which `text` is the English form (`lang::Lang::parse_count`).
-pub(crate) fn parse_count_as(text: &str, shown: &str) -> Result<u64, Problem> {
     let t = text.trim();
-    let write = WRITE;
     if t.is_empty() {
         return Err(Problem::said(
             "problems-count-empty",
@@ -52,33 +69,35 @@ pub(crate) fn parse_count_as(text: &str, shown: &str) -> Result<u64, Problem> {
             "problems-count-negative",
             &[],
             "a count cannot be negative",
-            write,
+            WRITE,
         ));
     }
+    // The suffixes are ASCII, so cutting the last byte is cutting the letter.
+    match t.chars().last().and_then(suffix_size) {
+        Some(scale) => parse_scaled(&t[..t.len() - 1], scale, t),
+        None => parse_scaled(t, 1, t),
+    }
+}
+
+/// `body` ("2.7", "2,712,345") times `scale`, exactly: a fraction must end within the scale
+/// ("2.75" of a million, not "2.5" streams). Errors quote `shown`: what the fan typed, of which
+/// `body` is the English number (`lang::Lang::parse_count`).
+pub(crate) fn parse_scaled(body: &str, scale: u64, shown: &str) -> Result<u64, Problem> {
     let q = quote(shown);
     // Each of these says what the typed text is not, with the same fix.
     let not =
-        |key, what: &str| Problem::said(key, &[("text", &q)], format!("{q} is {what}"), write);
-    let (body, scale) = match t.chars().last() {
-        Some('k' | 'K') => (&t[..t.len() - 1], 1_000u64),
-        Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
-        Some('b' | 'B') => (&t[..t.len() - 1], 1_000_000_000),
-        Some('T') => (&t[..t.len() - 1], 1_000_000_000_000),
-        Some('P') => (&t[..t.len() - 1], 1_000_000_000_000_000),
-        Some('E') => (&t[..t.len() - 1], 1_000_000_000_000_000_000),
-        _ => (t, 1),
-    };
+        |key, what: &str| Problem::said(key, &[("text", &q)], format!("{q} is {what}"), WRITE);
     let body = body.trim();
     // "2,7M" is a decimal comma, not 27M: separators only ever group whole digits in threes.
     if !grouped_in_threes(body) {
-        return Err(not("problems-count-not-a-count", "not a count"));
+        return Err(not_a_count(shown));
     }
     let body: String = body
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(not("problems-count-not-a-count", "not a count"));
+        return Err(not_a_count(shown));
     }
     let (whole, frac) = body.split_once('.').unwrap_or((&body, ""));
     if frac.contains('.') || (scale == 1 && !frac.is_empty()) {
@@ -141,15 +160,7 @@ pub fn thousands(n: u64) -> String {
 
 /// `2700000` → `2.7M`, `950000` → `950k`, `12` → `12`: at most three significant digits.
 pub fn short(n: u64) -> String {
-    const UNITS: [(u64, &str); 6] = [
-        (1_000_000_000_000_000_000, "E"),
-        (1_000_000_000_000_000, "P"),
-        (1_000_000_000_000, "T"),
-        (1_000_000_000, "B"),
-        (1_000_000, "M"),
-        (1_000, "k"),
-    ];
-    for (unit, suffix) in UNITS {
+    for &(suffix, unit) in SUFFIXES.iter().rev() {
         if n >= unit {
             let value = n as f64 / unit as f64;
             let text = if value >= 100.0 {

@@ -18,7 +18,7 @@ problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } is larger than the largest count ({ $max })
 problems-count-too-big-hint = check the number of digits
 problems-count-two-ways = { $text } could be read two ways
-problems-count-two-ways-hint = write the whole count, e.g. { $example }
+problems-count-two-ways-hint = write the whole count: { $one } or { $other }
 
 problems-when-not-a-time = { $text } is not a time
 problems-when-not-a-time-hint = write it as an announcement does ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), RFC 3339, or relative ("+2h")
@@ -81,6 +81,13 @@ problems-edit-lock-unusable = cannot open the lock { $lock }: { $why }
 problems-edit-lock-failed = cannot lock { $lock }: { $why }
 problems-edit-cannot-read = cannot read { $path }: { $why }
 problems-edit-cannot-write = cannot write { $path }: { $why }
-problems-edit-not-a-file = { $path } is { $kind }, not a file
+problems-edit-not-a-file = { $path } is { $kind ->
+        [directory] a directory
+        [fifo] a FIFO (named pipe)
+        [char-device] a character device
+        [block-device] a block device
+        [socket] a socket
+       *[other] not a regular file
+    }, not a file
 problems-edit-too-big = { $path } is over 16 MiB; dropwatch edits only a config a person could write
-problems-edit-invalid = { $error }
+problems-edit-invalid = the config would not load, so it is unchanged: { $error }

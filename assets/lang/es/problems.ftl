@@ -3,20 +3,20 @@
 problems-joined = { $message }; { $hint }
 
 problems-count-write = escribe dígitos (2712345 o 2.712.345) o una forma corta (2,7 M)
-problems-count-empty = falta la cifra
-problems-count-empty-hint = escribe una cifra como 2.712.345 o 2,7 M
-problems-count-negative = una cifra no puede ser negativa
+problems-count-empty = falta el número
+problems-count-empty-hint = escribe un número como 2.712.345 o 2,7 M
+problems-count-negative = el número no puede ser negativo
 problems-count-negative-hint = { problems-count-write }
-problems-count-not-a-count = { $text } no es una cifra
+problems-count-not-a-count = { $text } no es un número válido
 problems-count-not-a-count-hint = { problems-count-write }
 problems-count-not-whole = { $text } no es un número entero
 problems-count-not-whole-hint = { problems-count-write }
 problems-count-fraction = { $text } no da un número entero de streams
 problems-count-fraction-hint = { problems-count-write }
-problems-count-too-big = { $text } supera la cifra máxima ({ $max })
+problems-count-too-big = { $text } supera el número máximo ({ $max })
 problems-count-too-big-hint = revisa cuántos dígitos tiene
 problems-count-two-ways = { $text } se puede leer de dos formas
-problems-count-two-ways-hint = escribe la cifra completa, p. ej. { $example }
+problems-count-two-ways-hint = escribe el número completo: { $one } o { $other }
 
 problems-when-not-a-time = { $text } no es una hora
 problems-when-not-a-time-hint = escríbela como el anuncio ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), en RFC 3339 o relativa ("+2h")
@@ -26,7 +26,7 @@ problems-when-zone-unclear = la zona { $text } puede tener más de un desfase
 problems-when-zone-unclear-hint = escribe KST, JST, UTC o el nombre IANA ("America/New_York")
 problems-when-not-a-time-of-day = { $text } no es una hora del día
 problems-when-not-a-time-of-day-hint = escribe 18:00, 6PM o 6:30 pm
-problems-when-not-12-hour = { $text } no es una hora de 12 horas
+problems-when-not-12-hour = { $text } no está en formato de 12 horas
 problems-when-not-12-hour-hint = escribe 6PM o 6:30 pm (horas de 1 a 12), o 18:00
 problems-when-not-a-date = mes { $month }, día { $day } no es una fecha
 problems-when-not-a-date-hint = escribe primero el mes, como los anuncios: 12.05 es el 5 de diciembre
@@ -77,6 +77,13 @@ problems-edit-lock-unusable = no se puede abrir el bloqueo { $lock }: { $why }
 problems-edit-lock-failed = no se puede bloquear { $lock }: { $why }
 problems-edit-cannot-read = no se puede leer { $path }: { $why }
 problems-edit-cannot-write = no se puede escribir { $path }: { $why }
-problems-edit-not-a-file = { $path } no es un archivo ({ $kind })
+problems-edit-not-a-file = { $path } no es un archivo ({ $kind ->
+        [directory] es una carpeta
+        [fifo] es un FIFO (tubería con nombre)
+        [char-device] es un dispositivo de caracteres
+        [block-device] es un dispositivo de bloques
+        [socket] es un socket
+       *[other] no es un archivo normal
+    })
 problems-edit-too-big = { $path } pasa de 16 MiB; dropwatch solo edita una configuración que una persona podría escribir
 problems-edit-invalid = la configuración no cargaría, así que no se cambió: { $error }

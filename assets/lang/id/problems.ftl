@@ -16,7 +16,7 @@ problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } melebihi angka terbesar ({ $max })
 problems-count-too-big-hint = cek jumlah digitnya
 problems-count-two-ways = { $text } bisa dibaca dua cara
-problems-count-two-ways-hint = tulis angka lengkapnya, mis. { $example }
+problems-count-two-ways-hint = tulis angka lengkapnya: { $one } atau { $other }
 
 problems-when-not-a-time = { $text } bukan waktu
 problems-when-not-a-time-hint = tulis seperti di pengumuman ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), RFC 3339, atau relatif ("+2h")
@@ -77,6 +77,13 @@ problems-edit-lock-unusable = tidak bisa membuka lock { $lock }: { $why }
 problems-edit-lock-failed = tidak bisa mengunci { $lock }: { $why }
 problems-edit-cannot-read = tidak bisa membaca { $path }: { $why }
 problems-edit-cannot-write = tidak bisa menulis { $path }: { $why }
-problems-edit-not-a-file = { $path } bukan file ({ $kind })
+problems-edit-not-a-file = { $path } bukan file ({ $kind ->
+        [directory] ini sebuah folder
+        [fifo] ini FIFO (named pipe)
+        [char-device] ini perangkat karakter
+        [block-device] ini perangkat blok
+        [socket] ini socket
+       *[other] ini bukan file biasa
+    })
 problems-edit-too-big = { $path } lebih dari 16 MiB; dropwatch hanya mengedit konfigurasi yang bisa ditulis orang
 problems-edit-invalid = konfigurasi tidak bisa dimuat, jadi tidak diubah: { $error }

@@ -1,9 +1,9 @@
 # problems: 入力した値の問題と直し方、設定の編集が断られた理由。日時は ISO のまま。
 problems-joined = { $message }。{ $hint }
 
-problems-count-write = 数字(2712345、2,712,345)か短縮形(2.7M)で入力してください
+problems-count-write = 数字(2712345、2,712,345)か短縮形(270万、2.7M)で入力してください
 problems-count-empty = 数がありません
-problems-count-empty-hint = 2,712,345 や 2.7M のように入力してください
+problems-count-empty-hint = 2,712,345 や 270万 のように入力してください
 problems-count-negative = 数はマイナスにできません
 problems-count-negative-hint = { problems-count-write }
 problems-count-not-a-count = { $text } は数ではありません
@@ -15,13 +15,13 @@ problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } は最大値({ $max })を超えています
 problems-count-too-big-hint = 桁数を確認してください
 problems-count-two-ways = { $text } は二通りに読めます
-problems-count-two-ways-hint = 全桁で入力してください (例: { $example })
+problems-count-two-ways-hint = 全桁で入力してください({ $one } または { $other })
 
 problems-when-not-a-time = { $text } は日時ではありません
 problems-when-not-a-time-hint = 告知の書き方("12.05 6PM KST"、"Dec 5 18:00"、"2026-12-05 18:00"、"6:30 pm")、RFC 3339、または相対時間("+2h")で入力してください
-problems-when-twice = { $text } に日付・時刻・時間帯が二つあります
+problems-when-twice = { $text } に日付・時刻・タイムゾーンが二つあります
 problems-when-twice-hint = 一つずつ入力してください(例: "12.05 6PM KST")
-problems-when-zone-unclear = 時間帯 { $text } は複数の時差を指すことがあります
+problems-when-zone-unclear = タイムゾーン { $text } は複数の時差を指すことがあります
 problems-when-zone-unclear-hint = KST、JST、UTC または IANA 名("America/New_York")で入力してください
 problems-when-not-a-time-of-day = { $text } は時刻ではありません
 problems-when-not-a-time-of-day-hint = 18:00、6PM、6:30 pm のように入力してください
@@ -41,7 +41,7 @@ problems-time-twice-offset-hint = { problems-time-twice-hint }
 problems-time-out-of-range = { $text } は範囲外です
 problems-time-out-of-range-hint = { $from }年から{ $to }年までの日時を入力してください
 
-problems-zone-unknown = 不明な時間帯 { $text }
+problems-zone-unknown = 不明なタイムゾーン { $text }
 problems-zone-unknown-hint = "Asia/Seoul"、"America/New_York"、"UTC" などの IANA 名で入力してください
 problems-zone-unknown-1 = { problems-zone-unknown }
 problems-zone-unknown-1-hint = "{ $zone1 }" と入力してください
@@ -76,6 +76,13 @@ problems-edit-lock-unusable = ロックファイル { $lock } を開けません
 problems-edit-lock-failed = { $lock } をロックできません: { $why }
 problems-edit-cannot-read = { $path } を読めません: { $why }
 problems-edit-cannot-write = { $path } に書き込めません: { $why }
-problems-edit-not-a-file = { $path } はファイルではありません({ $kind })
+problems-edit-not-a-file = { $path } はファイルではありません({ $kind ->
+        [directory] フォルダです
+        [fifo] FIFO(名前付きパイプ)です
+        [char-device] キャラクタデバイスです
+        [block-device] ブロックデバイスです
+        [socket] ソケットです
+       *[other] 通常のファイルではありません
+    })
 problems-edit-too-big = { $path } は 16 MiB を超えています。dropwatch は人が書ける大きさの設定だけを編集します
 problems-edit-invalid = 設定が読み込めないため変更していません: { $error }

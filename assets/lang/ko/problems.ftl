@@ -1,9 +1,9 @@
 # problems: 입력한 값의 문제와 고칠 방법, 설정 편집이 거절된 이유. 시간은 ISO 그대로.
 problems-joined = { $message }. { $hint }
 
-problems-count-write = 숫자(2712345, 2,712,345)나 줄임 표기(2.7M)로 입력하세요
+problems-count-write = 숫자(2712345, 2,712,345)나 줄임 표기(270만, 2.7M)로 입력하세요
 problems-count-empty = 수가 없어요
-problems-count-empty-hint = 2,712,345나 2.7M처럼 입력하세요
+problems-count-empty-hint = 2,712,345나 270만처럼 입력하세요
 problems-count-negative = 수는 음수일 수 없어요
 problems-count-negative-hint = { problems-count-write }
 problems-count-not-a-count = { $text }은(는) 수가 아니에요
@@ -15,9 +15,9 @@ problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text }은(는) 최대 수({ $max })보다 커요
 problems-count-too-big-hint = 자릿수를 확인하세요
 problems-count-two-ways = { $text }은(는) 두 가지로 읽힐 수 있어요
-problems-count-two-ways-hint = 전체 수로 쓰세요 (예: { $example })
+problems-count-two-ways-hint = 전체 수로 쓰세요({ $one } 또는 { $other })
 
-problems-when-not-a-time = { $text }은(는) 시간이 아니에요
+problems-when-not-a-time = { $text }은(는) 올바른 날짜·시각이 아니에요
 problems-when-not-a-time-hint = 공지처럼 입력하세요("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"). RFC 3339나 상대 시간("+2h")도 돼요
 problems-when-twice = { $text }에 날짜·시각·시간대가 두 번 있어요
 problems-when-twice-hint = 하나씩만 입력하세요(예: "12.05 6PM KST")
@@ -41,7 +41,7 @@ problems-time-twice-offset-hint = { problems-time-twice-hint }
 problems-time-out-of-range = { $text }은(는) 범위를 벗어나요
 problems-time-out-of-range-hint = { $from }년에서 { $to }년 사이로 입력하세요
 
-problems-zone-unknown = 모르는 시간대 { $text }
+problems-zone-unknown = 알 수 없는 시간대 { $text }
 problems-zone-unknown-hint = "Asia/Seoul", "America/New_York", "UTC" 같은 IANA 이름으로 입력하세요
 problems-zone-unknown-1 = { problems-zone-unknown }
 problems-zone-unknown-1-hint = "{ $zone1 }"(으)로 입력하세요
@@ -55,11 +55,11 @@ problems-duration-not-a-duration-hint = "90m", "24h", "1d 12h"처럼 입력하�
 problems-duration-too-long = { $text }은(는) 너무 길어요
 problems-duration-too-long-hint = 100년 이하로 입력하세요
 
-problems-moment-not-a-time = { $text }은(는) 시간이 아니에요
+problems-moment-not-a-time = { $text }은(는) 올바른 날짜·시각이 아니에요
 problems-moment-not-a-time-hint = RFC 3339("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] ZONE"("2022-04-24 17:00 Asia/Seoul")이나 상대 시간("-2h", "+1d")으로 입력하세요
 problems-moment-abbreviation = { $text }은(는) { $zones } 중 어느 것인지 알 수 없어요
 problems-moment-abbreviation-hint = IANA 이름으로 입력하세요
-problems-config-time-not-a-time = { $text }은(는) 시간이 아니에요
+problems-config-time-not-a-time = { $text }은(는) 올바른 날짜·시각이 아니에요
 problems-config-time-not-a-time-hint = "YYYY-MM-DD HH:MM"({ $zone } 현지 시간)이나 "2022-04-24T23:00:00+09:00" 같은 RFC 3339로 입력하세요
 
 problems-conflict-lower = { $count }은(는) 이전 기록보다 적어요({ $time }에 { $other })
@@ -76,6 +76,13 @@ problems-edit-lock-unusable = 잠금 파일 { $lock }을(를) 열 수 없어요:
 problems-edit-lock-failed = { $lock }을(를) 잠글 수 없어요: { $why }
 problems-edit-cannot-read = { $path }을(를) 읽을 수 없어요: { $why }
 problems-edit-cannot-write = { $path }에 쓸 수 없어요: { $why }
-problems-edit-not-a-file = { $path }은(는) 파일이 아니에요({ $kind })
+problems-edit-not-a-file = { $path }은(는) 파일이 아니에요({ $kind ->
+        [directory] 폴더예요
+        [fifo] FIFO(이름 있는 파이프)예요
+        [char-device] 문자 장치예요
+        [block-device] 블록 장치예요
+        [socket] 소켓이에요
+       *[other] 일반 파일이 아니에요
+    })
 problems-edit-too-big = { $path }이(가) 16 MiB를 넘어요. dropwatch는 사람이 쓸 만한 설정만 편집해요
 problems-edit-invalid = 설정이 읽히지 않아 그대로 둬요: { $error }

@@ -16,13 +16,13 @@ problems-count-fraction-hint = { problems-count-write }
 problems-count-too-big = { $text } passa do maior número possível ({ $max })
 problems-count-too-big-hint = confira a quantidade de dígitos
 problems-count-two-ways = { $text } pode ser lido de duas formas
-problems-count-two-ways-hint = escreva o número inteiro, ex.: { $example }
+problems-count-two-ways-hint = escreva o número completo: { $one } ou { $other }
 
 problems-when-not-a-time = { $text } não é um horário
 problems-when-not-a-time-hint = escreva como no anúncio ("12.05 6PM KST", "Dec 5 18:00", "2026-12-05 18:00", "6:30 pm"), em RFC 3339 ou relativo ("+2h")
 problems-when-twice = { $text } traz a data, a hora ou o fuso duas vezes
 problems-when-twice-hint = escreva um de cada, ex.: "12.05 6PM KST"
-problems-when-zone-unclear = o fuso { $text } é ambíguo
+problems-when-zone-unclear = o fuso { $text } pode indicar mais de uma diferença de UTC
 problems-when-zone-unclear-hint = escreva KST, JST, UTC ou o nome IANA ("America/New_York")
 problems-when-not-a-time-of-day = { $text } não é uma hora do dia
 problems-when-not-a-time-of-day-hint = escreva 18:00, 6PM ou 6:30 pm
@@ -31,7 +31,7 @@ problems-when-not-12-hour-hint = escreva 6PM ou 6:30 pm (horas de 1 a 12), ou 18
 problems-when-not-a-date = mês { $month }, dia { $day } não é uma data
 problems-when-not-a-date-hint = escreva o mês primeiro, como nos anúncios: 12.05 é 5 de dezembro
 
-problems-time-skipped = { $local } não existe em { $zone }: o relógio pula esse horário no horário de verão
+problems-time-skipped = { $local } não existe em { $zone }: o relógio pula essa hora por causa do horário de verão
 problems-time-skipped-hint = escreva { $after } ou informe a diferença de UTC (RFC 3339)
 problems-time-skipped-offset = { $local } não existe em { $zone }: o relógio pula esse horário porque o fuso mudou de UTC{ $from } para UTC{ $to }
 problems-time-skipped-offset-hint = { problems-time-skipped-hint }
@@ -77,6 +77,13 @@ problems-edit-lock-unusable = não foi possível abrir o lock { $lock }: { $why 
 problems-edit-lock-failed = não foi possível travar { $lock }: { $why }
 problems-edit-cannot-read = não foi possível ler { $path }: { $why }
 problems-edit-cannot-write = não foi possível gravar { $path }: { $why }
-problems-edit-not-a-file = { $path } não é um arquivo ({ $kind })
+problems-edit-not-a-file = { $path } não é um arquivo ({ $kind ->
+        [directory] é uma pasta
+        [fifo] é um FIFO (pipe nomeado)
+        [char-device] é um dispositivo de caractere
+        [block-device] é um dispositivo de bloco
+        [socket] é um socket
+       *[other] não é um arquivo comum
+    })
 problems-edit-too-big = { $path } passa de 16 MiB; o dropwatch só edita uma configuração que uma pessoa escreveria
 problems-edit-invalid = a configuração não carregaria, então não mudou: { $error }
