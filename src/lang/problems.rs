@@ -88,6 +88,7 @@ mod tests {
         }
         all.push(parse_moment("yesterday", now()).expect_err("yesterday"));
         all.push(parse_moment("2026-12-05 18:00 IST", now()).expect_err("IST"));
+        all.push(parse_moment("2026-12-05 18:00 CST", now()).expect_err("CST"));
         all.push(parse_config_time("soon", seoul).expect_err("soon"));
         // Read in a language: a unit that means two sizes.
         all.push(Lang::Id.parse_count("1,5 M").expect_err("1,5 M"));
@@ -127,6 +128,8 @@ mod tests {
                 let english = p.to_string();
                 assert_ne!(said, english, "{} {:?}", lang.code(), p.key);
                 assert!(!said.contains("problems-"), "{said}");
+                // Lists are joined in the language, not with an English "or".
+                assert!(!said.contains(" or "), "{}: {said}", lang.code());
                 for (name, value) in &p.args {
                     assert!(
                         said.contains(value.as_str()),

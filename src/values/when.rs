@@ -411,11 +411,11 @@ const ABBREVIATIONS: &[(&str, i32)] = &[
 ];
 
 /// Abbreviations that name more than one offset, with what they might mean.
-const AMBIGUOUS: &[(&str, &str)] = &[
-    ("IST", "Asia/Kolkata, Europe/Dublin or Asia/Jerusalem"),
-    ("CST", "America/Chicago or Asia/Shanghai"),
-    ("BST", "Europe/London or Asia/Dhaka"),
-    ("AST", "America/Halifax or Asia/Riyadh"),
+const AMBIGUOUS: &[(&str, &[&str])] = &[
+    ("IST", &["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]),
+    ("CST", &["America/Chicago", "Asia/Shanghai"]),
+    ("BST", &["Europe/London", "Asia/Dhaka"]),
+    ("AST", &["America/Halifax", "Asia/Riyadh"]),
 ];
 
 /// Parses a `--at`/`--at`-style TIME: RFC 3339, `YYYY-MM-DD HH:MM[:SS] ZONE`, or `-2h`/`+1d`.
@@ -464,10 +464,25 @@ fn parse_moment_unchecked(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc
     }
     if let Some((abbr, zones)) = AMBIGUOUS.iter().find(|(a, _)| *a == upper) {
         let q = quote(abbr);
+        let english = match zones {
+            [one, two] => format!("{one} or {two}"),
+            _ => format!("{}, {} or {}", zones[0], zones[1], zones[2]),
+        };
+        // One key per number of zones: each language joins them with its own "or".
+        let key = match zones.len() {
+            2 => "problems-moment-abbreviation-2",
+            _ => "problems-moment-abbreviation-3",
+        };
+        let mut args = vec![("text", q.as_str())];
+        args.extend(
+            ["zone1", "zone2", "zone3"]
+                .into_iter()
+                .zip(zones.iter().copied()),
+        );
         return Err(Problem::said(
-            "problems-moment-abbreviation",
-            &[("text", &q), ("zones", zones)],
-            format!("{q} could mean {zones}"),
+            key,
+            &args,
+            format!("{q} could mean {english}"),
             "write the IANA name instead",
         ));
     }

@@ -60,8 +60,10 @@ problems-duration-too-long-hint = write at most 100 years
 
 problems-moment-not-a-time = { $text } is not a time
 problems-moment-not-a-time-hint = write RFC 3339 ("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] ZONE" ("2022-04-24 17:00 Asia/Seoul") or a relative time ("-2h", "+1d")
-problems-moment-abbreviation = { $text } could mean { $zones }
-problems-moment-abbreviation-hint = write the IANA name instead
+problems-moment-abbreviation-2 = { $text } could mean { $zone1 } or { $zone2 }
+problems-moment-abbreviation-2-hint = write the IANA name instead
+problems-moment-abbreviation-3 = { $text } could mean { $zone1 }, { $zone2 } or { $zone3 }
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text } is not a time
 problems-config-time-not-a-time-hint = write "YYYY-MM-DD HH:MM" (local time in { $zone }) or RFC 3339 like "2022-04-24T23:00:00+09:00"
 

@@ -58,8 +58,10 @@ problems-duration-too-long-hint = escribe 100 años como máximo
 
 problems-moment-not-a-time = { $text } no es una hora
 problems-moment-not-a-time-hint = escribe RFC 3339 ("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] ZONA" ("2022-04-24 17:00 Asia/Seoul") o una hora relativa ("-2h", "+1d")
-problems-moment-abbreviation = { $text } puede ser { $zones }
-problems-moment-abbreviation-hint = escribe el nombre IANA
+problems-moment-abbreviation-2 = { $text } puede ser { $zone1 } o { $zone2 }
+problems-moment-abbreviation-2-hint = escribe el nombre IANA
+problems-moment-abbreviation-3 = { $text } puede ser { $zone1 }, { $zone2 } o { $zone3 }
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text } no es una hora
 problems-config-time-not-a-time-hint = escribe "YYYY-MM-DD HH:MM" (hora local de { $zone }) o RFC 3339 como "2022-04-24T23:00:00+09:00"
 

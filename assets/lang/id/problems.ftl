@@ -58,8 +58,10 @@ problems-duration-too-long-hint = tulis paling lama 100 tahun
 
 problems-moment-not-a-time = { $text } bukan waktu
 problems-moment-not-a-time-hint = tulis RFC 3339 ("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] ZONA" ("2022-04-24 17:00 Asia/Seoul"), atau waktu relatif ("-2h", "+1d")
-problems-moment-abbreviation = { $text } bisa berarti { $zones }
-problems-moment-abbreviation-hint = tulis nama IANA-nya
+problems-moment-abbreviation-2 = { $text } bisa berarti { $zone1 } atau { $zone2 }
+problems-moment-abbreviation-2-hint = tulis nama IANA-nya
+problems-moment-abbreviation-3 = { $text } bisa berarti { $zone1 }, { $zone2 }, atau { $zone3 }
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text } bukan waktu
 problems-config-time-not-a-time-hint = tulis "YYYY-MM-DD HH:MM" (waktu lokal { $zone }) atau RFC 3339 seperti "2022-04-24T23:00:00+09:00"
 

@@ -57,8 +57,10 @@ problems-duration-too-long-hint = 100年以内で入力してください
 
 problems-moment-not-a-time = { $text } は日時ではありません
 problems-moment-not-a-time-hint = RFC 3339("2022-04-24T08:00:00Z")、"YYYY-MM-DD HH:MM[:SS] ZONE"("2022-04-24 17:00 Asia/Seoul")、または相対時間("-2h"、"+1d")で入力してください
-problems-moment-abbreviation = { $text } は { $zones } のどれか分かりません
-problems-moment-abbreviation-hint = IANA 名で入力してください
+problems-moment-abbreviation-2 = { $text } は { $zone1 } か { $zone2 } か分かりません
+problems-moment-abbreviation-2-hint = IANA 名で入力してください
+problems-moment-abbreviation-3 = { $text } は { $zone1 }、{ $zone2 }、{ $zone3 } のどれか分かりません
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text } は日時ではありません
 problems-config-time-not-a-time-hint = "YYYY-MM-DD HH:MM"({ $zone } の現地時刻)か "2022-04-24T23:00:00+09:00" のような RFC 3339 で入力してください
 

@@ -57,8 +57,10 @@ problems-duration-too-long-hint = 100년 이하로 입력하세요
 
 problems-moment-not-a-time = { $text }은(는) 올바른 날짜·시각이 아니에요
 problems-moment-not-a-time-hint = RFC 3339("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] ZONE"("2022-04-24 17:00 Asia/Seoul")이나 상대 시간("-2h", "+1d")으로 입력하세요
-problems-moment-abbreviation = { $text }은(는) { $zones } 중 어느 것인지 알 수 없어요
-problems-moment-abbreviation-hint = IANA 이름으로 입력하세요
+problems-moment-abbreviation-2 = { $text }은(는) { $zone1 }, { $zone2 } 중 어느 것인지 알 수 없어요
+problems-moment-abbreviation-2-hint = IANA 이름으로 입력하세요
+problems-moment-abbreviation-3 = { $text }은(는) { $zone1 }, { $zone2 }, { $zone3 } 중 어느 것인지 알 수 없어요
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text }은(는) 올바른 날짜·시각이 아니에요
 problems-config-time-not-a-time-hint = "YYYY-MM-DD HH:MM"({ $zone } 현지 시간)이나 "2022-04-24T23:00:00+09:00" 같은 RFC 3339로 입력하세요
 

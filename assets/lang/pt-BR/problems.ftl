@@ -58,8 +58,10 @@ problems-duration-too-long-hint = escreva no máximo 100 anos
 
 problems-moment-not-a-time = { $text } não é um horário
 problems-moment-not-a-time-hint = escreva RFC 3339 ("2022-04-24T08:00:00Z"), "YYYY-MM-DD HH:MM[:SS] FUSO" ("2022-04-24 17:00 Asia/Seoul") ou um horário relativo ("-2h", "+1d")
-problems-moment-abbreviation = { $text } pode ser { $zones }
-problems-moment-abbreviation-hint = escreva o nome IANA
+problems-moment-abbreviation-2 = { $text } pode ser { $zone1 } ou { $zone2 }
+problems-moment-abbreviation-2-hint = escreva o nome IANA
+problems-moment-abbreviation-3 = { $text } pode ser { $zone1 }, { $zone2 } ou { $zone3 }
+problems-moment-abbreviation-3-hint = { problems-moment-abbreviation-2-hint }
 problems-config-time-not-a-time = { $text } não é um horário
 problems-config-time-not-a-time-hint = escreva "YYYY-MM-DD HH:MM" (hora local de { $zone }) ou RFC 3339 como "2022-04-24T23:00:00+09:00"
 
