@@ -497,7 +497,6 @@ fn push_stream(app: &App, selected: Option<&Selected>, shown: &[usize]) -> Optio
         .or_else(|| (0..config.streams.len()).find(open))
 }
 
-/// "With You: 6:00:00 left, 1.56M to Global top 10".
 /// What the headline says to do while `event` is out now: the config's words, else "go
 /// stream" in `lang` ("스밍 가자").
 pub(crate) fn call_to_action(event: &Event, lang: Lang) -> Cow<'_, str> {
@@ -507,6 +506,7 @@ pub(crate) fn call_to_action(event: &Event, lang: Lang) -> Cow<'_, str> {
     }
 }
 
+/// "With You: 6:00:00 left, 1.56M to Global top 10".
 fn push_title(view: &View, config: &Config, push: &Push, lang: Lang) -> String {
     let stream = &config.streams[push.stream];
     let name = config.event_name(&stream.event);
