@@ -58,8 +58,12 @@ pub(crate) fn run(
     };
     let moved = readings::append(&path, &reading)
         .map_err(|e| Failure::runtime(format!("cannot write {}: {e}", path.display())))?;
-    if let Some(moved) = moved {
-        eprintln!("warning: {moved}");
+    if let Some(aside) = moved {
+        eprintln!(
+            "warning: {}: its last line had no newline and was not a whole reading (a write that did not finish?); moved it to {}",
+            path.display(),
+            aside.display()
+        );
     }
     // A rank reads "#3 Melon"; a count "2,712,345 Spotify streams".
     let (figure, unit) = if rank {

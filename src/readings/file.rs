@@ -83,8 +83,8 @@ fn grown(read: &Progress, file: &mut File) -> io::Result<bool> {
 /// into [`set_aside_path`] and the file cut before it: nothing a person wrote is dropped.
 /// The line goes in one write, then fsync; on any error the file is cut back to where the
 /// line began. An exclusive lock keeps two dropwatch processes from cutting each other's
-/// lines. Returns a warning for a person when a line was set aside.
-pub fn append(path: &Path, reading: &Reading) -> io::Result<Option<String>> {
+/// lines. Returns where a line was set aside, when one was (the caller words the warning).
+pub fn append(path: &Path, reading: &Reading) -> io::Result<Option<PathBuf>> {
     require_regular(path)?;
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -104,13 +104,7 @@ pub fn append(path: &Path, reading: &Reading) -> io::Result<Option<String>> {
             io::Error::new(e.kind(), why)
         })
     })?;
-    Ok(moved.then(|| {
-        format!(
-            "{}: its last line had no newline and was not a whole reading (a write that did not finish?); moved it to {}",
-            path.display(),
-            aside.display()
-        )
-    }))
+    Ok(moved.then_some(aside))
     // The lock goes with the file.
 }
 
@@ -285,15 +279,7 @@ mod tests {
             )]
         );
         let aside = set_aside_path(&path);
-        let said = append(&path, &reading()).unwrap();
-        assert_eq!(
-            said,
-            Some(format!(
-                "{}: its last line had no newline and was not a whole reading (a write that did not finish?); moved it to {}",
-                path.display(),
-                aside.display()
-            ))
-        );
+        assert_eq!(append(&path, &reading()).unwrap(), Some(aside.clone()));
         assert_eq!(append(&path, &reading()).unwrap(), None);
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(

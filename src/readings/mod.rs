@@ -11,7 +11,6 @@ mod line;
 pub(crate) mod poll;
 mod warnings;
 
-pub(crate) use file::set_aside_path;
 pub use file::{append, read, refresh};
 pub use index::{Conflict, Point, Readings, Series, parse};
 pub use line::{Origin, Reading};

@@ -438,9 +438,8 @@ fn save(app: &mut App, reading: Reading) -> Result<Option<String>, String> {
                 let args = [file(), ("error", Arg::from(e.to_string()))];
                 lang.t_with("messages-cannot-write", &args).into_owned()
             })?
-            .map(|_| {
-                let aside = readings::set_aside_path(&path).display().to_string();
-                let args = [file(), ("aside", Arg::from(aside))];
+            .map(|aside| {
+                let args = [file(), ("aside", Arg::from(aside.display().to_string()))];
                 lang.t_with("messages-line-moved", &args).into_owned()
             });
     }
