@@ -1,7 +1,7 @@
 //! The warnings about a readings file: every one counted, only the first few kept. A file of
 //! millions of bad lines then costs a counter, not a message each, and says its first few
-//! and how many more. Each is kept as its parts too, so that the dashboard can say it in the
-//! fan's language; the English text is what `check` and a printed frame say.
+//! and how many more. Each is kept as its parts, so that the dashboard can say it in the fan's
+//! language; their English text is what `check` and a printed frame say.
 
 use std::fmt;
 
@@ -87,10 +87,8 @@ impl fmt::Display for Warning {
 /// The warnings about a readings file: the first [`KEPT`] of them, and how many there were.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Warnings {
-    /// The first warnings, at most [`KEPT`], in English.
-    kept: Vec<String>,
-    /// The same, as their parts.
-    parts: Vec<Warning>,
+    /// The first warnings, at most [`KEPT`], as their parts: English is their `Display`.
+    kept: Vec<Warning>,
     /// All of them, kept or not.
     count: u64,
 }
@@ -99,8 +97,7 @@ impl Warnings {
     /// Counts a warning, and keeps it while there is room.
     pub(crate) fn push(&mut self, warning: Warning) {
         if self.kept.len() < KEPT {
-            self.kept.push(warning.to_string());
-            self.parts.push(warning);
+            self.kept.push(warning);
         }
         self.count += 1;
     }
@@ -110,7 +107,6 @@ impl Warnings {
         // The first `KEPT` are kept: the last is among them only while there are no more.
         if self.count <= self.kept.len() as u64 {
             self.kept.pop();
-            self.parts.pop();
         }
         self.count = self.count.saturating_sub(1);
     }
@@ -126,13 +122,13 @@ impl Warnings {
     }
 
     /// The first warnings, at most [`KEPT`], in English.
-    pub fn kept(&self) -> &[String] {
-        &self.kept
+    pub fn kept(&self) -> Vec<String> {
+        self.kept.iter().map(Warning::to_string).collect()
     }
 
     /// The first warning as its parts, for a language to word.
     pub(crate) fn first(&self) -> Option<&Warning> {
-        self.parts.first()
+        self.kept.first()
     }
 
     /// How many were counted but not kept.
@@ -145,7 +141,7 @@ impl Warnings {
         let more = self.more();
         self.kept
             .iter()
-            .cloned()
+            .map(Warning::to_string)
             .chain((more > 0).then(|| format!("and {} more", thousands(more))))
     }
 }
@@ -179,7 +175,7 @@ mod tests {
         w.push(at(2));
         w.pop();
         let a = "f.csv:1: skipped a reading: the event is empty".to_string();
-        assert_eq!((w.count(), w.kept()), (1, &[a.clone()][..]));
+        assert_eq!((w.count(), w.kept()), (1, vec![a.clone()]));
         assert_eq!(w.lines().collect::<Vec<_>>(), [a]);
         assert_eq!(w.first(), Some(&at(1)));
     }
