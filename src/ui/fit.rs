@@ -14,18 +14,8 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    // One column is kept for the "…".
+    format!("{}…", &text[..cut_at(text, width - 1)])
 }
 
 /// `text` word-wrapped to `width` columns on at most `max_lines` lines; what does not fit ends
@@ -132,15 +122,9 @@ pub(crate) fn set_fit(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize
     if width == 0 {
         return;
     }
-    let (mut used, mut end) = (0, 0);
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        end = i + c.len_utf8();
-    }
+    let end = cut_at(text, width - 1);
+    // Columns as `cut_at` counted them, char by char.
+    let used = text[..end].chars().map(|c| c.width().unwrap_or(0)).sum();
     let (x, _) = buf.set_stringn(x, y, &text[..end], used, style);
     buf.set_stringn(x, y, "…", width - used, style);
 }
